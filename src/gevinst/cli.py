@@ -1,0 +1,86 @@
+"""One CLI: gevinst ingest | ask | calc | eval | ui."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from gevinst.settings import Settings, get_settings
+
+
+def _progress_bar():  # type: ignore[no-untyped-def]
+    from tqdm import tqdm
+
+    bar: dict[str, tqdm] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if stage not in bar:
+            bar[stage] = tqdm(total=total, desc="Indlejrer passager", unit="passage", file=sys.stderr)
+        bar[stage].n = done
+        bar[stage].refresh()
+        if done >= total:
+            bar.pop(stage).close()
+
+    return update
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from gevinst.index.store import read_manifest
+    from gevinst.ingest import IndexBusy, IngestError, ingest
+
+    if args.list:
+        return _list_index(read_manifest(settings.index_dir))
+    paths = [Path(p) for p in args.paths] or [settings.reports_dir]
+    try:
+        report = ingest(paths, settings, rebuild=args.rebuild, progress=_progress_bar())
+    except (IndexBusy, IngestError) as exc:
+        print(f"Fejl: {exc}", file=sys.stderr)
+        return 2
+    for name, reason in report.failed:
+        print(f"FEJL {name}: {reason}", file=sys.stderr)
+    print(
+        f"Nye: {len(report.added)}, ændrede: {len(report.changed)}, uændrede: {len(report.unchanged)}, "
+        f"fejl: {len(report.failed)}; {report.chunks} passager, {report.embedded} nye indlejringer, "
+        f"{report.seconds:.1f} s" + ("" if report.wrote_generation else " (indekset var allerede opdateret)")
+    )
+    return 0 if report.ok else 1
+
+
+def _list_index(manifest: dict | None) -> int:  # type: ignore[type-arg]
+    from rich.console import Console
+    from rich.table import Table
+
+    if not manifest:
+        print("Intet indeks endnu; kør 'gevinst ingest'.")
+        return 1
+    table = Table(title=f"Indekseret ({manifest['generation']}, {manifest['embedding_key']})")
+    for col in ("dokument-id", "titel", "sider", "passager", "indekseret"):
+        table.add_column(col)
+    for d in manifest["documents"]:
+        table.add_row(d["doc_id"], d["title"][:60], str(d["pages"] or "–"), str(d["chunks"]), d["ingested_at"])
+    Console(width=140).print(table)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gevinst", description="Gevinst: svar med kilder fra rapporterne")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("ingest", help="indeksér rapporter (PDF, .txt, .md)")
+    p.add_argument("paths", nargs="*", help="filer eller mapper; standard: de medfølgende rapporter")
+    p.add_argument("--rebuild", action="store_true", help="byg indekset forfra")
+    p.add_argument("--list", action="store_true", help="vis hvad der er indekseret")
+    p.set_defaults(func=cmd_ingest)
+    from gevinst import cli_commands
+
+    cli_commands.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args, get_settings()))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""Numbers as a Danish reader reads them: parsing, formatting and matching by value.
+
+Shared by the answerer (which numbers a passage states), the number guard and the evaluation scorers, so
+that "2,5 mio. kr." and "2.500.000 kr." are the same amount everywhere and "40 %" never equals "40 kr.".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+_NUM = (
+    r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # Danish with thousands dots: 1.234.567,5
+    r"|\d{1,3}(?:,\d{3})+\.\d+"  # English with both: 1,234.5
+    r"|\d+,\d+"  # Danish decimal: 2,5
+    r"|\d+\.\d{1,2}(?!\d)"  # English decimal: 2.5, 13.8
+    r"|\d+)"
+)
+_PERCENT = r"(?P<pct>%|pct\.?|procent\b|percent\b|per cent\b)"
+_SCALE = (
+    r"(?P<scale>mio\.?|millioner\b|million(?:s)?\b|mill\.|mia\.?|milliarder\b|milliard\b|billion(?:s)?\b"
+    r"|t\.\s?kr\.?|tkr\.?|tusind\b|thousand\b)"
+)
+_CURRENCY = r"(?P<cur>kr\.?|kroner\b|DKK\b)"
+_QUANTITY = re.compile(
+    rf"(?<![\w.,])(?P<num>{_NUM})(?![\d])"
+    rf"(?:\s?{_PERCENT}|\s?{_SCALE}(?:\s?{_CURRENCY})?|\s?{_CURRENCY})?",
+    re.IGNORECASE,
+)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|til|to|og|and)\s*$", re.IGNORECASE)
+_SCALES = {"mio": 1e6, "mil": 1e6, "mia": 1e9, "bil": 1e9, "t": 1e3, "tk": 1e3, "tu": 1e3, "th": 1e3}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    kind: str  # percent | amount | plain
+    text: str
+    start: int
+    end: int
+    resolution: float  # value of one unit in the last written digit, after scaling
+
+    def matches(self, other: Quantity) -> bool:
+        """Does `other` (found in an answer) state this expected quantity?"""
+        if (self.kind == "percent") != (other.kind == "percent"):
+            return False
+        diff = abs(self.value - other.value)
+        return diff <= 0.005 * abs(self.value) + 1e-9 or diff <= self.resolution / 2 + 1e-9
+
+
+def parse_number(token: str) -> tuple[float, float]:
+    """Value and resolution (one unit of the last digit) of a bare number token."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token):
+        token = token.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", token):
+        token = token.replace(",", "")
+    else:
+        token = token.replace(",", ".")
+    decimals = len(token.split(".")[1]) if "." in token else 0
+    return float(token), 10.0**-decimals
+
+
+def _scale_of(word: str | None) -> float:
+    if not word:
+        return 1.0
+    w = word.lower().replace(" ", "")
+    for prefix in ("mio", "mia", "mil", "bil", "tk", "tu", "th", "t"):
+        if w.startswith(prefix):
+            if prefix == "mil" and w.startswith("milliard"):
+                return 1e9
+            return _SCALES[prefix]
+    return 1.0
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number in `text` with its unit; a range's unit applies to both ends."""
+    raw = []
+    for m in _QUANTITY.finditer(text):
+        value, resolution = parse_number(m.group("num"))
+        raw.append([m, value, resolution, m.group("pct"), m.group("scale"), m.group("cur")])
+    # A bare number joined by a dash/"til"/"og" to a number with a unit takes that unit (15-25 %).
+    for i in range(len(raw) - 2, -1, -1):
+        m, _, _, pct, scale, cur = raw[i]
+        nxt = raw[i + 1]
+        if pct or scale or cur:
+            continue
+        if _RANGE_JOIN.match(text[m.end() : nxt[0].start()]) and (nxt[3] or nxt[4] or nxt[5]):
+            raw[i][3:6] = nxt[3:6]
+    out = []
+    for m, value, resolution, pct, scale, cur in raw:
+        factor = _scale_of(scale)
+        kind = "percent" if pct else ("amount" if (scale or cur) else "plain")
+        out.append(Quantity(value * factor, kind, m.group(0), m.start(), m.end(), resolution * factor))
+    return out
+
+
+def quantity_supported(q: Quantity, evidence: list[Quantity]) -> bool:
+    """A number in an answer is supported when some evidence quantity states it (same kind, close value)."""
+    return any(e.matches(q) or q.matches(e) for e in evidence)
+
+
+def round_half_up(value: float | Decimal, places: int = 0) -> Decimal:
+    quantum = Decimal(1).scaleb(-places)
+    return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def format_number(value: float | Decimal, places: int = 0) -> str:
+    """Danish notation: 2.597.760 and 8,05."""
+    d = round_half_up(value, places)
+    sign = "-" if d < 0 else ""
+    whole, _, frac = f"{abs(d):f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    body = ".".join(groups)
+    return f"{sign}{body},{frac}" if places > 0 and frac else f"{sign}{body}"
+
+
+def format_kr(value: float | Decimal) -> str:
+    return f"{format_number(value)} kr."
+
+
+def format_pct(value: float | Decimal, places: int = 1) -> str:
+    text = format_number(value, places)
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return f"{text} %"

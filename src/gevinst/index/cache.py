@@ -1,0 +1,62 @@
+"""Embeddings cached by the hash of the text embedded and the model key, so re-ingest embeds only what
+changed. SQLite keeps the cache consistent even when an ingest is killed half-way."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from gevinst.index.embeddings import NamedEmbeddings
+
+BATCH = 32
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class EmbeddingCache:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, timeout=30)
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (model TEXT, key TEXT, vec BLOB, PRIMARY KEY (model, key))"
+        )
+
+    def close(self) -> None:
+        self._db.close()
+
+    def lookup(self, model: str, keys: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        for i in range(0, len(keys), 500):
+            part = keys[i : i + 500]
+            marks = ",".join("?" * len(part))
+            rows = self._db.execute(
+                f"SELECT key, vec FROM vectors WHERE model = ? AND key IN ({marks})", [model, *part]
+            )
+            found.update({k: np.frombuffer(v, dtype=np.float32) for k, v in rows})
+        return found
+
+    def embed(
+        self, embedder: NamedEmbeddings, texts: list[str], progress: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        """Vectors for `texts`, computing (and storing) only those not cached."""
+        keys = [text_key(t) for t in texts]
+        cached = self.lookup(embedder.key, keys)
+        missing = sorted({k: t for k, t in zip(keys, texts) if k not in cached}.items())
+        if progress:
+            progress(len(texts) - len(missing))
+        for i in range(0, len(missing), BATCH):
+            batch = missing[i : i + BATCH]
+            vectors = embedder.embed_documents([t for _, t in batch])
+            rows = [(embedder.key, k, np.asarray(v, dtype=np.float32).tobytes()) for (k, _), v in zip(batch, vectors)]
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
+            cached.update({k: np.frombuffer(b, dtype=np.float32) for _, k, b in rows})
+            if progress:
+                progress(len(batch))
+        return np.stack([cached[k] for k in keys]) if keys else np.zeros((0, 1), dtype=np.float32)

@@ -1,0 +1,75 @@
+"""The live index, loaded once per process: chunks, BM25, the Chroma collection and the embedder."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from gevinst.index.embeddings import NamedEmbeddings, build_embeddings
+from gevinst.index.lexical import LexicalIndex
+from gevinst.index.store import IndexMissing, chroma_client, current_generation, read_chunks
+from gevinst.settings import Settings
+from gevinst.types import Chunk
+
+
+@dataclass
+class IndexReader:
+    generation: Path
+    settings: Settings
+    embedder: NamedEmbeddings
+    chunks: list[Chunk] = field(init=False)
+    manifest: dict[str, Any] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.chunks = read_chunks(self.generation)
+        self.manifest = json.loads((self.generation / "manifest.json").read_text())
+
+    @cached_property
+    def lexical(self) -> LexicalIndex:
+        return LexicalIndex.load(self.generation / "lexical")
+
+    @cached_property
+    def _collection(self):  # type: ignore[no-untyped-def]
+        client = chroma_client(self.settings.chroma, self.generation / "chroma")
+        return client.get_collection(self.manifest["collection"], embedding_function=None)
+
+    @cached_property
+    def proposals(self) -> list[dict[str, Any]]:
+        path = self.generation / "proposals.json"
+        return json.loads(path.read_text()) if path.is_file() else []
+
+    def dense(self, query: str, k: int) -> list[tuple[int, float]]:
+        """(chunk index, cosine similarity) of the k nearest passages."""
+        if not self.chunks:
+            return []
+        vector = self.embedder.embed_query(query)
+        res = self._collection.query(
+            query_embeddings=[vector], n_results=min(k, len(self.chunks)), include=["distances"]
+        )
+        return [(int(i), 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0])]
+
+    def lexical_scores(self, query: str) -> np.ndarray:
+        return self.lexical.scores(query)
+
+    def is_stale(self) -> bool:
+        """A newer generation went live since this one was loaded (the UI reloads then)."""
+        return current_generation(self.settings.index_dir) != self.generation
+
+
+def open_index(settings: Settings, embedder: NamedEmbeddings | None = None) -> IndexReader:
+    gen = current_generation(settings.index_dir)
+    if gen is None:
+        raise IndexMissing(f"Der er endnu intet indeks i {settings.index_dir}; kør først 'gevinst ingest'.")
+    manifest = json.loads((gen / "manifest.json").read_text())
+    embedder = embedder or build_embeddings(settings.embedding)
+    if manifest.get("embedding_key") != embedder.key:
+        raise IndexMissing(
+            f"Indekset er bygget med {manifest.get('embedding_key')}, men indstillingen er {embedder.key}; "
+            "kør 'gevinst ingest --rebuild'."
+        )
+    return IndexReader(gen, settings, embedder)

@@ -1,0 +1,147 @@
+"""The index on disk: generations written beside the live one and swapped in atomically.
+
+index_dir/
+  CURRENT                 name of the live generation (replaced with os.replace, never edited)
+  embeddings.sqlite       embedding cache
+  generations/<id>/       chunks.jsonl, lexical/, chroma/ (embedded mode), proposals.json, manifest.json
+A generation becomes live only when everything in it is written; an interrupted ingest leaves CURRENT
+pointing at the previous, complete one. In server mode the vectors live in a Chroma server collection
+named after the generation."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import uuid
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from gevinst.index.lexical import LexicalIndex
+from gevinst.settings import ChromaSettings
+from gevinst.types import Chunk
+
+
+class IndexMissing(Exception):
+    """No complete index yet: run `gevinst ingest`."""
+
+
+def chroma_client(chroma: ChromaSettings, path: Path | None):  # type: ignore[no-untyped-def]
+    import chromadb
+
+    settings = chromadb.Settings(anonymized_telemetry=False)
+    if chroma.host:
+        return chromadb.HttpClient(host=chroma.host, port=chroma.port, settings=settings)
+    assert path is not None
+    return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+def current_generation(index_dir: Path) -> Path | None:
+    pointer = index_dir / "CURRENT"
+    if not pointer.is_file():
+        return None
+    gen = index_dir / "generations" / pointer.read_text().strip()
+    return gen if (gen / "manifest.json").is_file() else None
+
+
+def read_manifest(index_dir: Path) -> dict[str, Any] | None:
+    gen = current_generation(index_dir)
+    return json.loads((gen / "manifest.json").read_text()) if gen else None
+
+
+def read_chunks(generation: Path) -> list[Chunk]:
+    with (generation / "chunks.jsonl").open(encoding="utf-8") as fh:
+        return [Chunk(**json.loads(line)) for line in fh if line.strip()]
+
+
+def new_generation_id() -> str:
+    return time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
+
+
+def write_generation(
+    index_dir: Path,
+    chunks: list[Chunk],
+    vectors: np.ndarray,
+    lexical_texts: list[str],
+    manifest: dict[str, Any],
+    proposals: list[dict[str, Any]],
+    chroma: ChromaSettings,
+) -> Path:
+    """Write a complete generation and make it live. On any failure nothing live changes."""
+    gen_id = new_generation_id()
+    gen = index_dir / "generations" / gen_id
+    gen.mkdir(parents=True)
+    collection = f"gevinst-{gen_id}"
+    try:
+        _write_vectors(gen, collection, chunks, vectors, chroma)
+        LexicalIndex.build(lexical_texts, [c.doc_id for c in chunks]).save(gen / "lexical")
+        with (gen / "chunks.jsonl").open("w", encoding="utf-8") as fh:
+            for chunk in chunks:
+                fh.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
+        (gen / "proposals.json").write_text(json.dumps(proposals, ensure_ascii=False, indent=1))
+        manifest = {**manifest, "generation": gen_id, "collection": collection,
+                    "chroma": {"host": chroma.host, "port": chroma.port} if chroma.host else {"embedded": True}}
+        _write_atomic(gen / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+        _fsync_dir(gen)
+        _write_atomic(index_dir / "CURRENT", gen_id)
+    except BaseException:
+        shutil.rmtree(gen, ignore_errors=True)
+        if chroma.host:
+            _drop_collection(chroma, collection)
+        raise
+    return gen
+
+
+def _write_vectors(gen: Path, name: str, chunks: list[Chunk], vectors: np.ndarray, chroma: ChromaSettings) -> None:
+    client = chroma_client(chroma, gen / "chroma")
+    col = client.create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine"})
+    for i in range(0, len(chunks), 1000):
+        part = chunks[i : i + 1000]
+        col.add(
+            ids=[str(i + j) for j in range(len(part))],
+            embeddings=vectors[i : i + len(part)].tolist(),
+            metadatas=[{"doc_id": c.doc_id, "page": c.page if c.page is not None else -1} for c in part],
+        )
+
+
+def _drop_collection(chroma: ChromaSettings, name: str) -> None:
+    try:
+        chroma_client(chroma, None).delete_collection(name)
+    except Exception:  # noqa: BLE001 - best effort clean-up of a server we may not reach
+        pass
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:6]}.tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def prune_generations(index_dir: Path, chroma: ChromaSettings, keep: int = 2) -> None:
+    """Delete all but the live and the previous generation (a running app may still read that one),
+    and any incomplete generation left by an interrupted ingest."""
+    root = index_dir / "generations"
+    live = current_generation(index_dir)
+    gens = sorted((p for p in root.iterdir() if p.is_dir()), key=lambda p: p.name) if root.is_dir() else []
+    complete = [g for g in gens if (g / "manifest.json").is_file()]
+    keepers = set(complete[-keep:]) | ({live} if live else set())
+    for gen in gens:
+        if gen not in keepers:
+            if chroma.host:
+                _drop_collection(chroma, f"gevinst-{gen.name}")
+            shutil.rmtree(gen, ignore_errors=True)

@@ -1,0 +1,67 @@
+"""Lexical normalisation shared by the index side and the query side.
+
+Danish letters and their OCR substitutes fold to ASCII (kl-2009 has no æ/ø/å at all), Danish stems are
+taken before folding, and number tokens are written one way ("2.003" and "2003" are the same token)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|%|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+_FOLD = str.maketrans({"æ": "a", "ø": "o", "å": "a", "é": "e", "ü": "u", "ä": "a", "ö": "o"})
+
+
+@cache
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("danish")
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_DANISH
+
+    return frozenset(fold(w) for w in STOPWORDS_DANISH) | {"kr", "hvad", "hvilk", "hvor", "hvorn"}
+
+
+def fold(word: str) -> str:
+    word = word.translate(_FOLD)
+    word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return word.replace("ae", "a").replace("oe", "o").replace("aa", "a")
+
+
+def fold_ocr(word: str) -> str:
+    """kl-2009's OCR writes æ as z, x or @ inside words («fzlles», «fxlles», «@ndrede»)."""
+    return re.sub(r"(?<=[a-z])[zx@](?=[a-z])|^@(?=[a-z])", "a", word)
+
+
+def number_token(token: str) -> str:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token):
+        token = token.replace(".", "")
+    return token.rstrip(",.")
+
+
+def tokens(text: str, ocr: bool = False) -> list[str]:
+    out = []
+    stem = _stemmer().stemWord
+    stops = stopwords()
+    for raw in _TOKEN.findall(text.lower()):
+        if raw[0].isdigit():
+            out.append(number_token(raw))
+            continue
+        if raw == "%":
+            out.append("pct")
+            continue
+        parts = [raw] + (raw.split("-") if "-" in raw else [])
+        if "-" in raw:
+            parts.append(raw.replace("-", ""))
+        for part in parts:
+            word = fold(stem(part))
+            if ocr:
+                word = fold_ocr(word)
+            if word and word not in stops and len(word) > 1 or part.isdigit():
+                out.append(word)
+    return [("pct" if t in {"procent", "pct"} else t) for t in out]

@@ -1,0 +1,114 @@
+"""Small named cleaning steps, each a pure function over text. Per-document rules compose them (profiles.py).
+
+Every step fixes one problem listed in shared/docs/corpus-notes.md and is tested on a real excerpt.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LOWER = "a-zæøåéü"
+_UPPER = "A-ZÆØÅÉ"
+_KEEP_HYPHEN_BEFORE = {"og", "eller", "samt", "til", "and", "or"}
+
+
+def normalize_whitespace(text: str) -> str:
+    """CRLF, soft hyphens, non-breaking spaces and trailing blanks; runs of spaces fold to one."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "").replace("\u00a0", " ")
+    text = re.sub(r"[ \t]*\n", "\n", text)
+    return re.sub(r"(?<=\S) {2,}(?=\S)", " ", text)
+
+
+def strip_markdown_emphasis(text: str) -> str:
+    """«**Udbetaling Danmark: …**» and «*boks 1.1*» from the converter: keep the words, drop the stars."""
+    text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
+    return re.sub(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])", r"\1", text)
+
+
+def join_line_hyphenation(text: str) -> str:
+    """«Kvalitetsre-» + «formen» → «Kvalitetsreformen», also across one blank line; keeps «it-» + «indkøb»."""
+
+    def fix(m: re.Match[str]) -> str:
+        left, right = m.group(1), m.group(2)
+        if right.lower() in _KEEP_HYPHEN_BEFORE:
+            return f"{left}- {right}"
+        keep = (len(left) <= 2 and left.islower()) or (left.isupper() and right.islower())
+        return f"{left}-{right}" if keep else f"{left}{right}"
+
+    return re.sub(rf"([{_LOWER}{_UPPER}]+)-[ \t]*\n(?:[ \t]*\n)?[ \t]*([{_LOWER}{_UPPER}]+)", fix, text)
+
+
+def join_inline_hyphenation(text: str) -> str:
+    """Converter residue «diver- se», «til- bud» → «diverse», «tilbud»; «E- handel» → «E-handel»."""
+    text = re.sub(rf"\b([{_UPPER}][{_LOWER}]{{0,3}})- ([{_LOWER}{_UPPER}]{{2,}})", r"\1-\2", text)
+
+    def fix(m: re.Match[str]) -> str:
+        left, right = m.group(1), m.group(2)
+        return m.group(0) if right in _KEEP_HYPHEN_BEFORE else left + right
+
+    return re.sub(rf"\b([{_LOWER}]{{3,}})- ([{_LOWER}]{{2,}})\b", fix, text)
+
+
+def drop_page_number_lines(text: str) -> str:
+    """Bare page numbers on a line of their own (OCR) are not data: «15», «27», «32»."""
+    return re.sub(r"(?m)^[ \t]*\d{1,3}[ \t]*$\n?", "", text)
+
+
+def unwrap_lines(text: str) -> str:
+    """Hard-wrapped paragraphs become one line; a line starting in lower case continues the previous one,
+    even across a single blank line (double-spaced boxes: «354 arsvark eller 170 mio.» / «kr. arligt»)."""
+    text = re.sub(rf"(?<=[^\s.:;!?])\n[ \t]*(?=[{_LOWER}0-9(\"“”‘’'—–-])", " ", text)
+    text = re.sub(rf"(?<=\S)\n[ \t]*(?=[{_LOWER}])", " ", text)
+    text = re.sub(rf"(?<=[^\s.:;!?])\n\n[ \t]*(?=[{_LOWER}])", " ", text)
+    text = re.sub(rf"(?<=\S)\n\n[ \t]*(?=[{_LOWER}])", " ", text)
+    return text
+
+
+def join_paragraphs_broken_by_blank_runs(text: str) -> str:
+    """Page breaks show as 3+ blank lines; a sentence cut there («Efter salget af KMD har» /
+    «kommunerne etableret KOMBIT») is joined when the first part does not end a sentence."""
+    return re.sub(rf"(?<=[{_LOWER},])\n(?:[ \t]*\n){{2,}}[ \t]*(?=[{_LOWER}])", " ", text)
+
+
+def collapse_blank_runs(text: str) -> str:
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def tabs_to_cells(text: str) -> str:
+    """Tab-separated table rows stay one line, cells joined by « | » so a row remains one unit."""
+    return "\n".join(
+        " | ".join(c.strip() for c in line.split("\t")) if "\t" in line else line for line in text.split("\n")
+    )
+
+
+def normalize_bullets(text: str) -> str:
+    """OCR and converter bullet glyphs («e », «o », «* », «¢», «°», «•», a lone «.») become «- »."""
+    text = re.sub(r"(?m)^[ \t]*(?:[•¢°*·]|[eo](?= [A-ZÆØÅa-zæøå]{2})|\.(?= [A-ZÆØÅ]))[ \t]+", "- ", text)
+    return re.sub(r"(?m)^[ \t]*-[ \t]*$\n?", "", text)
+
+
+def remove_empty_bullets(text: str) -> str:
+    """Flattened empty bullet lists «o o o o» carry nothing."""
+    return re.sub(r"(?:\bo ){2,}(?:o\b)?", "", text)
+
+
+def remove_continuation_markers(text: str) -> str:
+    """«fortsættes...» inside a box that continues after a figure."""
+    return re.sub(r"(?im)^[ \t]*fortsættes\.{2,}[ \t]*$\n?", "", text)
+
+
+def drop_url_footnotes(text: str) -> str:
+    """Footnote lines that hold only a link («¹ <http://www.kl.dk/…>»)."""
+    return re.sub(r"(?m)^[ \t]*[¹²³⁴⁵⁶⁷⁸⁹0-9]*[ \t]*<?https?://\S+>?[ \t]*$\n?", "", text)
+
+
+def merge_box_labels(text: str) -> str:
+    """«Boks 1.3» / blank / «Ny sygehusstruktur …» → «Boks 1.3 Ny sygehusstruktur …» (one heading)."""
+    return re.sub(r"(?m)^((?:Boks|Figur|Tabel) \d+(?:\.\d+)?)[ \t]*\n(?:[ \t]*\n)?(?=\S)", r"\1 ", text)
+
+
+def fold_letter_spacing(text: str) -> str:
+    """«B U S I N E S S C AS E» (letter-spaced display type) → «BUSINESS CASE» is not worth the risk;
+    such lines are dropped instead."""
+    return re.sub(r"(?m)^(?:\S ){6,}\S*$\n?", "", text)

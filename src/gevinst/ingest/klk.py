@@ -1,0 +1,112 @@
+"""Rules for `klk-2017-kommunale-veje`: a web transcript of a 231-page PDF, one page per line.
+
+Its page headers ('N Kommunale veje til effektivisering Side N af 231'), the viewer wrapper above them,
+the scraped 'Læs mere' teasers after page 201, chapter titles recovered from the table of contents and
+the proposal catalogue. See shared/docs/corpus-notes.md, klk parts A and B.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gevinst.ingest import cleaning
+from gevinst.ingest.document import SECTION_SEP, CleanDocument, CleanPage, Proposal
+from gevinst.ingest.pages import join_across_pages
+
+PAGE_HEADER = re.compile(
+    r"^(?P<page>\d+) (?:(?P<label>.*?) )?Kommunale veje til effektivisering "
+    r"(?:Side (?P=page) af(?P<total> 231)?|24\. maj 2017)\s*(?P<body>.*)$"
+)
+TOC_PAGES = (2, 3)
+OVERVIEW_PAGES = range(5, 14)
+NOT_PROPOSALS = {"INDLEDNING", "Resumé og overblik"}
+
+
+def looks_like_klk(text: str) -> bool:
+    return sum(1 for line in text.split("\n")[:40] if PAGE_HEADER.match(line)) >= 3
+
+
+def split_pages(text: str) -> list[tuple[int, bool, str]]:
+    """(page, header lacks the total, body) for every page line. Everything before the first header is the
+    viewer wrapper; the first non-empty line after the pages that is not a page line starts the scraped
+    teasers of other documents, and nothing from there on is report content."""
+    pages: list[tuple[int, bool, str]] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        m = PAGE_HEADER.match(line)
+        if m:
+            pages.append((int(m.group("page")), m.group("total") is None, m.group("body")))
+        elif pages and line:
+            break
+    return pages
+
+
+def chapter_title(body: str, toc: str) -> str:
+    """The longest run of the body's first words that the table of contents also holds."""
+    words = body.split()
+    best = ""
+    for k in range(1, min(len(words), 12) + 1):
+        candidate = " ".join(words[:k])
+        if re.search(rf"(?:^| ){re.escape(candidate)}(?: |$)", toc):
+            best = candidate
+        else:
+            break
+    if best and not best.isupper():  # «Resumé og overblik ADMINISTRATION»: the track is the next title
+        kept = []
+        for word in best.split():
+            if word.isupper() and len(word) >= 5 and kept:
+                break
+            kept.append(word)
+        best = " ".join(kept)
+    return best
+
+
+def clean_klk(doc_id: str, title: str, text: str) -> CleanDocument:
+    raw = split_pages(cleaning.normalize_whitespace(text))
+    toc = " ".join(body for page, _, body in raw if page in TOC_PAGES)
+    bodies = [(p, _clean_body(body)) for p, _, body in raw]
+    bodies = join_across_pages(bodies)
+    opens = {p for p, lacks_total, _ in raw if lacks_total and p not in TOC_PAGES}
+    pages: list[CleanPage] = []
+    proposals: list[Proposal] = []
+    track, chapter = "", ""
+    for page, body in bodies:
+        if page in opens and (found := chapter_title(body, toc)):
+            if found.isupper():
+                track, chapter = found, ""
+            else:
+                chapter = found
+                if chapter not in NOT_PROPOSALS and track not in NOT_PROPOSALS:
+                    proposals.append(Proposal(chapter, track, page, page, ""))
+        elif proposals and chapter == proposals[-1].title:
+            proposals[-1].last_page = page
+        section = SECTION_SEP.join(s for s in (track, chapter) if s)
+        role = "overview" if page in OVERVIEW_PAGES else "body"
+        pages.append(CleanPage(page, body, [(0, section)] if section else [], role))
+    for proposal in proposals:
+        proposal.potential = stated_potential(pages, proposal)
+    last = raw[-1][0] if raw else 0
+    return CleanDocument(doc_id, title, pages, f"1–{last}" if last else "", proposals)
+
+
+def _clean_body(body: str) -> str:
+    body = cleaning.join_inline_hyphenation(body)
+    body = cleaning.remove_empty_bullets(body)
+    return re.sub(r" {2,}", " ", body).strip()
+
+
+def stated_potential(pages: list[CleanPage], proposal: Proposal) -> str:
+    """The report's own statement of the potential: the sentence after the 'Potentiale' heading, or else
+    the first sentence in the chapter that states a percentage or an amount."""
+    text = " ".join(p.text for p in pages if proposal.first_page <= p.page <= proposal.last_page)  # type: ignore[operator]
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text)
+    for i, sentence in enumerate(sentences):
+        m = re.search(r"\bPotentiale (?=[A-ZÆØÅ])(.*)", sentence)
+        if m and re.search(r"\d", m.group(1) + (sentences[i + 1] if i + 1 < len(sentences) else "")):
+            rest = m.group(1) if re.search(r"\d", m.group(1)) else sentences[i + 1]
+            return rest.strip()[:300]
+    for sentence in sentences:
+        sentence = sentence.removeprefix(proposal.title).strip().removeprefix("Indhold og formål").strip()
+        if re.search(r"\d+(?:,\d+)? ?(?:%|mio\. kr|kr\.|årsværk)", sentence) and len(sentence) < 400:
+            return sentence.strip()
+    return ""

@@ -1,0 +1,207 @@
+"""Files in, a new live index generation out. Only new or changed files are cleaned and embedded."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gevinst.index.cache import EmbeddingCache
+from gevinst.index.embeddings import NamedEmbeddings, build_embeddings
+from gevinst.index.store import current_generation, prune_generations, read_chunks, read_manifest, write_generation
+from gevinst.ingest.catalog import load_catalog
+from gevinst.ingest.chunking import chunk_document, embedding_text
+from gevinst.ingest.loaders import SUPPORTED, IngestError, load_file
+from gevinst.ingest.profiles import clean_loaded
+from gevinst.settings import Settings
+from gevinst.types import Chunk
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+class IndexBusy(Exception):
+    """Another ingest holds the lock."""
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    chunks: int = 0
+    embedded: int = 0
+    seconds: float = 0.0
+    wrote_generation: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+@contextmanager
+def ingest_lock(index_dir: Path) -> Iterator[None]:
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        fh = open(index_dir / ".lock", "a+")  # noqa: SIM115 - held for the whole ingest
+    except OSError as exc:
+        raise IngestError(f"indeksmappen {index_dir} kan ikke skrives ({exc.strerror})") from exc
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.close()
+        raise IndexBusy("En anden indeksering kører allerede; prøv igen, når den er færdig.") from None
+    try:
+        yield
+    finally:
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        fh.close()
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    files = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED)
+        else:
+            files.append(path)
+    return files
+
+
+def file_sha(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def ingest(
+    paths: list[Path],
+    settings: Settings,
+    rebuild: bool = False,
+    embedder: NamedEmbeddings | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    started = time.perf_counter()
+    report = IngestReport()
+    with ingest_lock(settings.index_dir):
+        previous = None if rebuild else read_manifest(settings.index_dir)
+        embedder = embedder or build_embeddings(settings.embedding)
+        if previous and previous.get("embedding_key") != embedder.key:
+            previous = None  # another model: every vector must be made anew
+        old_docs = {d["doc_id"]: d for d in (previous or {}).get("documents", [])}
+        old_chunks = _chunks_by_doc(settings.index_dir) if previous else {}
+        old_props = _old_proposals(settings.index_dir) if previous else {}
+        docs, chunks, proposals = dict(old_docs), dict(old_chunks), dict(old_props)
+        for path in expand_paths(paths):
+            _ingest_file(path, settings, old_docs, docs, chunks, proposals, report)
+        if previous and not (report.added or report.changed):
+            report.seconds = time.perf_counter() - started
+            return report
+        all_chunks = [c for doc_id in sorted(chunks) for c in chunks[doc_id]]
+        report.chunks = len(all_chunks)
+        if not all_chunks:
+            report.seconds = time.perf_counter() - started
+            return report
+        texts = [embedding_text(c) for c in all_chunks]
+        cache = EmbeddingCache(settings.index_dir / "embeddings.sqlite")
+        try:
+            done = [0]
+
+            def tick(n: int) -> None:
+                done[0] += n
+                if progress:
+                    progress("embed", done[0], len(texts))
+
+            before = len(cache.lookup(embedder.key, list({*map(_key, texts)})))
+            vectors = cache.embed(embedder, texts, tick)
+            report.embedded = len(set(map(_key, texts))) - before
+        finally:
+            cache.close()
+        manifest = {"embedding_key": embedder.key, "documents": sorted(docs.values(), key=lambda d: d["doc_id"])}
+        prop_list = [p for doc_id in sorted(proposals) for p in proposals[doc_id]]
+        write_generation(settings.index_dir, all_chunks, vectors, texts, manifest, prop_list, settings.chroma)
+        prune_generations(settings.index_dir, settings.chroma)
+        report.wrote_generation = True
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _key(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _ingest_file(
+    path: Path,
+    settings: Settings,
+    old_docs: dict[str, dict[str, Any]],
+    docs: dict[str, dict[str, Any]],
+    chunks: dict[str, list[Chunk]],
+    proposals: dict[str, list[dict[str, Any]]],
+    report: IngestReport,
+) -> None:
+    name = path.name
+    try:
+        if path.suffix.lower() not in SUPPORTED:
+            raise IngestError(f"filtypen '{path.suffix or '(ingen)'}' understøttes ikke (kun PDF, .txt og .md)")
+        if not os.access(path, os.R_OK):
+            raise IngestError("filen kan ikke læses (manglende rettigheder eller findes ikke)")
+        sha = file_sha(path)
+        old = old_docs.get(path.stem)
+        if old and old.get("file_sha") == sha and path.stem in chunks:
+            report.unchanged.append(path.stem)
+            return
+        loaded = load_file(path, settings.upload.max_mb)
+        entry = load_catalog(path.parent).get(loaded.doc_id)
+        title = entry.title if entry else loaded.title_hint
+        doc = clean_loaded(loaded, title)
+        doc_chunks = chunk_document(doc)
+        if not doc_chunks:
+            raise IngestError("der blev ikke fundet nogen tekst at indeksere")
+    except IngestError as exc:
+        report.failed.append((name, str(exc)))
+        return
+    except (OSError, UnicodeError, ValueError) as exc:
+        report.failed.append((name, f"filen kunne ikke læses ({type(exc).__name__}: {exc})"))
+        return
+    (report.changed if old else report.added).append(doc.doc_id)
+    chunks[doc.doc_id] = doc_chunks
+    proposals[doc.doc_id] = [{"doc_id": doc.doc_id, **asdict(p)} for p in doc.proposals]
+    docs[doc.doc_id] = {
+        "doc_id": doc.doc_id,
+        "title": title,
+        "publisher": entry.publisher if entry else "",
+        "year": entry.year if entry else None,
+        "path": str(path.resolve()),
+        "file_sha": sha,
+        "pages": sum(1 for p in doc.pages if p.page is not None) or None,
+        "pages_available": doc.pages_available,
+        "chunks": len(doc_chunks),
+        "ingested_at": time.strftime("%Y-%m-%d %H:%M"),
+    }
+
+
+def _chunks_by_doc(index_dir: Path) -> dict[str, list[Chunk]]:
+    gen = current_generation(index_dir)
+    out: dict[str, list[Chunk]] = {}
+    for chunk in read_chunks(gen) if gen else []:
+        out.setdefault(chunk.doc_id, []).append(chunk)
+    return out
+
+
+def _old_proposals(index_dir: Path) -> dict[str, list[dict[str, Any]]]:
+    import json
+
+    gen = current_generation(index_dir)
+    path = gen / "proposals.json" if gen else None
+    out: dict[str, list[dict[str, Any]]] = {}
+    for p in json.loads(path.read_text()) if path and path.is_file() else []:
+        out.setdefault(p["doc_id"], []).append(p)
+    return out

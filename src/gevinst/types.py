@@ -1,0 +1,70 @@
+"""The data that crosses layer boundaries. Our own types, never LangChain's."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Chunk:
+    doc_id: str
+    title: str
+    page: int | None
+    section: str
+    start: int  # offsets into the cleaned text of `page` (or of the whole document when page is None)
+    end: int
+    text: str
+    sha: str
+    role: str = "body"  # body | overview | table
+    score: float = 0.0
+
+    def location(self) -> str:
+        return f"s. {self.page}" if self.page is not None else (self.section or "–")
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    doc_id: str
+    title: str
+    page: int | None
+    section: str
+    snippet: str  # verbatim substring of the chunk text
+
+
+@dataclass(frozen=True)
+class ToolCall:
+    name: str
+    arguments: dict[str, Any]
+    result: dict[str, Any]
+
+
+@dataclass
+class Answer:
+    question: str
+    text: str
+    refused: bool
+    citations: list[Citation] = field(default_factory=list)
+    tool_calls: list[ToolCall] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    unsupported_numbers: list[str] = field(default_factory=list)
+    nearest: list[Citation] = field(default_factory=list)  # shown when refused
+    notice: str = ""  # e.g. "spørgsmålet blev forkortet", "faldt tilbage til ..."
+
+    def to_record(self, qid: str | None = None) -> dict[str, Any]:
+        """The answer record of shared/eval/FORMAT.md (plus optional extras)."""
+        record: dict[str, Any] = {}
+        if qid is not None:
+            record["id"] = qid
+        record.update(
+            question=self.question,
+            answer=self.text,
+            refused=self.refused,
+            citations=[asdict(c) for c in self.citations],
+            tool_calls=[asdict(t) for t in self.tool_calls],
+            timings_ms={k: round(v, 1) for k, v in self.timings_ms.items()},
+        )
+        if self.unsupported_numbers:
+            record["unsupported_numbers"] = list(self.unsupported_numbers)
+        return record
