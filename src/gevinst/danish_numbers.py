@@ -22,10 +22,10 @@ _SCALE = (
     r"(?P<scale>mio\.?|millioner\b|million(?:s)?\b|mill\.|mia\.?|milliarder\b|milliard\b|billion(?:s)?\b"
     r"|t\.\s?kr\.?|tkr\.?|tusind\b|thousand\b)"
 )
-_CURRENCY = r"(?P<cur>kr\.?|kroner\b|DKK\b)"
+_CURRENCY = r"(?P<{name}>kr\.?|kroner\b|DKK\b)"
 _QUANTITY = re.compile(
     rf"(?<![\w.,])(?P<num>{_NUM})(?![\d])"
-    rf"(?:\s?{_PERCENT}|\s?{_SCALE}(?:\s?{_CURRENCY})?|\s?{_CURRENCY})?",
+    rf"(?:\s?{_PERCENT}|\s?{_SCALE}(?:\s?{_CURRENCY.format(name='cur')})?|\s?{_CURRENCY.format(name='cur2')})?",
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|til|to|og|and)\s*$", re.IGNORECASE)
@@ -78,7 +78,7 @@ def find_quantities(text: str) -> list[Quantity]:
     raw = []
     for m in _QUANTITY.finditer(text):
         value, resolution = parse_number(m.group("num"))
-        raw.append([m, value, resolution, m.group("pct"), m.group("scale"), m.group("cur")])
+        raw.append([m, value, resolution, m.group("pct"), m.group("scale"), m.group("cur") or m.group("cur2")])
     # A bare number joined by a dash/"til"/"og" to a number with a unit takes that unit (15-25 %).
     for i in range(len(raw) - 2, -1, -1):
         m, _, _, pct, scale, cur = raw[i]

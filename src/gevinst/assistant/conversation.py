@@ -1,0 +1,65 @@
+"""Conversation context and language: a follow-up becomes a stand-alone query (rule-based)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_EN = {"the", "what", "how", "does", "is", "of", "which", "why", "and", "to", "in", "for", "are", "much", "many",
+       "according", "when", "do", "did", "cost", "save", "municipality", "municipalities"}
+_DA = {"hvad", "hvor", "og", "er", "det", "af", "til", "for", "som", "hvilke", "hvilket", "hvordan", "hvorfor",
+       "en", "et", "de", "på", "med", "om", "kommune", "kommunen", "kommunerne", "vi", "der", "har"}
+_FOLLOW_UP_START = re.compile(r"^\s*(?:og|men|hvad med|hvordan med|samme|også|and|what about|how about|same)\b",
+                              re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:den|det|dem|deres|denne|dette|heraf|dér|it|they|them|that|this)\b", re.IGNORECASE)
+_ENTITY = re.compile(r"\b(?:[A-ZÆØÅ]{2,}|[A-ZÆØÅ][a-zæøå]+ Kommune|[A-ZÆØÅ][a-zæøå]+s? kommune)\b")
+
+
+def language_of(text: str) -> str:
+    words = re.findall(r"[a-zæøå]+", text.lower())
+    en = sum(w in _EN for w in words)
+    da = sum(w in _DA for w in words) + 2 * len(re.findall(r"[æøå]", text.lower()))
+    return "en" if en > da else "da"
+
+
+def previous_questions(history: Sequence[object]) -> list[str]:
+    """Questions from history given as strings, (question, answer) pairs or {'role', 'content'} dicts."""
+    out = []
+    for turn in history:
+        if isinstance(turn, str):
+            out.append(turn)
+        elif isinstance(turn, dict):
+            if turn.get("role", "user") == "user" and turn.get("content"):
+                out.append(str(turn["content"]))
+            elif "question" in turn:
+                out.append(str(turn["question"]))
+        elif isinstance(turn, (tuple, list)) and turn:
+            out.append(str(turn[0]))
+        elif hasattr(turn, "question"):
+            out.append(str(turn.question))
+    return out
+
+
+def is_follow_up(question: str) -> bool:
+    words = re.findall(r"\w+", question)
+    return bool(_FOLLOW_UP_START.match(question)) or (len(words) <= 5 and bool(_REFERS_BACK.search(question)))
+
+
+def standalone_query(question: str, history: Sequence[object]) -> str:
+    """«og for KY?» after «Hvilket effektiviseringspotentiale forventer KOMBIT og KL for KSD?» becomes
+    «Hvilket effektiviseringspotentiale forventer KOMBIT og KL for KY?»."""
+    previous = previous_questions(history)
+    if not previous or not is_follow_up(question):
+        return question
+    last = previous[-1]
+    new_entities = [e for e in _ENTITY.findall(question)]
+    old_entities = [e for e in _ENTITY.findall(last) if e not in new_entities]
+    if new_entities and old_entities:
+        return _replace_last(last, old_entities[-1], new_entities[-1])
+    rest = _FOLLOW_UP_START.sub("", question).strip(" ?")
+    return f"{last.rstrip(' ?')} – {rest}?" if rest else last
+
+
+def _replace_last(text: str, old: str, new: str) -> str:
+    idx = text.rfind(old)
+    return text[:idx] + new + text[idx + len(old):]

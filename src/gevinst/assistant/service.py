@@ -1,0 +1,82 @@
+"""The assistant: question (and history) in, `Answer` out. The same path serves chat, CLI and evaluation."""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from collections.abc import Sequence
+from typing import Protocol
+
+from gevinst.assistant import extractive
+from gevinst.assistant.conversation import language_of, standalone_query
+from gevinst.assistant.retrieval import HybridRetriever, Retrieved, SearchIndex
+from gevinst.settings import Settings
+from gevinst.types import Answer
+
+
+class AnswerBackend(Protocol):
+    """A backend composes the answer from the retrieved passages (extractive, or an LLM)."""
+
+    def compose(self, question: str, retrieved: Retrieved, language: str) -> Answer: ...
+
+
+def clean_question(raw: str, limit: int) -> tuple[str, str]:
+    """Control characters removed, whitespace folded, cut at `limit` characters (with a notice)."""
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in raw)
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) > limit:
+        return text[:limit], f"Spørgsmålet var {len(text)} tegn langt og blev forkortet til {limit}."
+    return text, ""
+
+
+class Assistant:
+    def __init__(self, settings: Settings, index: SearchIndex, backend: AnswerBackend | None = None) -> None:
+        self.settings = settings
+        self.index = index
+        self.retriever = HybridRetriever(index, settings.retrieval)
+        self.backend = backend or ExtractiveBackend(self.retriever, settings)
+
+    def answer(self, question: str, history: Sequence[object] = ()) -> Answer:
+        started = time.perf_counter()
+        text, notice = clean_question(question, self.settings.max_question_chars)
+        language = language_of(text)
+        if not re.search(r"\w", text):
+            reply = ("Skriv et spørgsmål om rapporterne, fx om effektiviseringspotentialer eller gevinster."
+                     if language == "da" else "Please ask a question about the reports.")
+            return Answer(question, reply, True, notice=notice, timings_ms={"total": _ms(started)})
+        from gevinst.assistant.routing import answer_calculation
+
+        query = standalone_query(text, history)
+        calculated = answer_calculation(query, self, language)
+        if calculated is not None:
+            calculated.question = question
+            calculated.notice = notice
+            calculated.timings_ms["total"] = _ms(started)
+            return calculated
+        t0 = time.perf_counter()
+        retrieved = self.retriever.retrieve(query)
+        t1 = time.perf_counter()
+        result = self.backend.compose(query, retrieved, language)
+        result.question = question
+        result.notice = notice or result.notice
+        result.timings_ms = {"retrieve": _ms(t0, t1), "answer": _ms(t1), "total": _ms(started)}
+        return result
+
+
+class ExtractiveBackend:
+    def __init__(self, retriever: HybridRetriever, settings: Settings) -> None:
+        self.retriever = retriever
+        self.settings = settings
+
+    def compose(self, question: str, retrieved: Retrieved, language: str) -> Answer:
+        chosen = extractive.select_sentences(question, retrieved, self.retriever)
+        if not chosen or retrieved.coverage < self.settings.retrieval.refusal_threshold:
+            nearest = extractive.nearest_citations(retrieved.chunks)
+            return Answer(question, extractive.refusal_text(nearest, language), True, citations=nearest)
+        text, citations = extractive.compose(chosen, retrieved.chunks, language)
+        return Answer(question, text, False, citations=citations)
+
+
+def _ms(start: float, end: float | None = None) -> float:
+    return ((end if end is not None else time.perf_counter()) - start) * 1000

@@ -1,0 +1,131 @@
+"""Result and input types shared by every calculator. No LangChain here: these are pure functions."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from gevinst.danish_numbers import format_kr, format_number, format_pct
+
+KOMBIT = "kombit-2014-gevinstrealisering-ky-ksd"
+KLK = "klk-2017-kommunale-veje"
+KL09 = "kl-2009-objektiv-sagsbehandling"
+KL14 = "kl-2014-10-gode-eksempler"
+USER = "dit input"
+MAX_AMOUNT = 1e12  # 1.000 mia. kr.: far above any municipal budget; larger is a typing error
+
+
+class CalculatorInputError(ValueError):
+    """Invalid input, explained in Danish with the field name and the allowed range."""
+
+
+class CalcInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
+
+
+@dataclass(frozen=True)
+class Assumption:
+    name: str
+    label: str
+    value: float | str
+    unit: str
+    source: str  # "document-id §section" or "document-id s. N" or "dit input"
+    doc_id: str = ""
+    page: int | None = None
+    section: str = ""
+
+
+@dataclass
+class CalcResult:
+    name: str
+    value: float | None
+    unit: str
+    label: str
+    formula: str
+    assumptions: list[Assumption]
+    figures: dict[str, float | None] = field(default_factory=dict)
+    table: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def display(self) -> str:
+        return display_value(self.value, self.unit)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["value"] = _plain(self.value)
+        data["display"] = self.display
+        data["figures"] = {k: _plain(v) for k, v in self.figures.items()}
+        return data
+
+
+def _plain(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    rounded = round(float(value), 2)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+def display_value(value: float | None, unit: str) -> str:
+    if value is None:
+        return "–"
+    if unit == "kr.":
+        return format_kr(Decimal(str(value)))
+    if unit == "%":
+        return format_pct(value)
+    if unit in {"år", "årsværk"}:
+        return f"{format_number(value, 2)} {unit}"
+    if unit == "timer":
+        return f"{format_number(value, 1)} timer"
+    return f"{format_number(value, 2)} {unit}".strip()
+
+
+M = TypeVar("M", bound=CalcInput)
+
+_MESSAGES = {
+    "greater_than_equal": "skal være mindst {ge}",
+    "greater_than": "skal være større end {gt}",
+    "less_than_equal": "må højst være {le}",
+    "less_than": "skal være mindre end {lt}",
+    "finite_number": "skal være et endeligt tal (ikke NaN eller uendelig)",
+    "float_parsing": "skal være et tal",
+    "int_parsing": "skal være et helt tal",
+    "float_type": "skal være et tal",
+    "missing": "mangler",
+    "extra_forbidden": "er ikke en parameter til denne beregning",
+}
+
+
+def validate(model: type[M], values: dict[str, Any]) -> M:
+    try:
+        return model(**{k: v for k, v in values.items() if v is not None})
+    except ValidationError as exc:
+        raise CalculatorInputError(explain(exc)) from None
+
+
+def explain(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        name = ".".join(str(x) for x in err["loc"]) or "input"
+        ctx = err.get("ctx", {})
+        template = _MESSAGES.get(err["type"])
+        ctx = {k: (f"{v:g}" if isinstance(v, float) else v) for k, v in ctx.items()}
+        reason = template.format(**ctx) if template else str(err["msg"]).removeprefix("Value error, ")
+        got = f" (fik {err['input']!r})" if err["loc"] and err["type"] != "missing" else ""
+        parts.append(f"{name}: {reason}{got}")
+    return "Ugyldigt input – " + "; ".join(parts)
+
+
+def kr(value: float) -> str:
+    return format_kr(Decimal(str(value)))
+
+
+def pct(value: float) -> str:
+    return format_pct(value)
+
+
+def user(name: str, label: str, value: float | str, unit: str) -> Assumption:
+    return Assumption(name, label, value, unit, USER)
