@@ -12,13 +12,30 @@ from pydantic import BaseModel
 
 from gevinst.calculators.base import CalcResult, CalculatorInputError
 from gevinst.calculators.money import (
-    AvoidedCostInput, BaselineReductionInput, BusinessCaseInput, ChannelShiftInput, ComplianceInput,
-    UnitRateInput, avoided_cost, baseline_reduction, business_case, channel_shift, compliance_savings,
+    AvoidedCostInput,
+    BaselineReductionInput,
+    BusinessCaseInput,
+    ChannelShiftInput,
+    ComplianceInput,
+    UnitRateInput,
+    avoided_cost,
+    baseline_reduction,
+    business_case,
+    channel_shift,
+    compliance_savings,
     unit_rate_scaling,
 )
 from gevinst.calculators.staff import (
-    BenchmarkGapInput, FteSavingsInput, HourlyCostInput, TaskWeightedInput, TimeSavingsInput, benchmark_gap,
-    fte_savings, hourly_cost, task_weighted_potential, time_savings,
+    BenchmarkGapInput,
+    FteSavingsInput,
+    HourlyCostInput,
+    TaskWeightedInput,
+    TimeSavingsInput,
+    benchmark_gap,
+    fte_savings,
+    hourly_cost,
+    task_weighted_potential,
+    time_savings,
 )
 
 

@@ -5,8 +5,18 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from gevinst.calculators.base import (
-    KL14, KLK, MAX_AMOUNT, Assumption, CalcInput, CalcResult, kr, pct, user, validate,
+    KL14,
+    KLK,
+    MAX_AMOUNT,
+    Assumption,
+    CalcInput,
+    CalcResult,
+    kr,
+    pct,
+    user,
+    validate,
 )
+from gevinst.danish_numbers import format_number
 
 
 def _klk(name: str, label: str, value: float, unit: str, page: int) -> Assumption:
@@ -155,7 +165,7 @@ def business_case(investment: float, annual_gain: float, annual_cost: float = 0,
     return CalcResult(
         "business_case", payback, "år", "Simpel tilbagebetalingstid",
         f"Tilbagebetalingstid = investering / (årlig gevinst − årlig drift) = {kr(i.investment)} / {kr(net)}"
-        + (f" = {payback:.2f} år" if payback is not None else " (ingen tilbagebetaling)")
+        + (f" = {format_number(payback, 2)} år" if payback is not None else " (ingen tilbagebetaling)")
         + f"; resultat efter {i.years} år = {kr(cumulative)}"
         + (f"; nutidsværdi ved {pct(i.discount_rate_pct)} = {kr(npv)}" if i.discount_rate_pct else "") + ".",
         [user("investment", "Investering", i.investment, "kr."), user("annual_gain", "Årlig gevinst", i.annual_gain, "kr."),

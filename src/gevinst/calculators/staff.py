@@ -5,8 +5,19 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from gevinst.calculators.base import (
-    KL09, KLK, KOMBIT, MAX_AMOUNT, Assumption, CalcInput, CalcResult, kr, pct, user, validate,
+    KL09,
+    KLK,
+    KOMBIT,
+    MAX_AMOUNT,
+    Assumption,
+    CalcInput,
+    CalcResult,
+    kr,
+    pct,
+    user,
+    validate,
 )
+from gevinst.danish_numbers import format_number
 
 SEC_23 = "2.3 Klare forudsætninger"
 
@@ -36,8 +47,8 @@ def hourly_cost(monthly_salary: float, pension_pct: float = 17, overhead: float 
     return CalcResult(
         "hourly_cost", per_paid, "kr.", "Pris pr. løntime",
         f"Årsomkostning = månedsløn × 12 × (1 + pension) + overhead = {kr(cost)}; pris pr. løntime = "
-        f"årsomkostning / {i.annual_hours:g} løntimer = {kr(per_paid)}; pris pr. effektiv time = "
-        f"årsomkostning / {effective:g} effektive timer = {kr(per_effective)}.",
+        f"årsomkostning / {format_number(i.annual_hours, 1)} løntimer = {kr(per_paid)}; pris pr. effektiv time = "
+        f"årsomkostning / {format_number(effective, 1)} effektive timer = {kr(per_effective)}.",
         [user("monthly_salary", "Månedsløn", i.monthly_salary, "kr."),
          _kombit("pension_pct", "Pension", i.pension_pct, "%"),
          _kombit("overhead", "Overhead pr. årsværk", i.overhead, "kr."),

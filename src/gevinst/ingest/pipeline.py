@@ -14,7 +14,13 @@ from typing import Any
 
 from gevinst.index.cache import EmbeddingCache
 from gevinst.index.embeddings import NamedEmbeddings, build_embeddings
-from gevinst.index.store import current_generation, prune_generations, read_chunks, read_manifest, write_generation
+from gevinst.index.store import (
+    current_generation,
+    prune_generations,
+    read_chunks,
+    read_manifest,
+    write_generation,
+)
 from gevinst.ingest.catalog import load_catalog
 from gevinst.ingest.chunking import chunk_document, embedding_text
 from gevinst.ingest.loaders import SUPPORTED, IngestError, load_file
