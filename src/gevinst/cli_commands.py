@@ -118,4 +118,5 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--min-source-hit", type=float, default=0.0)
     p.add_argument("--min-refusal", type=float, default=0.0)
     p.add_argument("--min-tool", type=float, default=0.0)
+    p.add_argument("--against", dest="out_bank", help="ved compare: spørgsmålsbanken")
     p.set_defaults(func=cmd_eval)

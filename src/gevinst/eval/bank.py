@@ -1,0 +1,104 @@
+"""Question banks (shared/eval/FORMAT.md): loaded and validated, a malformed bank refused with the line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class BankError(ValueError):
+    """A malformed question bank; the message names the line and the problem."""
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    doc_id: str
+    first_page: int | None = None
+    last_page: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> SourceSpec:
+        m = re.fullmatch(r"([^#\s]+)(?:#p(\d+)(?:-(\d+))?)?", text.strip())
+        if not m:
+            raise ValueError(f"ugyldig kilde '{text}' (forventet 'doc-id', 'doc-id#p39' eller 'doc-id#p39-41')")
+        first = int(m.group(2)) if m.group(2) else None
+        last = int(m.group(3)) if m.group(3) else first
+        return cls(m.group(1), first, last)
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    answerable: bool
+    numbers: list[str] = field(default_factory=list)
+    phrases: list[str] = field(default_factory=list)
+    any_phrases: list[list[str]] = field(default_factory=list)
+    sources: list[SourceSpec] = field(default_factory=list)
+    tool: str | None = None
+    tags: list[str] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)  # earlier questions, for follow-ups
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _mapping_with_line(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    data = loader.construct_mapping(node, deep=True)
+    data["__line__"] = node.start_mark.line + 1
+    return data
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+
+
+def load_bank(path: Path) -> list[Question]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"linje {mark.line + 1}" if mark else "ukendt linje"
+        raise BankError(f"{path}: {where}: ikke gyldig YAML ({getattr(exc, 'problem', exc)})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        raise BankError(f"{path}: linje 1: banken skal have 'version' og en liste 'questions'")
+    seen: set[str] = set()
+    out = []
+    for raw in data["questions"]:
+        line = raw.get("__line__", "?") if isinstance(raw, dict) else "?"
+        try:
+            q = _question(raw)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BankError(f"{path}: linje {line}: {exc}") from None
+        if q.id in seen:
+            raise BankError(f"{path}: linje {line}: id '{q.id}' findes allerede")
+        seen.add(q.id)
+        out.append(q)
+    return out
+
+
+def _question(raw: Any) -> Question:
+    if not isinstance(raw, dict):
+        raise TypeError("hvert spørgsmål skal være en mapping")
+    for key in ("id", "question", "answerable"):
+        if key not in raw:
+            raise KeyError(f"feltet '{key}' mangler")
+    if not isinstance(raw["answerable"], bool):
+        raise TypeError("'answerable' skal være true eller false")
+    expect = raw.get("expect") or {}
+    any_phrases = expect.get("any_phrases") or []
+    if not all(isinstance(group, list) for group in any_phrases):
+        raise TypeError("'any_phrases' skal være en liste af lister")
+    return Question(
+        id=str(raw["id"]), question=str(raw["question"]), answerable=raw["answerable"],
+        numbers=[str(n) for n in expect.get("numbers") or []],
+        phrases=[str(p) for p in expect.get("phrases") or []],
+        any_phrases=[[str(p) for p in group] for group in any_phrases],
+        sources=[SourceSpec.parse(str(s)) for s in expect.get("sources") or []],
+        tool=expect.get("tool"), tags=[str(t) for t in raw.get("tags") or []],
+        history=[str(h) for h in raw.get("history") or []],
+    )
