@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Protocol
 
 import numpy as np
@@ -28,23 +29,43 @@ class SearchIndex(Protocol):
     def lexical_scores(self, query: str) -> np.ndarray: ...
 
 
+# Words every question uses ("ifølge", "koster", "hvor mange"): their absence from a passage says nothing.
+_GENERIC = (
+    "ifølge koster kostede mange meget lang lange sparer spare giver give giv brugt bruger bruge samlede samlet "
+    "højeste laveste opnået opnå henholdsvis sammenlignet forventer forventes stor store størrelse udviklet "
+    "udvikling fylder mest antal problem problemer går gør hvilke hvilken hvilket hvad hvordan hvorfor sigter "
+    "kroner kr år året årligt nye ny tid lang according what which does how many much large expect"
+)
+_ENTITY_WORD = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-ZÆØÅ][a-zæøå]{2,}|[A-ZÆØÅ]{2,})\b")
+
+
+_GENERIC_NAMES = {"kommune", "kommunen", "municipality", "municipalitie", "region", "kl", "danmark", "denmark"}
+
+
+@cache
+def _generic_terms() -> frozenset[str]:
+    return frozenset(t for w in _GENERIC.split() for t in textnorm.tokens(w))
+
+
 @dataclass(frozen=True)
 class Retrieved:
     chunks: list[Chunk]
     coverage: float  # IDF-weighted share of the question's terms found in the best passages
     missing_terms: list[str]
+    missing_entities: list[str] = field(default_factory=list)  # names in the question no passage mentions
 
 
 class HybridRetriever:
     def __init__(self, index: SearchIndex, settings: RetrievalSettings) -> None:
         self.index = index
         self.settings = settings
-        self._tokens = [set(textnorm.tokens(f"{c.section} {c.text}", ocr=c.doc_id in OCR_DOCUMENTS))
+        self._tokens = [set(textnorm.tokens(f"{c.title} {c.section} {c.text}", ocr=c.doc_id in OCR_DOCUMENTS))
                         for c in index.chunks]
         df: Counter[str] = Counter(t for toks in self._tokens for t in toks)
         n = max(len(self._tokens), 1)
         self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
         self._idf_unknown = math.log(1 + n)
+        self._position = {c.sha: i for i, c in enumerate(index.chunks)}
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._idf_unknown)
@@ -58,7 +79,18 @@ class HybridRetriever:
         picked = self._dedup(order, k)
         chunks = [replace(self.index.chunks[i], score=round(float(scores[i]), 4)) for i in picked]
         coverage, missing = self.coverage(query, picked[:3])
-        return Retrieved(chunks, coverage, missing)
+        seen = set().union(*(self._tokens[i] for i in picked[:5])) if picked else set()
+        absent = [e for e in dict.fromkeys(_ENTITY_WORD.findall(query)) if e not in _QUESTION_WORDS
+                  and e.lower().rstrip("s") not in _GENERIC_NAMES and not set(textnorm.tokens(e)) & seen]
+        return Retrieved(chunks, coverage, missing, absent)
+
+    def retrieve_for(self, query: str, coverage_query: str, k: int | None = None) -> Retrieved:
+        """Retrieve with `query` but judge the evidence by the terms of `coverage_query` (English questions
+        are searched with their Danish glossary terms added, and judged on those)."""
+        found = self.retrieve(query, k)
+        ids = [self._position[c.sha] for c in found.chunks[:3]]
+        coverage, missing = self.coverage(coverage_query, ids)
+        return Retrieved(found.chunks, coverage, missing, found.missing_entities)
 
     def fused_scores(self, query: str) -> np.ndarray:
         n = len(self.index.chunks)
@@ -106,7 +138,8 @@ class HybridRetriever:
         return picked
 
     def query_terms(self, query: str) -> list[str]:
-        return [t for t in dict.fromkeys(textnorm.tokens(query)) if not t.isdigit() and t != "pct"]
+        generic = _generic_terms()
+        return [t for t in dict.fromkeys(textnorm.tokens(query)) if not t.isdigit() and t != "pct" and t not in generic]
 
     def coverage(self, query: str, best: list[int]) -> tuple[float, list[str]]:
         terms = self.query_terms(query)

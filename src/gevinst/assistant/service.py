@@ -10,6 +10,7 @@ from typing import Protocol
 
 from gevinst.assistant import extractive
 from gevinst.assistant.conversation import language_of, standalone_query
+from gevinst.assistant.glossary import danish_coverage_terms, to_danish_terms
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved, SearchIndex
 from gevinst.settings import Settings
 from gevinst.types import Answer
@@ -55,7 +56,10 @@ class Assistant:
             calculated.timings_ms["total"] = _ms(started)
             return calculated
         t0 = time.perf_counter()
-        retrieved = self.retriever.retrieve(query)
+        if language == "en":
+            retrieved = self.retriever.retrieve_for(to_danish_terms(query), danish_coverage_terms(query))
+        else:
+            retrieved = self.retriever.retrieve(query)
         t1 = time.perf_counter()
         result = self.backend.compose(query, retrieved, language)
         result.question = question
@@ -71,7 +75,8 @@ class ExtractiveBackend:
 
     def compose(self, question: str, retrieved: Retrieved, language: str) -> Answer:
         chosen = extractive.select_sentences(question, retrieved, self.retriever)
-        if not chosen or retrieved.coverage < self.settings.retrieval.refusal_threshold:
+        weak = retrieved.coverage < self.settings.retrieval.refusal_threshold or retrieved.missing_entities
+        if not chosen or weak:
             nearest = extractive.nearest_citations(retrieved.chunks)
             return Answer(question, extractive.refusal_text(nearest, language), True, citations=nearest)
         text, citations = extractive.compose(chosen, retrieved.chunks, language)
