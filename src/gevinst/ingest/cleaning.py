@@ -106,9 +106,3 @@ def drop_url_footnotes(text: str) -> str:
 def merge_box_labels(text: str) -> str:
     """«Boks 1.3» / blank / «Ny sygehusstruktur …» → «Boks 1.3 Ny sygehusstruktur …» (one heading)."""
     return re.sub(r"(?m)^((?:Boks|Figur|Tabel) \d+(?:\.\d+)?)[ \t]*\n(?:[ \t]*\n)?(?=\S)", r"\1 ", text)
-
-
-def fold_letter_spacing(text: str) -> str:
-    """«B U S I N E S S C AS E» (letter-spaced display type) → «BUSINESS CASE» is not worth the risk;
-    such lines are dropped instead."""
-    return re.sub(r"(?m)^(?:\S ){6,}\S*$\n?", "", text)

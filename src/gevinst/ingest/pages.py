@@ -27,7 +27,8 @@ def join_across_pages(pages: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out[i][1] = joined + word.group(0)
             out[i + 1][1] = nxt[word.end():].lstrip()
             continue
-        if not text.endswith(_TERMINAL) and re.match(r"[a-zæøå0-9]", nxt):
+        ends_sentence = text.endswith(_TERMINAL) and not re.search(r"\b(?:kr|mio|mia|ca|fx|pr|nr)\.$", text)
+        if not ends_sentence and re.match(r"[a-zæøå0-9]", nxt):
             end = re.search(r"[.!?](?=\s+[A-ZÆØÅ0-9])|[.!?]$", nxt[:_MAX_CARRY])
             if end:
                 out[i][1] = text + " " + nxt[: end.end()]

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# One command: set up everything the tests need (Python packages, Debian's chromium) and run the whole suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "chromium could not be installed; browser tests will fail" >&2
+  else
+    sudo -n true 2>/dev/null && sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+fi
+bash scripts/setup.sh --all
+. .venv/bin/activate
+exec python -m pytest "$@"

@@ -1,0 +1,79 @@
+"""Shared fixtures: settings isolated in tmp_path, tiny hash-embedded indexes, and (once per session)
+the real index of the shipped corpus with the default embedding model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gevinst.settings import EmbeddingSettings, Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORTS = ROOT / "data" / "reports"
+
+
+def make_settings(tmp: Path, backend: str = "hash", **kw: object) -> Settings:
+    return Settings(index_dir=tmp / "index", data_dir=tmp / "data", reports_dir=REPORTS,
+                    embedding=EmbeddingSettings(backend=backend), **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return make_settings(tmp_path)
+
+
+SMALL_DOCS = {
+    "indkoeb.txt": (
+        "# Indkøb i kommunen\n\n"
+        "Hjørring Kommune har beregnet udgifterne til et indkøb. Køb i butik koster 330 kr. pr. indkøb. "
+        "Køb via telefon eller mail koster 175 kr. pr. indkøb. Køb via e-handel koster 90 kr. pr. indkøb.\n\n"
+        "## Compliance\n\nNordfyns Kommune nåede en e-handelsgrad på 52 % ved udgangen af 2016. "
+        "Det skete gennem en indkøbscontroller og en ny indkøbsløsning.\n"
+    ),
+    "ksd.txt": (
+        "# Gevinster ved KSD og KY\n\n"
+        "KOMBIT og KL forventer, at effektiviseringspotentialet er 40 % for KSD og 20 % for KY af den effektive "
+        "arbejdstid. Gevinsterne kan realiseres over 1-2 år.\n\n"
+        "## Pris på en time\n\nPension udgør 17 %, og overhead er 120.000 kr. pr. årsværk. "
+        "Der er 1.924 løntimer om året.\n"
+    ),
+}
+
+
+@pytest.fixture
+def small_corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, text in SMALL_DOCS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def small_assistant(settings: Settings, small_corpus: Path):  # type: ignore[no-untyped-def]
+    from gevinst.assistant import build_assistant
+    from gevinst.ingest import ingest
+
+    report = ingest([small_corpus], settings)
+    assert report.ok, report.failed
+    return build_assistant(settings)
+
+
+@pytest.fixture(scope="session")
+def real_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The shipped corpus indexed with the default backend (e5), once per test session (a few minutes)."""
+    from gevinst.ingest import ingest
+
+    tmp = tmp_path_factory.mktemp("real")
+    settings = make_settings(tmp, backend="e5")
+    report = ingest([REPORTS], settings)
+    assert report.ok, report.failed
+    return settings
+
+
+@pytest.fixture(scope="session")
+def real_assistant(real_settings: Settings):  # type: ignore[no-untyped-def]
+    from gevinst.assistant import build_assistant
+
+    return build_assistant(real_settings)

@@ -1,0 +1,77 @@
+"""Every cleaning step on real excerpts of the corpus (line numbers from shared/docs/corpus-notes.md)."""
+
+from gevinst.ingest import cleaning
+
+
+def test_markdown_emphasis_is_stripped_fm_l93() -> None:
+    text = "Boks 1.1 **Udbetaling Danmark: Færre penge til administration**\nSe *figur 2.1* nedenfor."
+    assert cleaning.strip_markdown_emphasis(text) == (
+        "Boks 1.1 Udbetaling Danmark: Færre penge til administration\nSe figur 2.1 nedenfor."
+    )
+
+
+def test_line_hyphenation_joins_words_but_keeps_real_hyphens_kl09() -> None:
+    text = "Kommunalreformen og Kvalitetsre-\nformen. Sagsbehand-\n\nling”. Indkøb via it-\nindkeb og KOM-\nBIT."
+    out = cleaning.join_line_hyphenation(text)
+    assert "Kvalitetsreformen." in out
+    assert "Sagsbehandling”." in out
+    assert "it-indkeb" in out
+    assert "KOMBIT" in out
+
+
+def test_line_hyphenation_keeps_hyphen_before_og() -> None:
+    assert cleaning.join_line_hyphenation("drifts-\nog kapacitetsstyring") == "drifts- og kapacitetsstyring"
+
+
+def test_inline_hyphenation_residue_kl14_l216() -> None:
+    out = cleaning.join_inline_hyphenation("diver- se til- bud og E- handel, beskæftigelses- og sundhed")
+    assert out == "diverse tilbud og E-handel, beskæftigelses- og sundhed"
+
+
+def test_bare_page_numbers_are_dropped_kl09_l1066() -> None:
+    text = "I forbindelse med\n27\nberegningen af potentialet"
+    assert cleaning.drop_page_number_lines(text) == "I forbindelse med\nberegningen af potentialet"
+
+
+def test_unwrap_joins_wrapped_lines_and_double_spaced_box_kl09_l1178() -> None:
+    text = "354 arsvark eller 170 mio.\n\nkr. arligt i kommunerne\n\nNy sætning."
+    out = cleaning.unwrap_lines(text)
+    assert "170 mio. kr. arligt" in out
+    assert "\n\nNy sætning." in out
+
+
+def test_sentence_cut_by_page_gap_is_joined_kl09_l49() -> None:
+    text = "Efter salget af KMD har\n\n\n\nkommunerne etableret KOMBIT"
+    assert cleaning.join_paragraphs_broken_by_blank_runs(text) == "Efter salget af KMD har kommunerne etableret KOMBIT"
+
+
+def test_tab_tables_keep_one_row_per_line_kombit() -> None:
+    text = "Journaliser og fordel (scan, fordel, opret sag, stamdata mv.)\t18%\t85%\t15%"
+    assert cleaning.tabs_to_cells(text) == "Journaliser og fordel (scan, fordel, opret sag, stamdata mv.) | 18% | 85% | 15%"
+
+
+def test_bullets_are_normalised_kl09() -> None:
+    out = cleaning.normalize_bullets("e Forenkling af regler\n¢ Digital selvbetjening\n-\n")
+    assert out.splitlines() == ["- Forenkling af regler", "- Digital selvbetjening"]
+
+
+def test_empty_bullets_removed_klk_l410() -> None:
+    assert cleaning.remove_empty_bullets("Nøgletal o o o o Antallet af sager") == "Nøgletal Antallet af sager"
+
+
+def test_continuation_marker_removed_fm_l97() -> None:
+    assert cleaning.remove_continuation_markers("administration.\nfortsættes...\nBoks") == "administration.\nBoks"
+
+
+def test_url_footnote_removed_kombit() -> None:
+    text = "Samlet*\n¹ <http://www.kl.dk/Beskaftigelse-og-integration1/Tidsmaling-id154639/>\nTre centrale"
+    assert cleaning.drop_url_footnotes(text) == "Samlet*\nTre centrale"
+
+
+def test_box_labels_merge_with_their_title_fm_l133() -> None:
+    out = cleaning.merge_box_labels("Boks 1.3\n\nNy sygehusstruktur og samling af den akutte behandling\n")
+    assert out.startswith("Boks 1.3 Ny sygehusstruktur")
+
+
+def test_whitespace_normalisation() -> None:
+    assert cleaning.normalize_whitespace("a\u00a0b  c\u00adx \r\nd") == "a b cx\nd"
