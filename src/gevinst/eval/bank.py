@@ -73,7 +73,7 @@ def load_bank(path: Path) -> list[Question]:
         try:
             q = _question(raw)
         except (KeyError, TypeError, ValueError) as exc:
-            raise BankError(f"{path}: linje {line}: {exc}") from None
+            raise BankError(f"{path}: linje {line}: {exc.args[0] if exc.args else exc}") from None
         if q.id in seen:
             raise BankError(f"{path}: linje {line}: id '{q.id}' findes allerede")
         seen.add(q.id)

@@ -1,0 +1,95 @@
+"""Every checked example of shared/docs/calculators.md, exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from gevinst.calculators import (
+    avoided_cost, baseline_reduction, benchmark_gap, business_case, channel_shift, compliance_savings,
+    fte_savings, hourly_cost, task_weighted_potential, time_savings, unit_rate_scaling,
+)
+from gevinst.danish_numbers import round_half_up
+
+
+@pytest.mark.parametrize(
+    ("salary", "annual", "paid", "effective"),
+    [(25000, 471000, 245, 408), (30000, 541200, 281, 469), (35000, 611400, 318, 530)],
+    ids=["25000", "30000", "35000-misprint-530-is-per-effective-hour"],
+)
+def test_hourly_cost(salary: int, annual: int, paid: int, effective: int) -> None:
+    r = hourly_cost(salary)
+    assert r.figures["annual_cost"] == annual
+    assert round_half_up(r.value) == paid  # 611.400 / 1.924 = 318, not the report's 530
+    assert round_half_up(r.figures["per_effective_hour"]) == effective
+    assert r.display == f"{paid} kr."
+    sources = {a.name: a.source for a in r.assumptions}
+    assert "§2.3 Klare forudsætninger" in sources["pension_pct"] and "kombit" in sources["overhead"]
+
+
+def test_task_weighted_potential_ksd_table() -> None:
+    r = task_weighted_potential()
+    assert r.value == pytest.approx(39.6)
+    assert [row["bidrag_pct"] for row in r.table] == [15.3, 11.05, 4.4, 4.55, 2.6, 0.0, 1.7]
+
+
+def test_fte_savings_ksd_example() -> None:
+    r = fte_savings(fte=12, monthly_salary=30000, efficiency_pct=40)
+    assert r.value == 2597760 and r.to_dict()["value"] == 2597760
+    assert r.display == "2.597.760 kr."
+
+
+def test_fte_savings_kl09_model2_digitalisation() -> None:
+    r = fte_savings(fte=2003, annual_cost_per_fte=480000, efficiency_pct=50, realisable_pct=17)
+    assert r.value == 480720000 and r.figures["realisable"] == pytest.approx(81722400)
+
+
+def test_fte_to_kroner_kl09() -> None:
+    assert fte_savings(fte=354, annual_cost_per_fte=480000, efficiency_pct=100).value == 169920000  # ≈ 170 mio.
+
+
+def test_baseline_reduction_adds_on_the_original_baseline() -> None:
+    r = baseline_reduction(1_000_000, [10, 10])
+    assert [row["besparelse"] for row in r.table] == [100000, 200000] and r.value == 200000
+    loen = baseline_reduction(10_000_000, [10, 5, 5, 5])
+    assert loen.value == 2_500_000 and not loen.warnings  # 25 % is inside the report's 15-25 %
+
+
+def test_time_savings_five_minutes_at_306_kr() -> None:
+    r = time_savings(minutes_saved_per_unit=5, units_per_year=1, hourly_rate=306)
+    assert r.value == pytest.approx(25.5)
+
+
+def test_unit_rate_scaling_235_kr_times_2762() -> None:
+    assert unit_rate_scaling(235, 2762).value == 649070
+
+
+def test_channel_shift_hjoerring() -> None:
+    r = channel_shift(6000, 330, 90)
+    assert r.value == 1440000
+    assert any("s. 52" in a.source for a in r.assumptions)
+
+
+def test_compliance_savings() -> None:
+    assert compliance_savings(100_000_000, 60, 80, 10).value == pytest.approx(2_000_000)
+
+
+def test_benchmark_gap_fte_per_1000_cases() -> None:
+    r = benchmark_gap(own_fte=81.49, cases=2948, target_per_1000=24.43)
+    assert r.figures["own_per_1000"] == pytest.approx(27.64, abs=0.005)
+    assert r.value == pytest.approx(9.47, abs=0.005)
+
+
+def test_avoided_cost_brobygning() -> None:
+    assert avoided_cost(volume=120, unit_cost=40000).value == 1200000
+
+
+def test_business_case_viborg_payback() -> None:
+    r = business_case(306_000_000, 38_000_000)
+    assert r.value == pytest.approx(8.05, abs=0.005)
+    assert r.figures["payback_year"] == 9
+
+
+def test_business_case_npv_with_discount_rate() -> None:
+    r = business_case(100, 50, years=3, discount_rate_pct=10)
+    assert r.figures["npv"] == pytest.approx(-100 + 50 / 1.1 + 50 / 1.21 + 50 / 1.331)
+    assert r.figures["result"] == 50
