@@ -24,7 +24,7 @@ _SCALE = (
 )
 _CURRENCY = r"(?P<{name}>kr\.?|kroner\b|DKK\b)"
 _QUANTITY = re.compile(
-    rf"(?<![\w.,])(?P<num>{_NUM})(?![\d])"
+    rf"(?<![\w.,\[])(?P<num>{_NUM})(?![\d\]])"
     rf"(?:\s?{_PERCENT}|\s?{_SCALE}(?:\s?{_CURRENCY.format(name='cur')})?|\s?{_CURRENCY.format(name='cur2')})?",
     re.IGNORECASE,
 )

@@ -29,10 +29,10 @@ def _fte(q: str, f: list[ex.Found]) -> tuple[Args, list[str]]:
     args["realisable_pct"] = ex.percent(f, r"uden regelændring|kan hentes|realiser|without rule")
     q_overhead = ex.take(f, "amount", r"overhead")
     args["overhead"] = q_overhead.value if q_overhead else None
-    missing = [label for key, label in (("fte", "antal årsværk (fx '12 årsværk')"),
-                                        ("efficiency_pct", "effektivisering i procent (fx '40 %')")) if args[key] is None]
+    missing = [label for key, label in (("fte", "antal årsværk"),
+                                        ("efficiency_pct", "effektivisering i procent")) if args[key] is None]
     if args["monthly_salary"] is None and args.get("annual_cost_per_fte") is None:
-        missing.append("månedsløn eller årsværkspris (fx 'månedsløn på 30.000 kr.')")
+        missing.append("månedsløn eller årsværkspris")
     return args, missing
 
 
@@ -43,7 +43,7 @@ def _hourly(q: str, f: list[ex.Found]) -> tuple[Args, list[str]]:
                                                             if overhead is None or x.q.value != overhead.value), None),
             "pension_pct": ex.percent(f, r"pension"), "overhead": overhead.value if overhead else None,
             "annual_hours": hours}
-    return args, [] if args["monthly_salary"] else ["månedsløn (fx 'månedsløn på 30.000 kr.')"]
+    return args, [] if args["monthly_salary"] else ["månedsløn"]
 
 
 def _business(q: str, f: list[ex.Found]) -> tuple[Args, list[str]]:
@@ -52,8 +52,8 @@ def _business(q: str, f: list[ex.Found]) -> tuple[Args, list[str]]:
     rate = ex.percent(f, r"diskont|rente|discount")
     span = ex.years(q, r"over|i|for|beregnet over|horisont")
     args = {"investment": inv, "annual_gain": gain, "discount_rate_pct": rate, "years": span}
-    missing = [label for key, label in (("investment", "investeringens størrelse (fx 'en investering på 306 mio. kr.')"),
-                                        ("annual_gain", "den årlige besparelse (fx 'sparer 38 mio. kr. om året')"))
+    missing = [label for key, label in (("investment", "investeringens størrelse"),
+                                        ("annual_gain", "den årlige besparelse"))
                if args[key] is None]
     return args, missing
 
@@ -66,7 +66,7 @@ def _channel(q: str, f: list[ex.Found]) -> tuple[Args, list[str]]:
         args.update(cost_from=costs[0], cost_to=costs[1])
     elif re.search(r"telefon|mail", q, re.IGNORECASE):
         args.update(cost_from=175)
-    return args, [] if volume is not None else ["antal indkøb der flyttes pr. år (fx '6.000 indkøb')"]
+    return args, [] if volume is not None else ["antal indkøb der flyttes pr. år"]
 
 
 def _avoided(q: str, f: list[ex.Found]) -> tuple[Args, list[str]]:

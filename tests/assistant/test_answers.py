@@ -1,0 +1,123 @@
+"""The assistant end to end on a tiny hash-embedded index: cited answers, refusals, follow-ups, calculations."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings as hsettings
+from hypothesis import strategies as st
+
+from gevinst.assistant.conversation import language_of, standalone_query
+from gevinst.danish_numbers import find_quantities, quantity_supported
+from gevinst.types import Answer
+
+
+def _check_citations(answer: Answer, assistant) -> None:  # type: ignore[no-untyped-def]
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+    assert markers and markers <= {c.n for c in answer.citations}
+    texts = [c.text for c in assistant.index.chunks]
+    for citation in answer.citations:
+        assert any(citation.snippet in t for t in texts), "snippet must be a verbatim slice of a passage"
+
+
+def test_cited_answer_keeps_numbers_as_written(small_assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = small_assistant.answer("Hvad koster et køb via e-handel og i butik?")
+    assert not answer.refused
+    assert "90 kr." in answer.text and "330 kr." in answer.text
+    _check_citations(answer, small_assistant)
+    record = answer.to_record()
+    assert set(record) == {"question", "answer", "refused", "citations", "tool_calls", "timings_ms"}
+    assert record["citations"][0]["doc_id"] == "indkoeb" and record["citations"][0]["page"] is None
+    assert record["citations"][0]["section"].startswith("Indkøb i kommunen")
+    assert {"retrieve", "answer", "total"} <= set(record["timings_ms"])
+
+
+def test_unanswered_question_is_refused_in_danish_with_nearest_passages(small_assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = small_assistant.answer("Hvad koster en ny svømmehal i Aalborg?")
+    assert answer.refused and answer.text.startswith("Det fremgår ikke af rapporterne")
+    assert answer.citations and "[1]" in answer.text
+    assert not [q for q in find_quantities(answer.text)]  # a refusal states no figure
+
+
+def test_follow_up_is_rewritten_from_history() -> None:
+    first = "Hvilket effektiviseringspotentiale forventer KOMBIT og KL for KSD?"
+    assert standalone_query("og for KY?", [first]) == "Hvilket effektiviseringspotentiale forventer KOMBIT og KL for KY?"
+    assert standalone_query("og via e-handel?", [("Hvad koster et køb i butik?", "330 kr.")]).startswith(
+        "Hvad koster et køb i butik")
+    assert standalone_query("Hvad er KSD?", [first]) == "Hvad er KSD?"  # a full question stands alone
+
+
+def test_follow_up_through_the_assistant(small_assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = small_assistant.answer("og for KY?", history=[{"role": "user", "content": "Hvilket potentiale forventer KOMBIT og KL for KSD?"}])
+    assert "20 %" in answer.text and not answer.refused
+
+
+def test_language_detection() -> None:
+    assert language_of("What does a purchase cost in a shop?") == "en"
+    assert language_of("Hvad koster et indkøb i en butik?") == "da"
+
+
+def test_bad_questions_get_clear_answers(small_assistant) -> None:  # type: ignore[no-untyped-def]
+    assert small_assistant.answer("").refused
+    assert small_assistant.answer("?!?...").text.startswith("Skriv et spørgsmål")
+    long = small_assistant.answer("e-handel " * 20000)
+    assert "forkortet" in long.notice
+    weird = small_assistant.answer("Hvad koster\x00 e-handel\x1b[31m <script>alert(1)</script>?")
+    assert "\x00" not in weird.question or weird.text  # answered without crashing
+
+
+def test_calculation_question_calls_the_calculator_and_cites_default_sources(small_assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = small_assistant.answer(
+        "Hvad sparer vi med 12 årsværk på sygedagpengeområdet til en månedsløn på 30.000 kr., hvis KSD frigør 40 %?")
+    assert [t.name for t in answer.tool_calls] == ["fte_savings"]
+    assert answer.tool_calls[0].arguments == {"fte": 12, "monthly_salary": 30000, "efficiency_pct": 40}
+    assert "2.597.760 kr." in answer.text
+    assert "Pension 17 %" in answer.text and "Overhead pr. årsværk 120.000 kr." in answer.text
+    assert answer.to_record()["tool_calls"][0]["result"]["value"] == 2597760
+
+
+def test_payback_question(small_assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = small_assistant.answer(
+        "Hvad er tilbagebetalingstiden for en investering på 306 mio. kr., der sparer 38 mio. kr. om året?")
+    assert answer.tool_calls[0].name == "business_case"
+    assert answer.tool_calls[0].arguments["investment"] == 306e6 and answer.tool_calls[0].arguments["annual_gain"] == 38e6
+    assert "8,05 år" in answer.text
+
+
+def test_missing_parameter_is_asked_for_not_guessed(small_assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = small_assistant.answer("Hvad sparer vi med 12 årsværk, hvis KSD frigør 40 %?")
+    assert not answer.tool_calls and "månedsløn" in answer.text and "mangler" in answer.text
+
+
+QUESTIONS = st.sampled_from([
+    "Hvad koster et køb via e-handel?", "Hvilken e-handelsgrad nåede Nordfyns Kommune?",
+    "Hvad er potentialet for KY?", "Hvor mange løntimer er der om året?", "Hvad udgør pension?",
+    "Hvad sparer vi med 3 årsværk til en månedsløn på 25.000 kr., hvis de effektiviseres med 20 %?",
+    "Hvad er tilbagebetalingstiden for en investering på 5 mio. kr., der sparer 1 mio. kr. om året?",
+    "Hvad koster en løntime ved en månedsløn på 40.000 kr.?", "Hvad koster en svømmehal?",
+])
+
+
+@hsettings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(question=QUESTIONS, suffix=st.sampled_from(["", " i 2016", " for KSD", " ca. 40 %"]))
+def test_every_number_in_an_answer_is_in_a_cited_snippet_or_a_tool_result(small_assistant, question: str, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    answer = small_assistant.answer(question + suffix)
+    evidence_text = " ".join(c.snippet for c in answer.citations) + " " + " ".join(
+        str(t.arguments) + " " + _flatten(t.result) for t in answer.tool_calls)
+    evidence = find_quantities(evidence_text)
+    body = re.sub(r"\[\d+\]", "", answer.text)
+    body = re.sub(r"\([a-z0-9-]+ (?:§[\d.]+ [^)]*|s\. \d+(?:–\d+)?|kap\. [\d.]+)\)", "", body)  # source labels
+    for q in find_quantities(body):
+        assert quantity_supported(q, evidence), f"{q.text!r} in {answer.text!r}"
+
+
+def _flatten(value: object) -> str:
+    if isinstance(value, dict):
+        return " ".join(_flatten(v) for v in value.values())
+    if isinstance(value, list):
+        return " ".join(_flatten(v) for v in value)
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        from gevinst.danish_numbers import format_number
+
+        return f"{format_number(value, 2)} {value}"
+    return str(value)

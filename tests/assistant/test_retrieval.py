@@ -1,0 +1,63 @@
+"""Fusion, boosts and dedup on a scripted index (no model): each test pins one behaviour."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from gevinst.assistant.retrieval import HybridRetriever
+from gevinst.settings import RetrievalSettings
+from gevinst.types import Chunk
+
+
+def _chunk(i: int, text: str, role: str = "body", page: int | None = 1) -> Chunk:
+    return Chunk("doc", "Rapport", page, "", 0, len(text), text, f"sha{i}", role)
+
+
+class ScriptedIndex:
+    def __init__(self, chunks: list[Chunk], lexical: list[float], dense: list[float]) -> None:
+        self.chunks = chunks
+        self._lexical = np.array(lexical, dtype=np.float32)
+        self._dense = dense
+
+    def lexical_scores(self, query: str) -> np.ndarray:
+        return self._lexical
+
+    def dense(self, query: str, k: int) -> list[tuple[int, float]]:
+        order = sorted(range(len(self._dense)), key=lambda i: -self._dense[i])[:k]
+        return [(i, self._dense[i]) for i in order]
+
+
+TEXTS = ["hjemmepleje ruter og besparelser", "ejendomme og drift af bygninger", "indkøb via e-handel koster 90 kr."]
+
+
+def _retriever(lexical: list[float], dense: list[float], weight: float, chunks: list[Chunk] | None = None) -> HybridRetriever:
+    chunks = chunks or [_chunk(i, t) for i, t in enumerate(TEXTS)]
+    return HybridRetriever(ScriptedIndex(chunks, lexical, dense), RetrievalSettings(lexical_weight=weight, top_k=3))
+
+
+def test_fusion_weight_decides_between_lexical_and_dense() -> None:
+    lexical, dense = [3.0, 1.0, 0.0], [0.2, 0.9, 0.5]
+    assert _retriever(lexical, dense, 1.0).retrieve("x").chunks[0].text == TEXTS[0]
+    assert _retriever(lexical, dense, 0.0).retrieve("x").chunks[0].text == TEXTS[1]
+    fused = _retriever(lexical, dense, 0.5).retrieve("x").chunks
+    assert [c.score for c in fused] == sorted((c.score for c in fused), reverse=True)
+
+
+def test_exact_number_in_question_boosts_the_passage_that_has_it() -> None:
+    lexical, dense = [1.0, 0.0, 0.95], [0.5, 0.4, 0.5]
+    top = _retriever(lexical, dense, 0.6).retrieve("hvad koster det, 90 kr.?").chunks[0]
+    assert "90 kr." in top.text
+
+
+def test_overview_duplicate_collapses_into_the_chapter() -> None:
+    chapter = _chunk(0, "Øget brug af e-handel reducerer transaktionsomkostninger og hæver compliance i kommunen")
+    overview = _chunk(1, "Øget brug af e-handel reducerer transaktionsomkostninger og hæver compliance", "overview", 8)
+    other = _chunk(2, "noget helt andet om skoler")
+    r = _retriever([5.0, 5.5, 1.0], [0.9, 0.95, 0.1], 0.5, [chapter, overview, other]).retrieve("e-handel")
+    assert [c.role for c in r.chunks].count("overview") == 0
+    assert r.chunks[0].page == 1
+
+
+def test_coverage_counts_missing_key_terms() -> None:
+    r = _retriever([1.0, 0.5, 0.2], [0.5, 0.4, 0.3], 0.5).retrieve("svømmehal i Aalborg")
+    assert r.coverage < 0.3 and "Aalborg" in r.missing_entities
