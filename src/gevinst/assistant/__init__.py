@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from gevinst.assistant import library
 from gevinst.assistant.service import Assistant
+from gevinst.index.store import IndexMissing
 from gevinst.settings import Settings, get_settings
 from gevinst.types import Answer
 
@@ -25,4 +27,4 @@ def answer(question: str, history: Sequence[object] = ()) -> Answer:
     return get_assistant().answer(question, history)
 
 
-__all__ = ["Answer", "Assistant", "answer", "build_assistant", "get_assistant"]
+__all__ = ["Answer", "Assistant", "IndexMissing", "answer", "build_assistant", "get_assistant", "library"]

@@ -1,0 +1,36 @@
+"""What the reports shelf holds, for the UI: documents, page texts and the klk proposal catalogue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gevinst.assistant.service import Assistant
+
+
+def documents(assistant: Assistant) -> list[dict[str, Any]]:
+    manifest = getattr(assistant.index, "manifest", {}) or {}
+    return list(manifest.get("documents", []))
+
+
+def proposals(assistant: Assistant) -> list[dict[str, Any]]:
+    return list(getattr(assistant.index, "proposals", []) or [])
+
+
+def pages_of(assistant: Assistant, doc_id: str) -> list[int | None]:
+    return sorted({c.page for c in assistant.index.chunks if c.doc_id == doc_id}, key=lambda p: (p is None, p or 0))
+
+
+def page_text(assistant: Assistant, doc_id: str, page: int | None, section: str = "") -> str:
+    """The cleaned page, put together from its chunks by their offsets (chunks overlap; nothing is doubled).
+    A document without pages is shown section by section."""
+    chunks = [c for c in assistant.index.chunks if c.doc_id == doc_id and c.page == page
+              and (page is not None or not section or c.section == section)]
+    chunks.sort(key=lambda c: c.start)
+    text, end = "", -1
+    for c in chunks:
+        if c.start >= end:
+            text += ("\n\n" if text else "") + c.text
+        elif c.end > end:
+            text += c.text[end - c.start:]
+        end = max(end, c.end)
+    return text

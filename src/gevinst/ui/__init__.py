@@ -1,0 +1,1 @@
+"""The Streamlit shell over `gevinst.assistant`. Nothing imports this package."""

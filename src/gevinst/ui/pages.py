@@ -1,0 +1,216 @@
+"""The pages. Each renders; the work is done by the assistant and the calculators."""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import streamlit as st
+
+from gevinst.assistant import Assistant, library
+from gevinst.calculators import CALCULATORS, CalculatorInputError, parse_cli_value, run_calculator
+from gevinst.settings import Settings
+from gevinst.types import Answer
+from gevinst.ui import brief as brief_export
+from gevinst.ui.services import escape_markdown, safe_upload_name, save_feedback
+from gevinst.ui.texts import t
+
+
+def _where(c: dict[str, Any]) -> str:
+    return f"s. {c['page']}" if c.get("page") is not None else (c.get("section") or "–")
+
+
+def _words(text: str) -> Iterator[str]:
+    for word in re.split(r"(\s+)", text):  # shown progressively, word by word
+        yield escape_markdown(word)
+        time.sleep(0.004)
+
+
+def _open_page(c: dict[str, Any]) -> None:
+    """Runs before the next script run, so it may switch the page radio."""
+    st.session_state.viewer = (c["doc_id"], c["page"], c["section"], c["snippet"])
+    st.session_state.page = "docs"
+
+
+def _show_answer(record: dict[str, Any], lang: str, index: int, settings: Settings, fresh: bool) -> None:
+    if record["refused"]:
+        st.warning(t(lang, "refused"))
+    if fresh:
+        st.write_stream(_words(record["answer"]))
+    else:
+        st.markdown(escape_markdown(record["answer"]))
+    label = t(lang, "nearest") if record["refused"] else t(lang, "sources")
+    for c in record["citations"]:
+        with st.expander(f"[{c['n']}] {c['title']} – {_where(c)}"):
+            st.caption(f"{c['doc_id']} · {c['section']}")
+            st.markdown(f"> {escape_markdown(c['snippet'])}")
+            st.button(t(lang, "show_page"), key=f"show-{index}-{c['n']}", on_click=_open_page, args=(c,))
+    st.caption(label if record["citations"] else "")
+    left, right = st.columns(2)
+    if left.checkbox(t(lang, "pin"), key=f"pin-{index}"):
+        if not any(i.get("answer") == record["answer"] for i in st.session_state.brief):
+            st.session_state.brief.append({"kind": "answer", **record})
+    rating = right.feedback("thumbs", key=f"fb-{index}")
+    if rating is not None and not st.session_state.get(f"fb-saved-{index}"):
+        save_feedback(settings, record, rating)
+        st.session_state[f"fb-saved-{index}"] = True
+        st.toast(t(lang, "feedback_saved"))
+
+
+def chat(assistant: Assistant, settings: Settings, lang: str) -> None:
+    history = st.session_state.setdefault("history", [])
+    for i, turn in enumerate(history):
+        with st.chat_message("user"):
+            st.text(turn["question"])
+        with st.chat_message("assistant"):
+            _show_answer(turn, lang, i, settings, fresh=False)
+    question = st.chat_input(t(lang, "ask"))
+    if question:
+        with st.chat_message("user"):
+            st.text(question)
+        answer: Answer = assistant.answer(question, [h["question"] for h in history])
+        record = answer.to_record()
+        if answer.notice:
+            st.info(answer.notice)
+        with st.chat_message("assistant"):
+            _show_answer(record, lang, len(history), settings, fresh=True)
+        history.append(record)
+
+
+def _field_widget(name: str, info: Any, key: str) -> Any:
+    default = None if info.is_required() else info.get_default(call_default_factory=True)
+    label = f"{name} – {info.description or ''}"
+    if name == "tasks":
+        text = ";".join(f"{x.share_pct:g}:{x.efficiency_pct:g}" for x in default)
+        return st.text_input(label + " (andel:effektivisering;…)", text, key=key)
+    if name == "yearly_pcts":
+        return st.text_input(label, "10,5,5,5", key=key)
+    return st.text_input(label, "" if default is None else f"{default:g}", key=key)
+
+
+def calculators(lang: str) -> None:
+    name = st.selectbox("Beregning", list(CALCULATORS), format_func=lambda n: f"{n} – {CALCULATORS[n].description}")
+    calc = CALCULATORS[name]
+    with st.form(f"form-{name}"):
+        raw = {f: _field_widget(f, info, f"{name}-{f}") for f, info in calc.inputs.model_fields.items()}
+        submitted = st.form_submit_button(t(lang, "calc_run"))
+    if submitted:
+        try:
+            values = {f: parse_cli_value(f, v) for f, v in raw.items() if str(v).strip()}
+            st.session_state.last_result = run_calculator(name, values).to_dict()
+        except CalculatorInputError as exc:
+            st.session_state.last_result = None
+            st.error(str(exc))
+    result = st.session_state.get("last_result")
+    if result and result["name"] == name:
+        _show_result(result, lang)
+
+
+def _show_result(result: dict[str, Any], lang: str) -> None:
+    st.metric(result["label"], result["display"])
+    st.write(result["formula"])
+    st.dataframe([{"antagelse": a["label"], "værdi": f"{a['value']} {a['unit']}", "kilde": a["source"]}
+                  for a in result["assumptions"]], hide_index=True)
+    if result["table"]:
+        st.dataframe(result["table"], hide_index=True)
+        key = next((k for k in ("besparelse", "akkumuleret", "bidrag_pct") if k in result["table"][0]), None)
+        if key:
+            x = "år" if "år" in result["table"][0] else "opgave"
+            st.bar_chart({str(r[x]): r[key] for r in result["table"]})
+    for w in result["warnings"]:
+        st.warning(w)
+    if st.button(t(lang, "save_scenario")):
+        st.session_state.brief.append(brief_export.scenario_item(result))
+        st.success(f"{len(st.session_state.brief)} punkter i brief")
+
+
+def _page_viewer(assistant: Assistant, lang: str) -> None:
+    docs = library.documents(assistant)
+    ids = [d["doc_id"] for d in docs]
+    doc_id, page, section, snippet = st.session_state.get("viewer", (ids[0] if ids else "", None, "", ""))
+    if doc_id not in ids:
+        return
+    doc_id = st.selectbox(t(lang, "document"), ids, index=ids.index(doc_id))
+    pages = library.pages_of(assistant, doc_id)
+    page = st.selectbox(t(lang, "page"), pages, index=pages.index(page) if page in pages else 0,
+                        format_func=lambda p: "–" if p is None else str(p))
+    text = library.page_text(assistant, doc_id, page, section if page is None else "")
+    doc = next(d for d in docs if d["doc_id"] == doc_id)
+    st.caption(f"{doc['title']} · {doc.get('publisher') or '–'} · {doc.get('year') or '–'} · {t(lang, 'page')} "
+               f"{'–' if page is None else page}")
+    body = html.escape(text)
+    if snippet and html.escape(snippet) in body:
+        body = body.replace(html.escape(snippet), f"<mark>{html.escape(snippet)}</mark>", 1)
+    st.markdown(f"<div style='white-space:pre-wrap'>{body}</div>", unsafe_allow_html=True)  # escaped above
+
+
+def documents(assistant: Assistant, settings: Settings, lang: str) -> None:
+    st.dataframe([{"dokument": d["doc_id"], "titel": d["title"], "udgiver": d.get("publisher"), "år": d.get("year"),
+                   "sider": d.get("pages"), "passager": d["chunks"], "indekseret": d["ingested_at"]}
+                  for d in library.documents(assistant)], hide_index=True)
+    _page_viewer(assistant, lang)
+    st.subheader(t(lang, "upload"))
+    if settings.ui.admin_password and not st.session_state.get("admin"):
+        given = st.text_input("Administrator", type="password", key="admin-pw")
+        if given != settings.ui.admin_password:
+            st.caption(t(lang, "admin_only"))
+            return
+        st.session_state.admin = True
+    files = st.file_uploader(t(lang, "upload"), type=["pdf", "txt", "md"], accept_multiple_files=True)
+    if files and st.button(t(lang, "upload_run")):
+        _ingest_uploads(files, settings)
+
+
+def _ingest_uploads(files: list[Any], settings: Settings) -> None:
+    from gevinst.ingest import IndexBusy, IngestError, ingest
+
+    folder = settings.data_dir / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    paths, refused = [], []
+    for f in files:
+        if f.size > settings.upload.max_mb * 1024 * 1024:
+            refused.append((f.name, f"filen er større end {settings.upload.max_mb:g} MB"))
+            continue
+        path = folder / safe_upload_name(f.name)
+        path.write_bytes(f.getvalue())
+        paths.append(path)
+    bar = st.progress(0.0, "Indlejrer …")
+    try:
+        report = ingest(paths, settings, progress=lambda stage, done, total: bar.progress(done / max(total, 1)))
+    except (IndexBusy, IngestError) as exc:
+        st.error(str(exc))
+        return
+    for name, reason in refused + report.failed:
+        st.error(f"{name}: {reason}")
+    if report.added or report.changed:
+        st.success(f"Indekseret: {', '.join(report.added + report.changed)}")
+
+
+def catalogue(assistant: Assistant, settings: Settings, lang: str) -> None:
+    items = library.proposals(assistant)
+    areas = sorted({p["area"] for p in items})
+    chosen = st.multiselect(t(lang, "area"), areas)
+    query = st.text_input(t(lang, "search")).lower()
+    rows = [p for p in items if (not chosen or p["area"] in chosen) and query in p["title"].lower()]
+    st.dataframe([{"forslag": p["title"], "område": p["area"], "sider": f"{p['first_page']}–{p['last_page']}",
+                   "potentiale (som angivet)": p["potential"]} for p in rows], hide_index=True)
+    if rows:
+        title = st.selectbox("Åbn forslag", [p["title"] for p in rows])
+        p = next(p for p in rows if p["title"] == title)
+        st.session_state.viewer = (p["doc_id"], p["first_page"], "", "")
+        _page_viewer(assistant, lang)
+
+
+def brief(lang: str) -> None:
+    items = st.session_state.brief
+    if not items:
+        st.info(t(lang, "empty_brief"))
+        return
+    markdown = brief_export.brief_markdown(items)
+    st.download_button(t(lang, "download_md"), markdown, "workshop-brief.md", "text/markdown")
+    st.download_button(t(lang, "download_docx"), brief_export.brief_docx(items), "workshop-brief.docx",
+                       "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    st.text(markdown)
