@@ -74,11 +74,11 @@ def test_manager_and_consultant_journey(server: str, tmp_path: Path) -> None:
         expect(page.locator("mark").first).to_be_visible(timeout=60_000)
         page.screenshot(path=str(SHOTS / "03-source-page.png"), full_page=True)
         page.get_by_text("Beregninger", exact=True).click()
-        page.get_by_label("fte – Årsværk på opgaven").fill("12")
-        page.get_by_label("monthly_salary – Månedsløn i kr.").fill("30000")
-        page.get_by_label("efficiency_pct – Effektivisering i %").fill("40")
+        salary = page.get_by_label("monthly_salary", exact=False)  # hourly_cost is the first calculator
+        salary.fill("35000")
+        salary.press("Tab")
         page.get_by_role("button", name="Beregn").click()
-        expect(page.get_by_text("2.597.760 kr.").first).to_be_visible(timeout=60_000)
+        expect(page.get_by_text("318 kr.").first).to_be_visible(timeout=60_000)
         page.screenshot(path=str(SHOTS / "04-calculator.png"), full_page=True)
         page.get_by_role("button", name="Gem scenarie til brief").click()
         page.get_by_text("Workshop-brief", exact=True).click()
@@ -88,4 +88,5 @@ def test_manager_and_consultant_journey(server: str, tmp_path: Path) -> None:
         download.value.save_as(target)
         page.screenshot(path=str(SHOTS / "05-brief.png"), full_page=True)
         browser.close()
-    assert "2.597.760 kr." in target.read_text(encoding="utf-8")
+    brief = target.read_text(encoding="utf-8")
+    assert "318 kr." in brief and "611.400" in brief

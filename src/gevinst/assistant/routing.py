@@ -104,6 +104,11 @@ ROUTES: list[tuple[str, re.Pattern[str], Callable[[str, list[ex.Found]], tuple[A
 ]
 
 
+def is_calculation_question(question: str) -> bool:
+    return bool(_CALC_HINT.search(question) and re.search(r"\d", question)
+                and any(trigger.search(question) for _, trigger, _ in ROUTES))
+
+
 def answer_calculation(question: str, assistant: Any, language: str) -> Answer | None:
     if not _CALC_HINT.search(question) or not re.search(r"\d", question):
         return None

@@ -36,7 +36,7 @@ class Assistant:
         self.settings = settings
         self.index = index
         self.retriever = HybridRetriever(index, settings.retrieval)
-        self.backend = backend or ExtractiveBackend(self.retriever, settings)
+        self.backend = backend or build_backend(settings, self.retriever)
 
     def answer(self, question: str, history: Sequence[object] = ()) -> Answer:
         started = time.perf_counter()
@@ -49,23 +49,37 @@ class Assistant:
         from gevinst.assistant.routing import answer_calculation
 
         query = standalone_query(text, history)
-        calculated = answer_calculation(query, self, language)
+        routed = not getattr(self.backend, "handles_calculations", False)
+        calculated = answer_calculation(query, self, language) if routed else None
         if calculated is not None:
             calculated.question = question
             calculated.notice = notice
             calculated.timings_ms["total"] = _ms(started)
             return calculated
         t0 = time.perf_counter()
-        if language == "en":
-            retrieved = self.retriever.retrieve_for(to_danish_terms(query), danish_coverage_terms(query))
-        else:
-            retrieved = self.retriever.retrieve(query)
+        retrieved = self.retrieve(query, language)
         t1 = time.perf_counter()
         result = self.backend.compose(query, retrieved, language)
         result.question = question
         result.notice = notice or result.notice
         result.timings_ms = {"retrieve": _ms(t0, t1), "answer": _ms(t1), "total": _ms(started)}
         return result
+
+
+    def retrieve(self, query: str, language: str) -> Retrieved:
+        if language == "en":
+            return self.retriever.retrieve_for(to_danish_terms(query), danish_coverage_terms(query))
+        return self.retriever.retrieve(query)
+
+
+def build_backend(settings: Settings, retriever: HybridRetriever) -> AnswerBackend:
+    extractive_backend = ExtractiveBackend(retriever, settings)
+    if settings.llm.backend == "extractive":
+        return extractive_backend
+    from gevinst.assistant.llm import build_chat_model
+    from gevinst.assistant.llm_answer import LLMBackend
+
+    return LLMBackend(build_chat_model(settings.llm), extractive_backend, settings.retrieval.refusal_threshold)
 
 
 class ExtractiveBackend:
