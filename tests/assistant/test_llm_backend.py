@@ -123,3 +123,15 @@ def test_unknown_llm_backend_names_the_available_ones() -> None:
 
     with pytest.raises(ValueError, match="extractive, ollama, openai, llamacpp, fake"):
         build_chat_model(LLMSettings(backend="gpt5"))
+
+
+def test_answer_is_streamed_token_by_token_then_checked(llm_assistant) -> None:  # type: ignore[no-untyped-def]
+    from gevinst.types import Answer
+
+    assistant, model = llm_assistant
+    model.enqueue("E-handel koster 90 kr., ikke 95 kr. [1]")
+    items = list(assistant.answer_stream("Hvad koster et køb via e-handel?"))
+    tokens, final = items[:-1], items[-1]
+    assert len(tokens) >= 5 and all(isinstance(t, str) for t in tokens)
+    assert "".join(tokens).strip() == "E-handel koster 90 kr., ikke 95 kr. [1]"
+    assert isinstance(final, Answer) and final.unsupported_numbers == ["95 kr."]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from gevinst.assistant import extractive
@@ -39,32 +39,49 @@ class Assistant:
         self.backend = backend or build_backend(settings, self.retriever)
 
     def answer(self, question: str, history: Sequence[object] = ()) -> Answer:
+        for item in self.answer_stream(question, history):
+            if isinstance(item, Answer):
+                return item
+        raise RuntimeError("the answer stream ended without an answer")
+
+    def answer_stream(self, question: str, history: Sequence[object] = ()) -> Iterator[str | Answer]:
+        """Text pieces as a model writes them (LLM backends), then the finished, checked `Answer`."""
         started = time.perf_counter()
         text, notice = clean_question(question, self.settings.max_question_chars)
         language = language_of(text)
         if not re.search(r"\w", text):
             reply = ("Skriv et spørgsmål om rapporterne, fx om effektiviseringspotentialer eller gevinster."
                      if language == "da" else "Please ask a question about the reports.")
-            return Answer(question, reply, True, notice=notice, timings_ms={"total": _ms(started)})
+            yield Answer(question, reply, True, notice=notice, timings_ms={"total": _ms(started)})
+            return
         from gevinst.assistant.routing import answer_calculation
 
         query = standalone_query(text, history)
         routed = not getattr(self.backend, "handles_calculations", False)
         calculated = answer_calculation(query, self, language) if routed else None
         if calculated is not None:
-            calculated.question = question
-            calculated.notice = notice
+            calculated.question, calculated.notice = question, notice
             calculated.timings_ms["total"] = _ms(started)
-            return calculated
+            yield calculated
+            return
         t0 = time.perf_counter()
         retrieved = self.retrieve(query, language)
         t1 = time.perf_counter()
-        result = self.backend.compose(query, retrieved, language)
+        stream = getattr(self.backend, "stream", None)
+        result = None
+        if stream is None:
+            result = self.backend.compose(query, retrieved, language)
+        else:
+            for kind, value in stream(query, retrieved, language):
+                if kind == "token":
+                    yield value
+                else:
+                    result = value
+        assert result is not None
         result.question = question
         result.notice = notice or result.notice
         result.timings_ms = {"retrieve": _ms(t0, t1), "answer": _ms(t1), "total": _ms(started)}
-        return result
-
+        yield result
 
     def retrieve(self, query: str, language: str) -> Retrieved:
         if language == "en":

@@ -60,6 +60,19 @@ def _show_answer(record: dict[str, Any], lang: str, index: int, settings: Settin
         st.toast(t(lang, "feedback_saved"))
 
 
+def _stream_answer(assistant: Assistant, question: str, history: list[str]) -> Answer:
+    """A model's tokens appear as it writes; the checked answer (with flagged numbers) replaces them."""
+    placeholder = st.empty()
+    written = ""
+    for item in assistant.answer_stream(question, history):
+        if isinstance(item, Answer):
+            placeholder.empty()
+            return item
+        written += item
+        placeholder.markdown(escape_markdown(written) + " ▌")
+    raise RuntimeError("no answer")
+
+
 def chat(assistant: Assistant, settings: Settings, lang: str) -> None:
     history = st.session_state.setdefault("history", [])
     for i, turn in enumerate(history):
@@ -71,12 +84,14 @@ def chat(assistant: Assistant, settings: Settings, lang: str) -> None:
     if question:
         with st.chat_message("user"):
             st.text(question)
-        answer: Answer = assistant.answer(question, [h["question"] for h in history])
-        record = answer.to_record()
-        if answer.notice:
-            st.info(answer.notice)
         with st.chat_message("assistant"):
-            _show_answer(record, lang, len(history), settings, fresh=True)
+            answer = _stream_answer(assistant, question, [h["question"] for h in history])
+            record = answer.to_record()
+            if answer.notice:
+                st.info(answer.notice)
+            if answer.unsupported_numbers:
+                st.warning("Tal markeret 'ikke fundet i kilderne': " + ", ".join(answer.unsupported_numbers))
+            _show_answer(record, lang, len(history), settings, fresh=not answer.tool_calls)
         history.append(record)
 
 
