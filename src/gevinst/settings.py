@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -31,7 +31,7 @@ class LLMSettings(BaseModel):
     backend: str = Field("extractive", description="extractive | ollama | openai | llamacpp | fake")
     model: str = Field("", description="Model name (ollama/openai) or GGUF path (llamacpp)")
     base_url: str = Field("", description="Server URL for ollama / OpenAI-compatible backends")
-    api_key: str = Field("", description="API key for an OpenAI-compatible server; from the environment only")
+    api_key: SecretStr = Field(SecretStr(""), description="API key for an OpenAI-compatible server; environment only")
     timeout_s: float = Field(30.0, gt=0, description="Seconds before a model call is abandoned")
     max_retries: int = Field(1, ge=0, le=5, description="Retries after a failed model call")
     temperature: float = Field(0.1, ge=0, le=2, description="Sampling temperature")
@@ -46,8 +46,9 @@ class UISettings(BaseModel):
     host: str = Field("127.0.0.1", description="Address the app binds to")
     port: int = Field(8501, description="Port the app listens on")
     language: str = Field("da", description="Interface language: da | en")
-    password: str = Field("", description="Shared password for the app; empty means no login")
-    admin_password: str = Field("", description="Password that unlocks upload and index changes")
+    auth: str = Field("none", description="none | password (shared password) | oidc (Streamlit's st.login)")
+    password: SecretStr = Field(SecretStr(""), description="Shared password when auth=password")
+    admin_password: SecretStr = Field(SecretStr(""), description="Password that unlocks upload and index changes")
 
 
 class UploadSettings(BaseModel):

@@ -20,7 +20,7 @@ def _ollama(s: LLMSettings) -> BaseChatModel:
 def _openai(s: LLMSettings) -> BaseChatModel:
     from langchain_openai import ChatOpenAI
 
-    return ChatOpenAI(model=s.model or "gpt-4o-mini", base_url=s.base_url or None, api_key=s.api_key or "unused",
+    return ChatOpenAI(model=s.model or "gpt-4o-mini", base_url=s.base_url or None, api_key=s.api_key.get_secret_value() or "unused",
                       timeout=s.timeout_s, max_retries=s.max_retries, temperature=s.temperature)
 
 

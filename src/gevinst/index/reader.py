@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -26,6 +27,9 @@ class IndexReader:
     manifest: dict[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:
+        # One process serves many sessions (Streamlit threads); the embedding engine is not known to be
+        # thread-safe, so queries are embedded one at a time (20-40 ms each).
+        self._embed_lock = threading.Lock()
         self.chunks = read_chunks(self.generation)
         self.manifest = json.loads((self.generation / "manifest.json").read_text())
 
@@ -47,7 +51,8 @@ class IndexReader:
         """(chunk index, cosine similarity) of the k nearest passages."""
         if not self.chunks:
             return []
-        vector = self.embedder.embed_query(query)
+        with self._embed_lock:
+            vector = self.embedder.embed_query(query)
         res = self._collection.query(
             query_embeddings=[vector], n_results=min(k, len(self.chunks)), include=["distances"]
         )

@@ -12,11 +12,18 @@ from gevinst.ui.services import current_settings, get_assistant
 from gevinst.ui.texts import t
 
 
-def _authorised(password: str, lang: str) -> bool:
-    if not password or st.session_state.get("authorised"):
+def _authorised(auth: str, password: str, lang: str) -> bool:
+    """auth=oidc uses Streamlit's built-in login (configured in .streamlit/secrets.toml [auth]);
+    auth=password asks for the shared password."""
+    if auth == "oidc":
+        if not st.user.is_logged_in:
+            st.button("Log ind", on_click=st.login)
+            return False
+        return True
+    if auth != "password" or st.session_state.get("authorised"):
         return True
     given = st.text_input(t(lang, "password"), type="password")
-    if given and hmac.compare_digest(given, password):
+    if given and password and hmac.compare_digest(given.encode(), password.encode()):
         st.session_state.authorised = True
         st.rerun()
     elif given:
@@ -29,7 +36,7 @@ def main() -> None:
     lang = settings.ui.language
     st.set_page_config(page_title="Gevinst", page_icon="📊", layout="wide")
     st.title(t(lang, "title"))
-    if not _authorised(settings.ui.password, lang):
+    if not _authorised(settings.ui.auth, settings.ui.password.get_secret_value(), lang):
         return
     st.session_state.setdefault("brief", [])
     choices = {key: t(lang, key) for key in ("chat", "calc", "docs", "catalogue", "brief")}

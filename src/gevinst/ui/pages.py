@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import html
 import re
 import time
@@ -168,9 +169,10 @@ def documents(assistant: Assistant, settings: Settings, lang: str) -> None:
                   for d in library.documents(assistant)], hide_index=True)
     _page_viewer(assistant, lang)
     st.subheader(t(lang, "upload"))
-    if settings.ui.admin_password and not st.session_state.get("admin"):
+    admin = settings.ui.admin_password.get_secret_value()
+    if admin and not st.session_state.get("admin"):
         given = st.text_input("Administrator", type="password", key="admin-pw")
-        if given != settings.ui.admin_password:
+        if not hmac.compare_digest(given.encode(), admin.encode()):
             st.caption(t(lang, "admin_only"))
             return
         st.session_state.admin = True
