@@ -87,6 +87,7 @@ def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
     return subprocess.call([sys.executable, "-m", "streamlit", "run", str(app),
                             "--server.address", settings.ui.host, "--server.port", str(settings.ui.port),
                             "--server.headless", "true", "--browser.gatherUsageStats", "false",
+                            "--client.toolbarMode", "minimal",
                             "--server.maxUploadSize", str(int(settings.upload.max_mb))])
 
 
