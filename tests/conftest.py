@@ -77,3 +77,26 @@ def real_assistant(real_settings: Settings):  # type: ignore[no-untyped-def]
     from gevinst.assistant import build_assistant
 
     return build_assistant(real_settings)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for_port(port: int, seconds: float) -> bool:
+    """True once something listens on 127.0.0.1:port, False after `seconds`."""
+    import socket
+    import time
+
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return True
+        except OSError:
+            time.sleep(0.2)
+    return False

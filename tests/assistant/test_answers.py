@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings as hsettings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from gevinst.assistant.conversation import language_of, standalone_query

@@ -5,8 +5,17 @@ from __future__ import annotations
 import pytest
 
 from gevinst.calculators import (
-    avoided_cost, baseline_reduction, benchmark_gap, business_case, channel_shift, compliance_savings,
-    fte_savings, hourly_cost, task_weighted_potential, time_savings, unit_rate_scaling,
+    avoided_cost,
+    baseline_reduction,
+    benchmark_gap,
+    business_case,
+    channel_shift,
+    compliance_savings,
+    fte_savings,
+    hourly_cost,
+    task_weighted_potential,
+    time_savings,
+    unit_rate_scaling,
 )
 from gevinst.danish_numbers import round_half_up
 

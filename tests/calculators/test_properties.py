@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gevinst.calculators import (
-    avoided_cost, baseline_reduction, channel_shift, compliance_savings, fte_savings, time_savings, unit_rate_scaling,
+    avoided_cost,
+    baseline_reduction,
+    channel_shift,
+    compliance_savings,
+    fte_savings,
+    time_savings,
+    unit_rate_scaling,
 )
 
 pcts = st.floats(min_value=0, max_value=100, allow_nan=False)

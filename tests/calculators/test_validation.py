@@ -10,7 +10,12 @@ import sys
 import pytest
 
 from gevinst.calculators import (
-    CalculatorInputError, fte_savings, hourly_cost, parse_cli_value, run_calculator, task_weighted_potential,
+    CalculatorInputError,
+    fte_savings,
+    hourly_cost,
+    parse_cli_value,
+    run_calculator,
+    task_weighted_potential,
 )
 
 

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,27 +13,16 @@ from gevinst.assistant import build_assistant
 from gevinst.ingest import ingest
 from gevinst.settings import ChromaSettings, Settings
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from ..conftest import free_port, wait_for_port
 
 
 @pytest.fixture
 def chroma_server(tmp_path: Path):  # type: ignore[no-untyped-def]
     exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([exe, "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(tmp_path / "srv")],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
+    if not wait_for_port(port, 30):
         proc.kill()
         pytest.fail("chroma run did not start")
     yield port

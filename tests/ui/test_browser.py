@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -14,31 +13,21 @@ from pathlib import Path
 
 import pytest
 
+from ..conftest import free_port, wait_for_port
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 @pytest.fixture(scope="module")
 def server(real_settings):  # type: ignore[no-untyped-def]
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "GEVINST_INDEX_DIR": str(real_settings.index_dir), "GEVINST_DATA_DIR": str(real_settings.data_dir),
            "GEVINST_EMBEDDING__BACKEND": "e5", "GEVINST_UI__PORT": str(port)}
-    proc = subprocess.Popen([sys.executable, "-m", "gevinst.cli", "ui"], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
+    proc = subprocess.Popen([sys.executable, "-m", "gevinst.cli", "ui"], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    if not wait_for_port(port, 60):
         proc.kill()
         pytest.fail("gevinst ui did not start")
     yield f"http://127.0.0.1:{port}"
