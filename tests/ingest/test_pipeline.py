@@ -99,15 +99,30 @@ def test_second_ingest_while_lock_is_held_by_another_process(settings: Settings,
     assert ingest([small_corpus], settings).ok  # free again once the other process is gone
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores directory permissions")
-def test_read_only_index_dir_gives_clear_error(settings: Settings, small_corpus: Path) -> None:
-    settings.index_dir.parent.mkdir(parents=True, exist_ok=True)
-    settings.index_dir.parent.chmod(0o500)
+def test_read_only_data_directory_gives_clear_error(small_corpus: Path) -> None:
+    """For real: the CLI runs as an unprivileged user (root ignores permissions, so root drops to nobody)."""
+    import shutil
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(dir="/tmp"))
     try:
-        with pytest.raises(IngestError, match="kan ikke skrives"):
-            ingest([small_corpus], settings)
+        base.chmod(0o755)
+        reports = base / "reports"
+        shutil.copytree(small_corpus, reports)
+        for p in [reports, *reports.iterdir()]:
+            p.chmod(0o755 if p.is_dir() else 0o644)
+        readonly = base / "ro"
+        readonly.mkdir(mode=0o555)
+        readonly.chmod(0o555)
+        env = {**os.environ, "GEVINST_INDEX_DIR": str(readonly / "index"), "GEVINST_EMBEDDING__BACKEND": "hash",
+               "HOME": str(base)}
+        drop = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
+        run = subprocess.run([*drop, sys.executable, "-m", "gevinst.cli", "ingest", str(reports)], env=env,
+                             capture_output=True, text=True, cwd=str(base))
+        assert run.returncode == 2, run.stderr
+        assert "kan ikke skrives" in run.stderr and "Traceback" not in run.stderr
     finally:
-        settings.index_dir.parent.chmod(0o700)
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def test_open_index_without_ingest_says_what_to_do(settings: Settings) -> None:
