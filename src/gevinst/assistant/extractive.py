@@ -54,13 +54,16 @@ def select_sentences(question: str, retrieved: Retrieved, retriever: HybridRetri
     if not candidates:
         return []
     best = max(c.score for c in candidates)
+    # "Hvilke forslag …?" asks for a list: more sentences from more passages.
+    listing = bool(re.match(r"\s*(?:hvilke|which)\b", question, re.IGNORECASE))
+    max_sentences, max_passages, max_chars = (6, 4, 1400) if listing else (MAX_SENTENCES, MAX_PASSAGES, 900)
     chosen: list[Selected] = []
     for c in sorted(candidates, key=lambda c: -c.score):
         passages = {s.passage for s in chosen}
-        if c.score < 0.6 * best or (c.passage not in passages and len(passages) >= MAX_PASSAGES):
+        if c.score < 0.6 * best or (c.passage not in passages and len(passages) >= max_passages):
             continue
         chosen.append(c)
-        if len(chosen) >= MAX_SENTENCES or sum(s.end - s.start for s in chosen) > 900:
+        if len(chosen) >= max_sentences or sum(s.end - s.start for s in chosen) > max_chars:
             break
     return sorted(chosen, key=lambda s: (s.passage, s.start))
 

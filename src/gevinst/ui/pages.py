@@ -43,13 +43,13 @@ def _show_answer(record: dict[str, Any], lang: str, index: int, settings: Settin
         st.write_stream(_words(record["answer"]))
     else:
         st.markdown(escape_markdown(record["answer"]))
-    label = t(lang, "nearest") if record["refused"] else t(lang, "sources")
+    if record["citations"]:
+        st.caption(t(lang, "nearest") if record["refused"] else t(lang, "sources"))
     for c in record["citations"]:
         with st.expander(f"[{c['n']}] {c['title']} – {_where(c)}"):
             st.caption(f"{c['doc_id']} · {c['section']}")
             st.markdown(f"> {escape_markdown(c['snippet'])}")
             st.button(t(lang, "show_page"), key=f"show-{index}-{c['n']}", on_click=_open_page, args=(c,))
-    st.caption(label if record["citations"] else "")
     left, right = st.columns(2)
     if left.checkbox(t(lang, "pin"), key=f"pin-{index}"):
         if not any(i.get("answer") == record["answer"] for i in st.session_state.brief):
