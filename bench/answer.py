@@ -76,12 +76,21 @@ def main() -> None:
             latencies.append((time.perf_counter() - s) * 1000)
     with_sources = [q for q in questions if q.sources and "calculation" not in q.tags]
     ours = statistics.mean(hit(q, assistant.retriever.retrieve(q.question, args.k).chunks) for q in with_sources)
+    from gevinst.assistant.retrieval import HybridRetriever
+
+    def only(weight: float) -> float:
+        r = HybridRetriever(assistant.index, assistant.settings.retrieval.model_copy(update={"lexical_weight": weight}))
+        return statistics.mean(hit(q, r.retrieve(q.question, args.k).chunks) for q in with_sources)
+
+    dense_e5, lexical_only = only(0.0), only(1.0)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"questions                    {len(questions)} ({len(latencies)} timed answers)")
     print(f"cold start to first answer   {cold:8.2f} s")
     print(f"warm latency p50 / p95       {percentile(latencies, 50):8.1f} / {percentile(latencies, 95):.1f} ms")
     print(f"peak memory (max RSS)        {peak_mb:8.0f} MB")
     print(f"hit@{args.k} hybrid (Gevinst)       {ours:8.3f}  over {len(with_sources)} questions with sources")
+    print(f"hit@{args.k} dense e5 only          {dense_e5:8.3f}")
+    print(f"hit@{args.k} BM25 only              {lexical_only:8.3f}")
     if not args.no_baseline:
         base, build_s = baseline_hits(with_sources, assistant.index.chunks, args.k)
         print(f"hit@{args.k} dense MiniLM baseline  {base:8.3f}  (index built in {build_s:.0f} s)")
