@@ -135,3 +135,10 @@ def test_answer_is_streamed_token_by_token_then_checked(llm_assistant) -> None: 
     assert len(tokens) >= 5 and all(isinstance(t, str) for t in tokens)
     assert "".join(tokens).strip() == "E-handel koster 90 kr., ikke 95 kr. [1]"
     assert isinstance(final, Answer) and final.unsupported_numbers == ["95 kr."]
+
+
+def test_empty_model_reply_falls_back(llm_assistant) -> None:  # type: ignore[no-untyped-def]
+    assistant, model = llm_assistant
+    model.enqueue("")
+    answer = assistant.answer("Hvilken e-handelsgrad nåede Nordfyns Kommune?")
+    assert "52 %" in answer.text and "intet svar" in answer.notice

@@ -14,6 +14,7 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import PrivateAttr
 
 _ROLES = {"system": "system", "human": "user", "ai": "assistant", "tool": "user"}
+_LABELS = {"system": "System", "user": "Bruger", "assistant": "Assistent"}
 
 
 def packaged_gguf(target_dir: Path) -> Path:
@@ -51,8 +52,9 @@ class LlamaCppChatModel(BaseChatModel):
 
     def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
                   run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
-        chat = [{"role": _ROLES.get(m.type, "user"), "content": str(m.content)} for m in messages]
-        out = self._model().create_chat_completion(messages=chat, temperature=self.temperature,
-                                                   max_tokens=self.max_tokens, stop=stop)
-        text = out["choices"][0]["message"]["content"] or ""
+        # A plain transcript prompt: GGUF base models (like the packaged gemma3-270m) have no chat template.
+        prompt = "\n\n".join(f"{_LABELS[_ROLES.get(m.type, 'user')]}: {m.content}" for m in messages)
+        out = self._model().create_completion(prompt + "\n\nAssistent:", temperature=self.temperature,
+                                              max_tokens=self.max_tokens, stop=[*(stop or []), "\nBruger:"])
+        text = out["choices"][0]["text"].strip()
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])

@@ -87,6 +87,11 @@ class LLMBackend:
                              "svarmotor.")
             yield "answer", answer
             return
+        if not text.strip() and not calls:
+            answer = self.fallback.compose(question, retrieved, language)
+            answer.notice = "Sprogmodellen gav intet svar; svaret er lavet af den indbyggede svarmotor."
+            yield "answer", answer
+            return
         yield "answer", self._finish(question, text, calls, retrieved, language)
 
     def _converse(self, question: str, passages: list[Chunk], language: str):  # type: ignore[no-untyped-def]
