@@ -19,9 +19,6 @@ class Chunk:
     role: str = "body"  # body | overview | table
     score: float = 0.0
 
-    def location(self) -> str:
-        return f"s. {self.page}" if self.page is not None else (self.section or "–")
-
 
 @dataclass(frozen=True)
 class Citation:
@@ -49,7 +46,6 @@ class Answer:
     tool_calls: list[ToolCall] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
     unsupported_numbers: list[str] = field(default_factory=list)
-    nearest: list[Citation] = field(default_factory=list)  # shown when refused
     notice: str = ""  # e.g. "spørgsmålet blev forkortet", "faldt tilbage til ..."
 
     def to_record(self, qid: str | None = None) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import pytest
 from gevinst.index import IndexMissing, open_index, read_manifest
 from gevinst.index.cache import EmbeddingCache
 from gevinst.index.embeddings import HashEmbeddings
-from gevinst.ingest import IndexBusy, IngestError, ingest
+from gevinst.ingest import IndexBusy, ingest
 from gevinst.settings import Settings
 
 from .pdfs import make_encrypted_pdf, make_report_pdf

@@ -112,12 +112,11 @@ def is_calculation_question(question: str) -> bool:
 def answer_calculation(question: str, assistant: Any, language: str) -> Answer | None:
     if not _CALC_HINT.search(question) or not re.search(r"\d", question):
         return None
-    for name, trigger, reader in ROUTES:
-        if trigger.search(question):
-            args, missing = reader(question, ex.quantities(question))
-            break
-    else:
+    route = next(((name, reader) for name, trigger, reader in ROUTES if trigger.search(question)), None)
+    if route is None:
         return None
+    name, reader = route
+    args, missing = reader(question, ex.quantities(question))
     args = {k: v for k, v in args.items() if v is not None}
     if missing:
         text = ("For at regne det ud mangler jeg: " + "; ".join(missing) + ". Skriv det i spørgsmålet, så regner "

@@ -6,12 +6,6 @@ import io
 import time
 from typing import Any
 
-from gevinst.types import Answer
-
-
-def answer_item(answer: Answer) -> dict[str, Any]:
-    return {"kind": "answer", **answer.to_record()}
-
 
 def scenario_item(result: dict[str, Any]) -> dict[str, Any]:
     return {"kind": "scenario", **result}
