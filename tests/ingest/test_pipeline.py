@@ -152,3 +152,12 @@ def test_cli_ingest_exit_status_and_list(tmp_path: Path, small_corpus: Path) -> 
     assert listed.returncode == 0 and "indkoeb" in listed.stdout and "ksd" in listed.stdout
     manifest = json.loads(next((tmp_path / "idx" / "generations").iterdir()).joinpath("manifest.json").read_text())
     assert manifest["embedding_key"] == "hash-256"
+
+
+def test_files_cleaned_by_older_rules_are_cleaned_again(settings: Settings, small_corpus: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    emb = CountingEmbeddings()
+    ingest([small_corpus], settings, embedder=emb)
+    monkeypatch.setattr("gevinst.ingest.pipeline.pipeline_version", lambda: "newer-rules")
+    again = ingest([small_corpus], settings, embedder=emb)
+    assert again.changed == ["indkoeb", "ksd"] and again.embedded == 0  # re-cleaned, vectors from the cache

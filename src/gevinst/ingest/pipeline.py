@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,15 @@ def expand_paths(paths: list[Path]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+@cache
+def pipeline_version() -> str:
+    """A hash of the ingest code: a file cleaned by older rules is cleaned again (embeddings stay cached)."""
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def file_sha(path: Path) -> str:
@@ -161,7 +171,7 @@ def _ingest_file(
             raise IngestError("filen kan ikke læses (manglende rettigheder eller findes ikke)")
         sha = file_sha(path)
         old = old_docs.get(path.stem)
-        if old and old.get("file_sha") == sha and path.stem in chunks:
+        if old and old.get("file_sha") == sha and old.get("pipeline") == pipeline_version() and path.stem in chunks:
             report.unchanged.append(path.stem)
             return
         loaded = load_file(path, settings.upload.max_mb)
@@ -187,6 +197,7 @@ def _ingest_file(
         "year": entry.year if entry else None,
         "path": str(path.resolve()),
         "file_sha": sha,
+        "pipeline": pipeline_version(),
         "pages": sum(1 for p in doc.pages if p.page is not None) or None,
         "pages_available": doc.pages_available,
         "chunks": len(doc_chunks),
