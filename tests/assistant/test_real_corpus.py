@@ -52,3 +52,9 @@ def test_development_bank_meets_thresholds(real_assistant) -> None:  # type: ign
     assert s["source_hit"] >= 0.93
     assert s["refusal_accuracy"] >= 0.89
     assert s["tool_use"] >= 0.94
+
+
+def test_proposals_about_home_care_come_from_the_catalogue(real_assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = real_assistant.answer("Hvilke forslag handler om hjemmeplejen, og hvad kan de give?")
+    assert "Produktionsomkostninger i hjemmeplejen" in answer.text and "280 mio. kr." in answer.text
+    assert any(c.page is not None and 136 <= c.page <= 138 and "280 mio. kr." in c.snippet for c in answer.citations)

@@ -31,6 +31,7 @@ class Selected:
 
 
 def select_sentences(question: str, retrieved: Retrieved, retriever: HybridRetriever) -> list[Selected]:
+    listing = bool(re.match(r"\s*(?:hvilke|which)\b", question, re.IGNORECASE))
     terms = retriever.query_terms(question)
     weights = {t: retriever.idf(t) for t in terms}
     total = sum(weights.values()) or 1.0
@@ -50,12 +51,13 @@ def select_sentences(question: str, retrieved: Retrieved, retriever: HybridRetri
             score += 0.1 * sum(1 for x in numbers if x in toks)
             if len(sentence) > 450:
                 score -= 0.15
+            if listing and re.match(r"(?:\d{1,2}\.|-) ", sentence):
+                score += 0.3  # a list item answers «hvilke …?»
             candidates.append(Selected(p, start, end, score))
     if not candidates:
         return []
     best = max(c.score for c in candidates)
     # "Hvilke forslag …?" asks for a list: more sentences from more passages.
-    listing = bool(re.match(r"\s*(?:hvilke|which)\b", question, re.IGNORECASE))
     max_sentences, max_passages, max_chars = (6, 4, 1400) if listing else (MAX_SENTENCES, MAX_PASSAGES, 900)
     chosen: list[Selected] = []
     for c in sorted(candidates, key=lambda c: -c.score):

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 from gevinst.assistant import extractive
+from gevinst.assistant.catalogue import answer_from_catalogue
 from gevinst.assistant.conversation import language_of, standalone_query
 from gevinst.assistant.glossary import danish_coverage_terms, to_danish_terms
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved, SearchIndex
@@ -63,6 +64,11 @@ class Assistant:
             calculated.question, calculated.notice = question, notice
             calculated.timings_ms["total"] = _ms(started)
             yield calculated
+            return
+        listed = answer_from_catalogue(query, self, language)
+        if listed is not None:
+            listed.notice, listed.timings_ms = notice, {"total": _ms(started)}
+            yield listed
             return
         t0 = time.perf_counter()
         retrieved = self.retrieve(query, language)

@@ -28,6 +28,10 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     if m.group(0).startswith("\n") or text[m.start()] != ".":
         return True
     word = re.search(r"([\w.]+)$", text[: m.start()])
+    if word and word.group(1).isdigit() and len(word.group(1)) <= 2:
+        line_start = text.rfind("\n", 0, word.start()) + 1
+        if not text[line_start:word.start()].strip():
+            return False  # «1. Yderligere samling …»: a numbered list item, not a sentence «1.»
     return not (word and word.group(1).lower() in _ABBREVIATIONS)
 
 
