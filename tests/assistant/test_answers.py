@@ -122,3 +122,8 @@ def _flatten(value: object) -> str:
 
         return f"{format_number(value, 2)} {value}"
     return str(value)
+
+
+def test_a_year_is_not_a_figure_to_calculate_with(small_assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = small_assistant.answer("Hvor mange årsværk har Region Hovedstaden sparet på rengøring i 2022?")
+    assert not answer.tool_calls and "mangler jeg" not in answer.text and answer.refused

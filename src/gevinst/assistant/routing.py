@@ -11,7 +11,7 @@ from typing import Any
 
 from gevinst.assistant import extraction as ex
 from gevinst.calculators import CalcResult, CalculatorInputError, run_calculator
-from gevinst.danish_numbers import format_number
+from gevinst.danish_numbers import find_quantities, format_number
 from gevinst.types import Answer, Citation, ToolCall
 
 Args = dict[str, Any]
@@ -104,13 +104,19 @@ ROUTES: list[tuple[str, re.Pattern[str], Callable[[str, list[ex.Found]], tuple[A
 ]
 
 
+def has_figures(question: str) -> bool:
+    """A number to calculate with; a year («i 2022») is not one."""
+    return any(not (q.kind == "plain" and q.value.is_integer() and 1900 <= q.value <= 2100)
+               for q in find_quantities(question))
+
+
 def is_calculation_question(question: str) -> bool:
-    return bool(_CALC_HINT.search(question) and re.search(r"\d", question)
+    return bool(_CALC_HINT.search(question) and has_figures(question)
                 and any(trigger.search(question) for _, trigger, _ in ROUTES))
 
 
 def answer_calculation(question: str, assistant: Any, language: str) -> Answer | None:
-    if not _CALC_HINT.search(question) or not re.search(r"\d", question):
+    if not _CALC_HINT.search(question) or not has_figures(question):
         return None
     route = next(((name, reader) for name, trigger, reader in ROUTES if trigger.search(question)), None)
     if route is None:
