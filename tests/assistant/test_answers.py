@@ -9,6 +9,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from gevinst.assistant.conversation import language_of, standalone_query
+from gevinst.assistant.guard import flatten
 from gevinst.danish_numbers import find_quantities, quantity_supported
 from gevinst.types import Answer
 
@@ -104,24 +105,12 @@ QUESTIONS = st.sampled_from([
 def test_every_number_in_an_answer_is_in_a_cited_snippet_or_a_tool_result(small_assistant, question: str, suffix: str) -> None:  # type: ignore[no-untyped-def]
     answer = small_assistant.answer(question + suffix)
     evidence_text = " ".join(c.snippet for c in answer.citations) + " " + " ".join(
-        str(t.arguments) + " " + _flatten(t.result) for t in answer.tool_calls)
+        str(t.arguments) + " " + flatten(t.result) for t in answer.tool_calls)
     evidence = find_quantities(evidence_text)
     body = re.sub(r"\[\d+\]", "", answer.text)
     body = re.sub(r"\([a-z0-9-]+ (?:§[\d.]+ [^)]*|s\. \d+(?:–\d+)?|kap\. [\d.]+)\)", "", body)  # source labels
     for q in find_quantities(body):
         assert quantity_supported(q, evidence), f"{q.text!r} in {answer.text!r}"
-
-
-def _flatten(value: object) -> str:
-    if isinstance(value, dict):
-        return " ".join(_flatten(v) for v in value.values())
-    if isinstance(value, list):
-        return " ".join(_flatten(v) for v in value)
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        from gevinst.danish_numbers import format_number
-
-        return f"{format_number(value, 2)} {value}"
-    return str(value)
 
 
 def test_a_year_is_not_a_figure_to_calculate_with(small_assistant) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,8 @@ def scenario_item(result: dict[str, Any]) -> dict[str, Any]:
     return {"kind": "scenario", **result}
 
 
-def _where(c: dict[str, Any]) -> str:
+def where(c: dict[str, Any]) -> str:
+    """A citation's place: its page, or its section where the report has no pages."""
     return f"s. {c['page']}" if c.get("page") is not None else (c.get("section") or "–")
 
 
@@ -22,7 +23,7 @@ def brief_markdown(items: list[dict[str, Any]], title: str = "Workshop-brief") -
             lines += [f"## {i}. {item['question']}", "", item["answer"], ""]
             if item["citations"]:
                 lines += ["Kilder:", ""]
-                lines += [f"- [{c['n']}] {c['title']} ({c['doc_id']}), {_where(c)}: «{c['snippet'][:300]}»"
+                lines += [f"- [{c['n']}] {c['title']} ({c['doc_id']}), {where(c)}: «{c['snippet'][:300]}»"
                           for c in item["citations"]]
                 lines.append("")
         else:
@@ -48,7 +49,7 @@ def brief_docx(items: list[dict[str, Any]], title: str = "Workshop-brief") -> by
             doc.add_heading(f"{i}. {item['question']}", level=1)
             doc.add_paragraph(item["answer"])
             for c in item["citations"]:
-                doc.add_paragraph(f"[{c['n']}] {c['title']} ({c['doc_id']}), {_where(c)}: «{c['snippet'][:300]}»",
+                doc.add_paragraph(f"[{c['n']}] {c['title']} ({c['doc_id']}), {where(c)}: «{c['snippet'][:300]}»",
                                   style="List Bullet")
         else:
             doc.add_heading(f"{i}. Scenarie: {item['label']}", level=1)

@@ -20,10 +20,6 @@ from gevinst.ui.services import escape_markdown, safe_upload_name, save_feedback
 from gevinst.ui.texts import t
 
 
-def _where(c: dict[str, Any]) -> str:
-    return f"s. {c['page']}" if c.get("page") is not None else (c.get("section") or "–")
-
-
 def _words(text: str) -> Iterator[str]:
     for word in re.split(r"(\s+)", text):  # shown progressively, word by word
         yield escape_markdown(word)
@@ -46,7 +42,7 @@ def _show_answer(record: dict[str, Any], lang: str, index: int, settings: Settin
     if record["citations"]:
         st.caption(t(lang, "nearest") if record["refused"] else t(lang, "sources"))
     for c in record["citations"]:
-        with st.expander(f"[{c['n']}] {c['title']} – {_where(c)}"):
+        with st.expander(f"[{c['n']}] {c['title']} – {brief_export.where(c)}"):
             st.caption(f"{c['doc_id']} · {c['section']}")
             st.markdown(f"> {escape_markdown(c['snippet'])}")
             st.button(t(lang, "show_page"), key=f"show-{index}-{c['n']}", on_click=_open_page, args=(c,))
