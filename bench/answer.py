@@ -17,18 +17,13 @@ from pathlib import Path
 
 from gevinst.eval import load_bank
 from gevinst.eval.bank import Question
-from gevinst.eval.scoring import percentile
+from gevinst.eval.scoring import percentile, source_hit
 from gevinst.settings import get_settings
 from gevinst.types import Chunk
 
 
 def hit(question: Question, chunks: list[Chunk]) -> bool:
-    for spec in question.sources:
-        for c in chunks:
-            if c.doc_id == spec.doc_id and (spec.first_page is None or (
-                    c.page is not None and spec.first_page <= c.page <= (spec.last_page or spec.first_page))):
-                return True
-    return False
+    return source_hit(question.sources, [{"doc_id": c.doc_id, "page": c.page} for c in chunks])
 
 
 def baseline_hits(questions: list[Question], chunks: list[Chunk], k: int) -> tuple[float, float]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
 from gevinst.index import textnorm
-from gevinst.ingest.chunking import sentence_spans
+from gevinst.sentences import sentence_spans
 from gevinst.types import Chunk, Citation
 
 _ASKS_FOR_NUMBER = re.compile(

@@ -9,6 +9,7 @@ from typing import Any
 
 from gevinst.danish_numbers import find_quantities, format_number, quantity_supported
 from gevinst.index import textnorm
+from gevinst.sentences import sentence_spans
 from gevinst.types import Chunk, Citation
 
 FLAG = " (ikke fundet i kilderne)"
@@ -36,8 +37,6 @@ def flatten(value: Any) -> str:
 
 
 def best_sentence(chunk: Chunk, answer: str) -> str:
-    from gevinst.ingest.chunking import sentence_spans
-
     words = set(textnorm.tokens(answer))
     spans = sentence_spans(chunk.text) or [(0, len(chunk.text))]
     start, end = max(spans, key=lambda s: len(words & set(textnorm.tokens(chunk.text[s[0]:s[1]]))))

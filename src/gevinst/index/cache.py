@@ -43,8 +43,8 @@ class EmbeddingCache:
 
     def embed(
         self, embedder: NamedEmbeddings, texts: list[str], progress: Callable[[int], None] | None = None
-    ) -> np.ndarray:
-        """Vectors for `texts`, computing (and storing) only those not cached."""
+    ) -> tuple[np.ndarray, int]:
+        """Vectors for `texts` and how many were computed; only texts not cached are embedded (and stored)."""
         keys = [text_key(t) for t in texts]
         cached = self.lookup(embedder.key, keys)
         missing = sorted({k: t for k, t in zip(keys, texts) if k not in cached}.items())
@@ -59,4 +59,5 @@ class EmbeddingCache:
             cached.update({k: np.frombuffer(b, dtype=np.float32) for _, k, b in rows})
             if progress:
                 progress(len(batch))
-        return np.stack([cached[k] for k in keys]) if keys else np.zeros((0, 1), dtype=np.float32)
+        vectors = np.stack([cached[k] for k in keys]) if keys else np.zeros((0, 1), dtype=np.float32)
+        return vectors, len(missing)

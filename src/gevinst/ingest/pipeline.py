@@ -136,9 +136,7 @@ def ingest(
                 if progress:
                     progress("embed", done[0], len(texts))
 
-            before = len(cache.lookup(embedder.key, list({*map(_key, texts)})))
-            vectors = cache.embed(embedder, texts, tick)
-            report.embedded = len(set(map(_key, texts))) - before
+            vectors, report.embedded = cache.embed(embedder, texts, tick)
         finally:
             cache.close()
         manifest = {"embedding_key": embedder.key, "documents": sorted(docs.values(), key=lambda d: d["doc_id"])}
@@ -148,10 +146,6 @@ def ingest(
         report.wrote_generation = True
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _key(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _ingest_file(

@@ -1,0 +1,67 @@
+"""Sentence spans in cleaned report text, shared by chunking (ingest) and sentence selection (assistant).
+
+A line break always ends a unit (table rows, headings, list items); abbreviations («mio.», «kr.», «bl.a.»)
+and numbered list items («1. Yderligere …») do not end a sentence."""
+
+from __future__ import annotations
+
+import re
+
+MAX = 1200  # a longer run (flattened tables, transcript text without punctuation) is cut at spaces
+TARGET = 900
+
+_ABBREVIATIONS = frozenset(
+    "ca fx bl.a mio mia kr pr nr jf f.eks mv m.v dvs inkl ekskl evt mht ift pct t.kr tlf stk vedr hhv "
+    "iflg jan feb mar apr aug sep sept okt nov dec e.g i.e etc kap s f ff ang".split()
+)
+_CANDIDATE_END = re.compile(r"[.!?][»\"”')]?\s+(?=[A-ZÆØÅ0-9\"«“(-])|\n+")
+
+
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    if m.group(0).startswith("\n") or text[m.start()] != ".":
+        return True
+    word = re.search(r"([\w.]+)$", text[: m.start()])
+    if word and word.group(1).isdigit() and len(word.group(1)) <= 2:
+        line_start = text.rfind("\n", 0, word.start()) + 1
+        if not text[line_start:word.start()].strip():
+            return False  # «1. Yderligere samling …»: a numbered list item, not a sentence «1.»
+    return not (word and word.group(1).lower() in _ABBREVIATIONS)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or line; a line break always ends a unit (table rows, headings)."""
+    spans = []
+    start = 0
+    for m in _CANDIDATE_END.finditer(text):
+        if not _ends_sentence(text, m):
+            continue
+        end = m.start() + len(m.group(0).rstrip())
+        if text[start:end].strip():
+            spans.append(_strip_span(text, start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_strip_span(text, start, len(text)))
+    return _split_long(text, spans)
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _split_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A 'sentence' longer than MAX (flattened tables, run-on transcript text) is cut at spaces."""
+    out = []
+    for start, end in spans:
+        while end - start > MAX:
+            cut = text.rfind(" ", start + TARGET // 2, start + TARGET)
+            cut = cut if cut > start else start + TARGET
+            out.append((start, cut))
+            start = cut + 1
+        out.append((start, end))
+    return out
+
+
