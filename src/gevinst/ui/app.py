@@ -7,7 +7,7 @@ import hmac
 import streamlit as st
 
 from gevinst.assistant import IndexMissing
-from gevinst.ui import pages
+from gevinst.ui import calculator_page, pages
 from gevinst.ui.services import current_settings, get_assistant
 from gevinst.ui.texts import t
 
@@ -42,7 +42,7 @@ def main() -> None:
     choices = {key: t(lang, key) for key in ("chat", "calc", "docs", "catalogue", "brief")}
     page = st.sidebar.radio(t(lang, "nav"), list(choices), format_func=choices.get, key="page")
     if page == "calc":
-        pages.calculators(lang)
+        calculator_page.calculators(lang)
     elif page == "brief":
         pages.brief(lang)
     else:
