@@ -65,8 +65,15 @@ def real_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """The shipped corpus indexed with the default backend (e5), once per test session (a few minutes)."""
     from gevinst.ingest import ingest
 
+    import os
+    import shutil
+
     tmp = tmp_path_factory.mktemp("real")
     settings = make_settings(tmp, backend="e5")
+    warm = os.environ.get("GEVINST_TEST_EMBEDDING_CACHE")  # a developer's warm cache: only changed text is embedded
+    if warm and Path(warm).is_file():
+        settings.index_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(warm, settings.index_dir / "embeddings.sqlite")
     report = ingest([REPORTS], settings)
     assert report.ok, report.failed
     return settings

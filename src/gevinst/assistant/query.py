@@ -1,0 +1,70 @@
+"""The question, read once. `parse_query` builds a frozen `Query` that retrieval, the answerers, the router
+and the refusal rule consume; nothing downstream re-reads the question text with its own regexes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Language(StrEnum):
+    DA = "da"
+    EN = "en"
+
+
+class Asks(StrEnum):
+    """What the question asks for; it decides which sentences answer it."""
+
+    FIGURE = "figure"  # «hvor meget/mange», «hvad koster», «hvilket potentiale»
+    LIST = "list"  # «hvilke …», «nævn», «which …»
+    REASON = "reason"  # «hvorfor», «why»
+    METHOD = "method"  # «hvordan», «how did», «på hvilken måde»
+    CALCULATION = "calculation"  # asks us to compute with figures it gives
+    FACT = "fact"  # anything else: «hvad er …», «hvem …», «hvornår …»
+
+
+class UnitKind(StrEnum):
+    """The kind of a number in a question, from its own unit or the word after it."""
+
+    AMOUNT = "amount"  # kr.
+    PERCENT = "percent"
+    FTE = "fte"  # årsværk, fuldtidsstillinger
+    HOURS = "hours"
+    MINUTES = "minutes"
+    YEARS = "years"
+    COUNT = "count"  # a plain count of things (sager, borgere, indkøb …)
+    YEAR = "year"  # a calendar year («i 2016»): not a figure to calculate with
+
+
+@dataclass(frozen=True)
+class QuantityMention:
+    """A number as the question states it, with what it counts and the words around it."""
+
+    value: float
+    unit: UnitKind
+    text: str  # as written («450.000 kr.»)
+    start: int
+    end: int
+    noun: str  # the word that follows the number, lower case («årsværk», «sager», «hjemmebesøg»), or ""
+    before: str  # up to 60 characters before the number, lower case
+    after: str  # up to 40 characters after it, lower case
+    high: float | None = None  # the upper end of a range («120-150 mio. kr.»)
+
+
+@dataclass(frozen=True)
+class Query:
+    raw: str  # the question as typed (control characters removed, whitespace folded)
+    text: str  # stand-alone text after the conversation (a follow-up completed from the last question)
+    language: Language
+    search_text: str  # what retrieval searches with (an English question carries its Danish terms)
+    terms: tuple[str, ...]  # normalised content terms that the evidence must cover (no question or generic words)
+    names: tuple[str, ...]  # proper names and abbreviations the question mentions («Ringkøbing-Skjern», «KSD»)
+    quantities: tuple[QuantityMention, ...]
+    asks: Asks
+    computes: bool  # the question asks us to compute something («hvad sparer vi», «beregn», «hvad bliver»)
+    follow_up: bool = False
+
+    @property
+    def figures(self) -> tuple[QuantityMention, ...]:
+        """Numbers to calculate with: calendar years excluded."""
+        return tuple(q for q in self.quantities if q.unit is not UnitKind.YEAR)
