@@ -1,0 +1,55 @@
+"""Draws the pages (or, for reports without pages, the sections) that a held-out bank is written from.
+
+Seeded, so the same seed gives the same draw: `python scripts/draw_heldout.py --seed 2026 --units 36 --out DIR`.
+Each report gets draws in proportion to its cleaned text (at least `--floor`), and a unit is drawn at most
+once. The writer of the bank sees only these files and the bank format, never the code or its answers."""
+
+from __future__ import annotations
+
+import argparse
+import random
+from collections import defaultdict
+from pathlib import Path
+
+from gevinst.ingest.catalog import load_catalog
+from gevinst.ingest.chunking import chunk_document
+from gevinst.ingest.loaders import load_file
+from gevinst.ingest.profiles import clean_loaded
+
+
+def units_of(path: Path) -> tuple[str, dict[str, str]]:
+    """A report's drawable units: 'p. N' per page, or '§ section' where the report has no pages."""
+    loaded = load_file(path)
+    entry = load_catalog(path.parent).get(loaded.doc_id)
+    doc = clean_loaded(loaded, entry.title if entry else loaded.title_hint)
+    units: dict[str, list[str]] = defaultdict(list)
+    for chunk in chunk_document(doc):
+        key = f"p. {chunk.page}" if chunk.page is not None else f"§ {chunk.section or '(uden afsnit)'}"
+        if not units[key] or not units[key][-1].endswith(chunk.text[-200:]):
+            units[key].append(chunk.text)
+    return doc.title, {k: "\n\n".join(v) for k, v in units.items() if sum(map(len, v)) >= 400}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--reports", type=Path, default=Path("data/reports"))
+    ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--units", type=int, default=36)
+    ap.add_argument("--floor", type=int, default=3)
+    ap.add_argument("--out", type=Path, required=True)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    reports = {p.stem: units_of(p) for p in sorted(args.reports.glob("*.txt"))}
+    size = {d: sum(map(len, u.values())) for d, (_, u) in reports.items()}
+    total = sum(size.values())
+    args.out.mkdir(parents=True, exist_ok=True)
+    for doc_id, (title, units) in reports.items():
+        want = min(len(units), max(args.floor, round(args.units * size[doc_id] / total)))
+        for n, key in enumerate(sorted(rng.sample(sorted(units), want))):
+            header = f"doc_id: {doc_id}\ntitle: {title}\nunit: {key}\n\n"
+            (args.out / f"{doc_id}--{n:02d}.txt").write_text(header + units[key], encoding="utf-8")
+        print(f"{doc_id}: {want} of {len(units)} units ({size[doc_id] // 1000} k characters)")
+
+
+if __name__ == "__main__":
+    main()
