@@ -75,3 +75,51 @@ def unit_noun(noun: str) -> UnitKind | None:
 @cache
 def glossary() -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in _data()["glossary"].items()}
+
+
+@cache
+def markers(kind: str) -> tuple[str, ...]:
+    return tuple(_data()["markers"][kind])
+
+
+@cache
+def anaphoric_openers() -> frozenset[str]:
+    return frozenset(_data()["anaphoric_openers"])
+
+
+@cache
+def _quantity_kind_patterns() -> dict[str, re.Pattern[str]]:
+    # No left boundary: the word may end a compound («e-handelsgrad», «nettobesparelse», «indkøbspris»).
+    return {
+        kind: re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
+        for kind, words in _data()["quantity_kinds"].items()
+    }
+
+
+def wanted_quantity_kinds(text: str) -> frozenset[str]:
+    """The quantity kinds a figure question asks for («hvor mange årsværk» → fte and count)."""
+    low = text.lower()
+    return frozenset(kind for kind, pattern in _quantity_kind_patterns().items() if pattern.search(low))
+
+
+def addresses_reader(sentence: str) -> bool:
+    """A sentence that gives instructions to the reader or an assistant is never evidence."""
+    from gevinst import sentences
+
+    check = getattr(sentences, "addresses_reader", None)
+    return bool(check(sentence)) if check else False
+
+
+@cache
+def catalogue_words() -> tuple[str, ...]:
+    return tuple(_data()["catalogue_words"])
+
+
+def mentions_catalogue(text: str) -> bool:
+    words = set(re.findall(r"[\wæøå]+", text.lower()))
+    return any(w in words for w in catalogue_words())
+
+
+@cache
+def generic_names() -> frozenset[str]:
+    return frozenset(_data()["generic_names"])

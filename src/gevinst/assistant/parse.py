@@ -41,19 +41,33 @@ def names_in(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def _english_search_text(text: str) -> tuple[str, str]:
-    """The question with its Danish glossary terms appended, and the Danish terms alone (for coverage)."""
+def _english_search_text(text: str) -> tuple[str, list[str]]:
+    """The question with its Danish glossary terms appended, and the Danish alternatives of each word."""
     low = text.lower()
     glossary = lexicon.glossary()
     danish = [glossary[w] for w in re.findall(r"[a-z][a-z-]*", low) if w in glossary]
     danish += [glossary[p] for p in glossary if " " in p and p in low]
-    return (f"{text} {' '.join(danish)}" if danish else text), " ".join(danish)
+    return (f"{text} {' '.join(danish)}" if danish else text), danish
 
 
-def content_terms(text: str) -> tuple[str, ...]:
-    """Index tokens of the words that carry the topic: no generic words, numbers or stop words."""
+def _group(words: str) -> tuple[str, ...]:
     generic = lexicon.generic_terms()
-    return tuple(t for t in dict.fromkeys(textnorm.tokens(text)) if not t.isdigit() and t != "pct" and t not in generic)
+    return tuple(
+        t for t in dict.fromkeys(textnorm.tokens(words)) if not t.isdigit() and t != "pct" and t not in generic
+    )
+
+
+def term_groups(words: list[str]) -> tuple[tuple[str, ...], ...]:
+    """One group of index tokens per question word (or per English word's Danish alternatives); a group
+    whose tokens all appeared already is dropped."""
+    groups: list[tuple[str, ...]] = []
+    seen: set[str] = set()
+    for word in words:
+        group = _group(word)
+        if group and not set(group) <= seen:
+            groups.append(group)
+            seen.update(group)
+    return tuple(groups)
 
 
 def _computes(low: str, has_figures: bool) -> bool:
@@ -69,14 +83,17 @@ def parse_query(question: str, history: Sequence[object] = (), limit: int = 2000
     names = names_in(text)
     if language is Language.EN:
         search_text, danish = _english_search_text(text)
-        terms = content_terms(" ".join([danish, *names]))
+        groups = term_groups([*danish, *names])
     else:
-        search_text, terms = text, content_terms(text)
+        search_text, groups = text, term_groups(re.findall(r"[\wæøåÆØÅ]+(?:-[\wæøåÆØÅ]+)*", text))
+    terms = tuple(dict.fromkeys(t for g in groups for t in g))
     quantities = read_quantities(text)
     asks = lexicon.asks_of(text)
+    if asks is Asks.FACT and lexicon.wanted_quantity_kinds(text):
+        asks = Asks.FIGURE  # «Hvilken e-handelsgrad opnåede …?» asks for a figure
     figures = [q for q in quantities if q.unit.value != "year"]
     computes = _computes(text.lower(), bool(figures))
     if computes:
         asks = Asks.CALCULATION
-    query = Query(raw, text, language, search_text, terms, names, quantities, asks, computes, follow_up)
+    query = Query(raw, text, language, search_text, terms, names, quantities, asks, computes, follow_up, groups)
     return query, notice

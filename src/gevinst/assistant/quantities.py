@@ -43,6 +43,17 @@ def read_quantities(text: str) -> tuple[QuantityMention, ...]:
         value = -q.value if _SIGN.search(before) else q.value
         m = _NEXT_WORD.match(low, end)
         noun = m.group(1) if m else ""
-        out.append(QuantityMention(value, _unit_of(q.kind, q.value, noun, before), text[q.start : end], q.start, end,
-                                   noun, before, low[end : end + 40], high))
+        out.append(
+            QuantityMention(
+                value,
+                _unit_of(q.kind, q.value, noun, before),
+                text[q.start : end],
+                q.start,
+                end,
+                noun,
+                before,
+                low[end : end + 40],
+                high,
+            )
+        )
     return tuple(out)
