@@ -44,7 +44,7 @@ def main() -> None:
     if args.verbose:
         for r in sorted(rows, key=lambda r: r[2]):
             print(
-                f"{r[0]:40s} answerable={r[1]!s:5s} score={r[2]:.3f} names_missing={r[3]!s:5s} "
+                f"{r[0]:40s} answerable={r[1]!s:5s} score={r[2]:.3f} rule_refuses={r[3]!s:5s} "
                 f"coverage={r[4]:.2f} sentence={r[5]:.2f} dense={r[6]:.3f}"
             )
     answerable = [r for r in rows if r[1]]

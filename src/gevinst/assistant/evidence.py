@@ -150,14 +150,17 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     ranked = sorted(found, key=lambda c: -c.score)
     text_of = {id(c): retrieved.chunks[c.passage].text[c.start : c.end] for c in found}
     leaders = [c for c in ranked if not _leads_badly(text_of[id(c)])] or ranked
+    named = _passages_naming(query, retrieved)
+    if named is not None:  # the answer is led from a passage about the question's most specific name
+        leaders = [c for c in leaders if c.passage in named] or leaders
     if query.asks is Asks.FIGURE:  # a figure question is led by a relevant sentence that states a figure
         best_relevance = max(c.relevance for c in found)
-        stating = [c for c in leaders if c.fit > 0 and c.relevance >= 0.3 * best_relevance]
+        stating = [c for c in leaders if c.fit > 0 and c.relevance >= 0.25 * best_relevance]
         best_fit = max((c.fit for c in stating), default=0.0)
         leaders = [c for c in stating if c.fit == best_fit] or leaders
     lead = leaders[0]
     chosen = [lead]
-    floor = 0.6 * lead.score
+    floor = 0.5 * lead.score
     for c in ranked:
         if c is lead or c.score < floor or c.relevance < 0.15:
             continue
@@ -171,14 +174,34 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     return [lead, *rest]
 
 
-def weak_evidence(query: Query, retrieved: Retrieved, best: Candidate | None, settings: RetrievalSettings) -> bool:
-    """The one refusal rule: a name the question asks about that no passage mentions, or too little of the
-    question's weighted terms in the best passages and in the best sentence."""
-    if not retrieved.chunks or best is None:
+def weak_evidence(query: Query, retrieved: Retrieved, chosen: list[Candidate], settings: RetrievalSettings) -> bool:
+    """The one refusal rule. Weak when a name the question asks about is in no passage, when the passage
+    that leads the answer lacks the question's most specific name, when a figure question finds no
+    relevant sentence that states a figure, or when the evidence score is below the threshold."""
+    if not retrieved.chunks or not chosen:
         return True
-    if retrieved.missing_entities:
+    if retrieved.missing_entities or _lead_lacks_name(query, retrieved, chosen[0]):
         return True
-    return evidence_score(retrieved, best) < settings.refusal_threshold
+    if query.asks is Asks.FIGURE and not any(c.fit >= 0.5 for c in chosen):
+        return True
+    return evidence_score(retrieved, chosen[0]) < settings.refusal_threshold
+
+
+def _lead_lacks_name(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
+    named = _passages_naming(query, retrieved)
+    return named is not None and lead.passage not in named
+
+
+def _passages_naming(query: Query, retrieved: Retrieved) -> set[int] | None:
+    """The passages that mention the question's most specific name (the one fewest passages mention), or
+    None when the question names nothing specific."""
+    names = [n for n in query.names if n.lower() not in lexicon.generic_names()]
+    if not names:
+        return None
+    texts = [set(textnorm.tokens(f"{c.title} {c.section} {c.text}")) for c in retrieved.chunks]
+    mentions = {n: {i for i, toks in enumerate(texts) if set(textnorm.tokens(n)) & toks} for n in names}
+    rarest = min(names, key=lambda n: len(mentions[n]) or len(texts) + 1)
+    return mentions[rarest]
 
 
 def evidence_score(retrieved: Retrieved, best: Candidate | None) -> float:

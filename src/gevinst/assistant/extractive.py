@@ -23,11 +23,11 @@ class ExtractiveBackend:
     def weak(self, query: Query, retrieved: Retrieved) -> bool:
         """The one evidence rule, also applied before a model is asked."""
         chosen = self.choose(query, retrieved)
-        return evidence.weak_evidence(query, retrieved, chosen[0] if chosen else None, self.settings)
+        return evidence.weak_evidence(query, retrieved, chosen, self.settings)
 
     def compose(self, query: Query, retrieved: Retrieved) -> Answer:
         chosen = self.choose(query, retrieved)
-        if evidence.weak_evidence(query, retrieved, chosen[0] if chosen else None, self.settings):
+        if evidence.weak_evidence(query, retrieved, chosen, self.settings):
             return refusal(query, retrieved)
         text, citations = compose(chosen, retrieved.chunks, query)
         return Answer(query.raw, text, False, citations=citations)
