@@ -89,6 +89,7 @@ def clean_klk(doc_id: str, title: str, text: str) -> CleanDocument:
     phrases = toc_phrases(toc, [body for page, body in bodies if page in opens])
     pages: list[CleanPage] = []
     proposals: list[Proposal] = []
+    chapter_texts: list[list[str]] = []  # each proposal's pages, collected as they come (one pass)
     track, chapter = "", ""
     for page, body in bodies:
         if page in opens and (found := chapter_title(body, phrases)):
@@ -98,13 +99,15 @@ def clean_klk(doc_id: str, title: str, text: str) -> CleanDocument:
                 chapter = found
                 if chapter not in NOT_PROPOSALS and track not in NOT_PROPOSALS:
                     proposals.append(Proposal(chapter, track, page, page, ""))
+                    chapter_texts.append([body])
         elif proposals and chapter == proposals[-1].title:
             proposals[-1].last_page = page
+            chapter_texts[-1].append(body)
         section = SECTION_SEP.join(s for s in (track, chapter) if s)
         role = "overview" if page in OVERVIEW_PAGES else "body"
         pages.append(CleanPage(page, body, [(0, section)] if section else [], role))
-    for proposal in proposals:
-        proposal.potential = stated_potential(pages, proposal)
+    for proposal, texts in zip(proposals, chapter_texts):
+        proposal.potential = stated_potential(" ".join(texts), proposal)
     last = raw[-1][0] if raw else 0
     return CleanDocument(doc_id, title, pages, f"1–{last}" if last else "", proposals)
 
@@ -115,10 +118,9 @@ def _clean_body(body: str) -> str:
     return re.sub(r" {2,}", " ", body).strip()
 
 
-def stated_potential(pages: list[CleanPage], proposal: Proposal) -> str:
-    """The report's own statement of the potential: the sentence after the 'Potentiale' heading, or else
-    the first sentence in the chapter that states a percentage or an amount."""
-    text = " ".join(p.text for p in pages if proposal.first_page <= p.page <= proposal.last_page)  # type: ignore[operator]
+def stated_potential(text: str, proposal: Proposal) -> str:
+    """The report's own statement of the potential in the text of its chapter: the sentence after the
+    'Potentiale' heading, or else the first sentence in the chapter that states a percentage or an amount."""
     sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text)
     for i, sentence in enumerate(sentences):
         m = re.search(r"\bPotentiale (?=[A-ZÆØÅ])(.*)", sentence)
