@@ -24,6 +24,7 @@ from gevinst.index.store import (
 )
 from gevinst.ingest.catalog import load_catalog
 from gevinst.ingest.chunking import chunk_document, embedding_text
+from gevinst.ingest.files import duplicate_reason, expand_paths, file_sha, not_regular_reason
 from gevinst.ingest.loaders import SUPPORTED, IngestError, load_file
 from gevinst.ingest.profiles import clean_loaded
 from gevinst.settings import Settings
@@ -42,6 +43,7 @@ class IngestReport:
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # special files in a folder (name, reason)
     chunks: int = 0
     embedded: int = 0
     seconds: float = 0.0
@@ -71,16 +73,6 @@ def ingest_lock(index_dir: Path) -> Iterator[None]:
         fh.close()
 
 
-def expand_paths(paths: list[Path]) -> list[Path]:
-    files = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED)
-        else:
-            files.append(path)
-    return files
-
-
 @cache
 def pipeline_version() -> str:
     """A hash of the ingest code: a file cleaned by older rules is cleaned again (embeddings stay cached)."""
@@ -88,14 +80,6 @@ def pipeline_version() -> str:
     for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def file_sha(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def ingest(
@@ -116,7 +100,8 @@ def ingest(
         old_chunks = _chunks_by_doc(settings.index_dir) if previous else {}
         old_props = _old_proposals(settings.index_dir) if previous else {}
         docs, chunks, proposals = dict(old_docs), dict(old_chunks), dict(old_props)
-        for path in expand_paths(paths):
+        files, report.skipped = expand_paths(paths)
+        for path in files:
             _ingest_file(path, settings, old_docs, docs, chunks, proposals, report)
         if previous and not (report.added or report.changed):
             report.seconds = time.perf_counter() - started
@@ -161,11 +146,22 @@ def _ingest_file(
     try:
         if path.suffix.lower() not in SUPPORTED:
             raise IngestError(f"filtypen '{path.suffix or '(ingen)'}' understøttes ikke (kun PDF, .txt og .md)")
+        if reason := not_regular_reason(path):
+            raise IngestError(reason)  # before anything reads it: a FIFO or /dev/zero would never end
         if not os.access(path, os.R_OK):
-            raise IngestError("filen kan ikke læses (manglende rettigheder eller findes ikke)")
+            raise IngestError("filen kan ikke læses (manglende rettigheder)")
         sha = file_sha(path)
+        same_id = docs.get(path.stem)
+        if same_id and same_id.get("path") != str(path.resolve()) and same_id.get("file_sha") != sha:
+            raise IngestError(duplicate_reason(path, path.stem, same_id.get("path", "?")))
         old = old_docs.get(path.stem)
-        if old and old.get("file_sha") == sha and old.get("pipeline") == pipeline_version() and path.stem in chunks:
+        # the same content again, from the same or another path (also twice in one batch): nothing to do
+        if (
+            same_id
+            and same_id.get("file_sha") == sha
+            and same_id.get("pipeline") == pipeline_version()
+            and path.stem in chunks
+        ):
             report.unchanged.append(path.stem)
             return
         loaded = load_file(path, settings.upload.max_mb)
