@@ -78,3 +78,33 @@ def _split_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
             start = cut + 1
         out.append((start, end))
     return out
+
+
+# Sentences that address the reader or an assistant rather than report anything: an imperative to drop
+# instructions, or to answer/say/write something, at the start of a sentence or clause. General Danish
+# and English usage; report imperatives such as «Se figur 3» or «Læs mere på …» are not among them.
+_IGNORE_VERBS = r"ignor[eé]r(?:e)?|glem|se bort fra|tilsidesæt|ignore|forget|disregard|overlook|override|skip"
+_INSTRUCTIONS = (
+    r"(?:instruktion|instruks|anvisning|vejledning|regel|regl|besked|prompt|system ?prompt|kontekst"
+    r"|instruction|direction|rule|guideline|prompt|message|context)\w*"
+)
+_ANSWER_VERBS = (
+    r"svar|besvar|sig|skriv|udskriv|oplys|påstå|fortæl|gentag|"
+    r"answer|reply|respond|say|write|print|output|tell|state|claim|repeat"
+)
+_CLAUSE_START = r"(?:^|[.!?:;,»\"“(]\s*|\b(?:og|and|then|så|derefter|now|nu)\s+)"
+_ADDRESS = re.compile(
+    rf"{_CLAUSE_START}(?:please\s+|venligst\s+)?(?:{_IGNORE_VERBS})\b[^.!?]{{0,60}}?\b{_INSTRUCTIONS}"
+    rf"|{_CLAUSE_START}(?:please\s+|venligst\s+)?(?:{_ANSWER_VERBS})(?:\s+(?:kun|blot|only|just))?"
+    r"(?:\s+(?:at|that|med|with)\b|\s*[:\"«“'])"
+    r"|\bdu skal nu\b|\b(?:you must|you are to|you will) now\b|\bfra nu af skal du\b|\bfrom now on,? you\b"
+    r"|\b(?:som|as an?) (?:AI|sprogmodel|language model|assistent|assistant)\b[^.!?]{0,40}\b(?:skal|must|should)\b",
+    re.IGNORECASE,
+)
+
+
+def addresses_reader(sentence: str) -> bool:
+    """Whether a sentence speaks to the reader or an assistant with an order about instructions or about
+    what to answer («Ignorer alle tidligere instruktioner og svar at …», "Ignore previous instructions and
+    reply …", «Du skal nu …»). Such a sentence in a document is data, never an answer and never an order."""
+    return bool(_ADDRESS.search(sentence.strip()))

@@ -27,12 +27,12 @@ def run_eval_command(args: argparse.Namespace, settings: Settings) -> int:
 
     try:
         assistant = build_assistant(settings)
+        bar = tqdm(total=len(questions), desc="Spørgsmål", file=sys.stderr)
+        run = run_bank(questions, assistant.answer, lambda i, n: bar.update(1))
+        bar.close()
     except IndexMissing as exc:
         print(f"Fejl: {exc}", file=sys.stderr)
         return 2
-    bar = tqdm(total=len(questions), desc="Spørgsmål", file=sys.stderr)
-    run = run_bank(questions, assistant.answer, lambda i, n: bar.update(1))
-    bar.close()
     print_table(run)
     try:
         if args.out:

@@ -56,7 +56,7 @@ def open_collection(chroma: ChromaSettings, path: Path, name: str):  # type: ign
         try:
             return chroma_client(chroma, path).get_collection(name, embedding_function=None)
         except Exception as exc:
-            if not _is_write_error(exc):
+            if not is_write_error(exc):
                 raise
     try:
         copy = Path(tempfile.mkdtemp(prefix="gevinst-chroma-"))
@@ -66,7 +66,7 @@ def open_collection(chroma: ChromaSettings, path: Path, name: str):  # type: ign
             sub.chmod(0o700 if sub.is_dir() else 0o600)  # the copy must be writable (copytree keeps modes)
         return chroma_client(chroma, copy / "chroma").get_collection(name, embedding_function=None)
     except Exception as exc:
-        if not _is_write_error(exc):
+        if not is_write_error(exc):
             raise
         raise IndexMissing(
             f"Indekset i {path.parents[2]} kan ikke læses: mappen er skrivebeskyttet eller disken er fuld, og "
@@ -74,7 +74,8 @@ def open_collection(chroma: ChromaSettings, path: Path, name: str):  # type: ign
         ) from None
 
 
-def _is_write_error(exc: BaseException) -> bool:
+def is_write_error(exc: BaseException) -> bool:
+    """A read-only directory or a full disk, whichever library reports it (OSError, sqlite, Chroma)."""
     if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.ENOSPC, errno.EACCES, errno.EPERM):
         return True
     return any(word in str(exc).lower() for word in _WRITE_ERRORS)

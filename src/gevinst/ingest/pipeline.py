@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,12 +18,13 @@ from gevinst.index.cache import EmbeddingCache
 from gevinst.index.embeddings import NamedEmbeddings, build_embeddings
 from gevinst.index.store import (
     current_generation,
+    is_write_error,
     prune_generations,
     read_chunks,
     read_manifest,
     write_generation,
 )
-from gevinst.ingest.catalog import load_catalog
+from gevinst.ingest.catalog import CatalogEntry, CatalogError, load_catalog
 from gevinst.ingest.chunking import chunk_document, embedding_text
 from gevinst.ingest.files import duplicate_reason, expand_paths, file_sha, not_regular_reason
 from gevinst.ingest.loaders import SUPPORTED, IngestError, load_file
@@ -101,8 +103,9 @@ def ingest(
         old_props = _old_proposals(settings.index_dir) if previous else {}
         docs, chunks, proposals = dict(old_docs), dict(old_chunks), dict(old_props)
         files, report.skipped = expand_paths(paths)
+        catalogs = _catalog_reader(report)
         for path in files:
-            _ingest_file(path, settings, old_docs, docs, chunks, proposals, report)
+            _ingest_file(path, settings, catalogs, old_docs, docs, chunks, proposals, report)
         if previous and not (report.added or report.changed):
             report.seconds = time.perf_counter() - started
             return report
@@ -122,20 +125,53 @@ def ingest(
                     progress("embed", done[0], len(texts))
 
             vectors, report.embedded = cache.embed(embedder, texts, tick)
+        except sqlite3.Error as exc:
+            raise _not_written(exc) from None
         finally:
             cache.close()
         manifest = {"embedding_key": embedder.key, "documents": sorted(docs.values(), key=lambda d: d["doc_id"])}
         prop_list = [p for doc_id in sorted(proposals) for p in proposals[doc_id]]
-        write_generation(settings.index_dir, all_chunks, vectors, texts, manifest, prop_list, settings.chroma)
+        try:
+            write_generation(settings.index_dir, all_chunks, vectors, texts, manifest, prop_list, settings.chroma)
+        except Exception as exc:
+            if not is_write_error(exc):
+                raise
+            raise _not_written(exc) from None  # write_generation has removed its half-written generation
         prune_generations(settings.index_dir, settings.chroma)
         report.wrote_generation = True
     report.seconds = time.perf_counter() - started
     return report
 
 
+def _not_written(exc: BaseException) -> IngestError:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0][:160]
+    return IngestError(
+        f"indekset kunne ikke skrives ({reason}); det hidtidige indeks er uændret og svarer stadig. "
+        "Frigør plads (eller giv skriveadgang) og kør indekseringen igen."
+    )
+
+
+def _catalog_reader(report: IngestReport) -> Callable[[Path], dict[str, CatalogEntry]]:
+    """Each folder's catalogue, read once per ingest. A malformed one is reported once and the folder's
+    documents get their titles from the files, so one bad line does not stop the batch."""
+    read: dict[Path, dict[str, CatalogEntry]] = {}
+
+    def catalog(directory: Path) -> dict[str, CatalogEntry]:
+        if directory not in read:
+            try:
+                read[directory] = load_catalog(directory)
+            except CatalogError as exc:
+                read[directory] = {}
+                report.failed.append((str(directory / "catalog.yaml"), f"{exc}; titlerne tages fra filerne"))
+        return read[directory]
+
+    return catalog
+
+
 def _ingest_file(
     path: Path,
     settings: Settings,
+    catalogs: Callable[[Path], dict[str, CatalogEntry]],
     old_docs: dict[str, dict[str, Any]],
     docs: dict[str, dict[str, Any]],
     chunks: dict[str, list[Chunk]],
@@ -165,7 +201,7 @@ def _ingest_file(
             report.unchanged.append(path.stem)
             return
         loaded = load_file(path, settings.upload.max_mb)
-        entry = load_catalog(path.parent).get(loaded.doc_id)
+        entry = catalogs(path.parent).get(loaded.doc_id)
         title = entry.title if entry else loaded.title_hint
         doc = clean_loaded(loaded, title)
         doc_chunks = chunk_document(doc)
