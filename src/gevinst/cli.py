@@ -9,24 +9,31 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from gevinst.settings import Settings, get_settings
 
 
-def _progress_bar():  # type: ignore[no-untyped-def]
-    from tqdm import tqdm
+class _ProgressBars:
+    """A tqdm bar per ingest stage; `close()` ends any left open (Ctrl-C), so no bar is redrawn after the
+    one line that says what happened."""
 
-    bar: dict[str, tqdm] = {}
+    def __init__(self) -> None:
+        self._bars: dict[str, Any] = {}
 
-    def update(stage: str, done: int, total: int) -> None:
-        if stage not in bar:
-            bar[stage] = tqdm(total=total, desc="Indlejrer passager", unit="passage", file=sys.stderr)
-        bar[stage].n = done
-        bar[stage].refresh()
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        if stage not in self._bars:
+            self._bars[stage] = tqdm(total=total, desc="Indlejrer passager", unit="passage", file=sys.stderr)
+        self._bars[stage].n = done
+        self._bars[stage].refresh()
         if done >= total:
-            bar.pop(stage).close()
+            self._bars.pop(stage).close()
 
-    return update
+    def close(self) -> None:
+        while self._bars:
+            self._bars.popitem()[1].close()
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -36,11 +43,14 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     if args.list:
         return _list_index(read_manifest(settings.index_dir))
     paths = [Path(p) for p in args.paths] or [settings.reports_dir]
+    bars = _ProgressBars()
     try:
-        report = ingest(paths, settings, rebuild=args.rebuild, progress=_progress_bar())
+        report = ingest(paths, settings, rebuild=args.rebuild, progress=bars)
     except (IndexBusy, IngestError) as exc:
         print(f"Fejl: {exc}", file=sys.stderr)
         return 2
+    finally:
+        bars.close()
     for name, reason in report.failed:
         print(f"FEJL {name}: {reason}", file=sys.stderr)
     for name, reason in report.skipped:
