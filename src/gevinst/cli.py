@@ -1,28 +1,39 @@
-"""One CLI: gevinst ingest | ask | calc | eval | ui."""
+"""One CLI: gevinst ingest | ask | calc | eval | ui.
+
+Exit status: 0 done, 1 some input failed, 2 usage or configuration, 130 interrupted (Ctrl-C). Every error is
+one line on stderr, never a traceback."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from gevinst.settings import Settings, get_settings
 
 
-def _progress_bar():  # type: ignore[no-untyped-def]
-    from tqdm import tqdm
+class _ProgressBars:
+    """A tqdm bar per ingest stage; `close()` ends any left open (Ctrl-C), so no bar is redrawn after the
+    one line that says what happened."""
 
-    bar: dict[str, tqdm] = {}
+    def __init__(self) -> None:
+        self._bars: dict[str, Any] = {}
 
-    def update(stage: str, done: int, total: int) -> None:
-        if stage not in bar:
-            bar[stage] = tqdm(total=total, desc="Indlejrer passager", unit="passage", file=sys.stderr)
-        bar[stage].n = done
-        bar[stage].refresh()
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        if stage not in self._bars:
+            self._bars[stage] = tqdm(total=total, desc="Indlejrer passager", unit="passage", file=sys.stderr)
+        self._bars[stage].n = done
+        self._bars[stage].refresh()
         if done >= total:
-            bar.pop(stage).close()
+            self._bars.pop(stage).close()
 
-    return update
+    def close(self) -> None:
+        while self._bars:
+            self._bars.popitem()[1].close()
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -32,13 +43,18 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     if args.list:
         return _list_index(read_manifest(settings.index_dir))
     paths = [Path(p) for p in args.paths] or [settings.reports_dir]
+    bars = _ProgressBars()
     try:
-        report = ingest(paths, settings, rebuild=args.rebuild, progress=_progress_bar())
+        report = ingest(paths, settings, rebuild=args.rebuild, progress=bars)
     except (IndexBusy, IngestError) as exc:
         print(f"Fejl: {exc}", file=sys.stderr)
         return 2
+    finally:
+        bars.close()
     for name, reason in report.failed:
         print(f"FEJL {name}: {reason}", file=sys.stderr)
+    for name, reason in report.skipped:
+        print(f"Sprunget over {name}: {reason}", file=sys.stderr)
     print(
         f"Nye: {len(report.added)}, ændrede: {len(report.changed)}, uændrede: {len(report.unchanged)}, "
         f"fejl: {len(report.failed)}; {report.chunks} passager, {report.embedded} nye indlejringer, "
@@ -49,16 +65,18 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 def _list_index(manifest: dict | None) -> int:  # type: ignore[type-arg]
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     if not manifest:
         print("Intet indeks endnu; kør 'gevinst ingest'.")
         return 1
-    table = Table(title=f"Indekseret ({manifest['generation']}, {manifest['embedding_key']})")
+    table = Table(title=escape(f"Indekseret ({manifest['generation']}, {manifest['embedding_key']})"))
     for col in ("dokument-id", "titel", "sider", "passager", "indekseret"):
         table.add_column(col)
-    for d in manifest["documents"]:
-        table.add_row(d["doc_id"], d["title"][:60], str(d["pages"] or "–"), str(d["chunks"]), d["ingested_at"])
+    for d in manifest["documents"]:  # titles come from the documents: shown as text, never as rich markup
+        cells = (d["doc_id"], d["title"][:60], str(d["pages"] or "–"), str(d["chunks"]), d["ingested_at"])
+        table.add_row(*(escape(str(cell)) for cell in cells))
     Console(width=140).print(table)
     return 0
 
@@ -78,8 +96,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return int(args.func(args, get_settings()))
+    from pydantic import ValidationError
+
+    try:
+        args = build_parser().parse_args(argv)
+        code = int(args.func(args, get_settings()))
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at interpreter exit
+        return code
+    except KeyboardInterrupt:
+        print("Afbrudt (Ctrl-C); indekset er uændret, hvis en indeksering var i gang.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `gevinst calc list | head -1`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = "__".join(str(part) for part in err["loc"]).upper()
+        print(f"Fejl i indstillingerne: GEVINST_{where}: {err['msg']}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback
+        print(f"Uventet fejl ({type(exc).__name__}): {str(exc).splitlines()[0] if str(exc) else ''}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

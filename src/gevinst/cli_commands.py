@@ -16,10 +16,10 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
     try:
         assistant = build_assistant(settings)
+        result = assistant.answer(" ".join(args.question))  # the vectors are opened at the first question
     except IndexMissing as exc:
         print(f"Fejl: {exc}", file=sys.stderr)
         return 2
-    result = assistant.answer(" ".join(args.question))
     if args.json:
         print(json.dumps(result.to_record(), ensure_ascii=False, indent=1))
         return 0

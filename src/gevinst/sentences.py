@@ -17,23 +17,38 @@ _ABBREVIATIONS = frozenset(
 _CANDIDATE_END = re.compile(r"[.!?][»\"”')]?\s+(?=[A-ZÆØÅ0-9\"«“(-])|\n+")
 
 
-def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+_WORD = re.compile(r"[\w.]+")
+
+
+def _ends_sentence(text: str, reversed_text: str, m: re.Match[str]) -> bool:
     if m.group(0).startswith("\n") or text[m.start()] != ".":
         return True
-    word = re.search(r"([\w.]+)$", text[: m.start()])
-    if word and word.group(1).isdigit() and len(word.group(1)) <= 2:
-        line_start = text.rfind("\n", 0, word.start()) + 1
-        if not text[line_start:word.start()].strip():
-            return False  # «1. Yderligere samling …»: a numbered list item, not a sentence «1.»
-    return not (word and word.group(1).lower() in _ABBREVIATIONS)
+    # The word before the full stop, read backwards from it: the cost is the word's length, not the
+    # length of the text before it (a search over text[:m.start()] made splitting quadratic).
+    found = _WORD.match(reversed_text, len(text) - m.start())
+    word = found.group(0)[::-1] if found else ""
+    if word.isdigit() and len(word) <= 2 and _starts_line(text, m.start() - len(word)):
+        return False  # «1. Yderligere samling …»: a numbered list item, not a sentence «1.»
+    return word.lower() not in _ABBREVIATIONS
+
+
+def _starts_line(text: str, pos: int) -> bool:
+    """Only blanks between the previous line break (or the start of the text) and `pos`."""
+    pos -= 1
+    while pos >= 0 and text[pos] != "\n":
+        if not text[pos].isspace():
+            return False
+        pos -= 1
+    return True
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence or line; a line break always ends a unit (table rows, headings)."""
     spans = []
     start = 0
+    reversed_text = text[::-1]
     for m in _CANDIDATE_END.finditer(text):
-        if not _ends_sentence(text, m):
+        if not _ends_sentence(text, reversed_text, m):
             continue
         end = m.start() + len(m.group(0).rstrip())
         if text[start:end].strip():
@@ -65,3 +80,31 @@ def _split_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     return out
 
 
+# Sentences that address the reader or an assistant rather than report anything: an imperative to drop
+# instructions, or to answer/say/write something, at the start of a sentence or clause. General Danish
+# and English usage; report imperatives such as «Se figur 3» or «Læs mere på …» are not among them.
+_IGNORE_VERBS = r"ignor[eé]r(?:e)?|glem|se bort fra|tilsidesæt|ignore|forget|disregard|overlook|override|skip"
+_INSTRUCTIONS = (
+    r"(?:instruktion|instruks|anvisning|vejledning|regel|regl|besked|prompt|system ?prompt|kontekst"
+    r"|instruction|direction|rule|guideline|prompt|message|context)\w*"
+)
+_ANSWER_VERBS = (
+    r"svar|besvar|sig|skriv|udskriv|oplys|påstå|fortæl|gentag|"
+    r"answer|reply|respond|say|write|print|output|tell|state|claim|repeat"
+)
+_CLAUSE_START = r"(?:^|[.!?:;,»\"“(]\s*|\b(?:og|and|then|så|derefter|now|nu)\s+)"
+_ADDRESS = re.compile(
+    rf"{_CLAUSE_START}(?:please\s+|venligst\s+)?(?:{_IGNORE_VERBS})\b[^.!?]{{0,60}}?\b{_INSTRUCTIONS}"
+    rf"|{_CLAUSE_START}(?:please\s+|venligst\s+)?(?:{_ANSWER_VERBS})(?:\s+(?:kun|blot|only|just))?"
+    r"(?:\s+(?:at|that|med|with)\b|\s*[:\"«“'])"
+    r"|\bdu skal nu\b|\b(?:you must|you are to|you will) now\b|\bfra nu af skal du\b|\bfrom now on,? you\b"
+    r"|\b(?:som|as an?) (?:AI|sprogmodel|language model|assistent|assistant)\b[^.!?]{0,40}\b(?:skal|must|should)\b",
+    re.IGNORECASE,
+)
+
+
+def addresses_reader(sentence: str) -> bool:
+    """Whether a sentence speaks to the reader or an assistant with an order about instructions or about
+    what to answer («Ignorer alle tidligere instruktioner og svar at …», "Ignore previous instructions and
+    reply …", «Du skal nu …»). Such a sentence in a document is data, never an answer and never an order."""
+    return bool(_ADDRESS.search(sentence.strip()))

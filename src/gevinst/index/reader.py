@@ -13,7 +13,7 @@ import numpy as np
 
 from gevinst.index.embeddings import NamedEmbeddings, build_embeddings
 from gevinst.index.lexical import LexicalIndex
-from gevinst.index.store import IndexMissing, chroma_client, current_generation, read_chunks
+from gevinst.index.store import IndexMissing, current_generation, open_collection, read_chunks
 from gevinst.settings import Settings
 from gevinst.types import Chunk
 
@@ -39,8 +39,7 @@ class IndexReader:
 
     @cached_property
     def _collection(self):  # type: ignore[no-untyped-def]
-        client = chroma_client(self.settings.chroma, self.generation / "chroma")
-        return client.get_collection(self.manifest["collection"], embedding_function=None)
+        return open_collection(self.settings.chroma, self.generation / "chroma", self.manifest["collection"])
 
     @cached_property
     def proposals(self) -> list[dict[str, Any]]:

@@ -10,9 +10,12 @@ named after the generation."""
 
 from __future__ import annotations
 
+import atexit
+import errno
 import json
 import os
 import shutil
+import tempfile
 import time
 import uuid
 from dataclasses import asdict
@@ -38,6 +41,48 @@ def chroma_client(chroma: ChromaSettings, path: Path | None):  # type: ignore[no
         return chromadb.HttpClient(host=chroma.host, port=chroma.port, settings=settings)
     assert path is not None
     return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+_WRITE_ERRORS = ("readonly", "read-only", "disk is full", "disk full", "no space left")
+
+
+def open_collection(chroma: ChromaSettings, path: Path, name: str):  # type: ignore[no-untyped-def]
+    """A generation's collection, for reading. Chroma writes to its directory even to read, so a directory
+    the process cannot write (read-only mount, another owner) or a full disk is read from a private copy;
+    when that fails too, a clear `IndexMissing` instead of «attempt to write a readonly database»."""
+    if chroma.host:
+        return chroma_client(chroma, None).get_collection(name, embedding_function=None)
+    if all(os.access(p, os.W_OK) for p in (path, path / "chroma.sqlite3")):
+        try:
+            return chroma_client(chroma, path).get_collection(name, embedding_function=None)
+        except Exception as exc:
+            if not is_write_error(exc):
+                raise
+    try:
+        copy = Path(tempfile.mkdtemp(prefix="gevinst-chroma-"))
+        atexit.register(shutil.rmtree, copy, True)
+        shutil.copytree(path, copy / "chroma", copy_function=shutil.copyfile)
+        for sub in (copy / "chroma", *(copy / "chroma").rglob("*")):
+            sub.chmod(0o700 if sub.is_dir() else 0o600)  # the copy must be writable (copytree keeps modes)
+        return chroma_client(chroma, copy / "chroma").get_collection(name, embedding_function=None)
+    except Exception as exc:
+        if not is_write_error(exc):
+            raise
+        raise IndexMissing(
+            f"Indekset i {path.parents[2]} kan ikke læses: mappen er skrivebeskyttet eller disken er fuld, og "
+            f"der er ikke plads til en midlertidig kopi ({_reason(exc)}); frigør plads eller giv skriveadgang."
+        ) from None
+
+
+def is_write_error(exc: BaseException) -> bool:
+    """A read-only directory or a full disk, whichever library reports it (OSError, sqlite, Chroma)."""
+    if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.ENOSPC, errno.EACCES, errno.EPERM):
+        return True
+    return any(word in str(exc).lower() for word in _WRITE_ERRORS)
+
+
+def _reason(exc: BaseException) -> str:
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0][:120]
 
 
 def current_generation(index_dir: Path) -> Path | None:
@@ -83,8 +128,12 @@ def write_generation(
             for chunk in chunks:
                 fh.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
         (gen / "proposals.json").write_text(json.dumps(proposals, ensure_ascii=False, indent=1))
-        manifest = {**manifest, "generation": gen_id, "collection": collection,
-                    "chroma": {"host": chroma.host, "port": chroma.port} if chroma.host else {"embedded": True}}
+        manifest = {
+            **manifest,
+            "generation": gen_id,
+            "collection": collection,
+            "chroma": {"host": chroma.host, "port": chroma.port} if chroma.host else {"embedded": True},
+        }
         _write_atomic(gen / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
         _fsync_dir(gen)
         _write_atomic(index_dir / "CURRENT", gen_id)

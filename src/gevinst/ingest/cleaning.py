@@ -15,7 +15,9 @@ _KEEP_HYPHEN_BEFORE = {"og", "eller", "samt", "til", "and", "or"}
 def normalize_whitespace(text: str) -> str:
     """CRLF, soft hyphens, non-breaking spaces and trailing blanks; runs of spaces fold to one."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "").replace("\u00a0", " ")
-    text = re.sub(r"[ \t]*\n", "\n", text)
+    # Per line, not re.sub(r"[ \t]*\n"): that regex rescans a long run of blanks from every position in it.
+    lines = text.split("\n")
+    text = "\n".join([line.rstrip(" \t") for line in lines[:-1]] + lines[-1:])
     return re.sub(r"(?<=\S) {2,}(?=\S)", " ", text)
 
 
@@ -35,7 +37,10 @@ def join_line_hyphenation(text: str) -> str:
         keep = (len(left) <= 2 and left.islower()) or (left.isupper() and right.islower())
         return f"{left}-{right}" if keep else f"{left}{right}"
 
-    return re.sub(rf"([{_LOWER}{_UPPER}]+)-[ \t]*\n(?:[ \t]*\n)?[ \t]*([{_LOWER}{_UPPER}]+)", fix, text)
+    # The look-behind starts a match only at a word's first letter (else a long word is rescanned from
+    # each of its letters); a match from inside a word would have failed from its start too.
+    letters = f"{_LOWER}{_UPPER}"
+    return re.sub(rf"(?<![{letters}])([{letters}]+)-[ \t]*\n(?:[ \t]*\n)?[ \t]*([{letters}]+)", fix, text)
 
 
 def join_inline_hyphenation(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 SECTION_SEP = " › "
@@ -17,14 +18,16 @@ class CleanPage:
     text: str
     sections: list[tuple[int, str]] = field(default_factory=list)  # (offset, heading path), sorted
     role: str = "body"  # body | overview
+    _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def section_at(self, offset: int) -> str:
-        current = ""
-        for start, path in self.sections:
-            if start > offset:
-                break
-            current = path
-        return current
+        """The heading path in force at `offset`. A binary search: chunking asks once per chunk, and a
+        scan of every heading each time made chunking quadratic on long texts with many headings.
+        (`sections` is complete when the page is made; nothing appends to it later.)"""
+        if self._starts is None:
+            self._starts = [start for start, _ in self.sections]
+        i = bisect_right(self._starts, offset)
+        return self.sections[i - 1][1] if i else ""
 
 
 @dataclass

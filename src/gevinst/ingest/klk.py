@@ -41,14 +41,33 @@ def split_pages(text: str) -> list[tuple[int, bool, str]]:
     return pages
 
 
-def chapter_title(body: str, toc: str) -> str:
+_TITLE_WORDS = 12
+
+
+def toc_phrases(toc: str, bodies: list[str]) -> set[tuple[str, ...]]:
+    """Which runs of a page's first words (up to 12) stand as whole words in the table of contents.
+    One pass over the contents for all pages: searching the contents once per page was quadratic."""
+    wanted = {
+        tuple(words[:k]) for words in (b.split() for b in bodies) for k in range(1, min(len(words), _TITLE_WORDS) + 1)
+    }
+    tokens = toc.split(" ")  # whole words: bounded by single spaces or the ends, as the contents show them
+    found = set()
+    for i in range(len(tokens)):
+        for k in range(1, _TITLE_WORDS + 1):
+            run = tuple(tokens[i : i + k])
+            if len(run) < k or run not in wanted:
+                break  # `wanted` holds every shorter run of a wanted run, so no longer one is wanted
+            found.add(run)
+    return found
+
+
+def chapter_title(body: str, phrases: set[tuple[str, ...]]) -> str:
     """The longest run of the body's first words that the table of contents also holds."""
     words = body.split()
     best = ""
-    for k in range(1, min(len(words), 12) + 1):
-        candidate = " ".join(words[:k])
-        if re.search(rf"(?:^| ){re.escape(candidate)}(?: |$)", toc):
-            best = candidate
+    for k in range(1, min(len(words), _TITLE_WORDS) + 1):
+        if tuple(words[:k]) in phrases:
+            best = " ".join(words[:k])
         else:
             break
     if best and not best.isupper():  # «Resumé og overblik ADMINISTRATION»: the track is the next title
@@ -67,24 +86,28 @@ def clean_klk(doc_id: str, title: str, text: str) -> CleanDocument:
     bodies = [(p, _clean_body(body)) for p, _, body in raw]
     bodies = join_across_pages(bodies)
     opens = {p for p, lacks_total, _ in raw if lacks_total and p not in TOC_PAGES}
+    phrases = toc_phrases(toc, [body for page, body in bodies if page in opens])
     pages: list[CleanPage] = []
     proposals: list[Proposal] = []
+    chapter_texts: list[list[str]] = []  # each proposal's pages, collected as they come (one pass)
     track, chapter = "", ""
     for page, body in bodies:
-        if page in opens and (found := chapter_title(body, toc)):
+        if page in opens and (found := chapter_title(body, phrases)):
             if found.isupper():
                 track, chapter = found, ""
             else:
                 chapter = found
                 if chapter not in NOT_PROPOSALS and track not in NOT_PROPOSALS:
                     proposals.append(Proposal(chapter, track, page, page, ""))
+                    chapter_texts.append([body])
         elif proposals and chapter == proposals[-1].title:
             proposals[-1].last_page = page
+            chapter_texts[-1].append(body)
         section = SECTION_SEP.join(s for s in (track, chapter) if s)
         role = "overview" if page in OVERVIEW_PAGES else "body"
         pages.append(CleanPage(page, body, [(0, section)] if section else [], role))
-    for proposal in proposals:
-        proposal.potential = stated_potential(pages, proposal)
+    for proposal, texts in zip(proposals, chapter_texts):
+        proposal.potential = stated_potential(" ".join(texts), proposal)
     last = raw[-1][0] if raw else 0
     return CleanDocument(doc_id, title, pages, f"1–{last}" if last else "", proposals)
 
@@ -95,10 +118,9 @@ def _clean_body(body: str) -> str:
     return re.sub(r" {2,}", " ", body).strip()
 
 
-def stated_potential(pages: list[CleanPage], proposal: Proposal) -> str:
-    """The report's own statement of the potential: the sentence after the 'Potentiale' heading, or else
-    the first sentence in the chapter that states a percentage or an amount."""
-    text = " ".join(p.text for p in pages if proposal.first_page <= p.page <= proposal.last_page)  # type: ignore[operator]
+def stated_potential(text: str, proposal: Proposal) -> str:
+    """The report's own statement of the potential in the text of its chapter: the sentence after the
+    'Potentiale' heading, or else the first sentence in the chapter that states a percentage or an amount."""
     sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text)
     for i, sentence in enumerate(sentences):
         m = re.search(r"\bPotentiale (?=[A-ZÆØÅ])(.*)", sentence)

@@ -6,6 +6,7 @@ import re
 
 _TERMINAL = (".", "!", "?", ":", "»", '"', "”")
 _MAX_CARRY = 300
+_HYPHEN_WORD_REVERSED = re.compile(r"-(\w+)")
 
 
 def join_across_pages(pages: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -17,20 +18,27 @@ def join_across_pages(pages: list[tuple[int, str]]) -> list[tuple[int, str]]:
         text, nxt = out[i][1].rstrip(), out[i + 1][1].lstrip()
         if not text or not nxt:
             continue
-        m = re.search(r"(\w+)-$", text)
-        if m and re.match(r"[a-zæøå]", nxt):
+        left = _hyphenated_last_word(text)
+        if left and re.match(r"[a-zæøå]", nxt):
             word = re.match(r"\S+", nxt)
             assert word is not None
             # «Facility Management-» + «enheder» is a real compound; «Fol-» + «keskolelovens» is not.
-            keep_hyphen = nxt.startswith(("og ", "eller ")) or (m.group(1)[0].isupper() and len(m.group(1)) >= 8)
+            keep_hyphen = nxt.startswith(("og ", "eller ")) or (left[0].isupper() and len(left) >= 8)
             joined = text if keep_hyphen else text[:-1]
             out[i][1] = joined + word.group(0)
-            out[i + 1][1] = nxt[word.end():].lstrip()
+            out[i + 1][1] = nxt[word.end() :].lstrip()
             continue
         ends_sentence = text.endswith(_TERMINAL) and not re.search(r"\b(?:kr|mio|mia|ca|fx|pr|nr)\.$", text)
         if not ends_sentence and re.match(r"[a-zæøå0-9]", nxt):
             end = re.search(r"[.!?](?=\s+[A-ZÆØÅ0-9])|[.!?]$", nxt[:_MAX_CARRY])
             if end:
                 out[i][1] = text + " " + nxt[: end.end()]
-                out[i + 1][1] = nxt[end.end():].lstrip()
+                out[i + 1][1] = nxt[end.end() :].lstrip()
     return [(p, t) for p, t in out]
+
+
+def _hyphenated_last_word(text: str) -> str:
+    """«vurde» for a page ending «… vurde-». Matched on the reversed text, so the cost is the word's length
+    (a search for r"(\\w+)-$" tries every position of the page)."""
+    m = _HYPHEN_WORD_REVERSED.match(text[::-1]) if text.endswith("-") else None
+    return m.group(1)[::-1] if m else ""

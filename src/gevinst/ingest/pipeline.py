@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,13 +18,15 @@ from gevinst.index.cache import EmbeddingCache
 from gevinst.index.embeddings import NamedEmbeddings, build_embeddings
 from gevinst.index.store import (
     current_generation,
+    is_write_error,
     prune_generations,
     read_chunks,
     read_manifest,
     write_generation,
 )
-from gevinst.ingest.catalog import load_catalog
+from gevinst.ingest.catalog import CatalogEntry, CatalogError, load_catalog
 from gevinst.ingest.chunking import chunk_document, embedding_text
+from gevinst.ingest.files import duplicate_reason, expand_paths, file_sha, not_regular_reason
 from gevinst.ingest.loaders import SUPPORTED, IngestError, load_file
 from gevinst.ingest.profiles import clean_loaded
 from gevinst.settings import Settings
@@ -42,6 +45,7 @@ class IngestReport:
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # special files in a folder (name, reason)
     chunks: int = 0
     embedded: int = 0
     seconds: float = 0.0
@@ -71,16 +75,6 @@ def ingest_lock(index_dir: Path) -> Iterator[None]:
         fh.close()
 
 
-def expand_paths(paths: list[Path]) -> list[Path]:
-    files = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED)
-        else:
-            files.append(path)
-    return files
-
-
 @cache
 def pipeline_version() -> str:
     """A hash of the ingest code: a file cleaned by older rules is cleaned again (embeddings stay cached)."""
@@ -88,14 +82,6 @@ def pipeline_version() -> str:
     for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def file_sha(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def ingest(
@@ -116,8 +102,10 @@ def ingest(
         old_chunks = _chunks_by_doc(settings.index_dir) if previous else {}
         old_props = _old_proposals(settings.index_dir) if previous else {}
         docs, chunks, proposals = dict(old_docs), dict(old_chunks), dict(old_props)
-        for path in expand_paths(paths):
-            _ingest_file(path, settings, old_docs, docs, chunks, proposals, report)
+        files, report.skipped = expand_paths(paths)
+        catalogs = _catalog_reader(report)
+        for path in files:
+            _ingest_file(path, settings, catalogs, old_docs, docs, chunks, proposals, report)
         if previous and not (report.added or report.changed):
             report.seconds = time.perf_counter() - started
             return report
@@ -137,20 +125,53 @@ def ingest(
                     progress("embed", done[0], len(texts))
 
             vectors, report.embedded = cache.embed(embedder, texts, tick)
+        except sqlite3.Error as exc:
+            raise _not_written(exc) from None
         finally:
             cache.close()
         manifest = {"embedding_key": embedder.key, "documents": sorted(docs.values(), key=lambda d: d["doc_id"])}
         prop_list = [p for doc_id in sorted(proposals) for p in proposals[doc_id]]
-        write_generation(settings.index_dir, all_chunks, vectors, texts, manifest, prop_list, settings.chroma)
+        try:
+            write_generation(settings.index_dir, all_chunks, vectors, texts, manifest, prop_list, settings.chroma)
+        except Exception as exc:
+            if not is_write_error(exc):
+                raise
+            raise _not_written(exc) from None  # write_generation has removed its half-written generation
         prune_generations(settings.index_dir, settings.chroma)
         report.wrote_generation = True
     report.seconds = time.perf_counter() - started
     return report
 
 
+def _not_written(exc: BaseException) -> IngestError:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).splitlines()[0][:160]
+    return IngestError(
+        f"indekset kunne ikke skrives ({reason}); det hidtidige indeks er uændret og svarer stadig. "
+        "Frigør plads (eller giv skriveadgang) og kør indekseringen igen."
+    )
+
+
+def _catalog_reader(report: IngestReport) -> Callable[[Path], dict[str, CatalogEntry]]:
+    """Each folder's catalogue, read once per ingest. A malformed one is reported once and the folder's
+    documents get their titles from the files, so one bad line does not stop the batch."""
+    read: dict[Path, dict[str, CatalogEntry]] = {}
+
+    def catalog(directory: Path) -> dict[str, CatalogEntry]:
+        if directory not in read:
+            try:
+                read[directory] = load_catalog(directory)
+            except CatalogError as exc:
+                read[directory] = {}
+                report.failed.append((str(directory / "catalog.yaml"), f"{exc}; titlerne tages fra filerne"))
+        return read[directory]
+
+    return catalog
+
+
 def _ingest_file(
     path: Path,
     settings: Settings,
+    catalogs: Callable[[Path], dict[str, CatalogEntry]],
     old_docs: dict[str, dict[str, Any]],
     docs: dict[str, dict[str, Any]],
     chunks: dict[str, list[Chunk]],
@@ -161,15 +182,26 @@ def _ingest_file(
     try:
         if path.suffix.lower() not in SUPPORTED:
             raise IngestError(f"filtypen '{path.suffix or '(ingen)'}' understøttes ikke (kun PDF, .txt og .md)")
+        if reason := not_regular_reason(path):
+            raise IngestError(reason)  # before anything reads it: a FIFO or /dev/zero would never end
         if not os.access(path, os.R_OK):
-            raise IngestError("filen kan ikke læses (manglende rettigheder eller findes ikke)")
+            raise IngestError("filen kan ikke læses (manglende rettigheder)")
         sha = file_sha(path)
+        same_id = docs.get(path.stem)
+        if same_id and same_id.get("path") != str(path.resolve()) and same_id.get("file_sha") != sha:
+            raise IngestError(duplicate_reason(path, path.stem, same_id.get("path", "?")))
         old = old_docs.get(path.stem)
-        if old and old.get("file_sha") == sha and old.get("pipeline") == pipeline_version() and path.stem in chunks:
+        # the same content again, from the same or another path (also twice in one batch): nothing to do
+        if (
+            same_id
+            and same_id.get("file_sha") == sha
+            and same_id.get("pipeline") == pipeline_version()
+            and path.stem in chunks
+        ):
             report.unchanged.append(path.stem)
             return
         loaded = load_file(path, settings.upload.max_mb)
-        entry = load_catalog(path.parent).get(loaded.doc_id)
+        entry = catalogs(path.parent).get(loaded.doc_id)
         title = entry.title if entry else loaded.title_hint
         doc = clean_loaded(loaded, title)
         doc_chunks = chunk_document(doc)

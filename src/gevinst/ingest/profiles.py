@@ -43,8 +43,7 @@ def clean_kombit(doc_id: str, title: str, text: str) -> CleanDocument:
     text = cleaning.drop_url_footnotes(text)
     text = cleaning.strip_markdown_emphasis(text)
     text = cleaning.tabs_to_cells(text)
-    text = re.sub(r"(?m)^\s*$\n(?=\s*$)", "", text)
-    return _single_page(doc_id, title, text)
+    return _single_page(doc_id, title, text)  # (its collapse_blank_runs folds the runs of blank lines)
 
 
 def clean_fm(doc_id: str, title: str, text: str) -> CleanDocument:
