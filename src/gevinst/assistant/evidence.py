@@ -17,7 +17,7 @@ from gevinst.assistant.query import Asks, Query
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
 from gevinst.danish_numbers import Quantity, find_quantities
 from gevinst.index import textnorm
-from gevinst.sentences import sentence_spans
+from gevinst.sentences import addresses_reader, sentence_spans
 from gevinst.settings import RetrievalSettings
 
 MAX_PASSAGES_READ = 5
@@ -127,7 +127,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             context = max([0.5 * passage_relevance] + [w * r for w, r in zip((0.8, 0.6), reversed(before[-2:]))])
             before.append(own)
             key = re.sub(r"\W+", " ", sentence.lower()).strip()
-            if len(sentence) < 25 or key in seen or _is_noise(sentence) or lexicon.addresses_reader(sentence):
+            if len(sentence) < 25 or key in seen or _is_noise(sentence) or addresses_reader(sentence):
                 continue
             seen.add(key)
             relevance = 0.7 * own + 0.3 * context

@@ -102,14 +102,6 @@ def wanted_quantity_kinds(text: str) -> frozenset[str]:
     return frozenset(kind for kind, pattern in _quantity_kind_patterns().items() if pattern.search(low))
 
 
-def addresses_reader(sentence: str) -> bool:
-    """A sentence that gives instructions to the reader or an assistant is never evidence."""
-    from gevinst import sentences
-
-    check = getattr(sentences, "addresses_reader", None)
-    return bool(check(sentence)) if check else False
-
-
 @cache
 def catalogue_words() -> tuple[str, ...]:
     return tuple(_data()["catalogue_words"])

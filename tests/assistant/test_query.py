@@ -1,0 +1,91 @@
+"""The question read once: a table of questions → the parts of the `Query` each stage relies on."""
+
+from __future__ import annotations
+
+import pytest
+
+from gevinst.assistant.parse import parse_query
+from gevinst.assistant.query import Asks, Language, UnitKind
+
+CASES = [
+    # id, question, language, asks, names
+    (
+        "figure-saving",
+        "Hvad sparede Ringkøbing-Skjern ved at samle debitoropgaverne?",
+        Language.DA,
+        Asks.FIGURE,
+        ("Ringkøbing-Skjern",),
+    ),
+    (
+        "figure-compound",
+        "Hvilken e-handelsgrad opnåede Nordfyns Kommune ved udgangen af 2016?",
+        Language.DA,
+        Asks.FIGURE,
+        ("Nordfyns", "Kommune"),
+    ),
+    ("list", "Hvilke forslag giver KL til en fælles back office-funktion?", Language.DA, Asks.LIST, ("KL",)),
+    ("reason", "Hvorfor er gevinsterne mindre i små kommuner?", Language.DA, Asks.REASON, ()),
+    ("method", "Hvordan har Vejle Kommune frigjort ressourcer?", Language.DA, Asks.METHOD, ("Vejle", "Kommune")),
+    ("fact", "Hvem har ansvaret for kravspecifikationen af KSD?", Language.DA, Asks.FACT, ("KSD",)),
+    (
+        "english-figure",
+        "How much did Ringkøbing-Skjern save by merging debtor tasks?",
+        Language.EN,
+        Asks.FIGURE,
+        ("Ringkøbing-Skjern",),
+    ),
+    ("english-reason", "Why are shadow functions a problem?", Language.EN, Asks.REASON, ()),
+    (
+        "calculation",
+        "Vi har 25 årsværk til en årsværkspris på 450.000 kr. Hvad koster de samlet om året?",
+        Language.DA,
+        Asks.CALCULATION,
+        (),
+    ),
+]
+
+
+@pytest.mark.parametrize("question,language,asks,names", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_query_parts(question: str, language: Language, asks: Asks, names: tuple[str, ...]) -> None:
+    query = parse_query(question)[0]
+    assert (query.language, query.asks, query.names) == (language, asks, names)
+
+
+def test_english_terms_are_danish_alternatives_grouped_by_word() -> None:
+    query = parse_query("What did the municipalities save on purchases?")[0]
+    assert ("kommun",) in query.groups or any("kommun" in g for g in query.groups)
+    assert any("indkob" in g for g in query.groups)
+    assert "what" not in query.terms and "save" not in query.search_text.split()[-1:]
+
+
+def test_compound_word_is_one_term_group() -> None:
+    query = parse_query("Hvad koster LED-belysning?")[0]
+    group = next(g for g in query.groups if "belysning" in g)
+    assert {"led", "belysning"} <= set(group)
+
+
+QUANTITIES = [
+    ("fte-and-amount", "25 årsværk til 450.000 kr.", [(25, UnitKind.FTE), (450000, UnitKind.AMOUNT)]),
+    ("year-is-not-a-figure", "i 2016 sparede de 3,5 mio. kr.", [(2016, UnitKind.YEAR), (3500000, UnitKind.AMOUNT)]),
+    (
+        "percent-minutes-years",
+        "12 % og 8 minutter over 3 år",
+        [(12, UnitKind.PERCENT), (8, UnitKind.MINUTES), (3, UnitKind.YEARS)],
+    ),
+    ("negative", "en besparelse på -2 mio. kr.", [(-2000000, UnitKind.AMOUNT)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in QUANTITIES], ids=[c[0] for c in QUANTITIES])
+def test_quantities_with_unit_kinds(text: str, expected: list[tuple[float, UnitKind]]) -> None:
+    assert [(q.value, q.unit) for q in parse_query(text)[0].quantities] == expected
+
+
+def test_range_is_one_quantity_with_a_high_end() -> None:
+    (q,) = parse_query("et potentiale på 120-150 mio. kr.")[0].quantities
+    assert (q.value, q.high, q.unit) == (120_000_000, 150_000_000, UnitKind.AMOUNT)
+
+
+def test_lookup_with_a_number_does_not_ask_to_compute() -> None:
+    query = parse_query("Hvad er tilbagebetalingstiden for energirenoveringen af de 14 skoler?")[0]
+    assert not query.computes and query.asks is not Asks.CALCULATION
