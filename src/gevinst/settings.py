@@ -23,7 +23,9 @@ class RetrievalSettings(BaseModel):
     candidates: int = Field(30, ge=5, le=200, description="Candidates taken from each retriever before fusion")
     lexical_weight: float = Field(0.6, ge=0, le=1, description="Weight of BM25 in the fused score (dense: 1-w)")
     refusal_threshold: float = Field(
-        0.6, ge=0, le=1, description="Minimum share of the question's key terms the evidence must cover"
+        0.55, ge=0, le=1,
+        description="Minimum evidence score (term coverage, best sentence, dense similarity) to answer; "
+        "chosen on eval/dev.yaml with bench/tune_refusal.py",
     )
 
 

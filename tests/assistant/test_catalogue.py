@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gevinst.assistant.catalogue import matching_proposals
+from gevinst.assistant.parse import parse_query
 
 PROPOSALS = [
     {"doc_id": "klk", "title": "Understøttende indkøbskultur og organisation", "area": "ADMINISTRATION",
@@ -17,7 +18,7 @@ PROPOSALS = [
 
 
 def _titles(question: str) -> list[str]:
-    return [p["title"] for p in matching_proposals(question, PROPOSALS)]
+    return [p["title"] for p in matching_proposals(parse_query(question)[0], PROPOSALS)]
 
 
 def test_area_named_in_the_question_selects_its_proposals() -> None:
@@ -32,3 +33,39 @@ def test_title_words_match_inside_compounds() -> None:
 
 def test_nothing_matches_nothing_listed() -> None:
     assert _titles("Hvilke forslag handler om svømmehaller?") == []
+
+
+def test_proposals_asked_of_another_report_go_to_retrieval(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """«Hvilke forslag giver KL til …?» about a report without a catalogue is not answered from the catalogue
+    of another report, even when a proposal title shares a word."""
+    from gevinst.assistant.answerers import AnswerContext
+    from gevinst.assistant.catalogue import CatalogueAnswerer
+    from gevinst.assistant.retrieval import HybridRetriever
+    from gevinst.types import Chunk
+
+    chunks = [Chunk("kl", "KL-rapport", None, "Forslag", 0, 60, "KL foreslår en fælles back office-funktion for "
+                    "ydelser i kommunerne.", "a"),
+              Chunk("klk", "Kommunale veje", 97, "Dagtilbud", 0, 40, "Styring af gæstevederlag i dagplejen.", "b")]
+
+    class Index:
+        def __init__(self) -> None:
+            self.chunks = chunks
+            self.proposals = PROPOSALS
+
+        def dense(self, query: str, k: int) -> list[tuple[int, float]]:
+            return [(0, 0.9), (1, 0.7)]
+
+        def lexical_scores(self, query: str):  # type: ignore[no-untyped-def]
+            import numpy as np
+
+            return np.array([2.0, 0.5])
+
+    index = Index()
+    context = AnswerContext(index, HybridRetriever(index, settings.retrieval), settings)  # type: ignore[arg-type]
+    query = parse_query("Hvilke forslag giver KL til en fælles back office-funktion i dagplejen?")[0]
+    assert CatalogueAnswerer().answer(query, context) is None
+    own = parse_query("Hvilke forslag handler om dagplejen?")[0]
+    index.lexical_scores = lambda q: __import__("numpy").array([0.1, 3.0])  # type: ignore[method-assign]
+    index.dense = lambda q, k: [(1, 0.9), (0, 0.7)]  # type: ignore[method-assign]
+    listed = CatalogueAnswerer().answer(own, context)
+    assert listed is not None and "Styring af gæstevederlag i dagplejen" in listed.text

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from gevinst.assistant.extractive import ExtractiveBackend
 from gevinst.assistant.fake_chat import FakeChatModel  # noqa: F401 - same seam as the scripted tests
 from gevinst.assistant.llm_answer import LLMBackend
-from gevinst.assistant.service import Assistant, ExtractiveBackend
+from gevinst.assistant.service import Assistant
 from gevinst.index import open_index
 from gevinst.ingest import ingest
 from gevinst.settings import Settings
@@ -25,7 +26,7 @@ def test_llamacpp_plumbing_with_the_packaged_gguf(settings: Settings, small_corp
     index = open_index(settings)
     model = LlamaCppChatModel(model_path=str(packaged_gguf(tmp_path)), max_tokens=48)
     base = Assistant(settings, index)
-    assistant = Assistant(settings, index, LLMBackend(model, ExtractiveBackend(base.retriever, settings), 0.6))
+    assistant = Assistant(settings, index, LLMBackend(model, ExtractiveBackend(base.retriever, settings.retrieval)))
     answer = assistant.answer("Hvilken e-handelsgrad nåede Nordfyns Kommune?")
     assert answer.text and not assistant.backend.handles_calculations  # type: ignore[attr-defined]
     assert "intet svar" not in answer.notice  # the model produced text of its own

@@ -104,15 +104,16 @@ def test_extractive_answerer_quotes_a_hostile_document_without_obeying_it(settin
 
 
 def test_model_without_tool_calling_gets_the_embedded_calculator_routing(settings: Settings, small_corpus: Path) -> None:
+    from gevinst.assistant.extractive import ExtractiveBackend
     from gevinst.assistant.fake_chat import FakeChatModel
     from gevinst.assistant.llm_answer import LLMBackend
-    from gevinst.assistant.service import Assistant, ExtractiveBackend
+    from gevinst.assistant.service import Assistant
     from gevinst.index import open_index
 
     ingest([small_corpus], settings)
     index = open_index(settings)
     plain = Assistant(settings, index)
-    backend = LLMBackend(FakeChatModel(supports_tools=False), ExtractiveBackend(plain.retriever, settings), 0.6)
+    backend = LLMBackend(FakeChatModel(supports_tools=False), ExtractiveBackend(plain.retriever, settings.retrieval))
     assistant = Assistant(settings, index, backend)
     answer = assistant.answer("Hvad sparer vi med 12 årsværk til en månedsløn på 30.000 kr., hvis KSD frigør 40 %?")
     assert [t.name for t in answer.tool_calls] == ["fte_savings"] and "2.597.760 kr." in answer.text

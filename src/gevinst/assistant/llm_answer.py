@@ -13,8 +13,8 @@ from langchain_core.messages import AIMessageChunk, BaseMessage, HumanMessage, S
 
 from gevinst.assistant import extractive
 from gevinst.assistant.guard import guard
+from gevinst.assistant.query import Query
 from gevinst.assistant.retrieval import Retrieved
-from gevinst.assistant.routing import is_calculation_question
 from gevinst.assistant.tools import calculator_tools, run_tool
 from gevinst.types import Answer, Chunk, ToolCall
 
@@ -54,10 +54,9 @@ def _text(content: Any) -> str:
 
 
 class LLMBackend:
-    def __init__(self, model: BaseChatModel, fallback: Any, refusal_threshold: float) -> None:
+    def __init__(self, model: BaseChatModel, fallback: Any) -> None:
         self.model = model
-        self.fallback = fallback
-        self.refusal_threshold = refusal_threshold
+        self.fallback = fallback  # the extractive backend: the evidence rule, refusals and model failures
         try:
             self.chat = model.bind_tools(calculator_tools())
             self.handles_calculations = True
@@ -65,30 +64,30 @@ class LLMBackend:
             self.chat = model
             self.handles_calculations = False
 
-    def compose(self, question: str, retrieved: Retrieved, language: str) -> Answer:
+    def compose(self, query: Query, retrieved: Retrieved) -> Answer:
         answer = None
-        for kind, value in self.stream(question, retrieved, language):
+        for kind, value in self.stream(query, retrieved):
             if kind == "answer":
                 answer = value
         assert isinstance(answer, Answer)
         return answer
 
-    def stream(self, question: str, retrieved: Retrieved, language: str) -> Iterator[tuple[str, Any]]:
+    def stream(self, query: Query, retrieved: Retrieved) -> Iterator[tuple[str, Any]]:
         """('token', text) while the model writes, then ('answer', Answer) after the guard has run."""
-        weak = retrieved.coverage < self.refusal_threshold or retrieved.missing_entities or not retrieved.chunks
-        if weak and not (self.handles_calculations and is_calculation_question(question)):
-            yield "answer", self.fallback.compose(question, retrieved, language)
+        question, language = query.raw, query.language.value
+        if self.fallback.weak(query, retrieved) and not (self.handles_calculations and query.computes):
+            yield "answer", self.fallback.compose(query, retrieved)
             return
         try:
-            text, calls = yield from self._converse(question, retrieved.chunks, language)
+            text, calls = yield from self._converse(query.text, retrieved.chunks, language)
         except Exception as exc:  # noqa: BLE001 - any model failure falls back; the user is told which
-            answer = self.fallback.compose(question, retrieved, language)
+            answer = self.fallback.compose(query, retrieved)
             answer.notice = (f"Sprogmodellen svarede ikke ({type(exc).__name__}); svaret er lavet af den indbyggede "
                              "svarmotor.")
             yield "answer", answer
             return
         if not text.strip() and not calls:
-            answer = self.fallback.compose(question, retrieved, language)
+            answer = self.fallback.compose(query, retrieved)
             answer.notice = "Sprogmodellen gav intet svar; svaret er lavet af den indbyggede svarmotor."
             yield "answer", answer
             return

@@ -63,6 +63,13 @@ class Query:
     asks: Asks
     computes: bool  # the question asks us to compute something («hvad sparer vi», «beregn», «hvad bliver»)
     follow_up: bool = False
+    # `terms` grouped by the question word they come from («LED-belysning» → led, belysning, ledbelysning;
+    # English «estimate» → skøn, vurdering): a group is covered when any of its members is.
+    term_groups: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def groups(self) -> tuple[tuple[str, ...], ...]:
+        return self.term_groups or tuple((t,) for t in self.terms)
 
     @property
     def figures(self) -> tuple[QuantityMention, ...]:

@@ -4,22 +4,18 @@ near-duplicates collapsed so the chapter is cited rather than the overview that 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import Protocol
 
 import numpy as np
 
+from gevinst.assistant import lexicon
+from gevinst.assistant.query import Query
 from gevinst.index import textnorm
 from gevinst.index.lexical import OCR_DOCUMENTS
 from gevinst.settings import RetrievalSettings
 from gevinst.types import Chunk
-
-_ENTITY = re.compile(r"\b(?:[A-ZÆØÅ]{2,}[a-zæøå]?|[A-ZÆØÅ][a-zæøå]+(?= Kommune)|e-handel|[A-ZÆØÅ][a-zæøå]{3,}s?)\b")
-_QUESTION_WORDS = {"Hvad", "Hvilke", "Hvilket", "Hvilken", "Hvor", "Hvordan", "Hvorfor", "Hvem", "Hvis", "What",
-                   "How", "Which", "Why", "Who", "Og", "And", "Kan", "Er", "Is", "Does", "Ifølge", "According"}
 
 
 class SearchIndex(Protocol):
@@ -29,30 +25,13 @@ class SearchIndex(Protocol):
     def lexical_scores(self, query: str) -> np.ndarray: ...
 
 
-# Words every question uses ("ifølge", "koster", "hvor mange"): their absence from a passage says nothing.
-_GENERIC = (
-    "ifølge koster kostede mange meget lang lange sparer spare giver give giv brugt bruger bruge samlede samlet "
-    "højeste laveste opnået opnå henholdsvis sammenlignet forventer forventes stor store størrelse udviklet "
-    "udvikling fylder mest antal problem problemer går gør hvilke hvilken hvilket hvad hvordan hvorfor sigter "
-    "kroner kr år året årligt nye ny tid lang according what which does how many much large expect"
-)
-_ENTITY_WORD = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-ZÆØÅ][a-zæøå]{2,}|[A-ZÆØÅ]{2,})\b")
-
-
-_GENERIC_NAMES = {"kommune", "kommunen", "municipality", "municipalitie", "region", "kl", "danmark", "denmark"}
-
-
-@cache
-def _generic_terms() -> frozenset[str]:
-    return frozenset(t for w in _GENERIC.split() for t in textnorm.tokens(w))
-
-
 @dataclass(frozen=True)
 class Retrieved:
     chunks: list[Chunk]
     coverage: float  # IDF-weighted share of the question's terms found in the best passages
     missing_terms: list[str]
     missing_entities: list[str] = field(default_factory=list)  # names in the question no passage mentions
+    best_dense: float = 0.0  # cosine similarity of the question and the nearest passage (e5)
 
 
 class HybridRetriever:
@@ -70,56 +49,55 @@ class HybridRetriever:
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._idf_unknown)
 
-    def retrieve(self, query: str, k: int | None = None) -> Retrieved:
+    def retrieve(self, query: Query | str, k: int | None = None) -> Retrieved:
+        """The top passages for a parsed query (a plain string is parsed first), with the evidence signals."""
+        if isinstance(query, str):
+            from gevinst.assistant.parse import parse_query
+
+            query = parse_query(query)[0]
         k = k or self.settings.top_k
         if not self.index.chunks:
             return Retrieved([], 0.0, [])
-        scores = self.fused_scores(query)
+        scores, best_dense = self.fused_scores(query)
         order = [int(i) for i in np.argsort(-scores) if scores[i] > 0]
         picked = self._dedup(order, k)
         chunks = [replace(self.index.chunks[i], score=round(float(scores[i]), 4)) for i in picked]
-        coverage, missing = self.coverage(query, picked[:3])
+        coverage, missing = self.coverage(query.groups, picked[:3])
         seen = set().union(*(self._tokens[i] for i in picked[:5])) if picked else set()
-        absent = [e for e in dict.fromkeys(_ENTITY_WORD.findall(query)) if e not in _QUESTION_WORDS
-                  and e.lower().rstrip("s") not in _GENERIC_NAMES and not set(textnorm.tokens(e)) & seen]
-        return Retrieved(chunks, coverage, missing, absent)
+        absent = [n for n in query.names if n.lower() not in lexicon.generic_names() and not set(textnorm.tokens(n)) & seen]
+        return Retrieved(chunks, coverage, missing, absent, best_dense)
 
-    def retrieve_for(self, query: str, coverage_query: str, k: int | None = None) -> Retrieved:
-        """Retrieve with `query` but judge the evidence by the terms of `coverage_query` (English questions
-        are searched with their Danish glossary terms added, and judged on those)."""
-        found = self.retrieve(query, k)
-        ids = [self._position[c.sha] for c in found.chunks[:3]]
-        coverage, missing = self.coverage(coverage_query, ids)
-        return Retrieved(found.chunks, coverage, missing, found.missing_entities)
-
-    def fused_scores(self, query: str) -> np.ndarray:
+    def fused_scores(self, query: Query) -> tuple[np.ndarray, float]:
+        """Weighted fusion of min-max-normalised BM25 and dense scores, and the best raw dense similarity."""
         n = len(self.index.chunks)
         w = self.settings.lexical_weight
-        lexical = self.index.lexical_scores(query)
+        lexical = self.index.lexical_scores(query.search_text)
         top = np.argsort(-lexical)[: self.settings.candidates]
         lex = np.zeros(n, dtype=np.float32)
         if lexical.max() > 0:
             lex[top] = lexical[top] / lexical.max()
         dense = np.zeros(n, dtype=np.float32)
+        best_dense = 0.0
         if w < 1:
-            hits = self.index.dense(query, self.settings.candidates)
+            hits = self.index.dense(query.text, self.settings.candidates)
             if hits:
                 sims = np.array([s for _, s in hits], dtype=np.float32)
-                floor, best = float(sims.min()), float(sims.max())
-                for (i, s) in hits:
-                    dense[i] = (s - floor) / (best - floor) if best > floor else 1.0
+                floor, best_dense = float(sims.min()), float(sims.max())
+                for i, s in hits:
+                    dense[i] = (s - floor) / (best_dense - floor) if best_dense > floor else 1.0
         fused = w * lex + (1 - w) * dense
-        return fused * self._boosts(query, np.nonzero(fused)[0])
+        return fused * self._boosts(query, np.nonzero(fused)[0]), best_dense
 
-    def _boosts(self, query: str, candidates: np.ndarray) -> np.ndarray:
+    def _boosts(self, query: Query, candidates: np.ndarray) -> np.ndarray:
+        """Passages that state the question's own numbers or name its names rank higher; overview pages
+        that only repeat a chapter rank lower."""
         boost = np.ones(len(self.index.chunks), dtype=np.float32)
-        numbers = {textnorm.number_token(x) for x in re.findall(r"\d+(?:[.,]\d+)*", query)}
-        entities = {e.lower() for e in _ENTITY.findall(query) if e not in _QUESTION_WORDS}
+        numbers = {textnorm.number_token(q.text.split()[0]) for q in query.quantities if q.text[:1].isdigit()}
+        names = {n.lower() for n in query.names}
         for i in candidates:
             chunk = self.index.chunks[i]
             text = chunk.text.lower()
-            toks = self._tokens[i]
-            hits = sum(1 for x in numbers if x in toks) + sum(1 for e in entities if e in text)
+            hits = sum(1 for x in numbers if x in self._tokens[i]) + sum(1 for e in names if e in text)
             boost[i] = 1.0 + 0.08 * min(hits, 4)
             if chunk.role == "overview":
                 boost[i] *= 0.8
@@ -137,18 +115,15 @@ class HybridRetriever:
                 break
         return picked
 
-    def query_terms(self, query: str) -> list[str]:
-        generic = _generic_terms()
-        return [t for t in dict.fromkeys(textnorm.tokens(query)) if not t.isdigit() and t != "pct" and t not in generic]
-
-    def coverage(self, query: str, best: list[int]) -> tuple[float, list[str]]:
-        terms = self.query_terms(query)
-        if not terms:
+    def coverage(self, groups: tuple[tuple[str, ...], ...], best: list[int]) -> tuple[float, list[str]]:
+        """IDF-weighted share of the query's term groups that the `best` passages contain (a group counts
+        when any of its members is there), and the first member of each group that is missing."""
+        if not groups:
             return 0.0, []
         found = set().union(*(self._tokens[i] for i in best)) if best else set()
-        total = sum(self.idf(t) for t in terms)
-        missing = [t for t in terms if t not in found]
-        return 1 - sum(self.idf(t) for t in missing) / total, missing
+        weights = [max(self.idf(t) for t in g) for g in groups]
+        missing = [(g, w) for g, w in zip(groups, weights) if not found.intersection(g)]
+        return 1 - sum(w for _, w in missing) / sum(weights), [g[0] for g, _ in missing]
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

@@ -1,0 +1,212 @@
+"""Evidence by general rules: which sentences of the retrieved passages answer the query, and whether the
+evidence is too weak to answer at all (one rule, shared by the extractive and the LLM backends).
+
+A sentence is scored by its own relevance to the query (IDF-weighted terms, compounds included), the rank
+of its passage, and what the question asks for: a figure → a sentence stating a quantity of the kind asked;
+«hvorfor» → a reason; «hvordan» → a means; «hvilke» → list items. The same sentence in two overlapping
+chunks is one candidate."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from gevinst.assistant import lexicon
+from gevinst.assistant.query import Asks, Query
+from gevinst.assistant.retrieval import HybridRetriever, Retrieved
+from gevinst.danish_numbers import Quantity, find_quantities
+from gevinst.index import textnorm
+from gevinst.sentences import sentence_spans
+from gevinst.settings import RetrievalSettings
+
+MAX_PASSAGES_READ = 5
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•–*▪])\s+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    passage: int  # index into the retrieved chunks
+    start: int
+    end: int
+    relevance: float  # share of the query's weighted terms the sentence states
+    score: float
+    fit: float = 0.0  # how well it states what the question asks for
+    list_item: bool = False
+
+
+@cache
+def _markers(kind: str) -> re.Pattern[str]:
+    words = sorted(lexicon.markers(kind), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+def _group_weights(query: Query, retriever: HybridRetriever) -> list[tuple[tuple[str, ...], float]]:
+    return [(g, max(retriever.idf(t) for t in g)) for g in query.groups]
+
+
+def _relevance(tokens: set[str], groups: list[tuple[tuple[str, ...], float]], total: float) -> float:
+    """Share of the query's weighted term groups the text states. A whole token counts fully; a long query
+    stem inside a compound («borgerservic» in «borgerservicecent») counts 0.7."""
+    got = 0.0
+    for group, w in groups:
+        if tokens.intersection(group):
+            got += w
+        elif any(len(term) >= 6 and any(term in t for t in tokens) for term in group):
+            got += 0.7 * w
+    return got / total if total else 0.0
+
+
+def _kind_fit(query: Query, sentence: str) -> float:
+    """How well the sentence states what the question asks for (0 … 1)."""
+    low = sentence.lower()
+    if query.asks is Asks.FIGURE:
+        return _figure_fit(query, sentence)
+    if query.asks is Asks.REASON:
+        return 1.0 if _markers("reason").search(low) else 0.0
+    if query.asks is Asks.METHOD:
+        return 1.0 if _markers("method").search(low) else 0.2
+    if query.asks is Asks.LIST:
+        return 1.0 if _LIST_ITEM.match(sentence) or sentence.count(",") >= 2 else 0.2
+    return 0.5
+
+
+def _figure_fit(query: Query, sentence: str) -> float:
+    """1 for a quantity of the kind asked (or any stated quantity when the question names no kind), 0.5 for
+    another kind, 0.3 for a bare count; years, list numbers and single digits without a unit say nothing."""
+    kinds = [_quantity_kind(sentence, q) for q in find_quantities(sentence)]
+    kinds = [k for k in kinds if k is not None]
+    if not kinds:
+        return 0.0
+    wanted = lexicon.wanted_quantity_kinds(query.text)
+    if any(k in wanted or (not wanted and k != "count") for k in kinds):
+        return 1.0
+    return 0.5 if any(k != "count" for k in kinds) else 0.3
+
+
+def _quantity_kind(sentence: str, q: Quantity) -> str | None:
+    if q.kind != "plain":
+        return q.kind
+    after = sentence[q.end : q.end + 20].lower().split()
+    unit = lexicon.unit_noun(after[0].strip(",;:)")) if after else None
+    if unit is not None:
+        return unit.value
+    if (q.value.is_integer() and 1900 <= q.value <= 2100) or (q.value < 10 and "," not in q.text):
+        return None
+    return "count"
+
+
+def _is_noise(sentence: str) -> bool:
+    """Flattened chart axes and tables: mostly numbers, few words."""
+    words = re.findall(r"[^\W\d_]{3,}", sentence)
+    digits = re.findall(r"\d+", sentence)
+    return len(digits) > 6 and len(words) < len(digits)
+
+
+def _leads_badly(sentence: str) -> bool:
+    """A sentence that opens by pointing back («Her fremgår …», «Dette betyder …») cannot lead."""
+    first = sentence.split(maxsplit=1)[0].lower().strip(",:") if sentence.strip() else ""
+    return first in lexicon.anaphoric_openers()
+
+
+def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -> list[Candidate]:
+    weights = _group_weights(query, retriever)
+    total = sum(w for _, w in weights)
+    top_score = max((c.score for c in retrieved.chunks), default=0.0) or 1.0
+    numbers = {textnorm.number_token(q.text.split()[0]) for q in query.quantities if q.text[:1].isdigit()}
+    seen: set[str] = set()
+    out: list[Candidate] = []
+    for p, chunk in enumerate(retrieved.chunks[:MAX_PASSAGES_READ]):
+        prior = chunk.score / top_score if chunk.score else 1 / (1 + p)
+        passage_relevance = _relevance(set(textnorm.tokens(chunk.text)), weights, total)
+        before: list[float] = []  # own relevance of the preceding sentences: a sentence continues their topic
+        for start, end in sentence_spans(chunk.text):
+            sentence = chunk.text[start:end].strip()
+            toks = set(textnorm.tokens(sentence))
+            own = _relevance(toks, weights, total)
+            context = max([0.5 * passage_relevance] + [w * r for w, r in zip((0.8, 0.6), reversed(before[-2:]))])
+            before.append(own)
+            key = re.sub(r"\W+", " ", sentence.lower()).strip()
+            if len(sentence) < 25 or key in seen or _is_noise(sentence) or lexicon.addresses_reader(sentence):
+                continue
+            seen.add(key)
+            relevance = 0.7 * own + 0.3 * context
+            fit = _kind_fit(query, sentence)
+            score = relevance + 0.35 * fit + 0.2 * prior
+            score += 0.1 * sum(1 for n in query.names if n.lower() in sentence.lower())
+            score += 0.1 * sum(1 for x in numbers if x in toks)  # the question's own figures stated here
+            if len(sentence) > 450:
+                score -= 0.15
+            out.append(Candidate(p, start, end, relevance, score, fit, bool(_LIST_ITEM.match(sentence))))
+    return out
+
+
+def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[Candidate]:
+    """The leading sentence first, then the supporting ones in reading order."""
+    if not found:
+        return []
+    listing = query.asks is Asks.LIST
+    max_sentences, max_passages, max_chars = (7, 4, 1500) if listing else (4, 3, 900)
+    ranked = sorted(found, key=lambda c: -c.score)
+    text_of = {id(c): retrieved.chunks[c.passage].text[c.start : c.end] for c in found}
+    leaders = [c for c in ranked if not _leads_badly(text_of[id(c)])] or ranked
+    named = _passages_naming(query, retrieved)
+    if named is not None:  # the answer is led from a passage about the question's most specific name
+        leaders = [c for c in leaders if c.passage in named] or leaders
+    if query.asks is Asks.FIGURE:  # a figure question is led by a relevant sentence that states a figure
+        best_relevance = max(c.relevance for c in found)
+        stating = [c for c in leaders if c.fit > 0 and c.relevance >= 0.25 * best_relevance]
+        best_fit = max((c.fit for c in stating), default=0.0)
+        leaders = [c for c in stating if c.fit == best_fit] or leaders
+    lead = leaders[0]
+    chosen = [lead]
+    floor = 0.5 * lead.score
+    for c in ranked:
+        if c is lead or c.score < floor or c.relevance < 0.15:
+            continue
+        passages = {s.passage for s in chosen}
+        if c.passage not in passages and len(passages) >= max_passages:
+            continue
+        chosen.append(c)
+        if len(chosen) >= max_sentences or sum(s.end - s.start for s in chosen) > max_chars:
+            break
+    rest = sorted(chosen[1:], key=lambda s: (s.passage, s.start))
+    return [lead, *rest]
+
+
+def weak_evidence(query: Query, retrieved: Retrieved, chosen: list[Candidate], settings: RetrievalSettings) -> bool:
+    """The one refusal rule. Weak when a name the question asks about is in no passage, when the passage
+    that leads the answer lacks the question's most specific name, when a figure question finds no
+    relevant sentence that states a figure, or when the evidence score is below the threshold."""
+    if not retrieved.chunks or not chosen:
+        return True
+    if retrieved.missing_entities or _lead_lacks_name(query, retrieved, chosen[0]):
+        return True
+    if query.asks is Asks.FIGURE and not any(c.fit >= 0.5 for c in chosen):
+        return True
+    return evidence_score(retrieved, chosen[0]) < settings.refusal_threshold
+
+
+def _lead_lacks_name(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
+    named = _passages_naming(query, retrieved)
+    return named is not None and lead.passage not in named
+
+
+def _passages_naming(query: Query, retrieved: Retrieved) -> set[int] | None:
+    """The passages that mention the question's most specific name (the one fewest passages mention), or
+    None when the question names nothing specific."""
+    names = [n for n in query.names if n.lower() not in lexicon.generic_names()]
+    if not names:
+        return None
+    texts = [set(textnorm.tokens(f"{c.title} {c.section} {c.text}")) for c in retrieved.chunks]
+    mentions = {n: {i for i, toks in enumerate(texts) if set(textnorm.tokens(n)) & toks} for n in names}
+    rarest = min(names, key=lambda n: len(mentions[n]) or len(texts) + 1)
+    return mentions[rarest]
+
+
+def evidence_score(retrieved: Retrieved, best: Candidate | None) -> float:
+    """0 … 1: term coverage of the best passages, the best sentence's own relevance and the dense similarity
+    of question and nearest passage (e5 similarities of unrelated Danish text sit near 0.75)."""
+    dense = min(max((retrieved.best_dense - 0.75) / 0.15, 0.0), 1.0)
+    sentence = best.relevance if best else 0.0
+    return 0.5 * retrieved.coverage + 0.3 * sentence + 0.2 * dense

@@ -1,0 +1,125 @@
+"""The lexicon (lexicon.yaml) as typed lookups: generic words, question words, what a question asks for,
+calculation cues, unit nouns and the English → Danish glossary. Loaded once, on first use."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from gevinst.assistant.query import Asks, UnitKind
+from gevinst.index import textnorm
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = resources.files("gevinst.assistant").joinpath("lexicon.yaml").read_text(encoding="utf-8")
+    return dict(yaml.safe_load(text))
+
+
+@cache
+def generic_terms() -> frozenset[str]:
+    """Index tokens (stemmed, folded) of the generic words of both languages."""
+    words = " ".join(_data()["generic"].values())
+    return frozenset(t for w in words.split() for t in textnorm.tokens(w))
+
+
+@cache
+def question_words() -> frozenset[str]:
+    return frozenset(_data()["question_words"].split())
+
+
+@cache
+def _asks_patterns() -> list[tuple[Asks, re.Pattern[str]]]:
+    order = [Asks.REASON, Asks.METHOD, Asks.LIST, Asks.FIGURE]
+    out = []
+    for kind in order:
+        phrases = sorted(_data()["asks"][kind.value], key=len, reverse=True)
+        out.append((kind, re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")))
+    return out
+
+
+def asks_of(text: str) -> Asks:
+    """What the question asks for; the earliest cue wins, so «Hvor meget … og hvorfor» asks for a figure."""
+    low = text.lower()
+    best: tuple[int, int, Asks] | None = None
+    for rank, (kind, pattern) in enumerate(_asks_patterns()):
+        m = pattern.search(low)
+        if m and (best is None or (m.start(), rank) < best[:2]):
+            best = (m.start(), rank, kind)
+    return best[2] if best else Asks.FACT
+
+
+@cache
+def compute_cues() -> tuple[str, ...]:
+    return tuple(_data()["compute"]["cues"])
+
+
+@cache
+def ownership_words() -> frozenset[str]:
+    return frozenset(_data()["compute"]["ownership"])
+
+
+@cache
+def _unit_nouns() -> dict[str, UnitKind]:
+    return {w: UnitKind(kind) for kind, words in _data()["unit_nouns"].items() for w in words}
+
+
+def unit_noun(noun: str) -> UnitKind | None:
+    return _unit_nouns().get(noun.lower().rstrip("."))
+
+
+@cache
+def glossary() -> dict[str, str]:
+    return {str(k).lower(): str(v) for k, v in _data()["glossary"].items()}
+
+
+@cache
+def markers(kind: str) -> tuple[str, ...]:
+    return tuple(_data()["markers"][kind])
+
+
+@cache
+def anaphoric_openers() -> frozenset[str]:
+    return frozenset(_data()["anaphoric_openers"])
+
+
+@cache
+def _quantity_kind_patterns() -> dict[str, re.Pattern[str]]:
+    # No left boundary: the word may end a compound («e-handelsgrad», «nettobesparelse», «indkøbspris»).
+    return {
+        kind: re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
+        for kind, words in _data()["quantity_kinds"].items()
+    }
+
+
+def wanted_quantity_kinds(text: str) -> frozenset[str]:
+    """The quantity kinds a figure question asks for («hvor mange årsværk» → fte and count)."""
+    low = text.lower()
+    return frozenset(kind for kind, pattern in _quantity_kind_patterns().items() if pattern.search(low))
+
+
+def addresses_reader(sentence: str) -> bool:
+    """A sentence that gives instructions to the reader or an assistant is never evidence."""
+    from gevinst import sentences
+
+    check = getattr(sentences, "addresses_reader", None)
+    return bool(check(sentence)) if check else False
+
+
+@cache
+def catalogue_words() -> tuple[str, ...]:
+    return tuple(_data()["catalogue_words"])
+
+
+def mentions_catalogue(text: str) -> bool:
+    words = set(re.findall(r"[\wæøå]+", text.lower()))
+    return any(w in words for w in catalogue_words())
+
+
+@cache
+def generic_names() -> frozenset[str]:
+    return frozenset(_data()["generic_names"])

@@ -1,0 +1,99 @@
+"""`parse_query`: the one place a question's text is read. Everything after it consumes the `Query`."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from gevinst.assistant import lexicon
+from gevinst.assistant.conversation import is_follow_up, language_of, standalone_query
+from gevinst.assistant.quantities import read_quantities
+from gevinst.assistant.query import Asks, Language, Query
+from gevinst.index import textnorm
+
+# A name: an abbreviation (KSD, KL), a capitalised word not opening a sentence, or a hyphenated compound
+# of capitalised parts (Ringkøbing-Skjern).
+_NAME = re.compile(r"\b[A-ZÆØÅ][\wæøåÆØÅ]*(?:-[A-ZÆØÅ][\wæøå]*)*\b")
+_SENTENCE_START = re.compile(r"(?:^|[.?!:]\s+|[«\"(]\s*)$")
+
+
+def clean_question(raw: str, limit: int) -> tuple[str, str]:
+    """Control characters removed, whitespace folded, cut at `limit` characters (with a notice)."""
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in raw)
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) > limit:
+        return text[:limit], f"Spørgsmålet var {len(text)} tegn langt og blev forkortet til {limit}."
+    return text, ""
+
+
+def names_in(text: str) -> tuple[str, ...]:
+    out: list[str] = []
+    question_words = lexicon.question_words()
+    for m in _NAME.finditer(text):
+        word = m.group(0)
+        opens = bool(_SENTENCE_START.search(text[: m.start()]))
+        if word.lower() in question_words or (opens and not (word.isupper() and len(word) > 1) and "-" not in word):
+            continue
+        if len(word) < 2:
+            continue
+        out.append(word)
+    return tuple(dict.fromkeys(out))
+
+
+def _english_search_text(text: str) -> tuple[str, list[str]]:
+    """The question with its Danish glossary terms appended, and the Danish alternatives of each word."""
+    low = text.lower()
+    glossary = lexicon.glossary()
+    danish = [glossary[w] for w in re.findall(r"[a-z][a-z-]*", low) if w in glossary]
+    danish += [glossary[p] for p in glossary if " " in p and p in low]
+    return (f"{text} {' '.join(danish)}" if danish else text), danish
+
+
+def _group(words: str) -> tuple[str, ...]:
+    generic = lexicon.generic_terms()
+    return tuple(
+        t for t in dict.fromkeys(textnorm.tokens(words)) if not t.isdigit() and t != "pct" and t not in generic
+    )
+
+
+def term_groups(words: list[str]) -> tuple[tuple[str, ...], ...]:
+    """One group of index tokens per question word (or per English word's Danish alternatives); a group
+    whose tokens all appeared already is dropped."""
+    groups: list[tuple[str, ...]] = []
+    seen: set[str] = set()
+    for word in words:
+        group = _group(word)
+        if group and not set(group) <= seen:
+            groups.append(group)
+            seen.update(group)
+    return tuple(groups)
+
+
+def _computes(low: str, has_figures: bool) -> bool:
+    return has_figures and any(cue in low for cue in lexicon.compute_cues())
+
+
+def parse_query(question: str, history: Sequence[object] = (), limit: int = 2000) -> tuple[Query, str]:
+    """The `Query` and a notice (e.g. that the question was cut)."""
+    raw, notice = clean_question(question, limit)
+    language = Language(language_of(raw))
+    follow_up = bool(history) and is_follow_up(raw)
+    text = standalone_query(raw, history)
+    names = names_in(text)
+    if language is Language.EN:
+        search_text, danish = _english_search_text(text)
+        groups = term_groups([*danish, *names])
+    else:
+        search_text, groups = text, term_groups(re.findall(r"[\wæøåÆØÅ]+(?:-[\wæøåÆØÅ]+)*", text))
+    terms = tuple(dict.fromkeys(t for g in groups for t in g))
+    quantities = read_quantities(text)
+    asks = lexicon.asks_of(text)
+    if asks is Asks.FACT and lexicon.wanted_quantity_kinds(text):
+        asks = Asks.FIGURE  # «Hvilken e-handelsgrad opnåede …?» asks for a figure
+    figures = [q for q in quantities if q.unit.value != "year"]
+    computes = _computes(text.lower(), bool(figures))
+    if computes:
+        asks = Asks.CALCULATION
+    query = Query(raw, text, language, search_text, terms, names, quantities, asks, computes, follow_up, groups)
+    return query, notice
