@@ -84,11 +84,27 @@ def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:
 
     app = Path(__file__).parent / "ui" / "app.py"
     print(f"Gevinst kører på http://{settings.ui.host}:{settings.ui.port}", flush=True)
-    return subprocess.call([sys.executable, "-m", "streamlit", "run", str(app),
-                            "--server.address", settings.ui.host, "--server.port", str(settings.ui.port),
-                            "--server.headless", "true", "--browser.gatherUsageStats", "false",
-                            "--client.toolbarMode", "minimal",
-                            "--server.maxUploadSize", str(int(settings.upload.max_mb))])
+    return subprocess.call(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(app),
+            "--server.address",
+            settings.ui.host,
+            "--server.port",
+            str(settings.ui.port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--client.toolbarMode",
+            "minimal",
+            "--server.maxUploadSize",
+            str(int(settings.upload.max_mb)),
+        ]
+    )
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
