@@ -9,7 +9,7 @@ chunks is one candidate."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from gevinst.assistant import lexicon
@@ -33,6 +33,7 @@ class Candidate:
     score: float
     fit: float = 0.0  # how well it states what the question asks for
     list_item: bool = False
+    previous: int = -1  # start of the sentence before it in the passage (-1: none)
 
 
 @cache
@@ -120,12 +121,14 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
         prior = chunk.score / top_score if chunk.score else 1 / (1 + p)
         passage_relevance = _relevance(set(textnorm.tokens(chunk.text)), weights, total)
         before: list[float] = []  # own relevance of the preceding sentences: a sentence continues their topic
+        previous = -1
         for start, end in sentence_spans(chunk.text):
             sentence = chunk.text[start:end].strip()
             toks = set(textnorm.tokens(sentence))
             own = _relevance(toks, weights, total)
             context = max([0.5 * passage_relevance] + [w * r for w, r in zip((0.8, 0.6), reversed(before[-2:]))])
             before.append(own)
+            previous, prev_start = start, previous
             key = re.sub(r"\W+", " ", sentence.lower()).strip()
             if len(sentence) < 25 or key in seen or _is_noise(sentence) or addresses_reader(sentence):
                 continue
@@ -137,7 +140,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             score += 0.1 * sum(1 for x in numbers if x in toks)  # the question's own figures stated here
             if len(sentence) > 450:
                 score -= 0.15
-            out.append(Candidate(p, start, end, relevance, score, fit, bool(_LIST_ITEM.match(sentence))))
+            out.append(Candidate(p, start, end, relevance, score, fit, bool(_LIST_ITEM.match(sentence)), prev_start))
     return out
 
 
@@ -149,20 +152,22 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     max_sentences, max_passages, max_chars = (7, 4, 1500) if listing else (4, 3, 900)
     ranked = sorted(found, key=lambda c: -c.score)
     text_of = {id(c): retrieved.chunks[c.passage].text[c.start : c.end] for c in found}
-    leaders = [c for c in ranked if not _leads_badly(text_of[id(c)])] or ranked
+    leaders = list(ranked)
     named = _passages_naming(query, retrieved)
     if named is not None:  # the answer is led from a passage about the question's most specific name
         leaders = [c for c in leaders if c.passage in named] or leaders
     if query.asks is Asks.FIGURE:  # a figure question is led by a relevant sentence that states a figure
         best_relevance = max(c.relevance for c in found)
-        stating = [c for c in leaders if c.fit > 0 and c.relevance >= 0.25 * best_relevance]
+        stating = [c for c in leaders if c.fit > 0 and c.relevance >= 0.2 * best_relevance]
         best_fit = max((c.fit for c in stating), default=0.0)
         leaders = [c for c in stating if c.fit == best_fit] or leaders
     lead = leaders[0]
+    if _leads_badly(text_of[id(lead)]) and lead.previous >= 0:  # «Det gav …» is led in by the sentence before it
+        lead = replace(lead, start=lead.previous, previous=-1)
     chosen = [lead]
     floor = 0.5 * lead.score
     for c in ranked:
-        if c is lead or c.score < floor or c.relevance < 0.15:
+        if c.score < floor or c.relevance < 0.15 or any(_overlaps(c, s) for s in chosen):
             continue
         passages = {s.passage for s in chosen}
         if c.passage not in passages and len(passages) >= max_passages:
@@ -172,6 +177,10 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
             break
     rest = sorted(chosen[1:], key=lambda s: (s.passage, s.start))
     return [lead, *rest]
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.passage == b.passage and a.start < b.end and b.start < a.end
 
 
 def weak_evidence(query: Query, retrieved: Retrieved, chosen: list[Candidate], settings: RetrievalSettings) -> bool:
