@@ -64,3 +64,11 @@ def test_each_sentence_is_quoted_once(assistant) -> None:  # type: ignore[no-unt
     sentences = [line for line in answer.text.split("\n") if line.strip()]
     assert len(sentences) == len({s.split(" [")[0] for s in sentences})
     assert "samtaler efter behov" in answer.text
+
+
+def test_compound_the_passages_split_is_covered_by_its_parts(assistant) -> None:  # type: ignore[no-untyped-def]
+    from gevinst.assistant.parse import parse_query
+
+    query = assistant.retriever.with_compounds(parse_query("Hvad gav samlingen af debitorarbejdet?")[0])
+    group = next(g for g in query.groups if g[0].startswith("debitorarbejd"))
+    assert "debitor" in group

@@ -32,7 +32,8 @@ def test_swimming_pool_is_refused_with_nearest_passages(real_assistant) -> None:
 
 def test_payback_question_records_business_case(real_assistant) -> None:  # type: ignore[no-untyped-def]
     answer = real_assistant.answer(
-        "Hvad er tilbagebetalingstiden for en investering på 306 mio. kr., der sparer 38 mio. kr. om året?")
+        "Hvad er tilbagebetalingstiden for en investering på 306 mio. kr., der sparer 38 mio. kr. om året?"
+    )
     assert answer.tool_calls[0].name == "business_case" and "8,05 år" in answer.text
 
 
@@ -58,3 +59,23 @@ def test_proposals_about_home_care_come_from_the_catalogue(real_assistant) -> No
     answer = real_assistant.answer("Hvilke forslag handler om hjemmeplejen, og hvad kan de give?")
     assert "Produktionsomkostninger i hjemmeplejen" in answer.text and "280 mio. kr." in answer.text
     assert any(c.page is not None and 136 <= c.page <= 138 and "280 mio. kr." in c.snippet for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvad sparede Ringkøbing-Skjern ved at samle debitoropgaverne?",
+        "What did Ringkøbing-Skjern save by merging its debtor tasks?",
+    ],
+    ids=["da", "en"],
+)
+def test_ringkobing_skjern_saving_is_answered_with_the_klk_page(real_assistant, question: str) -> None:  # type: ignore[no-untyped-def]
+    answer = real_assistant.answer(question)
+    assert not answer.refused and "3,5 mio. kr." in answer.text
+    assert any(c.doc_id == "klk-2017-kommunale-veje" and c.page == 17 for c in answer.citations)
+
+
+def test_proposals_of_the_2009_report_are_not_taken_from_the_klk_catalogue(real_assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = real_assistant.answer("Hvilke forslag giver KL til en fælleskommunal back office-funktion?")
+    assert "Forslag i «Kommunale veje" not in answer.text
+    assert any(c.doc_id == "kl-2009-objektiv-sagsbehandling" for c in answer.citations)

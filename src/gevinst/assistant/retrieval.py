@@ -38,13 +38,39 @@ class HybridRetriever:
     def __init__(self, index: SearchIndex, settings: RetrievalSettings) -> None:
         self.index = index
         self.settings = settings
-        self._tokens = [set(textnorm.tokens(f"{c.title} {c.section} {c.text}", ocr=c.doc_id in OCR_DOCUMENTS))
-                        for c in index.chunks]
+        self._tokens = [
+            set(textnorm.tokens(f"{c.title} {c.section} {c.text}", ocr=c.doc_id in OCR_DOCUMENTS)) for c in index.chunks
+        ]
         df: Counter[str] = Counter(t for toks in self._tokens for t in toks)
         n = max(len(self._tokens), 1)
         self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
         self._idf_unknown = math.log(1 + n)
+        self._vocab_by_start: dict[str, list[str]] = {}
+        for t in self._idf:
+            self._vocab_by_start.setdefault(t[:3], []).append(t)
         self._position = {c.sha: i for i, c in enumerate(index.chunks)}
+
+    def with_compounds(self, query: Query) -> Query:
+        """Danish compounds the passages do not write as one word («debitoropgaverne» where a report says
+        «debitor» and «opgaver») gain their parts as alternatives in their term group."""
+        groups = tuple(g + self._parts(g) for g in query.groups)
+        if groups == query.groups:
+            return query
+        return replace(query, term_groups=groups, terms=tuple(dict.fromkeys(t for g in groups for t in g)))
+
+    def _parts(self, group: tuple[str, ...]) -> tuple[str, ...]:
+        word = max(group, key=len)
+        if word in self._idf or len(word) < 9 or "-" in word:
+            return ()
+        for cut in range(len(word) - 4, 4, -1):  # the longest known head with a known (or stem-like) rest
+            head, rest = word[:cut], word[cut:].lstrip("s")
+            if (
+                head in self._idf
+                and len(rest) >= 3
+                and (rest in self._idf or any(t.startswith(rest) for t in self._vocab_by_start.get(rest[:3], ())))
+            ):
+                return (head, rest) if rest in self._idf else (head,)
+        return ()
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._idf_unknown)
@@ -64,7 +90,9 @@ class HybridRetriever:
         chunks = [replace(self.index.chunks[i], score=round(float(scores[i]), 4)) for i in picked]
         coverage, missing = self.coverage(query.groups, picked[:3])
         seen = set().union(*(self._tokens[i] for i in picked[:5])) if picked else set()
-        absent = [n for n in query.names if n.lower() not in lexicon.generic_names() and not set(textnorm.tokens(n)) & seen]
+        absent = [
+            n for n in query.names if n.lower() not in lexicon.generic_names() and not set(textnorm.tokens(n)) & seen
+        ]
         return Retrieved(chunks, coverage, missing, absent, best_dense)
 
     def fused_scores(self, query: Query) -> tuple[np.ndarray, float]:

@@ -54,6 +54,7 @@ class Assistant:
         """Text pieces as a model writes them (LLM backends), then the finished, checked `Answer`."""
         started = time.perf_counter()
         query, notice = parse_query(question, history, self.settings.max_question_chars)
+        query = self.retriever.with_compounds(query)
         if not any(ch.isalnum() for ch in query.raw):
             yield Answer(
                 question, _empty_reply(query.language), True, notice=notice, timings_ms={"total": _ms(started)}
