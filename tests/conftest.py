@@ -63,10 +63,10 @@ def small_assistant(settings: Settings, small_corpus: Path):  # type: ignore[no-
 @pytest.fixture(scope="session")
 def real_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """The shipped corpus indexed with the default backend (e5), once per test session (a few minutes)."""
-    from gevinst.ingest import ingest
-
     import os
     import shutil
+
+    from gevinst.ingest import ingest
 
     tmp = tmp_path_factory.mktemp("real")
     settings = make_settings(tmp, backend="e5")
