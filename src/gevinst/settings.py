@@ -22,6 +22,9 @@ class RetrievalSettings(BaseModel):
     top_k: int = Field(6, ge=1, le=50, description="Passages handed to the answerer")
     candidates: int = Field(30, ge=5, le=200, description="Candidates taken from each retriever before fusion")
     lexical_weight: float = Field(0.6, ge=0, le=1, description="Weight of BM25 in the fused score (dense: 1-w)")
+    foreign_lexical_share: float = Field(
+        0.5, ge=0, le=1, description="Share of lexical_weight kept for questions not in Danish (glossary terms only)"
+    )
     refusal_threshold: float = Field(
         0.55, ge=0, le=1,
         description="Minimum evidence score (term coverage, best sentence, dense similarity) to answer; "

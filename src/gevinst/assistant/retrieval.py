@@ -11,7 +11,7 @@ from typing import Protocol
 import numpy as np
 
 from gevinst.assistant import lexicon
-from gevinst.assistant.query import Query
+from gevinst.assistant.query import Language, Query
 from gevinst.index import textnorm
 from gevinst.index.lexical import OCR_DOCUMENTS
 from gevinst.settings import RetrievalSettings
@@ -99,6 +99,8 @@ class HybridRetriever:
         """Weighted fusion of min-max-normalised BM25 and dense scores, and the best raw dense similarity."""
         n = len(self.index.chunks)
         w = self.settings.lexical_weight
+        if query.language is not Language.DA:  # BM25 sees only the glossary's Danish words; e5 reads the question
+            w *= self.settings.foreign_lexical_share
         lexical = self.index.lexical_scores(query.search_text)
         top = np.argsort(-lexical)[: self.settings.candidates]
         lex = np.zeros(n, dtype=np.float32)
