@@ -127,7 +127,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_ui)
     p = sub.add_parser("eval", help="kør en spørgsmålsbank: gevinst eval BANK.yaml | gevinst eval compare A B")
     p.add_argument("bank", help="spørgsmålsbank (YAML), eller 'compare'")
-    p.add_argument("extra", nargs="*", help="ved compare: to JSONL-filer")
+    p.add_argument(
+        "extra", nargs="*", help="flere banker side om side (fx eval/heldout.yaml); ved compare: to JSONL-filer"
+    )
+    p.add_argument(
+        "--hide-failures",
+        action="store_true",
+        help="vis ikke de fejlede spørgsmål (en held-out-bank, der er set, er brugt)",
+    )
     p.add_argument("--out", help="skriv svarposter (JSONL)")
     p.add_argument("--report", help="skriv HTML-rapport")
     p.add_argument("--summary", help="skriv JSON-opsummering")

@@ -35,7 +35,9 @@ def _eval(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "gevinst.cli", "eval", *args], env=env, capture_output=True, text=True)
 
 
-def test_eval_writes_records_report_summary_and_guards_thresholds(settings: Settings, small_corpus: Path, tmp_path: Path) -> None:
+def test_eval_writes_records_report_summary_and_guards_thresholds(
+    settings: Settings, small_corpus: Path, tmp_path: Path
+) -> None:
     ingest([small_corpus], settings)
     bank = tmp_path / "bank.yaml"
     bank.write_text(BANK, encoding="utf-8")
@@ -61,3 +63,18 @@ def test_malformed_bank_exit_2(settings: Settings, tmp_path: Path) -> None:
     bank.write_text("version: 1\nquestions:\n  - id: x\n", encoding="utf-8")
     run = _eval(settings, str(bank))
     assert run.returncode == 2 and "linje 3" in run.stderr
+
+
+def test_several_banks_side_by_side_with_the_gap_and_hidden_failures(
+    settings: Settings, small_corpus: Path, tmp_path: Path
+) -> None:
+    ingest([small_corpus], settings)
+    dev, held = tmp_path / "dev.yaml", tmp_path / "held.yaml"
+    dev.write_text(BANK, encoding="utf-8")
+    held.write_text(BANK.split("  - id: umulig")[0], encoding="utf-8")
+    run = _eval(settings, str(dev), str(held), "--hide-failures", "--summary", str(tmp_path / "s.json"))
+    assert run.returncode == 0, run.stderr
+    assert "Banker side om side" in run.stdout and "dev.yaml − held.yaml" in run.stdout
+    assert "-50.0 point" in run.stdout  # 50 % correct on dev, 100 % on the held-out bank
+    assert "umulig" not in run.stdout and "Fejlede: 1 (ikke vist)" in run.stdout
+    assert json.loads((tmp_path / "s-held.json").read_text())["answer_correctness"] == 1.0

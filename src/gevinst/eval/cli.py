@@ -1,4 +1,4 @@
-"""`gevinst eval BANK.yaml [--out --report --summary --min-*]` and `gevinst eval compare A B --bank BANK`."""
+"""`gevinst eval BANK.yaml [MORE.yaml …] [--out --report --summary --min-* --hide-failures]` and `gevinst eval compare A B --bank BANK`."""
 
 from __future__ import annotations
 
@@ -6,45 +6,68 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from gevinst.eval.bank import BankError, load_bank
-from gevinst.eval.report import html_report, print_table, summary_json
-from gevinst.eval.runner import compare, run_bank, write_jsonl
+from gevinst.eval.report import html_report, print_side_by_side, print_table, summary_json
+from gevinst.eval.runner import EvalRun, compare, run_bank, write_jsonl
 from gevinst.settings import Settings
 
 
 def run_eval_command(args: argparse.Namespace, settings: Settings) -> int:
     if args.bank == "compare":
         return _compare(args)
+    paths = [Path(args.bank), *(Path(x) for x in args.extra)]
     try:
-        questions = load_bank(Path(args.bank))
+        banks = [load_bank(p) for p in paths]
     except (BankError, OSError) as exc:
         print(f"Fejl: {_describe(exc)}", file=sys.stderr)
         return 2
-    from tqdm import tqdm
-
     from gevinst.assistant import IndexMissing, build_assistant
 
     try:
         assistant = build_assistant(settings)
-        bar = tqdm(total=len(questions), desc="Spørgsmål", file=sys.stderr)
-        run = run_bank(questions, assistant.answer, lambda i, n: bar.update(1))
-        bar.close()
+        runs = [_run(questions, assistant.answer, path.name) for questions, path in zip(banks, paths)]
     except IndexMissing as exc:
         print(f"Fejl: {exc}", file=sys.stderr)
         return 2
-    print_table(run)
+    for run in runs:
+        print_table(run, show_failures=not getattr(args, "hide_failures", False))
+    if len(runs) > 1:
+        print_side_by_side([p.name for p in paths], [r.summary for r in runs])
     try:
-        if args.out:
-            write_jsonl(run.records, Path(args.out))
-        if args.report:
-            Path(args.report).write_text(html_report(run), encoding="utf-8")
-        if args.summary:
-            Path(args.summary).write_text(json.dumps(summary_json(run), ensure_ascii=False, indent=1))
+        _write(args, runs, paths)
     except OSError as exc:
         print(f"Fejl: {_describe(exc)}", file=sys.stderr)
         return 2
-    return _thresholds(run.summary, args)
+    return max(_thresholds(run.summary, args) for run in runs)
+
+
+def _run(questions: list, answer: Any, name: str) -> EvalRun:  # type: ignore[type-arg]
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(questions), desc=name, file=sys.stderr)
+    run = run_bank(questions, answer, lambda i, n: bar.update(1))
+    bar.close()
+    return run
+
+
+def _write(args: argparse.Namespace, runs: list[EvalRun], paths: list[Path]) -> None:
+    """--out, --report and --summary; with several banks the bank's name goes before the suffix."""
+    for run, path in zip(runs, paths):
+        if out := _target(args.out, path, len(runs)):
+            write_jsonl(run.records, out)
+        if out := _target(args.report, path, len(runs)):
+            out.write_text(html_report(run), encoding="utf-8")
+        if out := _target(args.summary, path, len(runs)):
+            out.write_text(json.dumps(summary_json(run), ensure_ascii=False, indent=1))
+
+
+def _target(given: str | None, bank: Path, banks: int) -> Path | None:
+    if not given:
+        return None
+    out = Path(given)
+    return out if banks == 1 else out.with_name(f"{out.stem}-{bank.stem}{out.suffix}")
 
 
 def _describe(exc: Exception) -> str:

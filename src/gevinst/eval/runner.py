@@ -47,7 +47,9 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def compare(questions: dict[str, Question], before: list[dict[str, Any]], after: list[dict[str, Any]]) -> list[tuple[str, str]]:
+def compare(
+    questions: dict[str, Question], before: list[dict[str, Any]], after: list[dict[str, Any]]
+) -> list[tuple[str, str]]:
     """(question id, 'bedre' | 'dårligere') for every question whose pass/fail changed between two runs."""
     old = {r["id"]: r for r in before}
     changes = []

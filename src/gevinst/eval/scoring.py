@@ -70,8 +70,16 @@ def score(question: Question, record: dict[str, Any]) -> Score:
         tool_ok = any(t.get("name") == question.tool for t in record.get("tool_calls", []))
         if not tool_ok:
             problems.append(f"kaldte ikke {question.tool}")
-    return Score(question.id, question.tags, correct, hit, refused != question.answerable, tool_ok,
-                 float(record.get("timings_ms", {}).get("total", 0.0)), problems)
+    return Score(
+        question.id,
+        question.tags,
+        correct,
+        hit,
+        refused != question.answerable,
+        tool_ok,
+        float(record.get("timings_ms", {}).get("total", 0.0)),
+        problems,
+    )
 
 
 def _spec_text(spec: SourceSpec) -> str:
@@ -109,8 +117,13 @@ def summarise(scores: list[Score]) -> dict[str, Any]:
     }
     tags = sorted({t for s in scores for t in s.tags})
     summary["by_tag"] = {
-        tag: {"questions": len(group), "passed": sum(1 for s in group if not s.problems),
-              "answer_correctness": _share([s.correct for s in group]), "source_hit": _share([s.source_hit for s in group])}
-        for tag in tags if (group := [s for s in scores if tag in s.tags])
+        tag: {
+            "questions": len(group),
+            "passed": sum(1 for s in group if not s.problems),
+            "answer_correctness": _share([s.correct for s in group]),
+            "source_hit": _share([s.source_hit for s in group]),
+        }
+        for tag in tags
+        if (group := [s for s in scores if tag in s.tags])
     }
     return summary
