@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -49,14 +50,19 @@ class CalcResult:
     figures: dict[str, float | None] = field(default_factory=dict)
     table: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    high: float | None = None  # the upper end when the result is a range (the sum of ranges)
 
     @property
     def display(self) -> str:
+        if self.high is not None and self.value is not None and self.high != self.value:
+            low, high = display_value(self.value, self.unit), display_value(self.high, self.unit)
+            return f"{low.removesuffix(' ' + self.unit)}–{high}"
         return display_value(self.value, self.unit)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["value"] = _plain(self.value)
+        data["high"] = _plain(self.high)
         data["display"] = self.display
         data["figures"] = {k: _plain(v) for k, v in self.figures.items()}
         return data
@@ -112,11 +118,18 @@ def explain(exc: ValidationError) -> str:
         name = ".".join(str(x) for x in err["loc"]) or "input"
         ctx = err.get("ctx", {})
         template = _MESSAGES.get(err["type"])
-        ctx = {k: (f"{v:g}" if isinstance(v, float) else v) for k, v in ctx.items()}
+        ctx = {k: (_danish(v) if isinstance(v, int | float) else v) for k, v in ctx.items()}
         reason = template.format(**ctx) if template else str(err["msg"]).removeprefix("Value error, ")
-        got = f" (fik {err['input']!r})" if err["loc"] and err["type"] != "missing" else ""
+        given = err["input"]
+        shown = _danish(given) if isinstance(given, int | float) and math.isfinite(given) else repr(given)
+        got = f" (fik {shown})" if err["loc"] and err["type"] != "missing" else ""
         parts.append(f"{name}: {reason}{got}")
     return "Ugyldigt input – " + "; ".join(parts)
+
+
+def _danish(value: float) -> str:
+    text = format_number(value, 2) if abs(value) < 1e15 else f"{value:g}"
+    return text.rstrip("0").rstrip(",") if "," in text else text
 
 
 def kr(value: float) -> str:
