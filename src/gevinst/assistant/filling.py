@@ -53,8 +53,10 @@ class _Context:
 @cache
 def _cue_pattern(cue: str) -> re.Pattern[str]:
     # A cue matches at the start of a word (so «effektivis» matches «effektivisering»); short cues whole words.
+    # Danish compounds put the head last («digitaliseringsgevinsten»), so a long cue may also end a compound.
     tail = r"(?![\wæøå])" if len(cue) <= 3 and cue[-1:].isalpha() else ""
-    return re.compile(r"(?<![\wæøå])" + re.escape(cue) + tail)
+    head = "" if len(cue) >= 6 and cue[0].isalpha() else r"(?<![\wæøå])"
+    return re.compile(head + re.escape(cue) + tail)
 
 
 def _contexts(text: str, figures: tuple[QuantityMention, ...]) -> list[_Context]:
@@ -64,7 +66,7 @@ def _contexts(text: str, figures: tuple[QuantityMention, ...]) -> list[_Context]
         start = max(figures[n - 1].end if n else 0, q.start - _WINDOW)
         stop = figures[n + 1].start if n + 1 < len(figures) else len(low)
         after = low[q.end : min(stop, q.end + _WINDOW)]
-        cut = _CLAUSE_END.search(after, len(q.noun) + 1 if q.noun else 0)
+        cut = _CLAUSE_END.search(after)
         out.append(_Context(low[start : q.start], after[: cut.start()] if cut else after, q.noun))
     return out
 
@@ -100,8 +102,6 @@ def fill(spec: Spec, query: Query) -> Filling:
     contexts = _contexts(query.text, figures)
     args: dict[str, Any] = {}
     used: set[int] = set()
-    affinity = 0.0
-    scalars = [i for i in spec.inputs if i.kind in _ACCEPTS]
     for inp in spec.inputs:
         if inp.kind is Kind.AMOUNT_LIST and inp.required:
             lows, highs, idx = _list_values(inp, figures)
@@ -112,28 +112,28 @@ def fill(spec: Spec, query: Query) -> Filling:
             lows, _, idx = _list_values(inp, figures)
             if lows:
                 args[inp.name], used = lows, used | idx
-    pairs = sorted(
-        (
-            (_affinity(inp, contexts[n]), -n, k, n, inp)
-            for k, inp in enumerate(scalars)
-            for n, q in enumerate(figures)
-            if q.unit in _ACCEPTS[inp.kind]
-        ),
-        key=lambda p: (p[0], p[1], -p[2]),
-        reverse=True,
-    )
-    for score, _, _, n, inp in pairs:  # strongest cue first
-        if score > 0 and n not in used and inp.name not in args and not _rival_given(spec, inp, args):
-            args[inp.name], affinity = figures[n].value, affinity + score
-            used.add(n)
-            _take_range_end(spec, inp, figures[n], args)
+    scalars = [i for i in spec.inputs if i.kind in _ACCEPTS]
+    options = [
+        [(inp, a) for inp in scalars if q.unit in _ACCEPTS[inp.kind] and (a := _affinity(inp, contexts[n])) > 0]
+        if n not in used
+        else []
+        for n, q in enumerate(figures)
+    ]
+    affinity, assignment = _best_assignment(spec, options)
+    for n, inp in sorted(assignment.items()):
+        _put(spec, inp, figures[n], args)
+        used.add(n)
     for inp in scalars:  # required inputs still open take the remaining numbers of their kind in order
         if inp.required and inp.name not in args:
             n = next((n for n, q in enumerate(figures) if n not in used and q.unit in _ACCEPTS[inp.kind]), None)
             if n is not None:
-                args[inp.name] = figures[n].value
+                _put(spec, inp, figures[n], args)
                 used.add(n)
-                _take_range_end(spec, inp, figures[n], args)
+    low = query.text.lower()
+    for inp in spec.inputs:  # a report preset the question names by its cue («telefon og mail»)
+        named = next((p for cues, p in inp.named_presets if any(_cue_pattern(c).search(low) for c in cues)), None)
+        if named is not None and inp.name not in args:
+            args[inp.name] = named
     missing = tuple(i.label for i in spec.required if i.name not in args)
     missing += tuple(
         " eller ".join(spec.input(n).label.lower() for n in group)
@@ -143,14 +143,46 @@ def fill(spec: Spec, query: Query) -> Filling:
     return Filling(spec, args, missing, frozenset(used), goal_hits(spec, query.text), affinity)
 
 
+def _best_assignment(spec: Spec, options: list[list[tuple[Input, float]]]) -> tuple[float, dict[int, Input]]:
+    """The assignment of numbers to inputs with the highest total cue affinity: each input takes one number
+    (an adding input may take several), and of an «exactly one of» group only one input is filled."""
+    best: tuple[float, dict[int, Input]] = (0.0, {})
+
+    def clash(inp: Input, taken: dict[int, Input]) -> bool:
+        names = {i.name for i in taken.values()}
+        if inp.name in names and not inp.adds:
+            return True
+        return any(inp.name in g and any(n in names for n in g if n != inp.name) for g in spec.one_of)
+
+    def walk(n: int, total: float, taken: dict[int, Input]) -> None:
+        nonlocal best
+        if n == len(options):
+            if total > best[0] + 1e-9:
+                best = (total, dict(taken))
+            return
+        for inp, score in options[n]:
+            if not clash(inp, taken):
+                taken[n] = inp
+                walk(n + 1, total + score, taken)
+                del taken[n]
+        walk(n + 1, total, taken)
+
+    if sum(len(o) for o in options) <= 24:
+        walk(0, 0.0, {})
+    return best
+
+
+def _put(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any]) -> None:
+    if inp.adds and isinstance(args.get(inp.name), float):
+        args[inp.name] += q.value
+        return
+    args[inp.name] = q.value
+    _take_range_end(spec, inp, q, args)
+
+
 def _take_range_end(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any]) -> None:
     if q.high is not None and any(i.name == f"{inp.name}_high" for i in spec.inputs):
         args[f"{inp.name}_high"] = q.high
-
-
-def _rival_given(spec: Spec, inp: Input, args: dict[str, Any]) -> bool:
-    """Another input of the same «exactly one of» group is filled already (månedsløn or årsværkspris)."""
-    return any(inp.name in group and any(n in args for n in group if n != inp.name) for group in spec.one_of)
 
 
 def rank(query: Query) -> list[Filling]:

@@ -73,6 +73,17 @@ def unit_noun(noun: str) -> UnitKind | None:
 
 
 @cache
+def _label_before() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in _data()["label_nouns"])
+    return re.compile(r"(?<![\wæøå])(?:" + words + r")\s*$")
+
+
+def labels_number(before: str) -> bool:
+    """The word just before a number names what it numbers («model 2», «side 52»)."""
+    return bool(_label_before().search(before.lower()))
+
+
+@cache
 def glossary() -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in _data()["glossary"].items()}
 

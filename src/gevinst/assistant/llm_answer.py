@@ -43,8 +43,10 @@ def passages_block(passages: list[Chunk]) -> str:
 
 def build_messages(question: str, passages: list[Chunk], language: str) -> list[BaseMessage]:
     lang = "dansk" if language == "da" else "engelsk (English)"
-    return [SystemMessage(SYSTEM_PROMPT.format(language=lang)),
-            HumanMessage(f"{passages_block(passages)}\n\nSpørgsmål: {question}")]
+    return [
+        SystemMessage(SYSTEM_PROMPT.format(language=lang)),
+        HumanMessage(f"{passages_block(passages)}\n\nSpørgsmål: {question}"),
+    ]
 
 
 def _text(content: Any) -> str:
@@ -82,8 +84,9 @@ class LLMBackend:
             text, calls = yield from self._converse(query.text, retrieved.chunks, language)
         except Exception as exc:  # noqa: BLE001 - any model failure falls back; the user is told which
             answer = self.fallback.compose(query, retrieved)
-            answer.notice = (f"Sprogmodellen svarede ikke ({type(exc).__name__}); svaret er lavet af den indbyggede "
-                             "svarmotor.")
+            answer.notice = (
+                f"Sprogmodellen svarede ikke ({type(exc).__name__}); svaret er lavet af den indbyggede svarmotor."
+            )
             yield "answer", answer
             return
         if not text.strip() and not calls:
@@ -118,9 +121,11 @@ class LLMBackend:
             nearest = extractive.nearest_citations(retrieved.chunks)
             return Answer(question, extractive.refusal_text(nearest, language), True, citations=nearest)
         checked = guard(text, retrieved.chunks, [c.result for c in calls], question)
-        answer = Answer(question, checked.text.strip(), False, checked.citations, calls,
-                        unsupported_numbers=checked.unsupported)
+        answer = Answer(
+            question, checked.text.strip(), False, checked.citations, calls, unsupported_numbers=checked.unsupported
+        )
         if checked.dropped_markers:
             answer.notice = "Henvisninger til passager, der ikke blev fundet, er fjernet: " + ", ".join(
-                f"[{n}]" for n in checked.dropped_markers)
+                f"[{n}]" for n in checked.dropped_markers
+            )
         return answer

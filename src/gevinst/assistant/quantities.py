@@ -21,6 +21,8 @@ def _unit_of(kind: str, value: float, noun: str, before: str) -> UnitKind:
     unit = lexicon.unit_noun(noun)
     if unit is not None:
         return unit
+    if kind == "plain" and lexicon.labels_number(before):
+        return UnitKind.LABEL
     if value.is_integer() and 1900 <= value <= 2100 and not noun.startswith(("kr", "dkk")):
         return UnitKind.YEAR
     return UnitKind.COUNT

@@ -34,6 +34,7 @@ class UnitKind(StrEnum):
     YEARS = "years"
     COUNT = "count"  # a plain count of things (sager, borgere, indkøb …)
     YEAR = "year"  # a calendar year («i 2016»): not a figure to calculate with
+    LABEL = "label"  # a number that names something («model 2», «side 52», «fase 3»): not a figure either
 
 
 @dataclass(frozen=True)
@@ -74,4 +75,4 @@ class Query:
     @property
     def figures(self) -> tuple[QuantityMention, ...]:
         """Numbers to calculate with: calendar years excluded."""
-        return tuple(q for q in self.quantities if q.unit is not UnitKind.YEAR)
+        return tuple(q for q in self.quantities if q.unit not in (UnitKind.YEAR, UnitKind.LABEL))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 
-from gevinst.assistant import lexicon
 from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.filling import Filling, rank
 from gevinst.assistant.query import Language, Query
@@ -25,19 +24,12 @@ def choose(query: Query) -> Filling | None:
     if best is None:
         return None
     whole = len(best.used) == len(query.figures)
-    if best.complete and (query.computes or (best.goal and whole and not query.names and _own_or_bare(query))):
+    if best.complete and (query.computes or (best.goal and whole)):
         return best
     if query.computes and not best.complete:
         asked = next((f for f in ranked if f.goal and f.used), None)
         return asked
     return None
-
-
-def _own_or_bare(query: Query) -> bool:
-    """A figure of the asker's own («vores», «we») or a bare sum («Hvad er 12 % af 45 mio. kr.?»), not a
-    report's example, which names its municipality."""
-    words = set(query.text.lower().replace("?", " ").split())
-    return bool(words & lexicon.ownership_words()) or len(query.text) < 120
 
 
 def answer_calculation(query: Query, context: AnswerContext) -> Answer | None:

@@ -132,8 +132,6 @@ DIFFERENCE = Spec(
         "less than",
         "hvor meget større",
         "hvor meget mindre",
-        "tilbage",
-        "left",
     ),
 )
 

@@ -188,6 +188,12 @@ CHANNEL_SHIFT = Spec(
             False,
             _klk(330, 52, "køb i butik 330 kr. (Hjørring)"),
             le=1e7,
+            named_presets=(
+                (
+                    ("telefon", "mail", "phone", "e-mail"),
+                    _klk(175, 52, "køb via telefon eller mail 175 kr. (Hjørring)"),
+                ),
+            ),
         ),
         Input(
             "cost_to",
@@ -380,7 +386,7 @@ BUSINESS_CASE = Spec(
             "investment",
             "Investering",
             Kind.AMOUNT,
-            ("investe", "anlæg", "etabler", "koster", "engangs", "implement", "invest", "upfront", "one-off"),
+            ("investe", "anlæg", "etabler", "kost", "engangs", "implement", "invest", "upfront", "one-off", "cost"),
             le=MAX_AMOUNT,
         ),
         Input(
@@ -402,6 +408,7 @@ BUSINESS_CASE = Spec(
                 "annual",
             ),
             le=MAX_AMOUNT,
+            adds=True,
         ),
         Input(
             "annual_cost",

@@ -79,6 +79,9 @@ class Input:
     le: float | None = None
     integer: bool = False
     help: str = ""
+    adds: bool = False  # several stated figures for this input add up («sparer 25 mio. … og 13 mio. … om året»)
+    # Other report presets a question can choose by naming them («telefon og mail» → Hjørring's 175 kr.)
+    named_presets: tuple[tuple[tuple[str, ...], Preset], ...] = ()
 
     @property
     def fallback(self) -> Any:
@@ -139,7 +142,7 @@ def build_model(spec: Spec) -> type[BaseModel]:
     return model
 
 
-def resolve(spec: Spec, given: Mapping[str, Any]) -> tuple[BaseModel, dict[str, Origin]]:
+def resolve(spec: Spec, given: Mapping[str, Any]) -> tuple[BaseModel, dict[str, Origin], dict[str, Preset]]:
     """The validated inputs (presets and defaults filled in) and where each value came from."""
     unknown = set(given) - {i.name for i in spec.inputs}
     if unknown:
@@ -149,9 +152,13 @@ def resolve(spec: Spec, given: Mapping[str, Any]) -> tuple[BaseModel, dict[str, 
         )
     values: dict[str, Any] = {}
     origins: dict[str, Origin] = {}
+    chosen: dict[str, Preset] = {}
     for inp in spec.inputs:
         value = given.get(inp.name)
-        if value is not None:
+        if isinstance(value, Preset):  # a report preset the question named
+            values[inp.name], origins[inp.name] = value.value, Origin.PRESET
+            chosen[inp.name] = value
+        elif value is not None:
             values[inp.name], origins[inp.name] = value, Origin.USER
         elif inp.preset is not None:
             values[inp.name], origins[inp.name] = inp.preset.value, Origin.PRESET
@@ -166,7 +173,7 @@ def resolve(spec: Spec, given: Mapping[str, Any]) -> tuple[BaseModel, dict[str, 
     if missing:
         raise CalculatorInputError("Mangler input – " + "; ".join(missing) + f" til «{spec.title}»")
     try:
-        return spec.model(**values), origins
+        return spec.model(**values), origins, chosen
     except ValidationError as exc:
         raise CalculatorInputError(_labelled(spec, explain(exc))) from None
 
@@ -196,7 +203,9 @@ def show(value: Any, kind: Kind) -> str:
     return f"{text} {UNIT_TEXT[kind]}".strip()
 
 
-def assumptions(spec: Spec, inputs: BaseModel, origins: Mapping[str, Origin]) -> list[Assumption]:
+def assumptions(
+    spec: Spec, inputs: BaseModel, origins: Mapping[str, Origin], chosen: Mapping[str, Preset] | None = None
+) -> list[Assumption]:
     """Every input that was used, with where it came from: «dit tal», a named preset, or a standard value."""
     out = []
     for inp in spec.inputs:
@@ -205,8 +214,9 @@ def assumptions(spec: Spec, inputs: BaseModel, origins: Mapping[str, Origin]) ->
             continue
         origin = origins[inp.name]
         shown = value if not isinstance(value, list) else show(value, inp.kind)
-        if origin is Origin.PRESET and inp.preset is not None:
-            p = inp.preset
+        preset = (chosen or {}).get(inp.name) or inp.preset
+        if origin is Origin.PRESET and preset is not None:
+            p = preset
             out.append(
                 Assumption(inp.name, inp.label, shown, UNIT_TEXT[inp.kind], p.source, p.doc_id, p.page, p.section)
             )
@@ -219,7 +229,7 @@ def assumptions(spec: Spec, inputs: BaseModel, origins: Mapping[str, Origin]) ->
 
 
 def run(spec: Spec, given: Mapping[str, Any]) -> CalcResult:
-    inputs, origins = resolve(spec, given)
+    inputs, origins, chosen = resolve(spec, given)
     result = spec.compute(inputs)
     numbers = [result.value, result.high, *(v for v in result.figures.values() if isinstance(v, float | int))]
     if any(v is not None and not (math.isfinite(v) and abs(v) <= RESULT_LIMIT) for v in numbers):
@@ -228,7 +238,7 @@ def run(spec: Spec, given: Mapping[str, Any]) -> CalcResult:
             "antal timer eller et meget stort beløb)."
         )
     result.formula = result.formula.replace("kr..", "kr.")
-    result.assumptions = assumptions(spec, inputs, origins)
+    result.assumptions = assumptions(spec, inputs, origins, chosen)
     return result
 
 
