@@ -6,14 +6,38 @@ from gevinst.assistant.catalogue import matching_proposals
 from gevinst.assistant.parse import parse_query
 
 PROPOSALS = [
-    {"doc_id": "klk", "title": "Understøttende indkøbskultur og organisation", "area": "ADMINISTRATION",
-     "first_page": 44, "last_page": 46, "potential": ""},
-    {"doc_id": "klk", "title": "Produktionsomkostninger i hjemmeplejen", "area": "SUNDHED OG ÆLDRE",
-     "first_page": 136, "last_page": 138, "potential": "op mod 280 mio. kr."},
-    {"doc_id": "klk", "title": "Styring af gæstevederlag i dagplejen", "area": "SKOLE OG DAGTILBUD",
-     "first_page": 97, "last_page": 98, "potential": ""},
-    {"doc_id": "klk", "title": "Anvisningsregler til dagpasning", "area": "SKOLE OG DAGTILBUD",
-     "first_page": 102, "last_page": 104, "potential": ""},
+    {
+        "doc_id": "klk",
+        "title": "Understøttende indkøbskultur og organisation",
+        "area": "ADMINISTRATION",
+        "first_page": 44,
+        "last_page": 46,
+        "potential": "",
+    },
+    {
+        "doc_id": "klk",
+        "title": "Produktionsomkostninger i hjemmeplejen",
+        "area": "SUNDHED OG ÆLDRE",
+        "first_page": 136,
+        "last_page": 138,
+        "potential": "op mod 280 mio. kr.",
+    },
+    {
+        "doc_id": "klk",
+        "title": "Styring af gæstevederlag i dagplejen",
+        "area": "SKOLE OG DAGTILBUD",
+        "first_page": 97,
+        "last_page": 98,
+        "potential": "",
+    },
+    {
+        "doc_id": "klk",
+        "title": "Anvisningsregler til dagpasning",
+        "area": "SKOLE OG DAGTILBUD",
+        "first_page": 102,
+        "last_page": 104,
+        "potential": "",
+    },
 ]
 
 
@@ -23,7 +47,9 @@ def _titles(question: str) -> list[str]:
 
 def test_area_named_in_the_question_selects_its_proposals() -> None:
     assert _titles("Hvilke forslag på dagtilbudsområdet kræver ingen investering?") == [
-        "Styring af gæstevederlag i dagplejen", "Anvisningsregler til dagpasning"]
+        "Styring af gæstevederlag i dagplejen",
+        "Anvisningsregler til dagpasning",
+    ]
 
 
 def test_title_words_match_inside_compounds() -> None:
@@ -43,9 +69,19 @@ def test_proposals_asked_of_another_report_go_to_retrieval(settings, tmp_path) -
     from gevinst.assistant.retrieval import HybridRetriever
     from gevinst.types import Chunk
 
-    chunks = [Chunk("kl", "KL-rapport", None, "Forslag", 0, 60, "KL foreslår en fælles back office-funktion for "
-                    "ydelser i kommunerne.", "a"),
-              Chunk("klk", "Kommunale veje", 97, "Dagtilbud", 0, 40, "Styring af gæstevederlag i dagplejen.", "b")]
+    chunks = [
+        Chunk(
+            "kl",
+            "KL-rapport",
+            None,
+            "Forslag",
+            0,
+            60,
+            "KL foreslår en fælles back office-funktion for ydelser i kommunerne.",
+            "a",
+        ),
+        Chunk("klk", "Kommunale veje", 97, "Dagtilbud", 0, 40, "Styring af gæstevederlag i dagplejen.", "b"),
+    ]
 
     class Index:
         def __init__(self) -> None:

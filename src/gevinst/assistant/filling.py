@@ -22,7 +22,8 @@ _ACCEPTS: dict[Kind, tuple[UnitKind, ...]] = {
     Kind.MINUTES: (UnitKind.MINUTES,),
     Kind.YEARS: (UnitKind.YEARS,),
 }
-_CLAUSE_END = re.compile(r"\s+(?:og|eller|men|and|or|but)\s+|[,.;:?!](?:\s|$)")
+# A clause ends at a conjunction, a comma or semicolon, or a full stop that ends a sentence (not «pr. 1.000»).
+_CLAUSE_END = re.compile(r"\s+(?:og|eller|men|and|or|but)\s+|[,;:?!](?:\s|$)|\.(?=\s+[A-ZÆØÅ]|\s*$)")
 _WINDOW = 60
 
 
@@ -55,7 +56,7 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
     # A cue matches at the start of a word (so «effektivis» matches «effektivisering»); short cues whole words.
     # Danish compounds put the head last («digitaliseringsgevinsten»), so a long cue may also end a compound.
     tail = r"(?![\wæøå])" if len(cue) <= 3 and cue[-1:].isalpha() else ""
-    head = "" if len(cue) >= 6 and cue[0].isalpha() else r"(?<![\wæøå])"
+    head = "" if (len(cue) >= 6 and cue[0].isalpha()) or not cue[0].isalnum() else r"(?<![\wæøå])"
     return re.compile(head + re.escape(cue) + tail)
 
 
@@ -65,9 +66,9 @@ def _contexts(text: str, figures: tuple[QuantityMention, ...]) -> list[_Context]
     for n, q in enumerate(figures):
         start = max(figures[n - 1].end if n else 0, q.start - _WINDOW)
         stop = figures[n + 1].start if n + 1 < len(figures) else len(low)
-        after = low[q.end : min(stop, q.end + _WINDOW)]
+        after = text[q.end : min(stop, q.end + _WINDOW)]
         cut = _CLAUSE_END.search(after)
-        out.append(_Context(low[start : q.start], after[: cut.start()] if cut else after, q.noun))
+        out.append(_Context(low[start : q.start], (after[: cut.start()] if cut else after).lower(), q.noun))
     return out
 
 
@@ -77,11 +78,18 @@ def _affinity(inp: Input, ctx: _Context) -> float:
     for cue in inp.cues:
         pattern = _cue_pattern(cue)
         for m in pattern.finditer(ctx.before):
-            best = max(best, 1 / (1 + (len(ctx.before) - m.end()) / 15))
+            best = max(best, _head(ctx.before, m) / (1 + (len(ctx.before) - m.end()) / 15))
         m = pattern.search(ctx.after)
         if m:
-            best = max(best, 1 / (1 + m.start() / 15))
+            best = max(best, _head(ctx.after, m) / (1 + m.start() / 15))
     return best
+
+
+def _head(text: str, m: re.Match[str]) -> float:
+    """A cue that ends its word is the word's head («drift», «driftsbesparelse» for «besparelse»); one that
+    only starts a longer compound is a modifier and counts half («drift» in «driftsbesparelser»)."""
+    rest = text[m.end() :].split()[0] if m.end() < len(text) and text[m.end()].isalpha() else ""
+    return 0.5 if len(rest) > 6 else 1.0
 
 
 def goal_hits(spec: Spec, text: str) -> int:
@@ -105,13 +113,19 @@ def fill(spec: Spec, query: Query) -> Filling:
     for inp in spec.inputs:
         if inp.kind is Kind.AMOUNT_LIST and inp.required:
             lows, highs, idx = _list_values(inp, figures)
-            args[inp.name], used = lows, used | idx
-            if highs != lows and any(i.name == f"{inp.name}_high" for i in spec.inputs):
-                args[f"{inp.name}_high"] = highs
+            if len(lows) >= 2:  # a total or a list needs at least two figures
+                args[inp.name], used = lows, used | idx
+                if highs != lows and any(i.name == f"{inp.name}_high" for i in spec.inputs):
+                    args[f"{inp.name}_high"] = highs
         elif inp.kind is Kind.PERCENT_LIST:
             lows, _, idx = _list_values(inp, figures)
             if lows:
-                args[inp.name], used = lows, used | idx
+                years, at = _repeat_years(figures, contexts, used | idx)
+                args[inp.name], used = _yearly(lows, years), used | idx | at
+        elif inp.kind is Kind.TASKS:
+            tasks, idx = _tasks(figures, contexts)
+            if tasks:
+                args[inp.name], used = tasks, used | idx
     scalars = [i for i in spec.inputs if i.kind in _ACCEPTS]
     options = [
         [(inp, a) for inp in scalars if q.unit in _ACCEPTS[inp.kind] and (a := _affinity(inp, contexts[n])) > 0]
@@ -129,6 +143,7 @@ def fill(spec: Spec, query: Query) -> Filling:
             if n is not None:
                 _put(spec, inp, figures[n], args)
                 used.add(n)
+    _larger_first(spec, args)
     low = query.text.lower()
     for inp in spec.inputs:  # a report preset the question names by its cue («telefon og mail»)
         named = next((p for cues, p in inp.named_presets if any(_cue_pattern(c).search(low) for c in cues)), None)
@@ -140,7 +155,40 @@ def fill(spec: Spec, query: Query) -> Filling:
         for group in spec.one_of
         if not any(n in args for n in group)
     )
-    return Filling(spec, args, missing, frozenset(used), goal_hits(spec, query.text), affinity)
+    goal = goal_hits(spec, query.text)
+    if spec.needs_goal and not goal:
+        missing += ("at spørgsmålet beder om netop denne beregning",)
+    return Filling(spec, args, missing, frozenset(used), goal, affinity)
+
+
+def _repeat_years(
+    figures: tuple[QuantityMention, ...], contexts: list[_Context], used: set[int]
+) -> tuple[int | None, set[int]]:
+    """«… i tre år», «… i hvert af de tre følgende år»: how many years a yearly percentage repeats."""
+    for n, q in enumerate(figures):
+        if n not in used and q.unit is UnitKind.YEARS and q.value.is_integer() and 1 < q.value <= 30:
+            return int(q.value), {n}
+    return None, set()
+
+
+def _yearly(pcts: list[float], years: int | None) -> list[float]:
+    """One percentage for N years repeats; a first-year percentage and one for «the N following years»
+    becomes the first plus N of the second."""
+    if years is None or len(pcts) > 2:
+        return pcts
+    if len(pcts) == 1:
+        return pcts * years
+    return [pcts[0], *[pcts[1]] * years]
+
+
+def _tasks(figures: tuple[QuantityMention, ...], contexts: list[_Context]) -> tuple[list[dict[str, float]], set[int]]:
+    """Tasks as pairs of percentages: a share of the time, then the efficiency on that task."""
+    pcts = [n for n, q in enumerate(figures) if q.unit is UnitKind.PERCENT]
+    if len(pcts) < 4 or len(pcts) % 2:
+        return [], set()
+    pairs = list(zip(pcts[::2], pcts[1::2], strict=True))
+    tasks = [{"share_pct": figures[a].value, "efficiency_pct": figures[b].value} for a, b in pairs]
+    return tasks, set(pcts)
 
 
 def _best_assignment(spec: Spec, options: list[list[tuple[Input, float]]]) -> tuple[float, dict[int, Input]]:
@@ -172,6 +220,19 @@ def _best_assignment(spec: Spec, options: list[list[tuple[Input, float]]]) -> tu
     return best
 
 
+def _larger_first(spec: Spec, args: dict[str, Any]) -> None:
+    if len(spec.larger_first) != 2:
+        return
+    a, b = spec.larger_first
+    if isinstance(args.get(a), float) and isinstance(args.get(b), float) and args[a] < args[b]:
+        args[a], args[b] = args[b], args[a]
+        high_a, high_b = args.pop(f"{a}_high", None), args.pop(f"{b}_high", None)
+        if high_b is not None:
+            args[f"{a}_high"] = high_b
+        if high_a is not None:
+            args[f"{b}_high"] = high_a
+
+
 def _put(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any]) -> None:
     if inp.adds and isinstance(args.get(inp.name), float):
         args[inp.name] += q.value
@@ -189,15 +250,9 @@ def rank(query: Query) -> list[Filling]:
     """Every calculator filled from the question, best first: complete before incomplete, then the ones the
     question asks for by name, then the ones that use more of the question's numbers with better-fitting cues."""
     figures = len(query.figures) or 1
-    fillings = [fill(spec, query) for spec in SPECS.values() if _routable(spec)]
+    fillings = [fill(spec, query) for spec in SPECS.values()]
     return sorted(
         fillings,
         key=lambda f: (f.complete, f.goal > 0, len(f.used) / figures, f.goal, f.affinity, -len(f.spec.inputs)),
         reverse=True,
-    )
-
-
-def _routable(spec: Spec) -> bool:
-    return not any(i.required and i.kind is Kind.TASKS for i in spec.inputs) and any(
-        i.kind is not Kind.TASKS for i in spec.inputs
     )

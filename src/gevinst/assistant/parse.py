@@ -87,7 +87,7 @@ def parse_query(question: str, history: Sequence[object] = (), limit: int = 2000
     else:
         search_text, groups = text, term_groups(re.findall(r"[\wæøåÆØÅ]+(?:-[\wæøåÆØÅ]+)*", text))
     terms = tuple(dict.fromkeys(t for g in groups for t in g))
-    quantities = read_quantities(text)
+    quantities = read_quantities(text, english=language is Language.EN)
     asks = lexicon.asks_of(text)
     if asks is Asks.FACT and lexicon.wanted_quantity_kinds(text):
         asks = Asks.FIGURE  # «Hvilken e-handelsgrad opnåede …?» asks for a figure
@@ -95,5 +95,18 @@ def parse_query(question: str, history: Sequence[object] = (), limit: int = 2000
     computes = _computes(text.lower(), bool(figures))
     if computes:
         asks = Asks.CALCULATION
-    query = Query(raw, text, language, search_text, terms, names, quantities, asks, computes, follow_up, groups)
+    query = Query(
+        raw,
+        text,
+        language,
+        search_text,
+        terms,
+        names,
+        quantities,
+        asks,
+        computes,
+        follow_up=follow_up,
+        term_groups=groups,
+        past=lexicon.asks_in_past(text),
+    )
     return query, notice

@@ -64,6 +64,9 @@ class Query:
     asks: Asks
     computes: bool  # the question asks us to compute something («hvad sparer vi», «beregn», «hvad bliver»)
     follow_up: bool = False
+    # The question sentence asks about the past («Hvad sparede …?», «What did … save?»): a report's example,
+    # not a calculation of the asker's own.
+    past: bool = False
     # `terms` grouped by the question word they come from («LED-belysning» → led, belysning, ledbelysning;
     # English «estimate» → skøn, vurdering): a group is covered when any of its members is.
     term_groups: tuple[tuple[str, ...], ...] = ()

@@ -6,8 +6,10 @@ defaults come from."""
 
 from __future__ import annotations
 
+import re
 import time
 
+from gevinst.assistant import lexicon
 from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.filling import Filling, rank
 from gevinst.assistant.query import Language, Query
@@ -24,12 +26,19 @@ def choose(query: Query) -> Filling | None:
     if best is None:
         return None
     whole = len(best.used) == len(query.figures)
-    if best.complete and (query.computes or (best.goal and whole)):
+    if query.past and not _own(query):  # «Hvad sparede Holbæk …?» asks what a report's example did
+        return None
+    if best.complete and (best.used or best.goal) and (query.computes or (best.goal and whole)):
         return best
     if query.computes and not best.complete:
         asked = next((f for f in ranked if f.goal and f.used), None)
         return asked
     return None
+
+
+def _own(query: Query) -> bool:
+    words = set(re.findall(r"[\wæøå]+", query.text.lower()))
+    return bool(words & lexicon.ownership_words())
 
 
 def answer_calculation(query: Query, context: AnswerContext) -> Answer | None:
@@ -74,7 +83,8 @@ def _ask_for(filling: Filling, language: Language) -> str:
 def compose_calculation(result: CalcResult, citations: list[Citation], language: Language | str) -> str:
     spec = SPECS[result.name]
     english = str(language) == Language.EN.value
-    lines = [f"{result.label}: {result.display}" + ("" if not english else f" ({spec.title})") + "."]
+    head = f"{result.label}: {result.display}" + ("" if not english else f" ({spec.title})")
+    lines = [head if head.endswith(".") else head + "."]
     lines.append(("Sådan er det regnet: " if not english else "How it is calculated: ") + result.formula)
     lines.append("Forudsætninger:" if not english else "Assumptions:")
     for a in result.assumptions:

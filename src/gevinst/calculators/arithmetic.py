@@ -79,6 +79,9 @@ TOTAL = Spec(
     (
         "i alt",
         "samlet",
+        "samled",
+        "læg sammen",
+        "lægge sammen",
         "tilsammen",
         "til sammen",
         "sammenlagt",
@@ -132,7 +135,15 @@ DIFFERENCE = Spec(
         "less than",
         "hvor meget større",
         "hvor meget mindre",
+        "er vi over",
+        "sparer vi",
+        "we save",
+        "over budget",
+        "overskrid",
+        "merforbrug",
+        "how much over",
     ),
+    larger_first=("a", "b"),
 )
 
 
@@ -177,6 +188,11 @@ RATE_SCALING = Spec(
     ),
     _rate,
     (
+        "for vores",
+        "hos os",
+        "for os",
+        "for our",
+        "for us",
         "tilsvarende",
         "samme forhold",
         "skaler",

@@ -127,6 +127,22 @@ def explain(exc: ValidationError) -> str:
     return "Ugyldigt input – " + "; ".join(parts)
 
 
+def kl_fte_price() -> Any:
+    """KL's price of an årsværk (Deloitte's 480.000 kr., KL 2009 ch. 4.4), a preset a question can name."""
+    from gevinst.calculators.spec import Preset
+
+    return (
+        ("kl's pris", "kls pris", "kl's årsværkspris", "kl-prisen", "deloitte", "kl's price", "kl price"),
+        Preset(
+            480000,
+            "KL 2009, kap. 4.4: Deloittes pris på et årsværk, 480.000 kr.",
+            KL09,
+            None,
+            "4.4 Effektiviseringspotentiale",
+        ),
+    )
+
+
 def _danish(value: float) -> str:
     text = format_number(value, 2) if abs(value) < 1e15 else f"{value:g}"
     return text.rstrip("0").rstrip(",") if "," in text else text

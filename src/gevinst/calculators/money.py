@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import model_validator
 
-from gevinst.calculators.base import KL14, KLK, MAX_AMOUNT, CalcInput, CalcResult, kr, pct
+from gevinst.calculators.base import KL14, KLK, MAX_AMOUNT, CalcInput, CalcResult, kl_fte_price, kr, pct
 from gevinst.calculators.spec import Input, Kind, Preset, Spec
 from gevinst.calculators.staff import num
 
@@ -117,13 +117,17 @@ UNIT_RATE_SCALING = Spec(
             "rate",
             "Beløb pr. enhed",
             Kind.AMOUNT,
-            ("pr.", "per", "hver", "each", "årsværkspris", "pris", "stykpris"),
+            ("pr.", "per", "hver", "each", "årsværkspris", "pris", "stykpris", "koster", "costs"),
             le=MAX_AMOUNT,
+            named_presets=(kl_fte_price(),),
         ),
         Input("count", "Antal enheder", Kind.COUNT, ("antal", "medarbejdere", "ansatte", "borgere", "årsværk"), le=1e9),
     ),
     _unit_rate,
     (
+        "hvad koster",
+        "what does it cost",
+        "what do they cost",
         "pr. medarbejder",
         "pr. ansat",
         "pr. indbygger",
@@ -208,6 +212,10 @@ CHANNEL_SHIFT = Spec(
     _channel,
     (
         "kanal",
+        "går over",
+        "overgår",
+        "skifter til",
+        "flyttes",
         "flytte",
         "flytter",
         "erstatte",
@@ -221,6 +229,7 @@ CHANNEL_SHIFT = Spec(
         "switch",
         "instead of",
     ),
+    needs_goal=True,
 )
 
 
@@ -326,6 +335,7 @@ AVOIDED_COST = Spec(
     ),
     _avoided,
     ("undgå", "undgår", "fejlvisit", "forkert visiteret", "unødvendige", "avoid", "unnecessary"),
+    needs_goal=True,
 )
 
 
@@ -396,6 +406,10 @@ BUSINESS_CASE = Spec(
             (
                 "spare",
                 "besparelse",
+                "lavere",
+                "mindre",
+                "færre",
+                "reduc",
                 "gevinst",
                 "om året",
                 "årlig",
@@ -457,5 +471,6 @@ BUSINESS_CASE = Spec(
         "nutidsværdi",
         "business case",
     ),
+    needs_goal=True,
     method=Preset("simpel tilbagebetalingstid", "KL 2014, s. 20: investering / årlig besparelse", KL14, 20),
 )

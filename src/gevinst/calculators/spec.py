@@ -102,6 +102,8 @@ class Spec:
     base: type[CalcInput] = CalcInput  # carries cross-field validators
     method: Preset | None = None  # where the method itself comes from
     one_of: tuple[tuple[str, ...], ...] = ()  # groups of optional inputs of which exactly one must be given
+    larger_first: tuple[str, ...] = ()  # two inputs a question's figures fill largest first (a − b ≥ 0)
+    needs_goal: bool = False  # only when the question names it: its inputs alone fit too many questions
     model: type[BaseModel] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from gevinst.calculators.base import KLK, KOMBIT, MAX_AMOUNT, CalcInput, CalcResult, kr, pct
+from gevinst.calculators.base import KLK, KOMBIT, MAX_AMOUNT, CalcInput, CalcResult, kl_fte_price, kr, pct
 from gevinst.calculators.spec import Input, Kind, Preset, Spec
 from gevinst.danish_numbers import format_number
 
@@ -192,8 +192,9 @@ TASK_WEIGHTED = Spec(
         ),
     ),
     _tasks,
-    ("vægtet", "opgavernes andel", "weighted"),
+    ("vægtet", "opgavernes andel", "weighted", "af tiden", "af arbejdstiden", "of the time", "of their time"),
     TasksBase,
+    needs_goal=True,
 )
 
 
@@ -295,6 +296,7 @@ FTE_SAVINGS = Spec(
             gt=0,
             ge=None,
             le=MAX_AMOUNT,
+            named_presets=(kl_fte_price(),),
         ),
         Input(
             "phase_in_years",

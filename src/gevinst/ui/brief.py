@@ -23,12 +23,22 @@ def brief_markdown(items: list[dict[str, Any]], title: str = "Workshop-brief") -
             lines += [f"## {i}. {item['question']}", "", item["answer"], ""]
             if item["citations"]:
                 lines += ["Kilder:", ""]
-                lines += [f"- [{c['n']}] {c['title']} ({c['doc_id']}), {where(c)}: «{c['snippet'][:300]}»"
-                          for c in item["citations"]]
+                lines += [
+                    f"- [{c['n']}] {c['title']} ({c['doc_id']}), {where(c)}: «{c['snippet'][:300]}»"
+                    for c in item["citations"]
+                ]
                 lines.append("")
         else:
-            lines += [f"## {i}. Scenarie: {item['label']} ({item['name']})", "", f"**{item['display']}**", "",
-                      item["formula"], "", "| Antagelse | Værdi | Kilde |", "|---|---|---|"]
+            lines += [
+                f"## {i}. Scenarie: {item['label']} ({item['name']})",
+                "",
+                f"**{item['display']}**",
+                "",
+                item["formula"],
+                "",
+                "| Antagelse | Værdi | Kilde |",
+                "|---|---|---|",
+            ]
             lines += [f"| {a['label']} | {a['value']} {a['unit']} | {a['source']} |" for a in item["assumptions"]]
             if item.get("table"):
                 keys = list(item["table"][0])
@@ -49,8 +59,9 @@ def brief_docx(items: list[dict[str, Any]], title: str = "Workshop-brief") -> by
             doc.add_heading(f"{i}. {item['question']}", level=1)
             doc.add_paragraph(item["answer"])
             for c in item["citations"]:
-                doc.add_paragraph(f"[{c['n']}] {c['title']} ({c['doc_id']}), {where(c)}: «{c['snippet'][:300]}»",
-                                  style="List Bullet")
+                doc.add_paragraph(
+                    f"[{c['n']}] {c['title']} ({c['doc_id']}), {where(c)}: «{c['snippet'][:300]}»", style="List Bullet"
+                )
         else:
             doc.add_heading(f"{i}. Scenarie: {item['label']}", level=1)
             doc.add_paragraph(item["display"]).runs[0].bold = True

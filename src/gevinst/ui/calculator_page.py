@@ -43,8 +43,13 @@ def calculators(lang: str) -> None:
 def _show_result(result: dict[str, Any], lang: str) -> None:
     st.metric(result["label"], result["display"])
     st.write(result["formula"])
-    st.dataframe([{"antagelse": a["label"], "værdi": f"{a['value']} {a['unit']}", "kilde": a["source"]}
-                  for a in result["assumptions"]], hide_index=True)
+    st.dataframe(
+        [
+            {"antagelse": a["label"], "værdi": f"{a['value']} {a['unit']}", "kilde": a["source"]}
+            for a in result["assumptions"]
+        ],
+        hide_index=True,
+    )
     if result["table"]:
         st.dataframe(result["table"], hide_index=True)
         key = next((k for k in ("besparelse", "akkumuleret", "bidrag_pct") if k in result["table"][0]), None)
