@@ -25,7 +25,10 @@ class _ProgressBars:
         from tqdm import tqdm
 
         if stage not in self._bars:
-            self._bars[stage] = tqdm(total=total, desc="Indlejrer passager", unit="passage", file=sys.stderr)
+            desc, unit = (
+                ("Indlejrer sætninger", "sætning") if stage == "sentences" else ("Indlejrer passager", "passage")
+            )
+            self._bars[stage] = tqdm(total=total, desc=desc, unit=unit, file=sys.stderr)
         self._bars[stage].n = done
         self._bars[stage].refresh()
         if done >= total:

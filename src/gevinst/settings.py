@@ -16,12 +16,16 @@ class EmbeddingSettings(BaseModel):
         description="For sentence-transformers: a model directory on disk; empty means the packaged MiniLM",
     )
     hash_dim: int = Field(256, description="Vector size of the hash backend (tests)")
+    sentence_vectors: bool = Field(True, description="Embed each sentence at ingest (evidence by meaning)")
 
 
 class RetrievalSettings(BaseModel):
     top_k: int = Field(6, ge=1, le=50, description="Passages handed to the answerer")
     candidates: int = Field(30, ge=5, le=200, description="Candidates taken from each retriever before fusion")
     lexical_weight: float = Field(0.6, ge=0, le=1, description="Weight of BM25 in the fused score (dense: 1-w)")
+    sentence_meaning_weight: float = Field(
+        0.0, ge=0, le=2, description="Weight of the e5 similarity of question and sentence in choosing evidence"
+    )
     foreign_lexical_share: float = Field(
         0.5, ge=0, le=1, description="Share of lexical_weight kept for questions not in Danish (glossary terms only)"
     )

@@ -27,8 +27,13 @@ def clean_question(raw: str, limit: int) -> tuple[str, str]:
     return text, ""
 
 
+_QUOTED = re.compile(r"[\"«“„']([^\"»”'“]{2,40})[\"»”'“]")
+
+
 def names_in(text: str) -> tuple[str, ...]:
-    out: list[str] = []
+    """Proper names and abbreviations, and what the question puts in quotes («"2-8-16"», «"skyggefunktioner"»):
+    the passage that answers must mention them."""
+    out: list[str] = [m.group(1).strip() for m in _QUOTED.finditer(text) if len(m.group(1).split()) <= 4]
     question_words = lexicon.question_words()
     for m in _NAME.finditer(text):
         word = m.group(0)

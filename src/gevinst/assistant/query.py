@@ -76,6 +76,11 @@ class Query:
         return self.term_groups or tuple((t,) for t in self.terms)
 
     @property
+    def years(self) -> tuple[str, ...]:
+        """The calendar years the question names («i 2020» → "2020")."""
+        return tuple(str(int(q.value)) for q in self.quantities if q.unit is UnitKind.YEAR)
+
+    @property
     def figures(self) -> tuple[QuantityMention, ...]:
         """Numbers to calculate with: calendar years excluded."""
         return tuple(q for q in self.quantities if q.unit not in (UnitKind.YEAR, UnitKind.LABEL))

@@ -72,6 +72,15 @@ class HybridRetriever:
                 return (head, rest) if rest in self._idf else (head,)
         return ()
 
+    def sentence_meaning(self, query: Query, chunk: Chunk) -> dict[int, float]:
+        """Sentence start → how close its meaning is to the question's (0 … 1, from e5 similarities made at
+        ingest; unrelated Danish text sits near 0.75). Empty when the index has no sentence vectors."""
+        similarities = getattr(self.index, "sentence_similarities", None)
+        position = self._position.get(chunk.sha)
+        if similarities is None or position is None:
+            return {}
+        return {s: min(max((v - 0.75) / 0.15, 0.0), 1.0) for s, v in similarities(query.text, position).items()}
+
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._idf_unknown)
 
@@ -93,6 +102,8 @@ class HybridRetriever:
         absent = [
             n for n in query.names if n.lower() not in lexicon.generic_names() and not set(textnorm.tokens(n)) & seen
         ]
+        # A calendar year the question asks about is an entity too: no passage about it, no answer about it.
+        absent += [y for y in query.years if y not in seen]
         return Retrieved(chunks, coverage, missing, absent, best_dense)
 
     def fused_scores(self, query: Query) -> tuple[np.ndarray, float]:

@@ -62,10 +62,11 @@ def answer_calculation(query: Query, context: AnswerContext) -> Answer | None:
     except CalculatorInputError as exc:
         return Answer(query.raw, f"Beregningen kunne ikke udføres: {exc}", False)
     calc_ms = (time.perf_counter() - started) * 1000
-    citations = [
-        Citation(n, c.doc_id, c.title, c.page, c.section, c.snippet)
-        for n, c in enumerate(preset_citations(result, context), start=1)
+    found = preset_citations(result, context)
+    found += [
+        c for c in background_citations(query, context) if (c.doc_id, c.page) not in {(f.doc_id, f.page) for f in found}
     ]
+    citations = [Citation(n, c.doc_id, c.title, c.page, c.section, c.snippet) for n, c in enumerate(found, start=1)]
     text = compose_calculation(result, citations, query.language)
     call = ToolCall(filling.spec.name, dict(filling.arguments), result.to_dict())
     return Answer(query.raw, text, False, citations, [call], {"calculate": calc_ms})
@@ -103,7 +104,23 @@ def compose_calculation(result: CalcResult, citations: list[Citation], language:
         )
         lines.append(f"- {a.label}: {value} ({a.source})" + (f" [{cite}]" if cite else ""))
     lines += [f"Bemærk: {w}" for w in result.warnings]
+    cited = {c.n for c in citations if any(c.doc_id == a.doc_id for a in result.assumptions)}
+    background = [c for c in citations if c.n not in cited]
+    if background:
+        lines.append(
+            ("Baggrund i rapporterne: " if not english else "Background in the reports: ")
+            + " ".join(f"[{c.n}]" for c in background)
+        )
     return "\n".join(lines)
+
+
+def background_citations(query: Query, context: AnswerContext, count: int = 2) -> list[Citation]:
+    """The report passages the question itself points to (the example it builds on), when retrieval finds
+    them clearly; cited as background, never as the source of a figure the user gave."""
+    retrieved = context.retriever.retrieve(query, k=count)
+    if retrieved.coverage < max(0.7, context.settings.retrieval.refusal_threshold) or retrieved.missing_entities:
+        return []
+    return [Citation(0, c.doc_id, c.title, c.page, c.section, c.text[:500].strip()) for c in retrieved.chunks]
 
 
 def preset_citations(result: CalcResult, context: AnswerContext) -> list[Citation]:

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from gevinst.index.lexical import LexicalIndex
+from gevinst.index.sentence_vectors import SentenceTable
 from gevinst.settings import ChromaSettings
 from gevinst.types import Chunk
 
@@ -115,6 +116,7 @@ def write_generation(
     manifest: dict[str, Any],
     proposals: list[dict[str, Any]],
     chroma: ChromaSettings,
+    sentences: SentenceTable | None = None,
 ) -> Path:
     """Write a complete generation and make it live. On any failure nothing live changes."""
     gen_id = new_generation_id()
@@ -128,6 +130,8 @@ def write_generation(
             for chunk in chunks:
                 fh.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
         (gen / "proposals.json").write_text(json.dumps(proposals, ensure_ascii=False, indent=1))
+        if sentences is not None:
+            sentences.save(gen)
         manifest = {
             **manifest,
             "generation": gen_id,

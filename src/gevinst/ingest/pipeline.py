@@ -16,6 +16,7 @@ from typing import Any
 
 from gevinst.index.cache import EmbeddingCache
 from gevinst.index.embeddings import NamedEmbeddings, build_embeddings
+from gevinst.index.sentence_vectors import build_table, sentence_texts
 from gevinst.index.store import (
     current_generation,
     is_write_error,
@@ -125,6 +126,19 @@ def ingest(
                     progress("embed", done[0], len(texts))
 
             vectors, report.embedded = cache.embed(embedder, texts, tick)
+            sentences = None
+            if settings.embedding.sentence_vectors:  # one pass more over the same text, also cached
+                spans, sentence_list = sentence_texts(all_chunks)
+                done[0] = 0
+
+                def sentence_tick(n: int) -> None:
+                    done[0] += n
+                    if progress:
+                        progress("sentences", done[0], len(sentence_list))
+
+                sent_vectors, embedded = cache.embed(embedder, sentence_list, sentence_tick)
+                report.embedded += embedded
+                sentences = build_table(spans, sent_vectors)
         except sqlite3.Error as exc:
             raise _not_written(exc) from None
         finally:
@@ -132,7 +146,9 @@ def ingest(
         manifest = {"embedding_key": embedder.key, "documents": sorted(docs.values(), key=lambda d: d["doc_id"])}
         prop_list = [p for doc_id in sorted(proposals) for p in proposals[doc_id]]
         try:
-            write_generation(settings.index_dir, all_chunks, vectors, texts, manifest, prop_list, settings.chroma)
+            write_generation(
+                settings.index_dir, all_chunks, vectors, texts, manifest, prop_list, settings.chroma, sentences
+            )
         except Exception as exc:
             if not is_write_error(exc):
                 raise
