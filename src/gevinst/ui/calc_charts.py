@@ -21,21 +21,26 @@ def _axis_title(title: str, unit: str) -> str:
 
 
 def result_chart(title: str, unit: str, points: list[dict[str, Any]]) -> alt.TopLevelMixin:
-    """A result's own series: kroner by year, or each task's contribution to the potential."""
+    """A result's own series: kroner by year as columns; named categories (tasks) as rows, so long names fit."""
+    rows = any(len(str(p["x"])) > 12 for p in points)
+    category = alt.X if not rows else alt.Y
+    amount = alt.Y if not rows else alt.X
+    top = max((float(p["y"]) for p in points), default=0.0)
+    room = alt.Scale(domain=[0, top * 1.15]) if rows and top > 0 else alt.Undefined  # the end labels must fit
     base = alt.Chart(alt.Data(values=points)).encode(
-        x=alt.X("x:N", sort=None, title=None, axis=alt.Axis(labelAngle=0, labelLimit=160)),
-        y=alt.Y("y:Q", title=_axis_title(title, unit), axis=alt.Axis(format=AXIS_FORMAT)),
+        category("x:N", sort=None, title=None, axis=alt.Axis(labelAngle=0, labelLimit=320, labelFontSize=13)),
+        amount("y:Q", title=_axis_title(title, unit), axis=alt.Axis(format=AXIS_FORMAT), scale=room),
         tooltip=[alt.Tooltip("x:N", title=" "), alt.Tooltip("tekst:N", title=title)],
     )
     bars = base.mark_bar(color=BAR)
-    labels = base.mark_text(dy=-8, fontSize=13).encode(text="tekst:N")
-    return _danish((bars + labels).properties(height=300))
+    labels = base.mark_text(**({"dx": 6, "align": "left"} if rows else {"dy": -8}), fontSize=13).encode(text="tekst:N")
+    return _danish((bars + labels).properties(height=max(300, 34 * len(points)) if rows else 300))
 
 
 def comparison_chart(unit: str, points: list[dict[str, Any]]) -> alt.TopLevelMixin:
     """Scenarios side by side; a range result draws its span from the low to the high end in a lighter shade."""
     data = alt.Data(values=points)
-    x = alt.X("x:N", sort=None, title=None, axis=alt.Axis(labelAngle=0))
+    x = alt.X("x:N", sort=None, title=None, axis=alt.Axis(labelAngle=0, labelLimit=400, labelFontSize=14))
     y_title = _axis_title("Resultat", unit)
     tooltip = [
         alt.Tooltip("x:N", title="Scenarie"),

@@ -162,10 +162,12 @@ def placeholder(inp: Input) -> str:
     if inp.kind is Kind.TASKS:
         value = inp.fallback or []
         return "\n".join(f"{t.name}; {format_number(t.share_pct)}; {format_number(t.efficiency_pct)}" for t in value)
-    if inp.kind in (Kind.PERCENT_LIST, Kind.AMOUNT_LIST):
+    if inp.kind is Kind.PERCENT_LIST:
         return "fx 10; 5; 5"
+    if inp.kind is Kind.AMOUNT_LIST:
+        return "fx 120 mio.; 40 mio."
     if inp.fallback is not None:
-        return _value_text(inp, inp.fallback)
+        return _value_text(inp, inp.fallback) + (" (forudsætning)" if inp.preset is not None else " (standard)")
     return ""
 
 

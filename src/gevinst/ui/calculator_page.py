@@ -29,11 +29,14 @@ from gevinst.ui.texts import t
 MAX_SCENARIOS = 3
 TASKS_HELP = "Én opgave pr. linje: opgave; andel af tiden i %; effektivisering i %"
 log = logging.getLogger(__name__)
+# Streamlit's hint under a focused field in a form is English («Press Enter to submit form»); the page is Danish.
+HIDE_ENGLISH_HINT = "<style>[data-testid='InputInstructions']{display:none}</style>"
 
 
 def calculators(lang: str) -> None:
     name = st.selectbox("Beregning", list(SPECS), format_func=lambda n: SPECS[n].title, key="calc-name")
     spec = SPECS[name]
+    st.html(HIDE_ENGLISH_HINT)  # a constant of ours, never text from a document or a user
     st.caption(spec.description)
     raw = _form(spec, lang)
     if raw is not None:
