@@ -45,7 +45,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "GEVINST_UI__PORT": str(port),
     }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "gevinst.cli", "ui"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "gevinst.cli", "ui"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
     if not wait_for_port(port, 60):
