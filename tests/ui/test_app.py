@@ -71,24 +71,71 @@ def test_calculator_form_runs_and_saves_a_scenario_to_the_brief(app: AppTest) ->
     app.sidebar.radio[0].set_value("calc").run()
     app.selectbox[0].set_value("fte_savings").run()
     app.text_input(key="fte_savings-fte").input("12")
-    app.text_input(key="fte_savings-monthly_salary").input("30000")
+    app.text_input(key="fte_savings-monthly_salary").input("30.000")
     app.text_input(key="fte_savings-efficiency_pct").input("40")
     app.text_input(key="fte_savings-phase_in_years").input("2")
     app.button[0].click().run()
     assert not app.exception and not app.error
     assert app.metric[0].value == "2.597.760 kr."
-    app.button[-1].click().run()  # save scenario
+    assert any("12 årsværk × 541.200 kr. × 40 %" in m.value.replace("\\", "") for m in app.markdown)
+    assumptions, years = (t.value for t in app.table[:2])
+    assert list(assumptions.columns) == ["Forudsætning", "Værdi", "Kilde"]
+    assert "17 %" in set(assumptions["Værdi"]) and "dit tal" in set(assumptions["Kilde"])
+    assert years.to_dict("records")[0] == {"År": "1", "Andel": "50 %", "Besparelse": "1.298.880 kr.",
+                                           "Stigning": "1.298.880 kr."}
+    assert len(app.get("vega_lite_chart")) == 1
+    app.button(key="save-brief").click().run()
     app.sidebar.radio[0].set_value("brief").run()
     assert len(app.get("download_button")) == 2
     assert any("2.597.760 kr." in x.value for x in app.text)
 
 
-def test_calculator_form_refuses_nonsense(app: AppTest) -> None:
+CALC_CASES = [
+    ("empty-required", {}, ["Udfyld de markerede felter: Månedsløn"]),
+    ("not-a-number", {"monthly_salary": "tredive tusind"}, ["Månedsløn: «tredive tusind» er ikke et tal"]),
+    ("negative", {"monthly_salary": "-5"}, ["Månedsløn: skal være større end 0 kr."]),
+    ("huge", {"monthly_salary": "1e30"}, ["Månedsløn: må højst være 10.000.000 kr."]),
+    ("nan", {"monthly_salary": "NaN"}, ["Månedsløn: «NaN» er ikke et tal"]),
+    ("preset-overridden-badly", {"monthly_salary": "30000", "effective_share_pct": "0"},
+     ["Effektive timer i % af løntimerne: skal være større end 0 %"]),
+]
+
+
+@pytest.mark.parametrize(("fields", "expected"), [c[1:] for c in CALC_CASES], ids=[c[0] for c in CALC_CASES])
+def test_calculator_form_refuses_nonsense_in_danish(app: AppTest, fields: dict[str, str], expected: list[str]) -> None:
     app.sidebar.radio[0].set_value("calc").run()
     app.selectbox[0].set_value("hourly_cost").run()
-    app.text_input(key="hourly_cost-monthly_salary").input("-5")
+    for name, text in fields.items():
+        app.text_input(key=f"hourly_cost-{name}").input(text)
     app.button[0].click().run()
-    assert app.error and "monthly_salary" in app.error[0].value
+    assert not app.exception and not app.metric
+    message = app.error[0].value.replace("\\", "")
+    assert all(e in message for e in expected), message
+    assert "monthly_salary" not in message and "Traceback" not in message
+
+
+def test_scenarios_are_compared_side_by_side(app: AppTest) -> None:
+    app.sidebar.radio[0].set_value("calc").run()
+    app.selectbox[0].set_value("channel_shift").run()
+    for volume, name in (("1.000", "Lille"), ("5000", "Stor")):
+        app.text_input(key="channel_shift-volume").input(volume)
+        app.button[0].click().run()
+        app.text_input(key="scenario-name").input(name)
+        app.button(key="save-scenario").click().run()
+    app.selectbox[0].set_value("task_weighted_potential").run()
+    app.button[0].click().run()  # every field left empty: the KSD table's seven tasks
+    app.button(key="save-scenario").click().run()
+    assert not app.exception
+    compared = app.table[-1].value.set_index("")
+    assert list(compared.columns) == ["Lille", "Stor", "Scenarie 3"]
+    assert list(compared.loc["Resultat"]) == [
+        "Besparelse pr. år: 240.000 kr.", "Besparelse pr. år: 1.200.000 kr.", "Samlet effektiviseringspotentiale: 39,6 %"]
+    assert compared.loc["Antal der flyttes pr. år"]["Stor"] == "5.000 (dit tal)"
+    assert compared.loc["Pris pr. styk i den gamle kanal"]["Lille"] == "330 kr. (KL/KLK 2017, s. 52)"
+    assert compared.loc["Pris pr. styk i den gamle kanal"]["Scenarie 3"] == "–"
+    assert len(app.get("vega_lite_chart")) == 3  # the tasks' own chart; the scenarios in kr. and in % apart
+    app.button(key="drop-0").click().run()
+    assert list(app.table[-1].value.columns) == ["", "Stor", "Scenarie 3"]
 
 
 def test_pinned_answer_reaches_the_brief(app: AppTest) -> None:

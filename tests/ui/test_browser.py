@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -26,12 +27,12 @@ def server(real_settings):  # type: ignore[no-untyped-def]
     env = {**os.environ, "GEVINST_INDEX_DIR": str(real_settings.index_dir), "GEVINST_DATA_DIR": str(real_settings.data_dir),
            "GEVINST_EMBEDDING__BACKEND": "e5", "GEVINST_UI__PORT": str(port)}
     proc = subprocess.Popen([sys.executable, "-m", "gevinst.cli", "ui"], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+                            stderr=subprocess.DEVNULL, start_new_session=True)
     if not wait_for_port(port, 60):
-        proc.kill()
+        os.killpg(proc.pid, signal.SIGKILL)
         pytest.fail("gevinst ui did not start")
     yield f"http://127.0.0.1:{port}"
-    proc.terminate()
+    os.killpg(proc.pid, signal.SIGTERM)  # `gevinst ui` runs streamlit as its child: end the whole group
     proc.wait(timeout=15)
 
 
@@ -63,7 +64,7 @@ def test_manager_and_consultant_journey(server: str, tmp_path: Path) -> None:
         expect(page.locator("mark").first).to_be_visible(timeout=60_000)
         page.screenshot(path=str(SHOTS / "03-source-page.png"), full_page=True)
         page.get_by_text("Beregninger", exact=True).click()
-        salary = page.get_by_label("monthly_salary", exact=False)  # hourly_cost is the first calculator
+        salary = page.get_by_role("textbox", name="Månedsløn")  # hourly_cost is the first calculator
         salary.fill("35000")
         salary.press("Tab")
         page.get_by_role("button", name="Beregn").click()
