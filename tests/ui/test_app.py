@@ -83,12 +83,22 @@ def test_calculator_form_runs_and_saves_a_scenario_to_the_brief(app: AppTest) ->
     assert any("2.597.760 kr." in x.value for x in app.text)
 
 
-def test_calculator_form_refuses_nonsense(app: AppTest) -> None:
+FORM_ERRORS = {
+    "negative": ("hourly_cost", {"monthly_salary": "-5"}, "monthly_salary: må ikke være negativ"),
+    "missing-required": ("fte_savings", {"fte": "12", "monthly_salary": "30000", "efficiency_pct": ""},
+                         "efficiency_pct: mangler"),
+    "result-overflows": ("hourly_cost", {"monthly_salary": "1e7", "annual_hours": "1e-300"}, "for stort"),
+}
+
+
+@pytest.mark.parametrize(("name", "fields", "message"), FORM_ERRORS.values(), ids=FORM_ERRORS.keys())
+def test_calculator_form_refuses_nonsense(app: AppTest, name: str, fields: dict[str, str], message: str) -> None:
     app.sidebar.radio[0].set_value("calc").run()
-    app.selectbox[0].set_value("hourly_cost").run()
-    app.text_input(key="hourly_cost-monthly_salary").input("-5")
+    app.selectbox[0].set_value(name).run()
+    for field, value in fields.items():
+        app.text_input(key=f"{name}-{field}").input(value)
     app.button[0].click().run()
-    assert app.error and "monthly_salary" in app.error[0].value
+    assert not app.exception and app.error and message in app.error[0].value
 
 
 def test_pinned_answer_reaches_the_brief(app: AppTest) -> None:

@@ -6,8 +6,9 @@ kr.», «40 %», «en investering på 306 mio. kr.», «sparer 38 mio. kr. om å
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from gevinst.assistant.quantities import is_negated
 from gevinst.danish_numbers import Quantity, find_quantities
 
 
@@ -19,8 +20,13 @@ class Found:
 
 
 def quantities(text: str) -> list[Found]:
+    """Signed: a calculator refuses «-2 mio. kr.» where it needs a positive figure, instead of reading 2 mio."""
     low = text.lower()
-    return [Found(q, low[max(0, q.start - 60): q.start], low[q.end: q.end + 40]) for q in find_quantities(text)]
+    out = []
+    for q in find_quantities(text):
+        before = low[max(0, q.start - 60) : q.start]
+        out.append(Found(replace(q, value=-q.value) if is_negated(before) else q, before, low[q.end : q.end + 40]))
+    return out
 
 
 def _near(f: Found, words: str, before: bool = True, after: bool = True, span: int = 40) -> bool:

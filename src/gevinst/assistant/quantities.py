@@ -26,6 +26,12 @@ def _unit_of(kind: str, value: float, noun: str, before: str) -> UnitKind:
     return UnitKind.COUNT
 
 
+def is_negated(before: str) -> bool:
+    """A minus sign written right before a number («-2 mio. kr.», «(-12 årsværk»), not a range's dash (1-2 år)
+    nor a hyphen inside a word."""
+    return bool(_SIGN.search(before))
+
+
 def read_quantities(text: str) -> tuple[QuantityMention, ...]:
     """«120-150 mio. kr.» is one mention with `high`; a leading minus sign is kept («-2 mio. kr.»)."""
     low = text.lower()
@@ -40,7 +46,7 @@ def read_quantities(text: str) -> tuple[QuantityMention, ...]:
         if i + 1 < len(found) and _RANGE.match(text[q.end : found[i + 1].start]) and found[i + 1].kind == q.kind:
             high, end, skip = found[i + 1].value, found[i + 1].end, i + 1
         before = low[max(0, q.start - 60) : q.start]
-        value = -q.value if _SIGN.search(before) else q.value
+        value = -q.value if is_negated(before) else q.value
         m = _NEXT_WORD.match(low, end)
         noun = m.group(1) if m else ""
         out.append(

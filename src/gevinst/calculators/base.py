@@ -94,7 +94,6 @@ _MESSAGES = {
     "float_parsing": "skal være et tal",
     "int_parsing": "skal være et helt tal",
     "float_type": "skal være et tal",
-    "missing": "mangler",
     "extra_forbidden": "er ikke en parameter til denne beregning",
 }
 
@@ -103,20 +102,29 @@ def validate(model: type[M], values: dict[str, Any]) -> M:
     try:
         return model(**{k: v for k, v in values.items() if v is not None})
     except ValidationError as exc:
-        raise CalculatorInputError(explain(exc)) from None
+        raise CalculatorInputError(explain(exc, model)) from None
 
 
-def explain(exc: ValidationError) -> str:
+def explain(exc: ValidationError, model: type[BaseModel] | None = None) -> str:
     parts = []
     for err in exc.errors():
         name = ".".join(str(x) for x in err["loc"]) or "input"
-        ctx = err.get("ctx", {})
-        template = _MESSAGES.get(err["type"])
-        ctx = {k: (f"{v:g}" if isinstance(v, float) else v) for k, v in ctx.items()}
-        reason = template.format(**ctx) if template else str(err["msg"]).removeprefix("Value error, ")
-        got = f" (fik {err['input']!r})" if err["loc"] and err["type"] != "missing" else ""
-        parts.append(f"{name}: {reason}{got}")
+        parts.append(f"{name}: {_reason(err, model)}")
     return "Ugyldigt input – " + "; ".join(parts)
+
+
+def _reason(err: Any, model: type[BaseModel] | None) -> str:
+    value = err.get("input")
+    if err["type"] == "missing":
+        field_info = model.model_fields.get(str(err["loc"][0])) if model and err["loc"] else None
+        return f"mangler ({field_info.description})" if field_info and field_info.description else "mangler"
+    if err["type"] in {"greater_than", "greater_than_equal"} and isinstance(value, int | float) and value < 0:
+        # a minus sign read from a question («-2 mio. kr.») is refused, never silently dropped
+        return f"må ikke være negativ (fik {format_number(value, 2).removesuffix(',00')})"
+    ctx = {k: (f"{v:g}" if isinstance(v, float) else v) for k, v in err.get("ctx", {}).items()}
+    template = _MESSAGES.get(err["type"])
+    reason = template.format(**ctx) if template else str(err["msg"]).removeprefix("Value error, ")
+    return f"{reason} (fik {value!r})" if err["loc"] else reason
 
 
 def kr(value: float) -> str:
