@@ -119,3 +119,33 @@ def test_oidc_with_an_auth_section_asks_to_log_in(
     partial = {k: v for k, v in OIDC_SECRETS.items() if k != "cookie_secret"}
     at = _app(settings, monkeypatch, secrets=partial, GEVINST_UI__AUTH="oidc")
     assert not at.button and "cookie_secret" in at.error[0].value
+
+
+def test_the_apps_assistant_sends_the_real_api_key(
+    settings: Settings, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ..assistant.scripted_server import ScriptedServer
+
+    ingest([small_corpus], settings)
+    with ScriptedServer() as server:
+        server.replies.append({"content": "Nordfyns Kommune nåede en e-handelsgrad på 52 % [1]."})
+        at = _app(
+            settings,
+            monkeypatch,
+            GEVINST_LLM__BACKEND="openai",
+            GEVINST_LLM__MODEL="scripted",
+            GEVINST_LLM__BASE_URL=f"http://127.0.0.1:{server.port}/v1",
+            GEVINST_LLM__API_KEY="sk-den-rigtige-noegle",
+            GEVINST_LLM__MAX_RETRIES="0",
+        )
+        at.chat_input[0].set_value("Hvilken e-handelsgrad nåede Nordfyns Kommune?").run()
+    assert not at.exception and server.authorizations == ["Bearer sk-den-rigtige-noegle"]
+
+
+def test_the_cache_key_tells_keys_apart_without_showing_them(settings: Settings) -> None:
+    from gevinst.settings import LLMSettings
+    from gevinst.ui.services import settings_key
+
+    a, b = (settings.model_copy(update={"llm": LLMSettings(backend="openai", api_key=key)}) for key in ("sk-a", "sk-b"))
+    assert settings_key(a) != settings_key(b) and settings_key(a) == settings_key(a.model_copy())
+    assert "sk-a" not in settings_key(a)
