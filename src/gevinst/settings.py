@@ -76,6 +76,11 @@ class UISettings(BaseModel):
 
 class UploadSettings(BaseModel):
     max_mb: float = Field(50.0, gt=0, description="Largest file accepted by ingest and upload, in MB")
+    allow_anonymous: bool = Field(
+        False,
+        description="Let anyone upload when the app listens beyond loopback without an admin password (off: upload "
+        "is then closed)",
+    )
 
 
 class Settings(BaseSettings):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import html
 import re
+import shutil
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -15,6 +17,7 @@ from gevinst.assistant import Assistant, library
 from gevinst.settings import Settings
 from gevinst.types import Answer
 from gevinst.ui import brief as brief_export
+from gevinst.ui.access import upload_closed
 from gevinst.ui.services import escape_markdown, safe_upload_name, save_feedback
 from gevinst.ui.texts import t
 
@@ -117,6 +120,9 @@ def documents(assistant: Assistant, settings: Settings, lang: str) -> None:
                   for d in library.documents(assistant)], hide_index=True)
     _page_viewer(assistant, lang)
     st.subheader(t(lang, "upload"))
+    if closed := upload_closed(settings):
+        st.info(closed)
+        return
     admin = settings.ui.admin_password.get_secret_value()
     if admin and not st.session_state.get("admin"):
         given = st.text_input("Administrator", type="password", key="admin-pw")
@@ -125,7 +131,7 @@ def documents(assistant: Assistant, settings: Settings, lang: str) -> None:
             return
         st.session_state.admin = True
     files = st.file_uploader(t(lang, "upload"), type=["pdf", "txt", "md"], accept_multiple_files=True)
-    if files and st.button(t(lang, "upload_run")):
+    if files and st.button(t(lang, "upload_run"), key="upload-run"):
         _ingest_uploads(files, settings)
 
 
@@ -134,20 +140,33 @@ def _ingest_uploads(files: list[Any], settings: Settings) -> None:
 
     folder = settings.data_dir / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
-    paths, refused = [], []
+    paths, written, refused = [], [], []
     for f in files:
         if f.size > settings.upload.max_mb * 1024 * 1024:
             refused.append((f.name, f"filen er større end {settings.upload.max_mb:g} MB"))
             continue
-        path = folder / safe_upload_name(f.name)
-        path.write_bytes(f.getvalue())
+        data = f.getvalue()
+        # one folder per content: an upload never overwrites the file an indexed document was read from
+        path = folder / hashlib.sha256(data).hexdigest()[:16] / safe_upload_name(f.name)
+        if any(p.name == path.name for p in paths):
+            refused.append((f.name, "en fil med samme navn er allerede med i denne upload"))
+            continue
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            written.append(path)
         paths.append(path)
     bar = st.progress(0.0, "Indlejrer …")
     try:
-        report = ingest(paths, settings, progress=lambda stage, done, total: bar.progress(done / max(total, 1)))
+        report = ingest(paths, settings, replace=False,
+                        progress=lambda stage, done, total: bar.progress(done / max(total, 1)))
     except (IndexBusy, IngestError) as exc:
         st.error(str(exc))
         return
+    failed = {name for name, _ in report.failed}
+    for path in written:
+        if path.name in failed:  # refused content is not kept
+            shutil.rmtree(path.parent, ignore_errors=True)
     for name, reason in refused + report.failed:
         st.error(f"{name}: {reason}")
     if report.added or report.changed:
