@@ -64,7 +64,7 @@ def test_source_opens_the_page_view_with_the_passage_highlighted(app: AppTest) -
     app.chat_input[0].set_value("Hvad koster et køb via e-handel?").run()
     app.button(key="show-0-1").click().run()
     assert app.sidebar.radio[0].value == "docs"
-    assert any("<mark>" in m.value for m in app.markdown)
+    assert any("<mark>" in h.value for h in app.get("html"))
 
 
 def test_calculator_form_runs_and_saves_a_scenario_to_the_brief(app: AppTest) -> None:

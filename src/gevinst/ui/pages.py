@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import html
 import re
 import shutil
 import time
@@ -18,7 +17,8 @@ from gevinst.settings import Settings
 from gevinst.types import Answer
 from gevinst.ui import brief as brief_export
 from gevinst.ui.access import upload_closed
-from gevinst.ui.services import escape_markdown, safe_upload_name, save_feedback
+from gevinst.ui.safe_text import escape_markdown, page_html
+from gevinst.ui.services import safe_upload_name, save_feedback
 from gevinst.ui.texts import t
 
 
@@ -44,8 +44,8 @@ def _show_answer(record: dict[str, Any], lang: str, index: int, settings: Settin
     if record["citations"]:
         st.caption(t(lang, "nearest") if record["refused"] else t(lang, "sources"))
     for c in record["citations"]:
-        with st.expander(f"[{c['n']}] {c['title']} – {brief_export.where(c)}"):
-            st.caption(f"{c['doc_id']} · {c['section']}")
+        with st.expander(f"[{c['n']}] {escape_markdown(c['title'])} – {escape_markdown(brief_export.where(c))}"):
+            st.caption(escape_markdown(f"{c['doc_id']} · {c['section']}"))
             st.markdown(f"> {escape_markdown(c['snippet'])}")
             st.button(t(lang, "show_page"), key=f"show-{index}-{c['n']}", on_click=_open_page, args=(c,))
     left, right = st.columns(2)
@@ -87,9 +87,10 @@ def chat(assistant: Assistant, settings: Settings, lang: str) -> None:
             answer = _stream_answer(assistant, question, [h["question"] for h in history])
             record = answer.to_record()
             if answer.notice:
-                st.info(answer.notice)
+                st.info(escape_markdown(answer.notice))
             if answer.unsupported_numbers:
-                st.warning("Tal markeret 'ikke fundet i kilderne': " + ", ".join(answer.unsupported_numbers))
+                flagged = ", ".join(answer.unsupported_numbers)
+                st.warning(escape_markdown(f"Tal markeret 'ikke fundet i kilderne': {flagged}"))
             _show_answer(record, lang, len(history), settings, fresh=not answer.tool_calls)
         history.append(record)
 
@@ -106,12 +107,12 @@ def _page_viewer(assistant: Assistant, lang: str) -> None:
                         format_func=lambda p: "–" if p is None else str(p))
     text = library.page_text(assistant, doc_id, page, section if page is None else "")
     doc = next(d for d in docs if d["doc_id"] == doc_id)
-    st.caption(f"{doc['title']} · {doc.get('publisher') or '–'} · {doc.get('year') or '–'} · {t(lang, 'page')} "
-               f"{'–' if page is None else page}")
-    body = html.escape(text)
-    if snippet and html.escape(snippet) in body:
-        body = body.replace(html.escape(snippet), f"<mark>{html.escape(snippet)}</mark>", 1)
-    st.markdown(f"<div style='white-space:pre-wrap'>{body}</div>", unsafe_allow_html=True)  # escaped above
+    about = [doc["title"], doc.get("publisher") or "–", str(doc.get("year") or "–")]
+    st.caption(escape_markdown(" · ".join([*about, f"{t(lang, 'page')} {'–' if page is None else page}"])))
+    body, flagged = page_html(text, snippet)
+    if flagged:
+        st.warning(t(lang, "flagged").format(n=flagged))
+    st.html(f"<div style='white-space:pre-wrap'>{body}</div>")  # escaped HTML, no Markdown: nothing is fetched
 
 
 def documents(assistant: Assistant, settings: Settings, lang: str) -> None:
@@ -158,19 +159,20 @@ def _ingest_uploads(files: list[Any], settings: Settings) -> None:
         paths.append(path)
     bar = st.progress(0.0, "Indlejrer …")
     try:
-        report = ingest(paths, settings, replace=False,
-                        progress=lambda stage, done, total: bar.progress(done / max(total, 1)))
+        report = ingest(
+            paths, settings, replace=False, progress=lambda stage, done, total: bar.progress(done / max(total, 1))
+        )
     except (IndexBusy, IngestError) as exc:
-        st.error(str(exc))
+        st.error(escape_markdown(str(exc)))
         return
     failed = {name for name, _ in report.failed}
     for path in written:
         if path.name in failed:  # refused content is not kept
             shutil.rmtree(path.parent, ignore_errors=True)
     for name, reason in refused + report.failed:
-        st.error(f"{name}: {reason}")
+        st.error(escape_markdown(f"{name}: {reason}"))
     if report.added or report.changed:
-        st.success(f"Indekseret: {', '.join(report.added + report.changed)}")
+        st.success(escape_markdown(f"Indekseret: {', '.join(report.added + report.changed)}"))
 
 
 def catalogue(assistant: Assistant, settings: Settings, lang: str) -> None:

@@ -14,6 +14,7 @@ from pydantic import SecretStr
 
 from gevinst.assistant import Assistant, build_assistant
 from gevinst.settings import Settings
+from gevinst.ui.safe_text import escape_markdown as escape_markdown  # its home is safe_text; kept importable here
 
 
 def current_settings() -> Settings:
@@ -63,8 +64,3 @@ def safe_upload_name(name: str) -> str:
     base = re.sub(r"[^\w.\- æøåÆØÅ]", "_", base).strip(" .")
     stem, dot, ext = base.rpartition(".")
     return (f"{stem[:80] or 'upload'}.{ext.lower()}" if dot else (base[:80] or "upload")) or "upload"
-
-
-def escape_markdown(text: str) -> str:
-    """Text from documents and users is shown as text: no markdown, links, images or HTML."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-!|<>~$])", r"\\\1", text)

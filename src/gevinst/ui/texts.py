@@ -15,6 +15,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "empty_brief": "Tag svar og scenarier med fra de andre sider, så kommer de her.",
         "area": "Område", "search": "Søg i titler", "download_md": "Hent som Markdown", "download_docx": "Hent som Word",
         "page": "Side", "document": "Dokument", "feedback_saved": "Tak for din vurdering",
+        "flagged": "⚠ {n} sætning(er) på siden henvender sig til læseren eller en assistent (fx «ignorer "
+                   "instruktionerne»). De er markeret og bruges aldrig som svar.",
     },
     "en": {
         "title": "Gevinst – answers from the efficiency reports",
@@ -28,6 +30,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "empty_brief": "Add answers and scenarios from the other pages and they appear here.",
         "area": "Area", "search": "Search titles", "download_md": "Download as Markdown", "download_docx": "Download as Word",
         "page": "Page", "document": "Document", "feedback_saved": "Thank you for your rating",
+        "flagged": "⚠ {n} sentence(s) on this page address the reader or an assistant (e.g. «ignore the "
+                   "instructions»). They are marked and never used as an answer.",
     },
 }
 
