@@ -26,7 +26,7 @@ def oidc_problem(secrets: Any) -> str:
     )
     return (
         f"Login er sat til OIDC (GEVINST_UI__AUTH=oidc), men .streamlit/secrets.toml {where}. Angiv "
-        f"{', '.join(OIDC_KEYS)} under [auth] (se README, Adgang), eller brug GEVINST_UI__AUTH=password."
+        f"{', '.join(OIDC_KEYS)} under [auth] (se README, «Access»), eller brug GEVINST_UI__AUTH=password."
     )
 
 
