@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from gevinst.settings import Settings, get_settings
+from gevinst.settings import Settings, get_settings, settings_error
 
 
 class _ProgressBars:
@@ -114,9 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except ValidationError as exc:
-        err = exc.errors()[0]
-        where = "__".join(str(part) for part in err["loc"]).upper()
-        print(f"Fejl i indstillingerne: GEVINST_{where}: {err['msg']}", file=sys.stderr)
+        print(settings_error(exc), file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback
         print(f"Uventet fejl ({type(exc).__name__}): {str(exc).splitlines()[0] if str(exc) else ''}", file=sys.stderr)

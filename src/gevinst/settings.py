@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -53,17 +54,37 @@ class ChromaSettings(BaseModel):
     port: int = Field(8000, description="Chroma server port")
 
 
+class AuthMode(StrEnum):
+    """Exactly these spellings: a misspelt mode («Password», «password ») stops start, never opens the app."""
+
+    NONE = "none"
+    PASSWORD = "password"
+    OIDC = "oidc"
+
+
 class UISettings(BaseModel):
     host: str = Field("127.0.0.1", description="Address the app binds to")
     port: int = Field(8501, description="Port the app listens on")
     language: str = Field("da", description="Interface language: da | en")
-    auth: str = Field("none", description="none | password (shared password) | oidc (Streamlit's st.login)")
-    password: SecretStr = Field(SecretStr(""), description="Shared password when auth=password")
+    auth: AuthMode = Field(AuthMode.NONE, description="none | password (shared password) | oidc (Streamlit's st.login)")
+    password: SecretStr = Field(SecretStr(""), validate_default=True, description="Shared password when auth=password")
     admin_password: SecretStr = Field(SecretStr(""), description="Password that unlocks upload and index changes")
+
+    @field_validator("password")
+    @classmethod
+    def _password_for_password_mode(cls, value: SecretStr, info: ValidationInfo) -> SecretStr:
+        if info.data.get("auth") is AuthMode.PASSWORD and not value.get_secret_value():
+            raise ValueError("mangler; GEVINST_UI__AUTH=password kræver en adgangskode")
+        return value
 
 
 class UploadSettings(BaseModel):
     max_mb: float = Field(50.0, gt=0, description="Largest file accepted by ingest and upload, in MB")
+    allow_anonymous: bool = Field(
+        False,
+        description="Let anyone upload when the app listens beyond loopback without an admin password (off: upload "
+        "is then closed)",
+    )
 
 
 class Settings(BaseSettings):
@@ -84,3 +105,12 @@ class Settings(BaseSettings):
 @cache
 def get_settings() -> Settings:
     return Settings()
+
+
+def settings_error(exc: ValidationError) -> str:
+    """The first bad setting as one line naming its environment variable and the value given."""
+    err = exc.errors()[0]
+    where = "__".join(str(part) for part in err["loc"]).upper()
+    message = str(err["msg"]).removeprefix("Value error, ")
+    given = f" (fik {err['input']!r})" if err["type"] == "enum" else ""
+    return f"Fejl i indstillingerne: GEVINST_{where}: {message}{given}"

@@ -14,6 +14,7 @@ class ScriptedServer:
     def __init__(self) -> None:
         self.replies: list[dict[str, Any]] = []  # {"content": str} or {"tool": name, "args": {...}}
         self.requests: list[dict[str, Any]] = []
+        self.authorizations: list[str] = []  # the Authorization header of each POST
         self.delay_s = 0.0
         server = self
 
@@ -27,6 +28,7 @@ class ScriptedServer:
             def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
                 server.requests.append({"path": self.path, **body})
+                server.authorizations.append(self.headers.get("Authorization", ""))
                 time.sleep(server.delay_s)
                 reply = server.replies.pop(0) if server.replies else {"content": "Det fremgår ikke af rapporterne."}
                 try:

@@ -23,7 +23,11 @@ from gevinst.calculators import (
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: fte_savings(fte=-3, monthly_salary=30000, efficiency_pct=40), "(fte): skal være større end 0"),
+        (lambda: fte_savings(fte=-3, monthly_salary=30000, efficiency_pct=40), "(fte): må ikke være negativ (fik -3)"),
+        (
+            lambda: run_calculator("business_case", {"investment": 5e6, "annual_gain": -2e6}),
+            "(annual_gain): må ikke være negativ (fik -2.000.000)",
+        ),
         (lambda: fte_savings(fte=3, monthly_salary=30000, efficiency_pct=140), "(efficiency_pct): må højst være 100"),
         (lambda: fte_savings(fte=3, efficiency_pct=40), "Mangler input – månedsløn eller årsværkspris"),
         (lambda: hourly_cost(30000, annual_hours=0), "(annual_hours): skal være mindst 1"),
@@ -46,6 +50,7 @@ from gevinst.calculators import (
     ],
     ids=[
         "negative-fte",
+        "negative-gain",
         "pct-over-100",
         "no-cost",
         "zero-hours",
@@ -88,6 +93,20 @@ def test_cli_bad_input_exit_2_with_message() -> None:
     run = _gevinst("calc", "fte_savings", "fte=-1", "monthly_salary=30000", "efficiency_pct=400")
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert "(efficiency_pct): må højst være 100" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["fte_savings", "fte=12", "monthly_salary=30000"], "Mangler input – Effektivisering (efficiency_pct)"),
+        (["hourly_cost", "monthly_salary=1e7", "effective_share_pct=1e-300"], "urimeligt stort"),
+    ],
+    ids=["missing-required", "result-overflows"],
+)
+def test_cli_input_errors_are_one_line_exit_2(args: list[str], message: str) -> None:
+    run = _gevinst("calc", *args)
+    assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1, run.stderr
+    assert run.stderr.startswith(("Fejl: Ugyldigt input – ", "Fejl: Mangler input – ")) and message in run.stderr
 
 
 def test_cli_list_shows_every_calculator_with_defaults() -> None:

@@ -3,6 +3,7 @@ fall-back to the embedded answerer when the model server is down or slow."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -32,12 +33,13 @@ _REFUSAL = re.compile(r"det fremgår ikke af rapporterne|the reports do not (?:a
 
 
 def passages_block(passages: list[Chunk]) -> str:
-    """Passages quoted as data: markup inside them is escaped so a passage cannot close its own tag."""
+    """Passages quoted as data: markup inside them (and in their title and section) is escaped, so a document
+    cannot close its own tag or attribute."""
     parts = []
     for n, c in enumerate(passages, start=1):
         where = f"s. {c.page}" if c.page is not None else c.section
-        body = c.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        parts.append(f'<passage n="{n}" kilde="{c.title}, {where}">\n{body}\n</passage>')
+        source = html.escape(f"{c.title}, {where}", quote=True)
+        parts.append(f'<passage n="{n}" kilde="{source}">\n{html.escape(c.text, quote=False)}\n</passage>')
     return "<passager>\n" + "\n".join(parts) + "\n</passager>"
 
 

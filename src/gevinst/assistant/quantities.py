@@ -31,6 +31,12 @@ def _unit_of(kind: str, value: float, noun: str, before: str, second: str = "", 
     return UnitKind.COUNT
 
 
+def is_negated(before: str) -> bool:
+    """A minus sign written right before a number («-2 mio. kr.», «(-12 årsværk»), not a range's dash (1-2 år)
+    nor a hyphen inside a word."""
+    return bool(_SIGN.search(before))
+
+
 def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, ...]:
     """«120-150 mio. kr.» is one mention with `high`; a leading minus sign is kept («-2 mio. kr.»)."""
     low = text.lower()
@@ -46,7 +52,7 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
         joined = _RANGE.match(text[q.end : found[i + 1].start]) if i + 1 < len(found) else None
         if joined and found[i + 1].kind == q.kind and not _FROM.search(before):  # «fra 35 % til 70 %» is a change
             high, end, skip = found[i + 1].value, found[i + 1].end, i + 1
-        value = -q.value if _SIGN.search(before) else q.value
+        value = -q.value if is_negated(before) else q.value
         m = _NEXT_WORD.match(low, end)
         noun, second = (m.group(1), m.group(2) or "") if m else ("", "")
         out.append(

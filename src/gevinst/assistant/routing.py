@@ -47,15 +47,6 @@ def answer_calculation(query: Query, context: AnswerContext) -> Answer | None:
         return None
     if not filling.complete:
         return Answer(query.raw, _ask_for(filling, query.language), False)
-    negatives = [k for k, v in filling.arguments.items() if isinstance(v, float) and v < 0]
-    if negatives:
-        labels = ", ".join(filling.spec.input(k).label.lower() for k in negatives)
-        return Answer(
-            query.raw,
-            f"Beregningen kunne ikke udføres: {labels} er negativ; skriv tallet uden minus "
-            "(en besparelse eller et antal regnes som et positivt tal).",
-            False,
-        )
     started = time.perf_counter()
     try:
         result = run_calculator(filling.spec.name, filling.arguments)

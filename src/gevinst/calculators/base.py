@@ -100,7 +100,6 @@ _MESSAGES = {
     "float_parsing": "skal være et tal",
     "int_parsing": "skal være et helt tal",
     "float_type": "skal være et tal",
-    "missing": "mangler",
     "extra_forbidden": "er ikke en parameter til denne beregning",
 }
 
@@ -109,13 +108,18 @@ def validate(model: type[M], values: dict[str, Any]) -> M:
     try:
         return model(**{k: v for k, v in values.items() if v is not None})
     except ValidationError as exc:
-        raise CalculatorInputError(explain(exc)) from None
+        raise CalculatorInputError(explain(exc, model)) from None
 
 
-def explain(exc: ValidationError) -> str:
+def explain(exc: ValidationError, model: type[BaseModel] | None = None) -> str:
     parts = []
     for err in exc.errors():
         name = ".".join(str(x) for x in err["loc"]) or "input"
+        given = err.get("input")
+        if err["type"] in {"greater_than", "greater_than_equal"} and isinstance(given, int | float) and given < 0:
+            # a minus sign read from a question («-2 mio. kr.») is refused, never silently dropped
+            parts.append(f"{name}: må ikke være negativ (fik {_danish(given)})")
+            continue
         ctx = err.get("ctx", {})
         template = _MESSAGES.get(err["type"])
         ctx = {k: (_danish(v) if isinstance(v, int | float) else v) for k, v in ctx.items()}

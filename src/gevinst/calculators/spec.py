@@ -232,13 +232,17 @@ def assumptions(
 
 def run(spec: Spec, given: Mapping[str, Any]) -> CalcResult:
     inputs, origins, chosen = resolve(spec, given)
-    result = spec.compute(inputs)
+    too_large = CalculatorInputError(
+        f"Ugyldigt input – resultatet af «{spec.title}» bliver urimeligt stort med disse tal; tjek dem (fx et meget "
+        "lille antal timer eller en meget lille andel)."
+    )
+    try:
+        result = spec.compute(inputs)
+    except (ArithmeticError, ValueError):  # a float overflow reaching the Danish formatting (Decimal of inf)
+        raise too_large from None
     numbers = [result.value, result.high, *(v for v in result.figures.values() if isinstance(v, float | int))]
     if any(v is not None and not (math.isfinite(v) and abs(v) <= RESULT_LIMIT) for v in numbers):
-        raise CalculatorInputError(
-            f"Resultatet af «{spec.title}» bliver urimeligt stort med disse input; tjek tallene (fx et meget lille "
-            "antal timer eller et meget stort beløb)."
-        )
+        raise too_large
     result.formula = result.formula.replace("kr..", "kr.")
     result.assumptions = assumptions(spec, inputs, origins, chosen)
     return result

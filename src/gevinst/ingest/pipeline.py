@@ -27,7 +27,7 @@ from gevinst.index.store import (
 )
 from gevinst.ingest.catalog import CatalogEntry, CatalogError, load_catalog
 from gevinst.ingest.chunking import chunk_document, embedding_text
-from gevinst.ingest.files import duplicate_reason, expand_paths, file_sha, not_regular_reason
+from gevinst.ingest.files import duplicate_reason, expand_paths, file_sha, kept_reason, not_regular_reason
 from gevinst.ingest.loaders import SUPPORTED, IngestError, load_file
 from gevinst.ingest.profiles import clean_loaded
 from gevinst.settings import Settings
@@ -91,7 +91,10 @@ def ingest(
     rebuild: bool = False,
     embedder: NamedEmbeddings | None = None,
     progress: Progress | None = None,
+    replace: bool = True,
 ) -> IngestReport:
+    """`replace=False` (uploads): an indexed document is never replaced, not even by a changed file at its own
+    path; other content under a taken document id is refused."""
     started = time.perf_counter()
     report = IngestReport()
     with ingest_lock(settings.index_dir):
@@ -106,7 +109,7 @@ def ingest(
         files, report.skipped = expand_paths(paths)
         catalogs = _catalog_reader(report)
         for path in files:
-            _ingest_file(path, settings, catalogs, old_docs, docs, chunks, proposals, report)
+            _ingest_file(path, settings, catalogs, old_docs, docs, chunks, proposals, report, replace)
         if previous and not (report.added or report.changed):
             report.seconds = time.perf_counter() - started
             return report
@@ -193,6 +196,7 @@ def _ingest_file(
     chunks: dict[str, list[Chunk]],
     proposals: dict[str, list[dict[str, Any]]],
     report: IngestReport,
+    replace: bool = True,
 ) -> None:
     name = path.name
     try:
@@ -204,6 +208,8 @@ def _ingest_file(
             raise IngestError("filen kan ikke læses (manglende rettigheder)")
         sha = file_sha(path)
         same_id = docs.get(path.stem)
+        if same_id and same_id.get("file_sha") != sha and not replace:
+            raise IngestError(kept_reason(path.stem))
         if same_id and same_id.get("path") != str(path.resolve()) and same_id.get("file_sha") != sha:
             raise IngestError(duplicate_reason(path, path.stem, same_id.get("path", "?")))
         old = old_docs.get(path.stem)
