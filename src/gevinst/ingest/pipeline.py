@@ -26,9 +26,11 @@ from gevinst.index.store import (
 )
 from gevinst.ingest.catalog import CatalogEntry, CatalogError, load_catalog
 from gevinst.ingest.chunking import chunk_document, embedding_text
+from gevinst.ingest.document import CleanDocument
 from gevinst.ingest.files import duplicate_reason, expand_paths, file_sha, not_regular_reason
 from gevinst.ingest.loaders import SUPPORTED, IngestError, load_file
 from gevinst.ingest.profiles import clean_loaded
+from gevinst.ingest.restore import lost_letters, restore_document, restorer_from
 from gevinst.settings import Settings
 from gevinst.types import Chunk
 
@@ -46,6 +48,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # special files in a folder (name, reason)
+    restored: dict[str, int] = field(default_factory=dict)  # documents that had lost æ/ø/å: words restored
     chunks: int = 0
     embedded: int = 0
     seconds: float = 0.0
@@ -104,8 +107,11 @@ def ingest(
         docs, chunks, proposals = dict(old_docs), dict(old_chunks), dict(old_props)
         files, report.skipped = expand_paths(paths)
         catalogs = _catalog_reader(report)
+        fresh: list[CleanDocument] = []
         for path in files:
-            _ingest_file(path, settings, catalogs, old_docs, docs, chunks, proposals, report)
+            if doc := _ingest_file(path, settings, catalogs, old_docs, docs, chunks, proposals, report):
+                fresh.append(doc)
+        _restore_lost_letters(fresh, docs, chunks, report)
         if previous and not (report.added or report.changed):
             report.seconds = time.perf_counter() - started
             return report
@@ -177,7 +183,7 @@ def _ingest_file(
     chunks: dict[str, list[Chunk]],
     proposals: dict[str, list[dict[str, Any]]],
     report: IngestReport,
-) -> None:
+) -> CleanDocument | None:
     name = path.name
     try:
         if path.suffix.lower() not in SUPPORTED:
@@ -199,7 +205,7 @@ def _ingest_file(
             and path.stem in chunks
         ):
             report.unchanged.append(path.stem)
-            return
+            return None
         loaded = load_file(path, settings.upload.max_mb)
         entry = catalogs(path.parent).get(loaded.doc_id)
         title = entry.title if entry else loaded.title_hint
@@ -209,10 +215,10 @@ def _ingest_file(
             raise IngestError("der blev ikke fundet nogen tekst at indeksere")
     except IngestError as exc:
         report.failed.append((name, str(exc)))
-        return
+        return None
     except (OSError, UnicodeError, ValueError) as exc:
         report.failed.append((name, f"filen kunne ikke læses ({type(exc).__name__}: {exc})"))
-        return
+        return None
     (report.changed if old else report.added).append(doc.doc_id)
     chunks[doc.doc_id] = doc_chunks
     proposals[doc.doc_id] = [{"doc_id": doc.doc_id, **asdict(p)} for p in doc.proposals]
@@ -227,8 +233,33 @@ def _ingest_file(
         "pages": sum(1 for p in doc.pages if p.page is not None) or None,
         "pages_available": doc.pages_available,
         "chunks": len(doc_chunks),
+        "restored_words": 0,
         "ingested_at": time.strftime("%Y-%m-%d %H:%M"),
     }
+    return doc
+
+
+def _restore_lost_letters(
+    fresh: list[CleanDocument], docs: dict[str, dict[str, Any]], chunks: dict[str, list[Chunk]], report: IngestReport
+) -> None:
+    """The new documents that lost their æ/ø/å get them back; every indexed document that did not lose them
+    (new or old) lends its words to the judgement."""
+    damaged = [doc for doc in fresh if lost_letters(doc)]
+    if not damaged:
+        return
+    skip = {doc.doc_id for doc in damaged}
+    undamaged = (
+        c.text
+        for doc_id, doc_chunks in chunks.items()
+        if doc_id not in skip and not docs.get(doc_id, {}).get("restored_words")
+        for c in doc_chunks
+    )
+    restorer = restorer_from(undamaged)
+    for doc in damaged:
+        restored, count = restore_document(doc, restorer)
+        chunks[doc.doc_id] = chunk_document(restored)
+        docs[doc.doc_id].update(chunks=len(chunks[doc.doc_id]), restored_words=count)
+        report.restored[doc.doc_id] = count
 
 
 def _chunks_by_doc(index_dir: Path) -> dict[str, list[Chunk]]:
