@@ -16,7 +16,7 @@ from gevinst.ingest.catalog import load_catalog
 from gevinst.ingest.chunking import chunk_document
 from gevinst.ingest.loaders import SUPPORTED, load_file
 from gevinst.ingest.profiles import clean_loaded
-from gevinst.ingest.restore import lost_letters, restore_document, restorer_from
+from gevinst.ingest.restore import restore_batch
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,11 +30,8 @@ def chunk_shas(folder: Path) -> dict[str, list[str]]:
         entry = catalog.get(loaded.doc_id)
         docs[loaded.doc_id] = clean_loaded(loaded, entry.title if entry else loaded.title_hint)
     chunks = {doc_id: chunk_document(doc) for doc_id, doc in docs.items()}
-    damaged = {doc_id for doc_id, doc in docs.items() if lost_letters(doc)}  # as the ingest pipeline does
-    if damaged:
-        restorer = restorer_from(c.text for doc_id in chunks if doc_id not in damaged for c in chunks[doc_id])
-        for doc_id in damaged:
-            chunks[doc_id] = chunk_document(restore_document(docs[doc_id], restorer)[0])
+    for doc, _ in restore_batch(list(docs.values()), chunks):  # lost æ/ø/å, as the ingest pipeline does
+        chunks[doc.doc_id] = chunk_document(doc)
     return {doc_id: [c.sha for c in doc_chunks] for doc_id, doc_chunks in chunks.items()}
 
 

@@ -3,7 +3,8 @@ by word against a Danish word list (wordlist.py).
 
 A word is changed only when the form as written is not Danish and a restored form is, or when the restored
 form is far more common than the written one («pa» → «på», «vaere» → «være»; «for» and «sager» stay).
-The substitutes are the ones OCR and transliteration make (_WRITTEN_FOR). Words the list lacks are judged by
+The substitutes are the ones OCR and transliteration make (SUBSTITUTES), as far as
+the document's own words show them. Words the list lacks are judged by
 their known parts: inflection endings («løsning» + «erne») and compounds («boligstøtte» + «området»).
 Detection of a text that lost its letters, and where this runs: restore.py."""
 
@@ -14,16 +15,14 @@ from dataclasses import dataclass
 
 from gevinst.ingest.wordlist import LETTERS, WordList
 
-# Each Danish letter and what OCR or ASCII folding writes in its place (seen in kl-2009; corpus-notes.md A).
-_WRITTEN_FOR = {
-    "æ": ("ae", "ea", "ee", "a", "e", "z", "x", "zx", "ax", "az", "xa", "za", "ze"),
-    "ø": ("oe", "eo", "o", "e", "s", "g"),
+# Each Danish letter and what ASCII folding or OCR may write in its place (all seen in kl-2009; corpus-notes.md
+# A). A document is restored only with the substitutes its own words give evidence of (learn_substitutes).
+SUBSTITUTES = {
+    "æ": ("ae", "a", "e", "ea", "ee", "eae", "z", "x", "zx", "ax", "az", "xa", "za", "ze"),
+    "ø": ("oe", "o", "e", "eo", "s", "g"),
     "å": ("aa", "a", "é", "i", "d", "ia", "ai"),
 }
-_PATTERNS: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first written char → (written, letter)
-for _letter, _written in _WRITTEN_FOR.items():
-    for _w in _written:
-        _PATTERNS[_w[0]].append((_w, _letter))
+MIN_EVIDENCE = 2  # distinct words a substitute must explain (or one per 20 000 words of a long document)
 
 MARGIN = 1.0  # Zipf points a restored form must gain over a written form that is itself a word
 MAX_EDITS = 4
@@ -73,9 +72,14 @@ class Analysis:
 class Restorer:
     """Restores one word (lower case, letters only) at a time; the answer per word is cached."""
 
-    def __init__(self, words: WordList) -> None:
+    def __init__(self, words: WordList, substitutes: dict[str, tuple[str, ...]] = SUBSTITUTES) -> None:
         self._words = words
         self._cache: dict[str, str] = {}
+        self.substitutes = substitutes
+        self._patterns: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first written char → (written, letter)
+        for letter, written in substitutes.items():
+            for w in written:
+                self._patterns[w[0]].append((w, letter))
 
     def restore(self, word: str) -> str:
         if word not in self._cache:
@@ -83,14 +87,15 @@ class Restorer:
         return self._cache[word]
 
     def _decide(self, word: str) -> str:
-        """A listed word changes only for a far more frequent listed word; another word changes when a restored
-        reading is less of a stretch than the best reading of the word as written (or there is none)."""
+        """A listed word changes only for a listed word far more frequent in general Danish («vaere», «pa»; not
+        «lege» for «læge»); another word changes when a restored reading is less of a stretch than the best
+        reading of the word as written (or there is none)."""
         analyses = self.analyses(word)
-        written = self._words.frequency(word)
-        if written:
+        general = self._words.general_frequency
+        if written := general(word):
             listed = [a for a in analyses if len(a.parts) == 1 and not a.inflected and a.edits]
-            best = max(listed, key=lambda a: a.rarest - 0.1 * a.edits, default=None)
-            return best.text if best and best.rarest >= written + MARGIN else word
+            best = max(listed, key=lambda a: general(a.text) - 0.1 * a.edits, default=None)
+            return best.text if best and general(best.text) >= written + MARGIN else word
         plain = min((a for a in analyses if not a.edits), key=Analysis.rank, default=None)
         best = min((a for a in analyses if a.edits and not a.loose), key=Analysis.rank, default=None)
         if best and (plain is None or best.shape() < plain.shape()):
@@ -135,11 +140,33 @@ class Restorer:
                 continue
             steps = [(1, word[i], 0)]
             if edits < MAX_EDITS:
-                steps += [(len(w), letter, 1) for w, letter in _PATTERNS.get(word[i], ()) if word.startswith(w, i)]
+                steps += [(len(w), letter, 1) for w, letter in self._patterns.get(word[i], ()) if word.startswith(w, i)]
             for length, letters, cost in steps:
                 if self._words.has_prefix(built + letters):
                     stack.append((i + length, built + letters, edits + cost))
         return list(out.values())
+
+
+def learn_substitutes(words: list[str], wordlist: WordList) -> dict[str, tuple[str, ...]]:
+    """The substitutes this document's OCR or folding made: those that turn at least MIN_EVIDENCE of its
+    unlisted words into listed words by one change («nedvendigt» → «nødvendigt» is evidence for e → ø).
+    A clean text folded to ASCII shows «oe», «ae», «aa» and never «e» for ø, so «visiteret» stays."""
+    evidence: dict[tuple[str, str], int] = defaultdict(int)
+    for word in {w.lower() for w in words}:
+        if wordlist.frequency(word):
+            continue
+        for letter, written in SUBSTITUTES.items():
+            for w in written:
+                at = word.find(w)
+                while at >= 0:
+                    if wordlist.frequency(word[:at] + letter + word[at + len(w) :]):
+                        evidence[(letter, w)] += 1
+                        break
+                    at = word.find(w, at + 1)
+    needed = max(MIN_EVIDENCE, len(words) / 20_000)
+    return {
+        letter: tuple(w for w in written if evidence[(letter, w)] >= needed) for letter, written in SUBSTITUTES.items()
+    }
 
 
 def _join(part: Part, link: str, rest: Analysis) -> Analysis | None:

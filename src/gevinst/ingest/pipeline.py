@@ -30,7 +30,7 @@ from gevinst.ingest.document import CleanDocument
 from gevinst.ingest.files import duplicate_reason, expand_paths, file_sha, not_regular_reason
 from gevinst.ingest.loaders import SUPPORTED, IngestError, load_file
 from gevinst.ingest.profiles import clean_loaded
-from gevinst.ingest.restore import lost_letters, restore_document, restorer_from
+from gevinst.ingest.restore import restore_batch
 from gevinst.settings import Settings
 from gevinst.types import Chunk
 
@@ -242,22 +242,11 @@ def _ingest_file(
 def _restore_lost_letters(
     fresh: list[CleanDocument], docs: dict[str, dict[str, Any]], chunks: dict[str, list[Chunk]], report: IngestReport
 ) -> None:
-    """The new documents that lost their æ/ø/å get them back; every indexed document that did not lose them
-    (new or old) lends its words to the judgement."""
-    damaged = [doc for doc in fresh if lost_letters(doc)]
-    if not damaged:
-        return
-    skip = {doc.doc_id for doc in damaged}
-    undamaged = (
-        c.text
-        for doc_id, doc_chunks in chunks.items()
-        if doc_id not in skip and not docs.get(doc_id, {}).get("restored_words")
-        for c in doc_chunks
-    )
-    restorer = restorer_from(undamaged)
-    for doc in damaged:
-        restored, count = restore_document(doc, restorer)
-        chunks[doc.doc_id] = chunk_document(restored)
+    """The new documents that lost their æ/ø/å get them back (restore.py), judged with the words of every
+    indexed document that did not lose them."""
+    restored_before = [doc_id for doc_id, meta in docs.items() if meta.get("restored_words")]
+    for doc, count in restore_batch(fresh, chunks, restored_before):
+        chunks[doc.doc_id] = chunk_document(doc)
         docs[doc.doc_id].update(chunks=len(chunks[doc.doc_id]), restored_words=count)
         report.restored[doc.doc_id] = count
 

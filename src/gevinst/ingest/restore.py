@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from gevinst.ingest.danish_letters import MARGIN, Change, Restorer, repair_text
+from gevinst.ingest.danish_letters import MARGIN, Change, Restorer, learn_substitutes, repair_text
 from gevinst.ingest.document import CleanDocument, CleanPage
-from gevinst.ingest.wordlist import LETTERS, corpus_words, danish_wordlist
+from gevinst.ingest.wordlist import LETTERS, WordList, corpus_words, danish_wordlist
+from gevinst.types import Chunk
 
 _DANISH = re.compile("[æøå]")
 _ASCII = {"æ": ("ae", "a", "e"), "ø": ("oe", "o"), "å": ("aa", "a")}  # how plain ASCII writes them
@@ -84,8 +85,23 @@ def _ascii_forms(word: str) -> set[str]:
     return forms
 
 
-def restorer_from(undamaged_texts: Iterable[str]) -> Restorer:
-    return Restorer(danish_wordlist(corpus_words(undamaged_texts)))
+def restore_batch(
+    fresh: list[CleanDocument], chunks: dict[str, list[Chunk]], restored_before: Iterable[str] = ()
+) -> list[tuple[CleanDocument, int]]:
+    """The documents of `fresh` that lost their letters, restored (with the count of words changed). The
+    corpus's words come from the chunks of every other document except those `restored_before`."""
+    damaged = [doc for doc in fresh if lost_letters(doc)]
+    if not damaged:
+        return []
+    skip = {doc.doc_id for doc in damaged} | set(restored_before)
+    words = danish_wordlist(corpus_words(c.text for doc_id, cs in chunks.items() if doc_id not in skip for c in cs))
+    return [restore_document(doc, restorer_for(doc, words)) for doc in damaged]
+
+
+def restorer_for(doc: CleanDocument, words: WordList) -> Restorer:
+    """A restorer with the substitutes the document's own words show."""
+    text_words = [w for page in doc.pages for w in LETTERS.findall(page.text)]
+    return Restorer(words, learn_substitutes(text_words, words))
 
 
 def restore_document(doc: CleanDocument, restorer: Restorer) -> tuple[CleanDocument, int]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,16 +26,20 @@ def _wordfreq_danish() -> dict[str, float]:
 
 @dataclass(frozen=True)
 class WordList:
-    zipf: dict[str, float]  # lower-case word → Zipf frequency
-    ordered: tuple[str, ...]  # the same words sorted, for prefix tests by bisection
+    zipf: dict[str, float]  # lower-case word → Zipf frequency, corpus words raised by CORPUS_BONUS
+    prefixes: frozenset[str]  # every beginning of a word in the list
+    general: dict[str, float]  # wordfreq's frequencies alone
 
     def frequency(self, word: str) -> float:
         """0 for a word not in the list."""
         return self.zipf.get(word, 0.0)
 
+    def general_frequency(self, word: str) -> float:
+        """The frequency in general Danish (wordfreq), without the corpus's bonus."""
+        return self.general.get(word, CORPUS_ZIPF if word in self.zipf else 0.0)
+
     def has_prefix(self, prefix: str) -> bool:
-        i = bisect_left(self.ordered, prefix)
-        return i < len(self.ordered) and self.ordered[i].startswith(prefix)
+        return prefix in self.prefixes
 
 
 def corpus_words(texts: Iterable[str]) -> Counter[str]:
@@ -49,7 +52,9 @@ def corpus_words(texts: Iterable[str]) -> Counter[str]:
 
 def danish_wordlist(extra: Iterable[str] = ()) -> WordList:
     """wordfreq's Danish words joined with `extra` words (the corpus's own), which get CORPUS_BONUS."""
-    zipf = dict(_wordfreq_danish())
+    general = _wordfreq_danish()
+    zipf = dict(general)
     for word in set(extra):
         zipf[word] = max(zipf.get(word, 0.0), CORPUS_ZIPF) + CORPUS_BONUS
-    return WordList(zipf, tuple(sorted(zipf)))
+    prefixes = frozenset(word[:i] for word in zipf for i in range(1, len(word) + 1))
+    return WordList(zipf, prefixes, general)
