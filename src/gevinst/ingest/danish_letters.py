@@ -148,19 +148,21 @@ class Restorer:
 
 
 def learn_substitutes(words: list[str], wordlist: WordList) -> dict[str, tuple[str, ...]]:
-    """The substitutes this document's OCR or folding made: those that turn at least MIN_EVIDENCE of its
-    unlisted words into listed words by one change («nedvendigt» → «nødvendigt» is evidence for e → ø).
-    A clean text folded to ASCII shows «oe», «ae», «aa» and never «e» for ø, so «visiteret» stays."""
-    evidence: dict[tuple[str, str], int] = defaultdict(int)
+    """The substitutes this document's OCR or folding made: those that by one change turn at least
+    MIN_EVIDENCE of its words into listed words, where the word as written is unlisted or far rarer
+    («nedvendigt» → «nødvendigt» is evidence for e → ø, «pa» → «på» for a → å). A clean text folded to ASCII
+    shows «oe», «ae», «aa» and never «e» for ø, so its «visiteret» stays."""
+    evidence: dict[tuple[str, str], float] = defaultdict(float)
     for word in {w.lower() for w in words}:
-        if wordlist.frequency(word):
-            continue
+        listed = wordlist.frequency(word) > 0  # a listed word («pa», «mia») is weaker evidence: it counts half
+        floor = wordlist.general_frequency(word) + MARGIN if listed else 0.0
         for letter, written in SUBSTITUTES.items():
             for w in written:
                 at = word.find(w)
                 while at >= 0:
-                    if wordlist.frequency(word[:at] + letter + word[at + len(w) :]):
-                        evidence[(letter, w)] += 1
+                    changed = word[:at] + letter + word[at + len(w) :]
+                    if wordlist.frequency(changed) and wordlist.general_frequency(changed) >= floor:
+                        evidence[(letter, w)] += 0.5 if listed else 1.0
                         break
                     at = word.find(w, at + 1)
     needed = max(MIN_EVIDENCE, len(words) / 20_000)
