@@ -13,7 +13,7 @@ from gevinst.ingest import ingest
 from gevinst.ingest.catalog import load_catalog
 from gevinst.ingest.chunking import chunk_document
 from gevinst.ingest.danish_letters import Restorer, learn_substitutes, repair_text
-from gevinst.ingest.document import CleanDocument
+from gevinst.ingest.document import SECTION_SEP, CleanDocument
 from gevinst.ingest.restore import letter_signal, restore_batch
 from gevinst.ingest.wordlist import corpus_words, danish_wordlist
 from gevinst.settings import Settings
@@ -139,6 +139,13 @@ def test_kl09_is_the_one_shipped_report_restored_and_no_chunk_keeps_a_noted_dama
     assert not set(NOTED) & words
     after = letter_signal("\n".join(c.text for c in kl09))
     assert not after.lost_letters and after.stand_ins < 1 and after.with_letters > 100
+
+
+def test_kl09_headings_are_restored_and_still_start_where_their_lines_start() -> None:
+    page = restored_kl09()[0].pages[0]
+    assert "2 Mål og vision for en kommunal løsning" in [title for _, title in page.sections]
+    for offset, title in page.sections:
+        assert page.text[offset:].startswith(title.split(SECTION_SEP)[-1]), title
 
 
 def test_kl09_chunks_keep_the_original_words_around_the_same_punctuation() -> None:
