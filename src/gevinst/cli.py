@@ -58,6 +58,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         print(f"FEJL {name}: {reason}", file=sys.stderr)
     for name, reason in report.skipped:
         print(f"Sprunget over {name}: {reason}", file=sys.stderr)
+    for doc_id, count in report.restored.items():
+        print(f"{doc_id} havde mistet æ/ø/å (OCR): {count} ord genskabt; originalen vises på siden")
     print(
         f"Nye: {len(report.added)}, ændrede: {len(report.changed)}, uændrede: {len(report.unchanged)}, "
         f"fejl: {len(report.failed)}; {report.chunks} passager, {report.embedded} nye indlejringer, "

@@ -11,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 from gevinst.ingest import ingest
 from gevinst.settings import Settings
 
+from ..conftest import REPORTS
+
 APP = str(Path(__file__).resolve().parents[2] / "src" / "gevinst" / "ui" / "app.py")
 
 
@@ -29,6 +31,7 @@ def app(settings: Settings, small_corpus: Path, monkeypatch: pytest.MonkeyPatch)
 def _all_text(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [x.value for x in at.text] + [x.value for x in at.warning]
     parts += [e.label for e in at.expander]
+    parts += [getattr(h, "body", "") or getattr(h, "value", "") for h in at.get("html")]  # the page view (st.html)
     return "\n".join(str(p) for p in parts)
 
 
@@ -152,10 +155,18 @@ def test_brief_exports_markdown_and_docx() -> None:
     from gevinst.calculators import fte_savings
     from gevinst.ui.brief import brief_docx, brief_markdown, scenario_item
 
-    items = [{"kind": "answer", "question": "Hvad er potentialet for KSD?", "answer": "40 % [1]", "refused": False,
-              "citations": [{"n": 1, "doc_id": "ksd", "title": "KSD", "page": None, "section": "2.3", "snippet": "40 %"}],
-              "tool_calls": [], "timings_ms": {}},
-             scenario_item(fte_savings(fte=12, monthly_salary=30000, efficiency_pct=40, phase_in_years=2).to_dict())]
+    items = [
+        {
+            "kind": "answer",
+            "question": "Hvad er potentialet for KSD?",
+            "answer": "40 % [1]",
+            "refused": False,
+            "citations": [{"n": 1, "doc_id": "ksd", "title": "KSD", "page": None, "section": "2.3", "snippet": "40 %"}],
+            "tool_calls": [],
+            "timings_ms": {},
+        },
+        scenario_item(fte_savings(fte=12, monthly_salary=30000, efficiency_pct=40, phase_in_years=2).to_dict()),
+    ]
     md = brief_markdown(items)
     assert "## 1. Hvad er potentialet for KSD?" in md and "2.597.760 kr." in md and "| år |" in md
     doc = Document(io.BytesIO(brief_docx(items)))
@@ -185,8 +196,11 @@ def test_upload_ingests_good_files_and_rejects_bad_ones(app: AppTest, settings: 
 
     app.sidebar.radio[0].set_value("docs").run()
     assert app.get("file_uploader")
-    files = [_Upload("../../hjemmepleje.txt", "Hjemmeplejen sparer 2 mio. kr. på ruteplanlægning.".encode()),
-             _Upload("tom.txt", b""), _Upload("stor.txt", b"x" * (2 * 1024 * 1024))]
+    files = [
+        _Upload("../../hjemmepleje.txt", "Hjemmeplejen sparer 2 mio. kr. på ruteplanlægning.".encode()),
+        _Upload("tom.txt", b""),
+        _Upload("stor.txt", b"x" * (2 * 1024 * 1024)),
+    ]
     small = settings.model_copy(update={"upload": settings.upload.model_copy(update={"max_mb": 1.0})})
     _ingest_uploads(files, small)
     docs = {d["doc_id"] for d in read_manifest(settings.index_dir)["documents"]}
@@ -200,3 +214,21 @@ def test_safe_upload_names() -> None:
     assert safe_upload_name("../../etc/passwd.txt") == "passwd.txt"
     assert safe_upload_name("C:\\Users\\x\\rapport 2024.PDF") == "rapport 2024.pdf"
     assert safe_upload_name("..") == "upload"
+
+
+def test_page_view_shows_the_original_of_a_report_whose_letters_were_restored(
+    settings: Settings, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (REPORTS / "fm-2017-faelles-loesninger.txt").read_text(encoding="utf-8")
+    (small_corpus / "gammel.txt").write_text(text[:8000].translate(str.maketrans("æøå", "aoa")), encoding="utf-8")
+    assert ingest([small_corpus], settings).restored["gammel"] > 100
+    monkeypatch.setenv("GEVINST_INDEX_DIR", str(settings.index_dir))
+    monkeypatch.setenv("GEVINST_EMBEDDING__BACKEND", "hash")
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.session_state["viewer"] = ("gammel", None, "", "")
+    app.session_state["page"] = "docs"
+    app.run()
+    assert not app.exception, app.exception
+    assert "fælles løsninger" in _all_text(app).lower()
+    app.toggle(key="original").set_value(True).run()
+    assert "falles losninger" in _all_text(app).lower() and "fælles løsninger" not in _all_text(app).lower()

@@ -13,7 +13,6 @@ import numpy as np
 from gevinst.assistant import lexicon
 from gevinst.assistant.query import Language, Query
 from gevinst.index import textnorm
-from gevinst.index.lexical import OCR_DOCUMENTS
 from gevinst.settings import RetrievalSettings
 from gevinst.types import Chunk
 
@@ -38,9 +37,7 @@ class HybridRetriever:
     def __init__(self, index: SearchIndex, settings: RetrievalSettings) -> None:
         self.index = index
         self.settings = settings
-        self._tokens = [
-            set(textnorm.tokens(f"{c.title} {c.section} {c.text}", ocr=c.doc_id in OCR_DOCUMENTS)) for c in index.chunks
-        ]
+        self._tokens = [set(textnorm.tokens(f"{c.title} {c.section} {c.text}")) for c in index.chunks]
         df: Counter[str] = Counter(t for toks in self._tokens for t in toks)
         n = max(len(self._tokens), 1)
         self._idf = {t: math.log(1 + n / d) for t, d in df.items()}

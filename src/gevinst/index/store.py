@@ -125,7 +125,7 @@ def write_generation(
     collection = f"gevinst-{gen_id}"
     try:
         _write_vectors(gen, collection, chunks, vectors, chroma)
-        LexicalIndex.build(lexical_texts, [c.doc_id for c in chunks]).save(gen / "lexical")
+        LexicalIndex.build(lexical_texts).save(gen / "lexical")
         with (gen / "chunks.jsonl").open("w", encoding="utf-8") as fh:
             for chunk in chunks:
                 fh.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")

@@ -103,9 +103,14 @@ def _page_viewer(assistant: Assistant, lang: str) -> None:
         return
     doc_id = st.selectbox(t(lang, "document"), ids, index=ids.index(doc_id))
     pages = library.pages_of(assistant, doc_id)
-    page = st.selectbox(t(lang, "page"), pages, index=pages.index(page) if page in pages else 0,
-                        format_func=lambda p: "–" if p is None else str(p))
-    text = library.page_text(assistant, doc_id, page, section if page is None else "")
+    page = st.selectbox(
+        t(lang, "page"),
+        pages,
+        index=pages.index(page) if page in pages else 0,
+        format_func=lambda p: "–" if p is None else str(p),
+    )
+    original = library.has_original(assistant, doc_id) and st.toggle(t(lang, "show_original"), key="original")
+    text = library.page_text(assistant, doc_id, page, section if page is None else "", original=original)
     doc = next(d for d in docs if d["doc_id"] == doc_id)
     about = [doc["title"], doc.get("publisher") or "–", str(doc.get("year") or "–")]
     st.caption(escape_markdown(" · ".join([*about, f"{t(lang, 'page')} {'–' if page is None else page}"])))
@@ -116,9 +121,21 @@ def _page_viewer(assistant: Assistant, lang: str) -> None:
 
 
 def documents(assistant: Assistant, settings: Settings, lang: str) -> None:
-    st.dataframe([{"dokument": d["doc_id"], "titel": d["title"], "udgiver": d.get("publisher"), "år": d.get("year"),
-                   "sider": d.get("pages"), "passager": d["chunks"], "indekseret": d["ingested_at"]}
-                  for d in library.documents(assistant)], hide_index=True)
+    st.dataframe(
+        [
+            {
+                "dokument": d["doc_id"],
+                "titel": d["title"],
+                "udgiver": d.get("publisher"),
+                "år": d.get("year"),
+                "sider": d.get("pages"),
+                "passager": d["chunks"],
+                "indekseret": d["ingested_at"],
+            }
+            for d in library.documents(assistant)
+        ],
+        hide_index=True,
+    )
     _page_viewer(assistant, lang)
     st.subheader(t(lang, "upload"))
     if closed := upload_closed(settings):
@@ -181,8 +198,18 @@ def catalogue(assistant: Assistant, settings: Settings, lang: str) -> None:
     chosen = st.multiselect(t(lang, "area"), areas)
     query = st.text_input(t(lang, "search")).lower()
     rows = [p for p in items if (not chosen or p["area"] in chosen) and query in p["title"].lower()]
-    st.dataframe([{"forslag": p["title"], "område": p["area"], "sider": f"{p['first_page']}–{p['last_page']}",
-                   "potentiale (som angivet)": p["potential"]} for p in rows], hide_index=True)
+    st.dataframe(
+        [
+            {
+                "forslag": p["title"],
+                "område": p["area"],
+                "sider": f"{p['first_page']}–{p['last_page']}",
+                "potentiale (som angivet)": p["potential"],
+            }
+            for p in rows
+        ],
+        hide_index=True,
+    )
     if rows:
         title = st.selectbox("Åbn forslag", [p["title"] for p in rows])
         p = next(p for p in rows if p["title"] == title)
@@ -197,6 +224,10 @@ def brief(lang: str) -> None:
         return
     markdown = brief_export.brief_markdown(items)
     st.download_button(t(lang, "download_md"), markdown, "workshop-brief.md", "text/markdown")
-    st.download_button(t(lang, "download_docx"), brief_export.brief_docx(items), "workshop-brief.docx",
-                       "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    st.download_button(
+        t(lang, "download_docx"),
+        brief_export.brief_docx(items),
+        "workshop-brief.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
     st.text(markdown)
