@@ -20,7 +20,11 @@ def current_settings() -> Settings:
 
 @st.cache_resource(show_spinner="Indlæser model og indeks …")
 def _assistant_for(settings_json: str) -> Assistant:
-    return build_assistant(Settings.model_validate_json(settings_json))
+    assistant = build_assistant(Settings.model_validate_json(settings_json))
+    warm = getattr(assistant.index, "warm", None)
+    if warm:
+        warm()  # the model, BM25 and Chroma load behind the spinner, not inside the first answer
+    return assistant
 
 
 def get_assistant(settings: Settings) -> Assistant:
