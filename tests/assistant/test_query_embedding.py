@@ -39,8 +39,9 @@ CASES = [
     pytest.param([], "Hvilke forslag handler om indkøb?", 1, id="list-tried-by-the-catalogue"),
 ]
 # a proposal catalogue of another report: the catalogue answerer retrieves, declines, and retrieval follows
-OTHER_CATALOGUE = [{"doc_id": "andet", "title": "Indkøb", "area": "indkøb", "first_page": 1, "last_page": 1,
-                    "potential": ""}]
+OTHER_CATALOGUE = [
+    {"doc_id": "andet", "title": "Indkøb", "area": "indkøb", "first_page": 1, "last_page": 1, "potential": ""}
+]
 
 
 @pytest.mark.parametrize("before, question, embeds", CASES)

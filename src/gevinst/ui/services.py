@@ -42,8 +42,13 @@ def save_feedback(settings: Settings, record: dict[str, Any], rating: int) -> Pa
     """Thumbs up (1) or down (0) with the answer, appended to data_dir/feedback.jsonl for later review."""
     path = settings.data_dir / "feedback.jsonl"
     path.parent.mkdir(parents=True, exist_ok=True)
-    entry = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "rating": rating, "question": record["question"],
-             "answer": record["answer"], "citations": [(c["doc_id"], c["page"]) for c in record["citations"]]}
+    entry = {
+        "time": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "rating": rating,
+        "question": record["question"],
+        "answer": record["answer"],
+        "citations": [(c["doc_id"], c["page"]) for c in record["citations"]],
+    }
     with path.open("a", encoding="utf-8") as fh:
         fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
     return path
