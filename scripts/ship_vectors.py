@@ -67,7 +67,7 @@ def _agreement(vectors: np.ndarray, shipped: ShippedVectors, keys: list[str]) ->
     codes, scales = quantise(original)
     print(
         f"cosine to the computed vectors: int8 min {(int8 * original).sum(1).min():.6f}, "
-        f"float16 min {(half * original).sum(1).min():.6f} ({codes.nbytes + scales.nbytes} vs {half.nbytes} bytes)"
+        f"float16 min {(half * original).sum(1).min():.6f} ({codes.nbytes + scales.nbytes} vs {original.size * 2} bytes)"
     )
 
 
