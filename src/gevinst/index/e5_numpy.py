@@ -181,7 +181,7 @@ class NumpyE5:
         for b, s in enumerate(seqs):
             ids[b, : len(s)], mask[b, : len(s)] = s, True
         x = dequantise(self.word[ids.ravel()], B * L).reshape(B, L, H) + self.pos[:L] + self.type0
-        x = _layernorm(x.reshape(B * L, H), *self.eln)
+        x = _layernorm(x.reshape(B * L, H), *self.eln, self.eps)
         bias = np.where(mask, 0.0, -1e30).astype(np.float32)[:, None, None, :]
         scale = np.float32(1.0 / np.sqrt(hd))
         for ly in self.layers:
@@ -190,8 +190,8 @@ class NumpyE5:
             scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
             scores /= scores.sum(axis=-1, keepdims=True)
             ctx = (scores @ qkv[2]).transpose(0, 2, 1, 3).reshape(B * L, H)
-            x = _layernorm(x + (ctx @ ly.ao + ly.ao_b), *ly.aln)
-            x = _layernorm(x + (_gelu(x @ ly.fi + ly.fi_b) @ ly.fo + ly.fo_b), *ly.oln)
+            x = _layernorm(x + (ctx @ ly.ao + ly.ao_b), *ly.aln, self.eps)
+            x = _layernorm(x + (_gelu(x @ ly.fi + ly.fi_b) @ ly.fo + ly.fo_b), *ly.oln, self.eps)
         x = x.reshape(B, L, H) * mask[..., None]
         return x.sum(axis=1) / mask.sum(axis=1, keepdims=True)
 
@@ -252,7 +252,7 @@ def _normalisation_map(raw: bytes, count: int) -> dict[int, str]:
     return out
 
 
-def _layernorm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float = 1e-12) -> np.ndarray:
+def _layernorm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:
     mean = x.mean(axis=-1, keepdims=True)
     centred = x - mean
     var = (centred * centred).mean(axis=-1, keepdims=True)
