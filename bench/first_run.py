@@ -71,11 +71,12 @@ def _pdf_ingest(tmp: Path, settings, pages: int) -> None:  # type: ignore[no-unt
     read = marks.get("embed-first", ended) - started
     embed = marks.get("embed-last", ended) - marks.get("embed-first", ended)
     write = ended - marks.get("embed-last", ended)
-    print(f"{pages}-page PDF, {mb:.2f} MB: {report.chunks - 0} passages in the index, {report.embedded} embedded")
+    print(f"{pages}-page PDF, {mb:.2f} MB: {report.embedded} passages embedded ({report.chunks} in the index)")
     print(f"  read, clean, chunk         {read:7.2f} s")
     print(f"  embed                      {embed:7.2f} s   ({report.embedded / max(embed, 1e-9):.1f} passages/s)")
     print(f"  write index                {write:7.2f} s")
-    print(f"  total                      {ended - started:7.2f} s   = {(ended - started) / mb:.1f} s per MB")
+    print(f"  total                      {ended - started:7.2f} s   = {(ended - started) / mb:.0f} s per MB, "
+          f"{(ended - started) / pages:.2f} s per page")  # fmt: skip
 
 
 def _make_pdf(path: Path, text: str, pages: int) -> Path:
