@@ -11,11 +11,17 @@ from gevinst.settings import EmbeddingSettings, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "data" / "reports"
+SHIPPED_VECTORS = ROOT / "data" / "vectors" / "e5-passages.npz"
 
 
 def make_settings(tmp: Path, backend: str = "hash", **kw: object) -> Settings:
-    return Settings(index_dir=tmp / "index", data_dir=tmp / "data", reports_dir=REPORTS,
-                    embedding=EmbeddingSettings(backend=backend), **kw)  # type: ignore[arg-type]
+    return Settings(
+        index_dir=tmp / "index",
+        data_dir=tmp / "data",
+        reports_dir=REPORTS,
+        embedding=EmbeddingSettings(backend=backend, shipped_vectors=SHIPPED_VECTORS),
+        **kw,  # type: ignore[arg-type]
+    )
 
 
 @pytest.fixture

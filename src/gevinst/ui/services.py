@@ -23,7 +23,11 @@ def current_settings() -> Settings:
 
 @st.cache_resource(show_spinner="Indlæser model og indeks …")
 def _assistant_for(key: str, _settings: Settings) -> Assistant:
-    return build_assistant(_settings)  # the real Settings: a JSON round trip would turn keys into «**********»
+    assistant = build_assistant(_settings)  # the real Settings: a JSON round trip would turn keys into «*****»
+    warm = getattr(assistant.index, "warm", None)
+    if warm:
+        warm()  # the model, BM25 and Chroma load behind the spinner, not inside the first answer
+    return assistant
 
 
 def settings_key(settings: Settings) -> str:
