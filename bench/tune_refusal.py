@@ -1,8 +1,11 @@
-"""The refusal threshold, chosen on the development bank: for each threshold, how many answerable questions
-would be refused (wrong refusals) and how many unanswerable ones answered. Prints the table and the score of
-every question, so the choice can be checked by eye. Run over a held-out bank only to report, never to choose.
+"""The refusal rule, calibrated on the development banks. For every non-calculation question: the hard rules
+(a name or year no passage mentions, a lead passage without the question's most specific name, a figure
+question without a relevant figure) and three soft signals (term coverage, dense similarity, the meaning of the
+leading sentence). A logistic model is fitted to the soft signals (answerable = 1); the table shows wrong
+refusals and refused unanswerable questions per threshold. Copy the weights into evidence.CALIBRATION and the
+threshold into retrieval.refusal_probability. Run over a held-out bank only to report, never to choose.
 
-    python bench/tune_refusal.py eval/dev.yaml
+    python bench/tune_refusal.py eval/dev.yaml eval/dev2.yaml
 """
 
 from __future__ import annotations
@@ -10,51 +13,59 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import numpy as np
+
 from gevinst.assistant import build_assistant, evidence
 from gevinst.assistant.parse import parse_query
 from gevinst.eval.bank import load_bank
 from gevinst.settings import Settings
 
 
+def features(banks: list[Path]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    assistant = build_assistant(Settings())
+    rows, labels, hard = [], [], []
+    for q in (q for bank in banks for q in load_bank(bank)):
+        query = assistant.retriever.with_compounds(parse_query(q.question)[0])
+        if "calculation" in q.tags or query.computes:
+            continue
+        retrieved = assistant.retriever.retrieve(query)
+        found = evidence.candidates(query, retrieved, assistant.retriever)
+        chosen = evidence.choose(query, found, retrieved)
+        lead = chosen[0] if chosen else None
+        dense = min(max((retrieved.best_dense - 0.75) / 0.15, 0.0), 1.0)
+        rows.append([retrieved.coverage, dense, (lead.meaning or 0.0) if lead else 0.0])
+        labels.append(int(q.answerable))
+        lacks = lead is not None and evidence.lead_lacks_name(query, retrieved, lead)
+        no_figure = query.asks.value == "figure" and not any(c.fit >= 0.5 for c in chosen)
+        hard.append(bool(retrieved.missing_entities) or lacks or no_figure)
+    return np.asarray(rows), np.asarray(labels), np.asarray(hard)
+
+
+def fit(x: np.ndarray, y: np.ndarray, steps: int = 30000) -> np.ndarray:
+    xb = np.c_[x, np.ones(len(x))]
+    w = np.zeros(xb.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-xb @ w))
+        w -= 0.5 * (xb.T @ (p - y) / len(y) + 0.001 * np.r_[w[:-1], 0])
+    return w
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("bank", type=Path)
-    ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("banks", type=Path, nargs="+")
     args = ap.parse_args()
-    assistant = build_assistant(Settings())
-    rows = []
-    for q in load_bank(args.bank):
-        if "calculation" in q.tags:
-            continue
-        query = parse_query(q.question)[0]
-        retrieved = assistant.retriever.retrieve(query)
-        chosen = evidence.choose(query, evidence.candidates(query, retrieved, assistant.retriever), retrieved)
-        score = evidence.evidence_score(retrieved, chosen[0] if chosen else None)
-        rows.append(
-            (
-                q.id,
-                q.answerable,
-                score,
-                bool(retrieved.missing_entities),
-                retrieved.coverage,
-                chosen[0].relevance if chosen else 0.0,
-                retrieved.best_dense,
-            )
+    x, y, hard = features(args.banks)
+    w = fit(x, y)
+    print(f"{len(y)} questions, {int((y == 0).sum())} unanswerable")
+    print("weights: coverage {:.2f}, dense {:.2f}, meaning {:.2f}, bias {:.2f}".format(*w))
+    p = 1 / (1 + np.exp(-(np.c_[x, np.ones(len(x))] @ w)))
+    print("threshold  wrong refusals  refused unanswerable")
+    for t in (0.3, 0.4, 0.5, 0.55, 0.6, 0.7):
+        refused = (p < t) | hard
+        print(
+            f"{t:9.2f}  {(refused & (y == 1)).sum() / (y == 1).sum():14.3f}  "
+            f"{(refused & (y == 0)).sum() / max((y == 0).sum(), 1):20.3f}"
         )
-    if args.verbose:
-        for r in sorted(rows, key=lambda r: r[2]):
-            print(
-                f"{r[0]:40s} answerable={r[1]!s:5s} score={r[2]:.3f} rule_refuses={r[3]!s:5s} "
-                f"coverage={r[4]:.2f} sentence={r[5]:.2f} dense={r[6]:.3f}"
-            )
-    answerable = [r for r in rows if r[1]]
-    unanswerable = [r for r in rows if not r[1]]
-    print(f"{len(answerable)} answerable, {len(unanswerable)} unanswerable (calculations left out)")
-    print("threshold  wrong refusals  unanswerable answered")
-    for t in [x / 20 for x in range(4, 17)]:
-        wrong = sum(1 for r in answerable if r[3] or r[2] < t)
-        missed = sum(1 for r in unanswerable if not r[3] and r[2] >= t)
-        print(f"{t:9.2f}  {wrong:3d} ({wrong / max(len(answerable), 1):5.1%})   {missed:3d} of {len(unanswerable)}")
 
 
 if __name__ == "__main__":

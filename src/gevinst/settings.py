@@ -36,7 +36,7 @@ class RetrievalSettings(BaseModel):
     candidates: int = Field(30, ge=5, le=200, description="Candidates taken from each retriever before fusion")
     lexical_weight: float = Field(0.6, ge=0, le=1, description="Weight of BM25 in the fused score (dense: 1-w)")
     sentence_meaning_weight: float = Field(
-        0.0, ge=0, le=2, description="Weight of the e5 similarity of question and sentence in choosing evidence"
+        0.6, ge=0, le=2, description="Weight of the e5 similarity of question and sentence in choosing evidence"
     )
     foreign_lexical_share: float = Field(
         0.5, ge=0, le=1, description="Share of lexical_weight kept for questions not in Danish (glossary terms only)"
@@ -47,6 +47,10 @@ class RetrievalSettings(BaseModel):
         le=1,
         description="Minimum evidence score (term coverage, best sentence, dense similarity) to answer; "
         "chosen on eval/dev.yaml with bench/tune_refusal.py",
+    )
+    refusal_probability: float = Field(
+        0.5, ge=0, le=1, description="Refuse below this calibrated probability (indexes with sentence vectors; "
+        "chosen on eval/dev.yaml + eval/dev2.yaml with bench/tune_refusal.py)"
     )
 
 

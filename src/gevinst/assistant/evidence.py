@@ -8,6 +8,7 @@ chunks is one candidate."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -34,6 +35,7 @@ class Candidate:
     fit: float = 0.0  # how well it states what the question asks for
     list_item: bool = False
     previous: int = -1  # start of the sentence before it in the passage (-1: none)
+    meaning: float | None = None  # e5 similarity of question and sentence (0 … 1), when the index has it
 
 
 @cache
@@ -131,7 +133,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
     for p, chunk in enumerate(retrieved.chunks[:MAX_PASSAGES_READ]):
         prior = chunk.score / top_score if chunk.score else 1 / (1 + p)
         passage_relevance = _relevance(set(textnorm.tokens(chunk.text)), weights, total)
-        meaning = retriever.sentence_meaning(query, chunk) if meaning_weight else {}
+        meaning = retriever.sentence_meaning(query, chunk)
         before: list[float] = []  # own relevance of the preceding sentences: a sentence continues their topic
         previous = -1
         for start, end in sentence_spans(chunk.text):
@@ -152,7 +154,19 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             score += 0.1 * sum(1 for x in numbers if x in toks)  # the question's own figures stated here
             if len(sentence) > 450:
                 score -= 0.15
-            out.append(Candidate(p, start, end, relevance, score, fit, bool(_LIST_ITEM.match(sentence)), prev_start))
+            out.append(
+                Candidate(
+                    p,
+                    start,
+                    end,
+                    relevance,
+                    score,
+                    fit,
+                    bool(_LIST_ITEM.match(sentence)),
+                    prev_start,
+                    meaning.get(start) if meaning else None,
+                )
+            )
     return out
 
 
@@ -202,14 +216,17 @@ def weak_evidence(query: Query, retrieved: Retrieved, chosen: list[Candidate], s
     relevant sentence that states a figure, or when the evidence score is below the threshold."""
     if not retrieved.chunks or not chosen:
         return True
-    if retrieved.missing_entities or _lead_lacks_name(query, retrieved, chosen[0]):
+    if retrieved.missing_entities or lead_lacks_name(query, retrieved, chosen[0]):
         return True
     if query.asks is Asks.FIGURE and not any(c.fit >= 0.5 for c in chosen):
         return True
-    return evidence_score(retrieved, chosen[0]) < settings.refusal_threshold
+    score = evidence_score(retrieved, chosen[0])
+    if chosen[0].meaning is None:
+        return score < settings.refusal_threshold
+    return score < settings.refusal_probability
 
 
-def _lead_lacks_name(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
+def lead_lacks_name(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
     named = _passages_naming(query, retrieved)
     return named is not None and lead.passage not in named
 
@@ -220,15 +237,26 @@ def _passages_naming(query: Query, retrieved: Retrieved) -> set[int] | None:
     names = [n for n in query.names if n.lower() not in lexicon.generic_names()]
     if not names:
         return None
-    texts = [set(textnorm.tokens(f"{c.title} {c.section} {c.text}")) for c in retrieved.chunks]
+    texts = retrieved.tokens or [set(textnorm.tokens(f"{c.title} {c.section} {c.text}")) for c in retrieved.chunks]
     mentions = {n: {i for i, toks in enumerate(texts) if set(textnorm.tokens(n)) & toks} for n in names}
     rarest = min(names, key=lambda n: len(mentions[n]) or len(texts) + 1)
     return mentions[rarest]
 
 
+# The evidence score with sentence meaning: a logistic model over three general signals, fitted on the
+# development banks (eval/dev.yaml, eval/dev2.yaml; bench/tune_refusal.py prints the fit and the table).
+CALIBRATION = {"coverage": 2.1, "dense": 0.3, "meaning": 3.5, "bias": -3.2}
+
+
 def evidence_score(retrieved: Retrieved, best: Candidate | None) -> float:
-    """0 … 1: term coverage of the best passages, the best sentence's own relevance and the dense similarity
-    of question and nearest passage (e5 similarities of unrelated Danish text sit near 0.75)."""
+    """0 … 1 from term coverage of the best passages, the dense similarity of question and nearest passage
+    (e5 similarities of unrelated Danish text sit near 0.75) and — when the index has sentence vectors — the
+    meaning of the leading sentence: then a calibrated probability that the sources answer; without sentence
+    vectors the older linear blend with the best sentence's own term relevance."""
     dense = min(max((retrieved.best_dense - 0.75) / 0.15, 0.0), 1.0)
+    if best is not None and best.meaning is not None:
+        c = CALIBRATION
+        z = c["coverage"] * retrieved.coverage + c["dense"] * dense + c["meaning"] * best.meaning + c["bias"]
+        return 1 / (1 + math.exp(-z))
     sentence = best.relevance if best else 0.0
     return 0.5 * retrieved.coverage + 0.3 * sentence + 0.2 * dense

@@ -86,7 +86,9 @@ def parse_query(question: str, history: Sequence[object] = (), limit: int = 2000
     follow_up = bool(history) and is_follow_up(raw)
     text = standalone_query(raw, history)
     names = names_in(text)
-    if language is Language.EN:
+    if language is Language.EN:  # «Copenhagen» is «København» in the reports
+        exonyms = lexicon.glossary()
+        names = tuple(exonyms.get(n.lower(), n).split()[0].capitalize() if n.lower() in exonyms else n for n in names)
         search_text, danish = _english_search_text(text)
         groups = term_groups([*danish, *names])
     else:

@@ -31,13 +31,18 @@ class Retrieved:
     missing_terms: list[str]
     missing_entities: list[str] = field(default_factory=list)  # names in the question no passage mentions
     best_dense: float = 0.0  # cosine similarity of the question and the nearest passage (e5)
+    tokens: list[set[str]] = field(default_factory=list)  # each passage's index tokens (publisher included)
 
 
 class HybridRetriever:
     def __init__(self, index: SearchIndex, settings: RetrievalSettings) -> None:
         self.index = index
         self.settings = settings
-        self._tokens = [set(textnorm.tokens(f"{c.title} {c.section} {c.text}")) for c in index.chunks]
+        # A passage also «mentions» its report's publisher: «ifølge Finansministeriet» names the FM report.
+        publisher = _publishers(index)
+        self._tokens = [
+            set(textnorm.tokens(f"{c.title} {publisher.get(c.doc_id, '')} {c.section} {c.text}")) for c in index.chunks
+        ]
         df: Counter[str] = Counter(t for toks in self._tokens for t in toks)
         n = max(len(self._tokens), 1)
         self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
@@ -101,7 +106,7 @@ class HybridRetriever:
         ]
         # A calendar year the question asks about is an entity too: no passage about it, no answer about it.
         absent += [y for y in query.years if y not in seen]
-        return Retrieved(chunks, coverage, missing, absent, best_dense)
+        return Retrieved(chunks, coverage, missing, absent, best_dense, [self._tokens[i] for i in picked])
 
     def fused_scores(self, query: Query) -> tuple[np.ndarray, float]:
         """Weighted fusion of min-max-normalised BM25 and dense scores, and the best raw dense similarity."""
@@ -162,6 +167,11 @@ class HybridRetriever:
         weights = [max(self.idf(t) for t in g) for g in groups]
         missing = [(g, w) for g, w in zip(groups, weights) if not found.intersection(g)]
         return 1 - sum(w for _, w in missing) / sum(weights), [g[0] for g, _ in missing]
+
+
+def _publishers(index: SearchIndex) -> dict[str, str]:
+    manifest = getattr(index, "manifest", None) or {}
+    return {d["doc_id"]: str(d.get("publisher") or "") for d in manifest.get("documents", [])}
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

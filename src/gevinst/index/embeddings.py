@@ -23,6 +23,9 @@ class NamedEmbeddings(Embeddings):
     SHA-256 of its model file when it has one (shipped vectors are used only for that very file)."""
 
     key: str = "unnamed"
+    # Whether similarity means similar meaning (a trained model); the hash embedder's does not, so nothing
+    # calibrated on e5 similarities (sentence meaning in the evidence) is read from it.
+    semantic: bool = True
 
     @property
     def model_sha(self) -> str:
@@ -99,6 +102,8 @@ class SentenceTransformerEmbeddings(NamedEmbeddings):
 
 class HashEmbeddings(NamedEmbeddings):
     """Deterministic bag-of-words hashing: same text, same vector; shared words, similar vectors. For tests."""
+
+    semantic = False
 
     def __init__(self, dim: int = 256) -> None:
         self.dim = dim

@@ -71,7 +71,7 @@ class IndexReader:
         """Sentence start in the chunk → cosine similarity with the question (empty without sentence vectors)."""
         rows = self._sentence_rows.get(chunk_index)
         table = self.sentences
-        if rows is None or table is None:
+        if rows is None or table is None or not self.embedder.semantic:
             return {}
         sims = table.vectors[rows].astype(np.float32) @ np.asarray(self.query_vector(query), dtype=np.float32)
         return {int(s): float(v) for s, v in zip(table.start[rows], sims)}
