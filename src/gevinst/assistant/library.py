@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from gevinst.assistant.service import Assistant
+from gevinst.types import Proposal
 
 
 def documents(assistant: Assistant) -> list[dict[str, Any]]:
@@ -12,7 +13,7 @@ def documents(assistant: Assistant) -> list[dict[str, Any]]:
     return list(manifest.get("documents", []))
 
 
-def proposals(assistant: Assistant) -> list[dict[str, Any]]:
+def proposals(assistant: Assistant) -> list[Proposal]:
     return list(getattr(assistant.index, "proposals", []) or [])
 
 

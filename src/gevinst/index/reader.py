@@ -13,9 +13,9 @@ import numpy as np
 
 from gevinst.index.embeddings import NamedEmbeddings, build_embeddings
 from gevinst.index.lexical import LexicalIndex
-from gevinst.index.store import IndexMissing, current_generation, open_collection, read_chunks
+from gevinst.index.store import IndexMissing, current_generation, open_collection, read_chunks, read_proposals
 from gevinst.settings import Settings
-from gevinst.types import Chunk
+from gevinst.types import Chunk, Proposal
 
 
 @dataclass
@@ -42,9 +42,8 @@ class IndexReader:
         return open_collection(self.settings.chroma, self.generation / "chroma", self.manifest["collection"])
 
     @cached_property
-    def proposals(self) -> list[dict[str, Any]]:
-        path = self.generation / "proposals.json"
-        return json.loads(path.read_text()) if path.is_file() else []
+    def proposals(self) -> list[Proposal]:
+        return read_proposals(self.generation)
 
     def dense(self, query: str, k: int) -> list[tuple[int, float]]:
         """(chunk index, cosine similarity) of the k nearest passages."""

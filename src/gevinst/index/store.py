@@ -26,7 +26,7 @@ import numpy as np
 
 from gevinst.index.lexical import LexicalIndex
 from gevinst.settings import ChromaSettings
-from gevinst.types import Chunk
+from gevinst.types import Chunk, Proposal
 
 
 class IndexMissing(Exception):
@@ -103,6 +103,11 @@ def read_chunks(generation: Path) -> list[Chunk]:
         return [Chunk(**json.loads(line)) for line in fh if line.strip()]
 
 
+def read_proposals(generation: Path) -> list[Proposal]:
+    path = generation / "proposals.json"
+    return [Proposal.from_record(p) for p in json.loads(path.read_text())] if path.is_file() else []
+
+
 def new_generation_id() -> str:
     return time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
 
@@ -113,7 +118,7 @@ def write_generation(
     vectors: np.ndarray,
     lexical_texts: list[str],
     manifest: dict[str, Any],
-    proposals: list[dict[str, Any]],
+    proposals: list[Proposal],
     chroma: ChromaSettings,
 ) -> Path:
     """Write a complete generation and make it live. On any failure nothing live changes."""
@@ -127,7 +132,7 @@ def write_generation(
         with (gen / "chunks.jsonl").open("w", encoding="utf-8") as fh:
             for chunk in chunks:
                 fh.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
-        (gen / "proposals.json").write_text(json.dumps(proposals, ensure_ascii=False, indent=1))
+        (gen / "proposals.json").write_text(json.dumps([asdict(p) for p in proposals], ensure_ascii=False, indent=1))
         manifest = {
             **manifest,
             "generation": gen_id,

@@ -6,6 +6,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from gevinst.types import Proposal
+
 SECTION_SEP = " › "
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}) +([A-ZÆØÅ(][^\n]{1,100})$")
 _BOX = re.compile(r"^((?:Boks|Figur|Tabel) \d+(?:\.\d+)?)(?: +([^\n]{0,120}))?$")
@@ -28,15 +30,6 @@ class CleanPage:
             self._starts = [start for start, _ in self.sections]
         i = bisect_right(self._starts, offset)
         return self.sections[i - 1][1] if i else ""
-
-
-@dataclass
-class Proposal:
-    title: str
-    area: str
-    first_page: int
-    last_page: int
-    potential: str  # the potential as the report states it, verbatim
 
 
 @dataclass
