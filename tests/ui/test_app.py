@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import io
+import json
 from pathlib import Path
 
 import pytest
@@ -28,47 +28,108 @@ def app(settings: Settings, small_corpus: Path, monkeypatch: pytest.MonkeyPatch)
 
 def _all_text(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [x.value for x in at.text] + [x.value for x in at.warning]
-    parts += [e.label for e in at.expander]
-    return "\n".join(str(p) for p in parts)
+    parts += [e.label for e in at.expander] + [c.value for c in at.caption] + [i.value for i in at.info]
+    return "\n".join(str(p) for p in parts).replace("\\", "")
 
 
-def test_chat_answers_with_citations(app: AppTest) -> None:
-    app.chat_input[0].set_value("Hvilken e-handelsgrad nåede Nordfyns Kommune?").run()
-    assert not app.exception
+def _go(at: AppTest, page: str) -> AppTest:
+    at.pills(key="page").set_value(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_first_visit_shows_the_shelf_and_example_questions(app: AppTest) -> None:
     text = _all_text(app)
-    assert "52 %" in text and "[1]" in text.replace("\\", "")
-    assert any("indkoeb" in c.value for c in app.caption)
-    assert app.expander and app.expander[0].label.startswith("[1]")
+    assert "Rapporterne på hylden" in text and "Indkøb i kommunen" in text
+    examples = [b for b in app.button if b.key and b.key.startswith("example-")]
+    assert len(examples) == 5
+    examples[0].click().run()
+    assert not app.exception
+    assert app.chat_message and "Rapporterne på hylden" not in _all_text(app)
 
 
-def test_chat_shows_refusal(app: AppTest) -> None:
-    app.chat_input[0].set_value("Hvad koster en ny svømmehal i Aalborg?").run()
+def test_chat_leads_with_the_answer_then_the_quoted_sources(app: AppTest) -> None:
+    _ask(app, "Hvilken e-handelsgrad nåede Nordfyns Kommune?")
+    markdown = [m.value for m in app.markdown]
+    lead = next(i for i, m in enumerate(markdown) if "52 %" in m.replace("\\", ""))
+    sources = markdown.index("**Kilder**")
+    assert lead < sources and markdown[sources + 1].startswith("> ")
+    assert any(c.value.replace("\\", "").startswith("[1] Indkøb i kommunen") for c in app.caption)
+
+
+def test_a_report_without_pages_is_cited_by_its_section(app: AppTest) -> None:
+    _ask(app, "Hvor meget udgør pension og overhead pr. årsværk?")
+    places = [c.value.replace("\\", "") for c in app.caption if c.value.replace("\\", "").startswith("[")]
+    assert places and all("afsnit" in p or "s. " in p for p in places)
+    assert not any("–" in p.split("·")[-1] for p in places)
+
+
+def test_chat_shows_refusal_and_a_refusal_cannot_go_into_the_brief(app: AppTest) -> None:
+    _ask(app, "Hvad koster en ny svømmehal i Aalborg?")
     assert "Rapporterne besvarer ikke spørgsmålet" in [w.value for w in app.warning]
     assert "Det fremgår ikke af rapporterne" in _all_text(app)
+    assert not app.checkbox and "kan ikke tages med i brief" in _all_text(app)
 
 
 def test_html_in_a_question_is_shown_as_text(app: AppTest) -> None:
-    app.chat_input[0].set_value("<script>alert(1)</script> e-handel?").run()
-    assert not app.exception
+    _ask(app, "<script>alert(1)</script> e-handel?")
     assert "<script>alert(1)</script> e-handel?" in [x.value for x in app.text]
 
 
-def test_feedback_is_stored_locally(app: AppTest, settings: Settings) -> None:
-    app.chat_input[0].set_value("Hvilken e-handelsgrad nåede Nordfyns Kommune?").run()
-    app.feedback[0].set_value(1).run()
-    lines = (settings.data_dir / "feedback.jsonl").read_text().splitlines()
-    assert len(lines) == 1 and '"rating": 1' in lines[0]
+def test_thumbs_down_opens_a_comment_stored_with_the_answer_record(app: AppTest, settings: Settings) -> None:
+    _ask(app, "Hvilken e-handelsgrad nåede Nordfyns Kommune?")
+    app.feedback[0].set_value(0).run()
+    app.text_input(key=next(t.key for t in app.text_input if t.key.startswith("fbc-"))).input("Forkert kilde")
+    next(b for b in app.button if b.key and b.key.startswith("fbs-")).click().run()
+    lines = [json.loads(x) for x in (settings.data_dir / "feedback.jsonl").read_text().splitlines()]
+    assert [e["rating"] for e in lines] == [0, 0] and lines[-1]["comment"] == "Forkert kilde"
+    assert lines[-1]["record"]["question"] == "Hvilken e-handelsgrad nåede Nordfyns Kommune?"
+    assert lines[-1]["record"]["citations"] and lines[-1]["answer_id"] == lines[0]["answer_id"]
 
 
 def test_source_opens_the_page_view_with_the_passage_highlighted(app: AppTest) -> None:
-    app.chat_input[0].set_value("Hvad koster et køb via e-handel?").run()
-    app.button(key="show-0-1").click().run()
-    assert app.sidebar.radio[0].value == "docs"
+    _ask(app, "Hvad koster et køb via e-handel?")
+    next(b for b in app.button if b.key and b.key.startswith("show-") and b.key.endswith("-1")).click().run()
+    assert app.pills(key="page").value == "docs"
     assert any("<mark>" in m.value for m in app.markdown)
 
 
-def test_calculator_form_runs_and_saves_a_scenario_to_the_brief(app: AppTest) -> None:
-    app.sidebar.radio[0].set_value("calc").run()
+def test_conversation_and_brief_survive_a_reload_and_new_conversation_keeps_the_brief(app: AppTest) -> None:
+    _ask(app, "Hvilken e-handelsgrad nåede Nordfyns Kommune?")
+    app.checkbox[0].check().run()
+    session = app.query_params["s"]
+    session = session[0] if isinstance(session, list) else session
+    again = AppTest.from_file(APP, default_timeout=60)
+    again.query_params["s"] = session
+    again.run()
+    assert "Hvilken e-handelsgrad nåede Nordfyns Kommune?" in [x.value for x in again.text]
+    assert again.checkbox[0].value is True
+    next(b for b in again.button if b.label == "Ny samtale").click().run()
+    assert not again.chat_message and "Rapporterne på hylden" in _all_text(again)
+    _go(again, "brief")
+    assert "Hvilken e-handelsgrad nåede Nordfyns Kommune?" in _all_text(again)
+
+
+def test_unticking_removes_from_the_brief_and_boxes_show_the_brief_after_a_page_switch(app: AppTest) -> None:
+    _ask(app, "Hvilken e-handelsgrad nåede Nordfyns Kommune?")
+    app.checkbox[0].check().run()
+    _go(app, "brief")
+    assert len(app.get("download_button")) == 2
+    _go(app, "chat")
+    assert app.checkbox[0].value is True
+    app.checkbox[0].uncheck().run()
+    _go(app, "brief")
+    assert "Briefen er tom" in _all_text(app)
+
+
+def test_calculator_form_runs_and_saves_a_scenario_that_can_be_removed(app: AppTest) -> None:
+    _go(app, "calc")
     app.selectbox[0].set_value("fte_savings").run()
     app.text_input(key="fte_savings-fte").input("12")
     app.text_input(key="fte_savings-monthly_salary").input("30000")
@@ -78,50 +139,41 @@ def test_calculator_form_runs_and_saves_a_scenario_to_the_brief(app: AppTest) ->
     assert not app.exception and not app.error
     assert app.metric[0].value == "2.597.760 kr."
     app.button[-1].click().run()  # save scenario
-    app.sidebar.radio[0].set_value("brief").run()
-    assert len(app.get("download_button")) == 2
-    assert any("2.597.760 kr." in x.value for x in app.text)
+    _go(app, "brief")
+    text = _all_text(app)
+    assert "2.597.760 kr." in text and "fte_savings" not in text and "30000.0" not in text
+    assert app.get("imgs") or app.get("image")
+    next(b for b in app.button if b.label == "Fjern").click().run()
+    assert "Briefen er tom" in _all_text(app)
 
 
 def test_calculator_form_refuses_nonsense(app: AppTest) -> None:
-    app.sidebar.radio[0].set_value("calc").run()
+    _go(app, "calc")
     app.selectbox[0].set_value("hourly_cost").run()
     app.text_input(key="hourly_cost-monthly_salary").input("-5")
     app.button[0].click().run()
     assert app.error and "monthly_salary" in app.error[0].value
 
 
-def test_pinned_answer_reaches_the_brief(app: AppTest) -> None:
-    app.chat_input[0].set_value("Hvilken e-handelsgrad nåede Nordfyns Kommune?").run()
-    app.checkbox[0].check().run()
-    app.sidebar.radio[0].set_value("brief").run()
-    text = "\n".join(x.value for x in app.text)
-    assert "Hvilken e-handelsgrad nåede Nordfyns Kommune?" in text and "52 %" in text
+def test_every_page_has_its_own_heading(app: AppTest) -> None:
+    for page, heading in [
+        ("chat", "Spørg rapporterne"),
+        ("calc", None),
+        ("docs", "Dokumenter"),
+        ("catalogue", "Forslagskatalog"),
+        ("brief", "Workshop-brief"),
+    ]:
+        _go(app, page)
+        if heading:
+            assert heading in [h.value for h in app.subheader], page
+    assert not app.title  # the big title is not repeated on every page
 
 
-def test_brief_exports_markdown_and_docx() -> None:
-    from docx import Document
-
-    from gevinst.calculators import fte_savings
-    from gevinst.ui.brief import brief_docx, brief_markdown, scenario_item
-
-    items = [{"kind": "answer", "question": "Hvad er potentialet for KSD?", "answer": "40 % [1]", "refused": False,
-              "citations": [{"n": 1, "doc_id": "ksd", "title": "KSD", "page": None, "section": "2.3", "snippet": "40 %"}],
-              "tool_calls": [], "timings_ms": {}},
-             scenario_item(fte_savings(fte=12, monthly_salary=30000, efficiency_pct=40, phase_in_years=2).to_dict())]
-    md = brief_markdown(items)
-    assert "## 1. Hvad er potentialet for KSD?" in md and "2.597.760 kr." in md and "| år |" in md
-    doc = Document(io.BytesIO(brief_docx(items)))
-    text = "\n".join(p.text for p in doc.paragraphs)
-    assert "Hvad er potentialet for KSD?" in text and "2.597.760 kr." in text and len(doc.tables) == 2
-
-
-def test_documents_and_catalogue_pages(app: AppTest) -> None:
-    app.sidebar.radio[0].set_value("docs").run()
-    assert not app.exception
-    assert {"indkoeb", "ksd"} <= set(app.dataframe[0].value["dokument"])
-    app.sidebar.radio[0].set_value("catalogue").run()
-    assert not app.exception
+def test_documents_page_puts_upload_first(app: AppTest) -> None:
+    _go(app, "docs")
+    assert app.get("file_uploader")
+    assert {"Indkøb i kommunen", "Gevinster ved KSD og KY"} <= set(app.dataframe[0].value["Titel"])
+    assert "indkoeb" not in set(app.dataframe[0].value["Titel"])
 
 
 class _Upload:
@@ -134,14 +186,19 @@ class _Upload:
 
 def test_upload_ingests_good_files_and_rejects_bad_ones(app: AppTest, settings: Settings) -> None:
     from gevinst.index import read_manifest
-    from gevinst.ui.pages import _ingest_uploads
+    from gevinst.ui.documents_page import _ingest_uploads
 
-    app.sidebar.radio[0].set_value("docs").run()
+    _go(app, "docs")
     assert app.get("file_uploader")
-    files = [_Upload("../../hjemmepleje.txt", "Hjemmeplejen sparer 2 mio. kr. på ruteplanlægning.".encode()),
-             _Upload("tom.txt", b""), _Upload("stor.txt", b"x" * (2 * 1024 * 1024))]
+    files = [
+        _Upload("../../hjemmepleje.txt", "Hjemmeplejen sparer 2 mio. kr. på ruteplanlægning.".encode()),
+        _Upload("tom.txt", b""),
+        _Upload("stor.txt", b"x" * (2 * 1024 * 1024)),
+    ]
     small = settings.model_copy(update={"upload": settings.upload.model_copy(update={"max_mb": 1.0})})
-    _ingest_uploads(files, small)
+    messages = _ingest_uploads(files, small)
+    assert ("success", "Indekseret: ../../hjemmepleje.txt") in messages
+    assert any(kind == "error" and m.startswith("stor.txt") for kind, m in messages)
     docs = {d["doc_id"] for d in read_manifest(settings.index_dir)["documents"]}
     assert docs == {"indkoeb", "ksd", "hjemmepleje"}
     assert sorted(p.name for p in (settings.data_dir / "uploads").iterdir()) == ["hjemmepleje.txt", "tom.txt"]
@@ -153,3 +210,14 @@ def test_safe_upload_names() -> None:
     assert safe_upload_name("../../etc/passwd.txt") == "passwd.txt"
     assert safe_upload_name("C:\\Users\\x\\rapport 2024.PDF") == "rapport 2024.pdf"
     assert safe_upload_name("..") == "upload"
+
+
+def test_an_unchanged_upload_is_told_so_at_once(settings: Settings, small_corpus: Path) -> None:
+    """Nothing is embedded and no model is loaded: the app's own embedder is handed to ingest."""
+    from gevinst.index import build_embeddings
+    from gevinst.ui.documents_page import _ingest_uploads
+
+    assert ingest([small_corpus], settings).ok
+    data = (small_corpus / "ksd.txt").read_bytes()
+    messages = _ingest_uploads([_Upload("ksd.txt", data)], settings, embedder=build_embeddings(settings.embedding))
+    assert messages == [("info", "ksd.txt: uændret – allerede indekseret")]

@@ -47,6 +47,12 @@ def _cite(p: Proposal, chunks: list[Chunk]) -> tuple[Chunk | None, str]:
     for c in pages:
         if potential and potential in c.text:
             return c, potential
+    # a long statement may run across two passages: cite the passage where it begins, from there on
+    head = potential[:60]
+    for c in pages:
+        if head and head in c.text:
+            start = c.text.index(head)
+            return c, c.text[start : start + len(potential)]
     return (pages[0] if pages else None), ""
 
 
@@ -75,7 +81,7 @@ def _listing(chosen: list[Proposal], chunks: list[Chunk], query: Query) -> Answe
         where = f"s. {first}" if first == last else f"s. {first}–{last}"
         lines.append(
             f"- {p.title} ({p.area.capitalize()}, {where}): "
-            f"{stated or 'potentialet er ikke angivet som et tal'} [{n}]"
+            f"{p.potential if stated else 'potentialet er ikke angivet som et tal'} [{n}]"
         )
     if not lines:
         return None

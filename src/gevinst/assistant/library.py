@@ -35,3 +35,8 @@ def page_text(assistant: Assistant, doc_id: str, page: int | None, section: str 
             text += c.text[end - c.start:]
         end = max(end, c.end)
     return text
+
+
+def sections_of(assistant: Assistant, doc_id: str) -> list[str]:
+    """The sections of a document without pages, in the order the document has them."""
+    return list(dict.fromkeys(c.section for c in assistant.index.chunks if c.doc_id == doc_id and c.page is None))
