@@ -123,7 +123,8 @@ def test_klk_proposals_are_frozen_with_their_sections_and_no_template_placeholde
     with pytest.raises(FrozenInstanceError):
         proposals["Øget brug af E-handel"].potential = "x"  # type: ignore[misc]
     reorg = proposals["Reorganisering af regnskab og løn"]
-    assert reorg.content.startswith("En reorganisering med hel eller delvis centralisering")
+    assert reorg.goal.startswith("En reorganisering med hel eller delvis centralisering")
+    assert reorg.content.startswith("Erfaringerne med centralisering af opgaver viser et potentiale")
     assert reorg.potential_section.startswith("Forslaget forventes at reducere ressourcerne")
     assert proposals["Centralisering af mellemkommunal afregning"].goal.startswith("Formålet er at")
     # a municipality's example is not the proposal's potential; a template sentence states none

@@ -116,6 +116,7 @@ def chapter_proposal(doc_id: str, chapter: Chapter) -> Proposal:
     parts = sections(chapter.text.removeprefix(chapter.title).strip())
     content = without_placeholders(parts.get("Indhold og formål", ""))
     goal = next((s for s in content if _GOAL.search(s)), content[0] if content else "")
+    content = [s for s in content if s != goal]  # each sentence in one field
     potential_section = without_placeholders(parts.get("Potentiale", ""))
     if not potential_section:  # the opening box states it («Samlet besparelse på 20 % over 3-4 år»)
         potential_section = [s for s in without_placeholders(parts[""]) if _states_potential(s)]

@@ -78,7 +78,7 @@ def _citation(record_id: str, c: dict[str, Any], lang: str) -> None:
             t(lang, "show_page"),
             key=f"show-{record_id}-{c['n']}",
             type="tertiary",
-            icon="📄",
+            icon=":material/description:",
             on_click=open_page,
             args=(c["doc_id"], c["page"], c["section"], c["snippet"]),
         )

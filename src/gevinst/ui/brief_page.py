@@ -18,10 +18,10 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def _label(item: dict[str, Any]) -> str:
     if item["kind"] == "answer":
-        return f"💬 {item['question']}"
+        return f"Svar: {item['question']}"
     if item["kind"] == "scenario":
-        return f"🧮 {item['label']}: {item['display']}"
-    return f"📋 {item['proposal']['title']}"
+        return f"Scenarie: {item['label']}: {item['display']}"
+    return f"Forslag: {item['proposal']['title']}"
 
 
 def brief(lang: str, titles: dict[str, str]) -> None:
@@ -33,9 +33,16 @@ def brief(lang: str, titles: dict[str, str]) -> None:
     blocks = build(items, titles)
     left, right = st.columns(2)
     left.download_button(
-        t(lang, "download_docx"), to_docx(blocks), "workshop-brief.docx", DOCX, type="primary", icon="📄"
+        t(lang, "download_docx"),
+        to_docx(blocks),
+        "workshop-brief.docx",
+        DOCX,
+        type="primary",
+        icon=":material/description:",
     )
-    right.download_button(t(lang, "download_md"), to_markdown(blocks), "workshop-brief.md", "text/markdown", icon="📝")
+    right.download_button(
+        t(lang, "download_md"), to_markdown(blocks), "workshop-brief.md", "text/markdown", icon=":material/article:"
+    )
     for item in items:
         text, action = st.columns([5, 1], vertical_alignment="center")
         text.markdown(escape_markdown(_label(item)))

@@ -52,9 +52,9 @@ def catalogue(assistant: Assistant, settings: Settings, lang: str) -> None:
         [
             {
                 "Forslag": p.title,
+                "Potentiale (som angivet)": p.potential or t(lang, "not_stated"),
                 "Område": p.area,
                 "Sider": pages_of(p.first_page, p.last_page),
-                "Potentiale (som angivet)": p.potential or t(lang, "not_stated"),
             }
             for p in rows
         ],
@@ -65,32 +65,50 @@ def catalogue(assistant: Assistant, settings: Settings, lang: str) -> None:
         },
     )
     titles = {p.title: p for p in rows}
-    opened = st.selectbox(t(lang, "open_proposal"), list(titles), key="cat-open")
+    opened = st.selectbox(t(lang, "open_proposal"), list(titles), key="cat-open", placeholder=t(lang, "choose"))
     _proposal(titles[opened], docs.get(titles[opened].doc_id, {}), lang)
 
 
 def _chart(rows: list[Proposal], lang: str) -> None:
     """How many proposals in each area state a potential, and how many do not (the potentials themselves are
     in different units – %, kr., årsværk – and cannot be added up)."""
+    import altair as alt
+    import pandas as pd
+
+    stated, missing = "Potentiale angivet", t(lang, "not_stated").capitalize()
     areas = list(dict.fromkeys(p.area for p in rows))
-    stated, missing = "Potentiale angivet", "Ikke angivet"
-    data = {
-        "Område": areas,
-        stated: [sum(1 for p in rows if p.area == a and p.potential) for a in areas],
-        missing: [sum(1 for p in rows if p.area == a and not p.potential) for a in areas],
-    }
-    st.markdown(f"**{t(lang, 'catalogue_chart')}**")
-    st.bar_chart(
-        data,
-        x="Område",
-        y=[stated, missing],
-        horizontal=True,
-        stack=True,
-        sort=False,
-        x_label="Antal forslag",
-        y_label="",
-        height=60 + 32 * len(areas),
+    data = [
+        {"omraade": a, "potentiale": kind, "antal": n, "orden": i}
+        for a in areas
+        for i, (kind, n) in enumerate(
+            [
+                (stated, sum(1 for p in rows if p.area == a and p.potential)),
+                (missing, sum(1 for p in rows if p.area == a and not p.potential)),
+            ]
+        )
+    ]
+    chart = (
+        alt.Chart(pd.DataFrame(data))
+        .mark_bar()
+        .encode(
+            y=alt.Y("omraade:N", sort=areas, title=None, axis=alt.Axis(labelLimit=260, labelOverlap=False)),
+            x=alt.X("sum(antal):Q", title="Antal forslag", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "potentiale:N",
+                scale=alt.Scale(domain=[stated, missing], range=["#1f77b4", "#c7d3e0"]),
+                legend=alt.Legend(orient="bottom", direction="vertical", title=None),
+            ),
+            order=alt.Order("orden:Q"),
+            tooltip=[
+                alt.Tooltip("omraade:N", title="Område"),
+                alt.Tooltip("potentiale:N", title="Potentiale"),
+                alt.Tooltip("antal:Q", title="Antal forslag"),
+            ],
+        )
+        .properties(height=70 + 34 * len(areas))
     )
+    st.markdown(f"**{t(lang, 'catalogue_chart')}**")
+    st.altair_chart(chart, width="stretch")
 
 
 def _section(label: str, text: str) -> None:
@@ -120,7 +138,7 @@ def _proposal(p: Proposal, doc: dict[str, Any], lang: str) -> None:
         right.button(
             t(lang, "show_page"),
             key=f"prop-show-{proposal_id(p)}",
-            icon="📄",
+            icon=":material/description:",
             on_click=open_page,
             args=(p.doc_id, p.first_page, "", p.potential),
         )

@@ -35,7 +35,7 @@ def _welcome(assistant: Assistant, lang: str) -> None:
     st.markdown("\n".join(shelf) or t(lang, "no_docs"))
     st.markdown(f"**{t(lang, 'examples')}**")
     for i, question in enumerate(examples(lang)):
-        st.button(question, key=f"example-{i}", on_click=_ask_example, args=(question,), icon="💬")
+        st.button(question, key=f"example-{i}", on_click=_ask_example, args=(question,), icon=":material/chat_bubble:")
 
 
 def chat(assistant: Assistant, settings: Settings, lang: str) -> None:
@@ -43,7 +43,7 @@ def chat(assistant: Assistant, settings: Settings, lang: str) -> None:
     heading.subheader(t(lang, "chat_heading"))
     history: list[dict[str, Any]] = st.session_state.history
     if history:
-        action.button(t(lang, "new_chat"), on_click=state.new_conversation, icon="➕")
+        action.button(t(lang, "new_chat"), on_click=state.new_conversation, icon=":material/add_comment:")
     typed = st.chat_input(t(lang, "ask"))
     question = typed or st.session_state.pop("pending", None)
     titles = titles_of(assistant)

@@ -107,14 +107,21 @@ def page_viewer(assistant: Assistant, docs: list[dict[str, Any]], lang: str) -> 
     doc_id, page, section, snippet = st.session_state.get("viewer", (ids[0], None, "", ""))
     if doc_id not in ids:
         doc_id, page, section, snippet = ids[0], None, "", ""
-    chosen = st.selectbox(t(lang, "document"), ids, index=ids.index(doc_id), format_func=lambda d: _title(docs, d))
+    chosen = st.selectbox(
+        t(lang, "document"),
+        ids,
+        index=ids.index(doc_id),
+        format_func=lambda d: _title(docs, d),
+        placeholder=t(lang, "choose"),
+    )
     if chosen != doc_id:
         doc_id, page, section, snippet = chosen, None, "", ""
     pages = library.pages_of(assistant, doc_id)
     doc = next(d for d in docs if d["doc_id"] == doc_id)
     if any(p is not None for p in pages):
         numbered = [p for p in pages if p is not None]
-        page = st.selectbox(t(lang, "page"), numbered, index=numbered.index(page) if page in numbered else 0)
+        at = numbered.index(page) if page in numbered else 0
+        page = st.selectbox(t(lang, "page"), numbered, index=at, placeholder=t(lang, "choose"))
         text, place = library.page_text(assistant, doc_id, page), f"{t(lang, 'page')} {page}"
     else:
         sections = library.sections_of(assistant, doc_id)
@@ -123,6 +130,7 @@ def page_viewer(assistant: Assistant, docs: list[dict[str, Any]], lang: str) -> 
             sections,
             index=sections.index(section) if section in sections else 0,
             format_func=lambda s: s or "(uden overskrift)",
+            placeholder=t(lang, "choose"),
         )
         text, place = library.page_text(assistant, doc_id, None, section), f"{t(lang, 'section')} {section}"
     made = " · ".join(str(x) for x in (doc.get("publisher"), doc.get("year")) if x)

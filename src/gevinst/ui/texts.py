@@ -4,7 +4,7 @@ from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
     "da": {
-        "brand": "📊 Gevinst – svar fra rapporterne om effektivisering",
+        "brand": "Gevinst – svar fra rapporterne om effektivisering",
         "nav": "Side",
         "chat": "Spørg",
         "calc": "Beregninger",
@@ -62,9 +62,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_match": "Ingen forslag passer til filteret.",
         "documents_heading": "Rapporterne i indekset",
         "viewer": "Læs i en rapport",
+        "choose": "Vælg …",
     },
     "en": {
-        "brand": "📊 Gevinst – answers from the efficiency reports",
+        "brand": "Gevinst – answers from the efficiency reports",
         "nav": "Page",
         "chat": "Ask",
         "calc": "Calculators",
@@ -122,6 +123,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_match": "No proposal matches the filter.",
         "documents_heading": "The reports in the index",
         "viewer": "Read a report",
+        "choose": "Choose …",
     },
 }
 
