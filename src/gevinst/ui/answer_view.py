@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import streamlit as st
 
 from gevinst.settings import Settings
 from gevinst.ui import state
-from gevinst.ui.brief import answer_item, chart_series, scenario_item
-from gevinst.ui.formatting import cell, column_label, lead_and_rest, number, quote, source_name, where
+from gevinst.ui.brief import answer_item, scenario_chart, scenario_item
+from gevinst.ui.formatting import lead_and_rest, number, quote, source_name, where
 from gevinst.ui.services import escape_markdown, save_feedback
 from gevinst.ui.texts import t
 
@@ -25,9 +24,13 @@ def open_page(doc_id: str, page: int | None, section: str, snippet: str) -> None
     st.session_state.page = "docs"
 
 
-def _words(text: str) -> Iterator[str]:
-    for word in re.split(r"(\s+)", text):  # the leading sentence appears as it is written, word by word
-        yield escape_markdown(word)
+def _stream_bold(text: str) -> None:
+    """The leading sentence appears as it is written, word by word, and stays bold like the earlier ones."""
+    shown = st.empty()
+    written = ""
+    for word in re.split(r"(\s+)", text):
+        written += word
+        shown.markdown(f"**{escape_markdown(written.strip())}**")
         time.sleep(0.01)
 
 
@@ -38,8 +41,8 @@ def show_answer(record: dict[str, Any], lang: str, settings: Settings, titles: d
         _calculation(record, lang, titles)
     else:
         lead, rest = lead_and_rest(record["answer"])
-        if fresh:
-            st.write_stream(_words(lead))
+        if fresh and not record["refused"]:
+            _stream_bold(lead)
         else:
             st.markdown(f"**{escape_markdown(lead)}**" if not record["refused"] else escape_markdown(lead))
         _lines(rest)
@@ -96,14 +99,8 @@ def _calculation(record: dict[str, Any], lang: str, titles: dict[str, str]) -> N
         ],
         hide_index=True,
     )
-    if series := chart_series(result):
-        x, y, table = series
-        st.bar_chart(
-            {column_label(x): [str(r[x]) for r in table], column_label(y): [r[y] for r in table]},
-            x=column_label(x),
-            y=column_label(y),
-        )
-        st.caption(" · ".join(f"{column_label(x)} {r[x]}: {cell(y, r[y])}" for r in table))
+    if picture := scenario_chart(result):  # the same picture the brief will hold
+        st.image(picture.png, caption=picture.caption, width=560)
     for warning in result.get("warnings", []):
         st.warning(warning)
     state.brief_checkbox(

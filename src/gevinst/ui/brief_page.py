@@ -56,8 +56,10 @@ def brief(lang: str, titles: dict[str, str]) -> None:
 
 def render(block: Block) -> None:
     """One block as the document shows it; text is escaped, so nothing in it becomes markup."""
-    if isinstance(block, Heading):
-        st.markdown(("###", "####", "#####", "######")[block.level] + " " + escape_markdown(block.text))
+    if isinstance(block, Heading) and block.level == 0:
+        st.subheader(escape_markdown(block.text), anchor=False)
+    elif isinstance(block, Heading):
+        st.markdown(("####", "#####", "######")[block.level - 1] + " " + escape_markdown(block.text))
     elif isinstance(block, Paragraph):
         text = escape_markdown(block.text)
         st.markdown(f"**{text}**" if block.bold else text)
