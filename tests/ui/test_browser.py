@@ -95,6 +95,18 @@ def ask(page: Any, question: str) -> None:
     box.press("Enter")
 
 
+def pick(page: Any, box: str, typed: str, option: str) -> None:
+    """Choose in a select box by typing part of the option, then clicking it in the narrowed list."""
+    from playwright.sync_api import expect
+
+    field = page.get_by_role("combobox", name=box)
+    field.click()
+    field.fill(typed)
+    choice = page.get_by_role("option", name=option)
+    expect(choice).to_be_visible(timeout=10_000)
+    choice.click()
+
+
 def go(page: Any, name: str) -> None:
     """The navigation is a group of radio buttons along the top (Streamlit's pills)."""
     page.get_by_role("radiogroup", name="Side").get_by_role("radio", name=name, exact=True).click()
@@ -152,20 +164,15 @@ def test_consultant_catalogue_brief_and_word_handout(page: Any, tmp_path: Path) 
 
     go(page, "Forslagskatalog")
     expect(page.get_by_text("52 forslag i 8 områder", exact=False)).to_be_visible(timeout=60_000)
-    areas = page.get_by_role("combobox", name="Område")
-    areas.click()
-    areas.fill("Voksen")
-    page.keyboard.press("Enter")
+    expect(page.get_by_role("combobox", name="Åbn forslag")).to_be_visible(timeout=60_000)  # the page is drawn
+    pick(page, "Område", "Voksen", "Voksen handicap og psykiatri")
     page.keyboard.press("Escape")
     card = page.locator("[class*='st-key-'] h4, h4").filter(has_text="Styrket myndighedssagsbehandling")
     expect(card.first).to_be_visible(timeout=30_000)
     expect(page.get_by_text("Tag med i brief", exact=True)).to_have_count(1, timeout=30_000)
     page.get_by_text("Tag med i brief", exact=True).click()
     shot(page, "consultant-02-catalogue-filtered")
-    chooser = page.get_by_role("combobox", name="Åbn forslag")
-    chooser.click()
-    chooser.fill("videomøder")
-    page.keyboard.press("Enter")
+    pick(page, "Åbn forslag", "videomøder", "Øget brug af videomøder")
     expect(page.locator("h4").filter(has_text="Øget brug af videomøder").first).to_be_visible(timeout=30_000)
     expect(page.get_by_text("Tag med i brief", exact=True)).to_have_count(1, timeout=30_000)  # the old card gone
     page.get_by_text("Tag med i brief", exact=True).click()
