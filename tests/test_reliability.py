@@ -38,16 +38,19 @@ SLOW_INGEST = textwrap.dedent("""
 
 
 def test_ingest_killed_with_sigkill_leaves_the_previous_index_and_the_next_ingest_completes(
-        settings: Settings, small_corpus: Path, tmp_path: Path) -> None:
+    settings: Settings, small_corpus: Path, tmp_path: Path
+) -> None:
     assert ingest([small_corpus], settings).ok
     before = read_manifest(settings.index_dir)
     big = tmp_path / "stor"
     big.mkdir()
     for i in range(8):
-        (big / f"rapport-{i}.txt").write_text(" ".join(f"Afsnit {i}.{j} om gevinster og e-handel i kommunen."
-                                                        for j in range(400)), encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-c", SLOW_INGEST, str(settings.index_dir), str(big)],
-                            stdout=subprocess.PIPE, text=True)
+        (big / f"rapport-{i}.txt").write_text(
+            " ".join(f"Afsnit {i}.{j} om gevinster og e-handel i kommunen." for j in range(400)), encoding="utf-8"
+        )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SLOW_INGEST, str(settings.index_dir), str(big)], stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout and proc.stdout.readline().strip() == "embedding"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -60,8 +63,12 @@ def test_ingest_killed_with_sigkill_leaves_the_previous_index_and_the_next_inges
 
 
 def test_twenty_concurrent_sessions_answer_without_errors(small_assistant) -> None:  # type: ignore[no-untyped-def]
-    questions = ["Hvilken e-handelsgrad nåede Nordfyns Kommune?", "Hvad koster et køb i butik?",
-                 "Hvad er potentialet for KSD?", "Hvad koster en svømmehal?"] * 5
+    questions = [
+        "Hvilken e-handelsgrad nåede Nordfyns Kommune?",
+        "Hvad koster et køb i butik?",
+        "Hvad er potentialet for KSD?",
+        "Hvad koster en svømmehal?",
+    ] * 5
 
     def ask(q: str) -> bool:
         return bool(small_assistant.answer(q).text)
@@ -70,10 +77,17 @@ def test_twenty_concurrent_sessions_answer_without_errors(small_assistant) -> No
         assert all(pool.map(ask, questions * 2))
 
 
-@pytest.mark.parametrize("question", [
-    "Wie viel kostet ein Schwimmbad in Berlin?", "游泳池多少钱？", "\x07\x1b[2J" + "e-handel?" * 3,
-    "[1](javascript:alert(1)) ![x](http://evil.example/a.png)", "   ", "0" * 5000,
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie viel kostet ein Schwimmbad in Berlin?",
+        "游泳池多少钱？",
+        "\x07\x1b[2J" + "e-handel?" * 3,
+        "[1](javascript:alert(1)) ![x](http://evil.example/a.png)",
+        "   ",
+        "0" * 5000,
+    ],
+)
 def test_odd_questions_get_an_answer_or_a_clear_refusal(small_assistant, question: str) -> None:  # type: ignore[no-untyped-def]
     answer = small_assistant.answer(question)
     assert answer.text
@@ -90,7 +104,9 @@ def _app(settings: Settings, monkeypatch: pytest.MonkeyPatch, **env: str) -> App
     return at
 
 
-def test_shared_password_guards_the_app(settings: Settings, small_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_shared_password_guards_the_app(
+    settings: Settings, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ingest([small_corpus], settings)
     at = _app(settings, monkeypatch, GEVINST_UI__AUTH="password", GEVINST_UI__PASSWORD="hemmeligt-kodeord")
     assert not at.chat_input and len(at.text_input) == 1
@@ -100,7 +116,9 @@ def test_shared_password_guards_the_app(settings: Settings, small_corpus: Path, 
     assert at.chat_input
 
 
-def test_upload_needs_the_admin_password(settings: Settings, small_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_upload_needs_the_admin_password(
+    settings: Settings, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ingest([small_corpus], settings)
     at = _app(settings, monkeypatch, GEVINST_UI__ADMIN_PASSWORD="admin-kode")
     at.pills(key="page").set_value("docs").run()

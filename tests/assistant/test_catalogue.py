@@ -20,7 +20,9 @@ def _titles(question: str) -> list[str]:
 
 def test_area_named_in_the_question_selects_its_proposals() -> None:
     assert _titles("Hvilke forslag på dagtilbudsområdet kræver ingen investering?") == [
-        "Styring af gæstevederlag i dagplejen", "Anvisningsregler til dagpasning"]
+        "Styring af gæstevederlag i dagplejen",
+        "Anvisningsregler til dagpasning",
+    ]
 
 
 def test_title_words_match_inside_compounds() -> None:
@@ -40,9 +42,19 @@ def test_proposals_asked_of_another_report_go_to_retrieval(settings, tmp_path) -
     from gevinst.assistant.retrieval import HybridRetriever
     from gevinst.types import Chunk
 
-    chunks = [Chunk("kl", "KL-rapport", None, "Forslag", 0, 60, "KL foreslår en fælles back office-funktion for "
-                    "ydelser i kommunerne.", "a"),
-              Chunk("klk", "Kommunale veje", 97, "Dagtilbud", 0, 40, "Styring af gæstevederlag i dagplejen.", "b")]
+    chunks = [
+        Chunk(
+            "kl",
+            "KL-rapport",
+            None,
+            "Forslag",
+            0,
+            60,
+            "KL foreslår en fælles back office-funktion for ydelser i kommunerne.",
+            "a",
+        ),
+        Chunk("klk", "Kommunale veje", 97, "Dagtilbud", 0, 40, "Styring af gæstevederlag i dagplejen.", "b"),
+    ]
 
     class Index:
         def __init__(self) -> None:

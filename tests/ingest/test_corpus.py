@@ -53,9 +53,17 @@ def test_no_chunk_starts_with_a_page_header() -> None:
 
 def test_no_related_documents_reach_the_chunks() -> None:
     """Titles from the scraped 'related documents' lists (kl-2014 L5–L200, klk L412–L1010)."""
-    noise = ["XKØBING KOMMUNE", "Læs mere", "ATP s digitaliseringsstrategi", "FLIS-projektets mål og prioritering",
-             "SÅDAN KAN DU BENCHMARKE ADMINISTRATIONEN", "Oversigt over analyser", "Transkript",
-             "Størrelse: px", "Starte visningen fra side"]
+    noise = [
+        "XKØBING KOMMUNE",
+        "Læs mere",
+        "ATP s digitaliseringsstrategi",
+        "FLIS-projektets mål og prioritering",
+        "SÅDAN KAN DU BENCHMARKE ADMINISTRATIONEN",
+        "Oversigt over analyser",
+        "Transkript",
+        "Størrelse: px",
+        "Starte visningen fra side",
+    ]
     for doc_id in load_catalog(REPORTS):
         for c in chunks(doc_id):
             for title in noise:
@@ -63,10 +71,12 @@ def test_no_related_documents_reach_the_chunks() -> None:
 
 
 def test_klk_missing_total_header_variants_are_parsed() -> None:
-    for line, page in [("106 Sygefravær i procent Kommunale veje til effektivisering Side 106 af 231 Tekst", 106),
-                       ("119 Kommunale veje til effektivisering Side 119 af Effektiv visitation Tekst", 119),
-                       ("1 Kommunale veje til effektivisering 24. maj 2017", 1),
-                       ("187 Kommunale veje til effektivisering Side 187 af plejevederlag 5", 187)]:
+    for line, page in [
+        ("106 Sygefravær i procent Kommunale veje til effektivisering Side 106 af 231 Tekst", 106),
+        ("119 Kommunale veje til effektivisering Side 119 af Effektiv visitation Tekst", 119),
+        ("1 Kommunale veje til effektivisering 24. maj 2017", 1),
+        ("187 Kommunale veje til effektivisering Side 187 af plejevederlag 5", 187),
+    ]:
         m = PAGE_HEADER.match(line)
         assert m and int(m.group("page")) == page
 
@@ -106,8 +116,13 @@ def test_klk_catalogue_holds_every_proposal_in_every_track_the_report_counts() -
     assert len({p.area for p in proposals}) == {"otte": 8}[stated.group(2)]
     assert len({p.title for p in proposals}) == 52
     voksen = [p for p in proposals if p.area == "Voksen handicap og psykiatri"]
-    assert [p.title for p in voksen] == ["Styrket myndighedssagsbehandling", "Optimering af borgerrettet tid",
-                                         "Gentænkning af § 85", "Øget brug af videomøder", "Bedre ledelsesinformation"]
+    assert [p.title for p in voksen] == [
+        "Styrket myndighedssagsbehandling",
+        "Optimering af borgerrettet tid",
+        "Gentænkning af § 85",
+        "Øget brug af videomøder",
+        "Bedre ledelsesinformation",
+    ]
     assert all(not p.chapter_in_file and p.first_page == p.last_page == 13 for p in voksen)
     assert voksen[3].content.startswith("Erstatte eller supplere fysiske møder med virtuelle møder")
 
@@ -153,8 +168,10 @@ def test_fm_cover_and_colophon_are_dropped_and_boxes_become_sections() -> None:
     assert text.count("Fælles løsninger frigør penge til velfærd") <= 1
     assert "**" not in text
     sections = {s for _, s in doc.pages[0].sections}
-    assert any(s.endswith("Boks 1.3 Ny sygehusstruktur og samling af den akutte og specialiserede behandling")
-               for s in sections)
+    assert any(
+        s.endswith("Boks 1.3 Ny sygehusstruktur og samling af den akutte og specialiserede behandling")
+        for s in sections
+    )
 
 
 def test_kombit_has_no_table_of_contents_and_table_rows_stay_whole() -> None:
@@ -180,6 +197,6 @@ def test_chunks_are_verbatim_slices_of_their_page_within_size() -> None:
         pages = {p.page: p.text for p in doc.pages}
         sizes = [len(c.text) for c in chunks(doc_id)]
         for c in chunks(doc_id):
-            assert pages[c.page][c.start:c.end] == c.text
+            assert pages[c.page][c.start : c.end] == c.text
         assert max(sizes) <= 1400
         assert sum(sizes) / len(sizes) >= 600

@@ -38,11 +38,7 @@ def matching_proposals(query: Query, proposals: list[Proposal]) -> list[Proposal
 
 
 def _cite(p: Proposal, chunks: list[Chunk]) -> tuple[Chunk | None, str]:
-    pages = [
-        c
-        for c in chunks
-        if c.doc_id == p.doc_id and c.page is not None and p.first_page <= c.page <= p.last_page
-    ]
+    pages = [c for c in chunks if c.doc_id == p.doc_id and c.page is not None and p.first_page <= c.page <= p.last_page]
     potential = p.potential
     for c in pages:
         if potential and potential in c.text:

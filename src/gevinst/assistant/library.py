@@ -24,15 +24,18 @@ def pages_of(assistant: Assistant, doc_id: str) -> list[int | None]:
 def page_text(assistant: Assistant, doc_id: str, page: int | None, section: str = "") -> str:
     """The cleaned page, put together from its chunks by their offsets (chunks overlap; nothing is doubled).
     A document without pages is shown section by section."""
-    chunks = [c for c in assistant.index.chunks if c.doc_id == doc_id and c.page == page
-              and (page is not None or not section or c.section == section)]
+    chunks = [
+        c
+        for c in assistant.index.chunks
+        if c.doc_id == doc_id and c.page == page and (page is not None or not section or c.section == section)
+    ]
     chunks.sort(key=lambda c: c.start)
     text, end = "", -1
     for c in chunks:
         if c.start >= end:
             text += ("\n\n" if text else "") + c.text
         elif c.end > end:
-            text += c.text[end - c.start:]
+            text += c.text[end - c.start :]
         end = max(end, c.end)
     return text
 

@@ -107,7 +107,9 @@ def clean_klk(doc_id: str, title: str, text: str) -> CleanDocument:
     spans = [Chapter(t, tr, ps[0][0], ps[-1][0], " ".join(b for _, b in ps)) for t, tr, ps in chapters]
     overview = {page: body for page, body in bodies if page in OVERVIEW_PAGES}
     last = raw[-1][0] if raw else 0
-    return CleanDocument(doc_id, title, pages, f"1–{last}" if last else "", build_catalogue(doc_id, spans, overview, toc))
+    return CleanDocument(
+        doc_id, title, pages, f"1–{last}" if last else "", build_catalogue(doc_id, spans, overview, toc)
+    )
 
 
 def _clean_body(body: str) -> str:
