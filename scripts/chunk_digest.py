@@ -16,6 +16,7 @@ from gevinst.ingest.catalog import load_catalog
 from gevinst.ingest.chunking import chunk_document
 from gevinst.ingest.loaders import SUPPORTED, load_file
 from gevinst.ingest.profiles import clean_loaded
+from gevinst.ingest.restore import restore_batch
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,13 +24,15 @@ ROOT = Path(__file__).resolve().parents[1]
 def chunk_shas(folder: Path) -> dict[str, list[str]]:
     """Chunk shas per document id, in chunk order."""
     catalog = load_catalog(folder)
-    out = {}
+    docs = {}
     for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SUPPORTED):
         loaded = load_file(path)
         entry = catalog.get(loaded.doc_id)
-        doc = clean_loaded(loaded, entry.title if entry else loaded.title_hint)
-        out[loaded.doc_id] = [c.sha for c in chunk_document(doc)]
-    return out
+        docs[loaded.doc_id] = clean_loaded(loaded, entry.title if entry else loaded.title_hint)
+    chunks = {doc_id: chunk_document(doc) for doc_id, doc in docs.items()}
+    for doc, _ in restore_batch(list(docs.values()), chunks):  # lost æ/ø/å, as the ingest pipeline does
+        chunks[doc.doc_id] = chunk_document(doc)
+    return {doc_id: [c.sha for c in doc_chunks] for doc_id, doc_chunks in chunks.items()}
 
 
 def main() -> None:

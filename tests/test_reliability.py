@@ -94,6 +94,24 @@ def test_odd_questions_get_an_answer_or_a_clear_refusal(small_assistant, questio
     assert "\x1b" not in answer.text and "\x07" not in answer.text
 
 
+NEGATIVES = {
+    "negative-gain": (
+        "Hvad er tilbagebetalingstiden for en investering på 5 mio. kr. med en årlig besparelse på -2 mio. kr.?",
+        "(annual_gain): må ikke være negativ (fik -2.000.000)",
+    ),
+    "negative-fte": (
+        "Hvad sparer vi med -12 årsværk til en månedsløn på 30.000 kr., hvis KSD frigør 40 %?",
+        "(fte): må ikke være negativ (fik -12)",
+    ),
+}
+
+
+@pytest.mark.parametrize(("question", "message"), NEGATIVES.values(), ids=NEGATIVES.keys())
+def test_a_negative_figure_a_calculator_needs_positive_is_refused(small_assistant, question: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    answer = small_assistant.answer(question)
+    assert not answer.tool_calls and message in answer.text, answer.text
+
+
 def _app(settings: Settings, monkeypatch: pytest.MonkeyPatch, **env: str) -> AppTest:
     monkeypatch.setenv("GEVINST_INDEX_DIR", str(settings.index_dir))
     monkeypatch.setenv("GEVINST_EMBEDDING__BACKEND", "hash")

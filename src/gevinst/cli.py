@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from gevinst.settings import Settings, get_settings
+from gevinst.settings import Settings, get_settings, settings_error
 
 
 class _ProgressBars:
@@ -25,7 +25,10 @@ class _ProgressBars:
         from tqdm import tqdm
 
         if stage not in self._bars:
-            self._bars[stage] = tqdm(total=total, desc="Indlejrer passager", unit="passage", file=sys.stderr)
+            desc, unit = (
+                ("Indlejrer sætninger", "sætning") if stage == "sentences" else ("Indlejrer passager", "passage")
+            )
+            self._bars[stage] = tqdm(total=total, desc=desc, unit=unit, file=sys.stderr)
         self._bars[stage].n = done
         self._bars[stage].refresh()
         if done >= total:
@@ -55,6 +58,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         print(f"FEJL {name}: {reason}", file=sys.stderr)
     for name, reason in report.skipped:
         print(f"Sprunget over {name}: {reason}", file=sys.stderr)
+    for doc_id, count in report.restored.items():
+        print(f"{doc_id} havde mistet æ/ø/å (OCR): {count} ord genskabt; originalen vises på siden")
     print(
         f"Nye: {len(report.added)}, ændrede: {len(report.changed)}, uændrede: {len(report.unchanged)}, "
         f"fejl: {len(report.failed)}; {report.chunks} passager, {report.embedded} nye indlejringer, "
@@ -111,9 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except ValidationError as exc:
-        err = exc.errors()[0]
-        where = "__".join(str(part) for part in err["loc"]).upper()
-        print(f"Fejl i indstillingerne: GEVINST_{where}: {err['msg']}", file=sys.stderr)
+        print(settings_error(exc), file=sys.stderr)
         return 2
     except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback
         print(f"Uventet fejl ({type(exc).__name__}): {str(exc).splitlines()[0] if str(exc) else ''}", file=sys.stderr)

@@ -38,15 +38,24 @@ def _short(text: str, limit: int = 220) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
+def _input_note(inp: Any) -> str:
+    """« = 17 (KOMBIT/KL 2014 …)» for a preset, « = 10» for a plain default, « (påkrævet)» for a required input."""
+    if inp.preset is not None:
+        value = inp.preset.value if not isinstance(inp.preset.value, list) else "tabel"
+        return f" = {value} ({inp.preset.source})"
+    if inp.default is not None:
+        return f" = {inp.default}"
+    return " (påkrævet)" if inp.required else " (valgfri)"
+
+
 def cmd_calc(args: argparse.Namespace, settings: Settings) -> int:
-    from gevinst.calculators import CALCULATORS, CalculatorInputError, get_calculator, parse_cli_value, run_calculator
+    from gevinst.calculators import SPECS, CalculatorInputError, get_calculator, parse_cli_value, run_calculator, show
 
     if args.name == "list":
-        for calc in CALCULATORS.values():
-            print(f"{calc.name}: {calc.description}")
-            for field, info in calc.inputs.model_fields.items():
-                default = "" if info.is_required() else f" = {_default(info)}"
-                print(f"    {field}{default}  – {info.description or ''}")
+        for spec in SPECS.values():
+            print(f"{spec.name}: {spec.title} – {spec.description}")
+            for inp in spec.inputs:
+                print(f"    {inp.name}{_input_note(inp)}  – {inp.label}" + (f" ({inp.help})" if inp.help else ""))
         return 0
     try:
         calc = get_calculator(args.name)
@@ -55,7 +64,8 @@ def cmd_calc(args: argparse.Namespace, settings: Settings) -> int:
             key, sep, raw = pair.partition("=")
             if not sep:
                 raise CalculatorInputError(f"Parameteren '{pair}' skal skrives som navn=værdi")
-            values[key.strip()] = parse_cli_value(key.strip(), raw)
+            known = next((i for i in calc.spec.inputs if i.name == key.strip()), None)
+            values[key.strip()] = parse_cli_value(known or key.strip(), raw)
         result = run_calculator(calc.name, values)
     except CalculatorInputError as exc:
         print(f"Fejl: {exc}", file=sys.stderr)
@@ -63,19 +73,16 @@ def cmd_calc(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
         return 0
-    print(f"{result.label}: {result.display}\n{result.formula}\nAntagelser:")
+    print(f"{result.label}: {result.display}\n{result.formula}\nForudsætninger:")
     for a in result.assumptions:
-        print(f"  - {a.label}: {a.value} {a.unit} ({a.source})")
+        kind = calc.spec.input(a.name).kind if a.name != "method" else None
+        shown = a.value if isinstance(a.value, str) or kind is None else show(a.value, kind)
+        print(f"  - {a.label}: {shown} ({a.source})")
     for row in result.table:
         print("  " + ", ".join(f"{k}: {v}" for k, v in row.items()))
     for w in result.warnings:
         print(f"Bemærk: {w}")
     return 0
-
-
-def _default(info: Any) -> str:
-    value = info.get_default(call_default_factory=True)
-    return "KSD-tabellen" if isinstance(value, list) else str(value)
 
 
 def cmd_ui(args: argparse.Namespace, settings: Settings) -> int:

@@ -28,8 +28,29 @@ _QUANTITY = re.compile(
     rf"(?:\s?{_PERCENT}|\s?{_SCALE}(?:\s?{_CURRENCY.format(name='cur')})?|\s?{_CURRENCY.format(name='cur2')})?",
     re.IGNORECASE,
 )
+# English questions write «31,000», «26.3 million», «DKK 4.2m», «DKK 1.5bn».
+_NUM_EN = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+)"
+_SCALE_EN = r"(?P<scale>m\b|mn\b|bn\b|k\b|million(?:s)?\b|billion(?:s)?\b|thousand\b|mio\.?|mia\.?)"
+_QUANTITY_EN = re.compile(
+    rf"(?:(?P<pre>DKK|kr\.?)\s?)?(?<![\w.,\[])(?P<num>{_NUM_EN})(?![\d\]])"
+    rf"(?:\s?{_PERCENT}|\s?{_SCALE_EN}(?:\s?{_CURRENCY.format(name='cur')})?|\s?{_CURRENCY.format(name='cur2')})?",
+    re.IGNORECASE,
+)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|til|to|og|and)\s*$", re.IGNORECASE)
-_SCALES = {"mio": 1e6, "mil": 1e6, "mia": 1e9, "bil": 1e9, "t": 1e3, "tk": 1e3, "tu": 1e3, "th": 1e3}
+_SCALES = {
+    "mio": 1e6,
+    "mil": 1e6,
+    "mia": 1e9,
+    "bil": 1e9,
+    "t": 1e3,
+    "tk": 1e3,
+    "tu": 1e3,
+    "th": 1e3,
+    "bn": 1e9,
+    "mn": 1e6,
+    "m": 1e6,
+    "k": 1e3,
+}
 
 
 @dataclass(frozen=True)
@@ -65,7 +86,7 @@ def _scale_of(word: str | None) -> float:
     if not word:
         return 1.0
     w = word.lower().replace(" ", "")
-    for prefix in ("mio", "mia", "mil", "bil", "tk", "tu", "th", "t"):
+    for prefix in ("mio", "mia", "mil", "bil", "tk", "tu", "th", "t", "bn", "mn", "m", "k"):
         if w.startswith(prefix):
             if prefix == "mil" and w.startswith("milliard"):
                 return 1e9
@@ -73,12 +94,17 @@ def _scale_of(word: str | None) -> float:
     return 1.0
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every number in `text` with its unit; a range's unit applies to both ends."""
+def find_quantities(text: str, english: bool = False) -> list[Quantity]:
+    """Every number in `text` with its unit; a range's unit applies to both ends. `english` reads a question
+    written in English («31,000 kr.», «DKK 4.2m»); the reports are always read the Danish way."""
     raw = []
-    for m in _QUANTITY.finditer(text):
-        value, resolution = parse_number(m.group("num"))
-        raw.append([m, value, resolution, m.group("pct"), m.group("scale"), m.group("cur") or m.group("cur2")])
+    for m in (_QUANTITY_EN if english else _QUANTITY).finditer(text):
+        num = m.group("num")
+        value, resolution = (float(num.replace(",", "")), 1.0) if english else parse_number(num)
+        if english and "." in num:
+            resolution = 10.0 ** -len(num.split(".")[1])
+        currency = m.group("cur") or m.group("cur2") or (m.groupdict().get("pre"))
+        raw.append([m, value, resolution, m.group("pct"), m.group("scale"), currency])
     # A bare number joined by a dash/"til"/"og" to a number with a unit takes that unit (15-25 %).
     for i in range(len(raw) - 2, -1, -1):
         m, _, _, pct, scale, cur = raw[i]

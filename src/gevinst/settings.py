@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -16,17 +17,23 @@ class EmbeddingSettings(BaseModel):
         description="For sentence-transformers: a model directory on disk; empty means the packaged MiniLM",
     )
     hash_dim: int = Field(256, description="Vector size of the hash backend (tests)")
+    sentence_vectors: bool = Field(True, description="Embed each sentence at ingest (evidence by meaning)")
 
 
 class RetrievalSettings(BaseModel):
     top_k: int = Field(6, ge=1, le=50, description="Passages handed to the answerer")
     candidates: int = Field(30, ge=5, le=200, description="Candidates taken from each retriever before fusion")
     lexical_weight: float = Field(0.6, ge=0, le=1, description="Weight of BM25 in the fused score (dense: 1-w)")
+    sentence_meaning_weight: float = Field(
+        0.0, ge=0, le=2, description="Weight of the e5 similarity of question and sentence in choosing evidence"
+    )
     foreign_lexical_share: float = Field(
         0.5, ge=0, le=1, description="Share of lexical_weight kept for questions not in Danish (glossary terms only)"
     )
     refusal_threshold: float = Field(
-        0.55, ge=0, le=1,
+        0.55,
+        ge=0,
+        le=1,
         description="Minimum evidence score (term coverage, best sentence, dense similarity) to answer; "
         "chosen on eval/dev.yaml with bench/tune_refusal.py",
     )
@@ -47,17 +54,37 @@ class ChromaSettings(BaseModel):
     port: int = Field(8000, description="Chroma server port")
 
 
+class AuthMode(StrEnum):
+    """Exactly these spellings: a misspelt mode («Password», «password ») stops start, never opens the app."""
+
+    NONE = "none"
+    PASSWORD = "password"
+    OIDC = "oidc"
+
+
 class UISettings(BaseModel):
     host: str = Field("127.0.0.1", description="Address the app binds to")
     port: int = Field(8501, description="Port the app listens on")
     language: str = Field("da", description="Interface language: da | en")
-    auth: str = Field("none", description="none | password (shared password) | oidc (Streamlit's st.login)")
-    password: SecretStr = Field(SecretStr(""), description="Shared password when auth=password")
+    auth: AuthMode = Field(AuthMode.NONE, description="none | password (shared password) | oidc (Streamlit's st.login)")
+    password: SecretStr = Field(SecretStr(""), validate_default=True, description="Shared password when auth=password")
     admin_password: SecretStr = Field(SecretStr(""), description="Password that unlocks upload and index changes")
+
+    @field_validator("password")
+    @classmethod
+    def _password_for_password_mode(cls, value: SecretStr, info: ValidationInfo) -> SecretStr:
+        if info.data.get("auth") is AuthMode.PASSWORD and not value.get_secret_value():
+            raise ValueError("mangler; GEVINST_UI__AUTH=password kræver en adgangskode")
+        return value
 
 
 class UploadSettings(BaseModel):
     max_mb: float = Field(50.0, gt=0, description="Largest file accepted by ingest and upload, in MB")
+    allow_anonymous: bool = Field(
+        False,
+        description="Let anyone upload when the app listens beyond loopback without an admin password (off: upload "
+        "is then closed)",
+    )
 
 
 class Settings(BaseSettings):
@@ -78,3 +105,12 @@ class Settings(BaseSettings):
 @cache
 def get_settings() -> Settings:
     return Settings()
+
+
+def settings_error(exc: ValidationError) -> str:
+    """The first bad setting as one line naming its environment variable and the value given."""
+    err = exc.errors()[0]
+    where = "__".join(str(part) for part in err["loc"]).upper()
+    message = str(err["msg"]).removeprefix("Value error, ")
+    given = f" (fik {err['input']!r})" if err["type"] == "enum" else ""
+    return f"Fejl i indstillingerne: GEVINST_{where}: {message}{given}"

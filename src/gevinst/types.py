@@ -18,6 +18,7 @@ class Chunk:
     sha: str
     role: str = "body"  # body | overview | table
     score: float = 0.0
+    original: str = ""  # the passage as the file had it, when ingest restored lost letters in it (else empty)
 
 
 @dataclass(frozen=True)

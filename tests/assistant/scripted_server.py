@@ -14,6 +14,7 @@ class ScriptedServer:
     def __init__(self) -> None:
         self.replies: list[dict[str, Any]] = []  # {"content": str} or {"tool": name, "args": {...}}
         self.requests: list[dict[str, Any]] = []
+        self.authorizations: list[str] = []  # the Authorization header of each POST
         self.delay_s = 0.0
         server = self
 
@@ -27,6 +28,7 @@ class ScriptedServer:
             def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
                 server.requests.append({"path": self.path, **body})
+                server.authorizations.append(self.headers.get("Authorization", ""))
                 time.sleep(server.delay_s)
                 reply = server.replies.pop(0) if server.replies else {"content": "Det fremgår ikke af rapporterne."}
                 try:
@@ -49,9 +51,18 @@ class ScriptedServer:
                 message: dict[str, Any] = {"role": "assistant", "content": reply.get("content", "")}
                 if "tool" in reply:
                     message["tool_calls"] = [{"function": {"name": reply["tool"], "arguments": reply["args"]}}]
-                final = {"model": "scripted", "created_at": "2026-11-23T00:00:00Z", "done": True, "done_reason": "stop",
-                         "total_duration": 1, "load_duration": 1, "prompt_eval_count": 1, "eval_count": 1,
-                         "prompt_eval_duration": 1, "eval_duration": 1}
+                final = {
+                    "model": "scripted",
+                    "created_at": "2026-11-23T00:00:00Z",
+                    "done": True,
+                    "done_reason": "stop",
+                    "total_duration": 1,
+                    "load_duration": 1,
+                    "prompt_eval_count": 1,
+                    "eval_count": 1,
+                    "prompt_eval_duration": 1,
+                    "eval_duration": 1,
+                }
                 if not stream:
                     self._json({**final, "message": message})
                     return
@@ -60,33 +71,66 @@ class ScriptedServer:
                 self.end_headers()
                 words = message["content"].split(" ") if message["content"] else []
                 for word in words:
-                    part = {"model": "scripted", "created_at": "2026-11-23T00:00:00Z", "done": False,
-                            "message": {"role": "assistant", "content": word + " "}}
+                    part = {
+                        "model": "scripted",
+                        "created_at": "2026-11-23T00:00:00Z",
+                        "done": False,
+                        "message": {"role": "assistant", "content": word + " "},
+                    }
                     self.wfile.write((json.dumps(part) + "\n").encode())
-                last = {**final, "message": {"role": "assistant", "content": "",
-                                             **({"tool_calls": message["tool_calls"]} if "tool_calls" in message else {})}}
+                last = {
+                    **final,
+                    "message": {
+                        "role": "assistant",
+                        "content": "",
+                        **({"tool_calls": message["tool_calls"]} if "tool_calls" in message else {}),
+                    },
+                }
                 self.wfile.write((json.dumps(last) + "\n").encode())
 
             def _openai(self, reply: dict[str, Any], stream: bool) -> None:
                 base = {"id": "chatcmpl-1", "created": 0, "model": "scripted"}
-                tool_calls = [{"index": 0, "id": "call_1", "type": "function",
-                               "function": {"name": reply["tool"], "arguments": json.dumps(reply["args"])}}] \
-                    if "tool" in reply else None
+                tool_calls = (
+                    [
+                        {
+                            "index": 0,
+                            "id": "call_1",
+                            "type": "function",
+                            "function": {"name": reply["tool"], "arguments": json.dumps(reply["args"])},
+                        }
+                    ]
+                    if "tool" in reply
+                    else None
+                )
                 if not stream:
                     message: dict[str, Any] = {"role": "assistant", "content": reply.get("content") or None}
                     if tool_calls:
                         message["tool_calls"] = [{k: v for k, v in tc.items() if k != "index"} for tc in tool_calls]
-                    self._json({**base, "object": "chat.completion", "choices": [{
-                        "index": 0, "message": message, "finish_reason": "tool_calls" if tool_calls else "stop"}],
-                        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}})
+                    self._json(
+                        {
+                            **base,
+                            "object": "chat.completion",
+                            "choices": [
+                                {
+                                    "index": 0,
+                                    "message": message,
+                                    "finish_reason": "tool_calls" if tool_calls else "stop",
+                                }
+                            ],
+                            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+                        }
+                    )
                     return
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
                 self.end_headers()
 
                 def send(delta: dict[str, Any], finish: str | None = None) -> None:
-                    chunk = {**base, "object": "chat.completion.chunk",
-                             "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+                    chunk = {
+                        **base,
+                        "object": "chat.completion.chunk",
+                        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+                    }
                     self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
 
                 send({"role": "assistant", "content": ""})

@@ -43,14 +43,19 @@ def test_unanswered_question_is_refused_in_danish_with_nearest_passages(small_as
 
 def test_follow_up_is_rewritten_from_history() -> None:
     first = "Hvilket effektiviseringspotentiale forventer KOMBIT og KL for KSD?"
-    assert standalone_query("og for KY?", [first]) == "Hvilket effektiviseringspotentiale forventer KOMBIT og KL for KY?"
+    assert (
+        standalone_query("og for KY?", [first]) == "Hvilket effektiviseringspotentiale forventer KOMBIT og KL for KY?"
+    )
     assert standalone_query("og via e-handel?", [("Hvad koster et køb i butik?", "330 kr.")]).startswith(
-        "Hvad koster et køb i butik")
+        "Hvad koster et køb i butik"
+    )
     assert standalone_query("Hvad er KSD?", [first]) == "Hvad er KSD?"  # a full question stands alone
 
 
 def test_follow_up_through_the_assistant(small_assistant) -> None:  # type: ignore[no-untyped-def]
-    answer = small_assistant.answer("og for KY?", history=[{"role": "user", "content": "Hvilket potentiale forventer KOMBIT og KL for KSD?"}])
+    answer = small_assistant.answer(
+        "og for KY?", history=[{"role": "user", "content": "Hvilket potentiale forventer KOMBIT og KL for KSD?"}]
+    )
     assert "20 %" in answer.text and not answer.refused
 
 
@@ -70,19 +75,27 @@ def test_bad_questions_get_clear_answers(small_assistant) -> None:  # type: igno
 
 def test_calculation_question_calls_the_calculator_and_cites_default_sources(small_assistant) -> None:  # type: ignore[no-untyped-def]
     answer = small_assistant.answer(
-        "Hvad sparer vi med 12 årsværk på sygedagpengeområdet til en månedsløn på 30.000 kr., hvis KSD frigør 40 %?")
+        "Hvad sparer vi med 12 årsværk på sygedagpengeområdet til en månedsløn på 30.000 kr., hvis KSD frigør 40 %?"
+    )
     assert [t.name for t in answer.tool_calls] == ["fte_savings"]
     assert answer.tool_calls[0].arguments == {"fte": 12, "monthly_salary": 30000, "efficiency_pct": 40}
     assert "2.597.760 kr." in answer.text
-    assert "Pension 17 %" in answer.text and "Overhead pr. årsværk 120.000 kr." in answer.text
+    assert "12 årsværk × 541.200 kr. × 40 % = 2.597.760 kr." in answer.text  # the shown step is the calculation
+    assert "Pension: 17 % (KOMBIT/KL 2014, afsnit 2.3" in answer.text
+    assert "Overhead pr. årsværk: 120.000 kr. (KOMBIT/KL 2014" in answer.text
+    assert "Effektivisering: 40 % (dit tal)" in answer.text and "Indfasning: 1 år (standard)" in answer.text
+    assert "fte_savings" not in answer.text and "kombit-2014" not in answer.text
     assert answer.to_record()["tool_calls"][0]["result"]["value"] == 2597760
 
 
 def test_payback_question(small_assistant) -> None:  # type: ignore[no-untyped-def]
     answer = small_assistant.answer(
-        "Hvad er tilbagebetalingstiden for en investering på 306 mio. kr., der sparer 38 mio. kr. om året?")
+        "Hvad er tilbagebetalingstiden for en investering på 306 mio. kr., der sparer 38 mio. kr. om året?"
+    )
     assert answer.tool_calls[0].name == "business_case"
-    assert answer.tool_calls[0].arguments["investment"] == 306e6 and answer.tool_calls[0].arguments["annual_gain"] == 38e6
+    assert (
+        answer.tool_calls[0].arguments["investment"] == 306e6 and answer.tool_calls[0].arguments["annual_gain"] == 38e6
+    )
     assert "8,05 år" in answer.text
 
 
@@ -91,21 +104,32 @@ def test_missing_parameter_is_asked_for_not_guessed(small_assistant) -> None:  #
     assert not answer.tool_calls and "månedsløn" in answer.text and "mangler" in answer.text
 
 
-QUESTIONS = st.sampled_from([
-    "Hvad koster et køb via e-handel?", "Hvilken e-handelsgrad nåede Nordfyns Kommune?",
-    "Hvad er potentialet for KY?", "Hvor mange løntimer er der om året?", "Hvad udgør pension?",
-    "Hvad sparer vi med 3 årsværk til en månedsløn på 25.000 kr., hvis de effektiviseres med 20 %?",
-    "Hvad er tilbagebetalingstiden for en investering på 5 mio. kr., der sparer 1 mio. kr. om året?",
-    "Hvad koster en løntime ved en månedsløn på 40.000 kr.?", "Hvad koster en svømmehal?",
-])
+QUESTIONS = st.sampled_from(
+    [
+        "Hvad koster et køb via e-handel?",
+        "Hvilken e-handelsgrad nåede Nordfyns Kommune?",
+        "Hvad er potentialet for KY?",
+        "Hvor mange løntimer er der om året?",
+        "Hvad udgør pension?",
+        "Hvad sparer vi med 3 årsværk til en månedsløn på 25.000 kr., hvis de effektiviseres med 20 %?",
+        "Hvad er tilbagebetalingstiden for en investering på 5 mio. kr., der sparer 1 mio. kr. om året?",
+        "Hvad koster en løntime ved en månedsløn på 40.000 kr.?",
+        "Hvad koster en svømmehal?",
+    ]
+)
 
 
 @hsettings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(question=QUESTIONS, suffix=st.sampled_from(["", " i 2016", " for KSD", " ca. 40 %"]))
-def test_every_number_in_an_answer_is_in_a_cited_snippet_or_a_tool_result(small_assistant, question: str, suffix: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_number_in_an_answer_is_in_a_cited_snippet_or_a_tool_result(
+    small_assistant, question: str, suffix: str
+) -> None:  # type: ignore[no-untyped-def]
     answer = small_assistant.answer(question + suffix)
-    evidence_text = " ".join(c.snippet for c in answer.citations) + " " + " ".join(
-        str(t.arguments) + " " + flatten(t.result) for t in answer.tool_calls)
+    evidence_text = (
+        " ".join(c.snippet for c in answer.citations)
+        + " "
+        + " ".join(str(t.arguments) + " " + flatten(t.result) for t in answer.tool_calls)
+    )
     evidence = find_quantities(evidence_text)
     body = re.sub(r"\[\d+\]", "", answer.text)
     body = re.sub(r"\([a-z0-9-]+ (?:§[\d.]+ [^)]*|s\. \d+(?:–\d+)?|kap\. [\d.]+)\)", "", body)  # source labels

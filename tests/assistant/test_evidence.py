@@ -72,3 +72,35 @@ def test_compound_the_passages_split_is_covered_by_its_parts(assistant) -> None:
     query = assistant.retriever.with_compounds(parse_query("Hvad gav samlingen af debitorarbejdet?")[0])
     group = next(g for g in query.groups if g[0].startswith("debitorarbejd"))
     assert "debitor" in group
+
+
+def test_a_year_no_passage_mentions_is_refused(assistant) -> None:  # type: ignore[no-untyped-def]
+    """The report tells 2015; a question about 2021 is not answered with the 2015 figure."""
+    assert assistant.answer("Hvad sparede Ringkøbing-Skjern på debitoropgaverne i 2021?").refused
+    assert not assistant.answer("Hvad sparede Ringkøbing-Skjern på debitoropgaverne efter samlingen i 2015?").refused
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment"),
+    [
+        ("1 forhandlingerne om finansloven for 2010.", True),
+        ("om finansloven for 2010 blev aftalt senere.", True),
+        ("Det gav en årlig nettobesparelse på 3,5 mio. kr.", False),
+        ("2. Kommunerne samlede opgaverne.", False),
+    ],
+    ids=["number-then-lower", "lower-start", "sentence", "numbered-item"],
+)
+def test_fragments_are_recognised(sentence: str, fragment: bool) -> None:
+    from gevinst.assistant.evidence import is_fragment
+
+    assert is_fragment(sentence) is fragment
+
+
+def test_ingest_stores_a_vector_per_sentence_and_the_reader_scores_them(assistant) -> None:  # type: ignore[no-untyped-def]
+    index = assistant.index
+    table = index.sentences
+    assert table is not None and len(table.chunk) == len(table.vectors) >= 4
+    chunk = next(i for i, c in enumerate(index.chunks) if "nettobesparelse" in c.text)
+    sims = index.sentence_similarities("nettobesparelse på 3,5 mio. kr.", chunk)
+    best = max(sims, key=sims.__getitem__)
+    assert "nettobesparelse" in index.chunks[chunk].text[best : best + 80]

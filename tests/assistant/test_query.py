@@ -89,3 +89,20 @@ def test_range_is_one_quantity_with_a_high_end() -> None:
 def test_lookup_with_a_number_does_not_ask_to_compute() -> None:
     query = parse_query("Hvad er tilbagebetalingstiden for energirenoveringen af de 14 skoler?")[0]
     assert not query.computes and query.asks is not Asks.CALCULATION
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ('Hvad dækker Favrskovs business case "2-8-16" over?', ("2-8-16", "Favrskovs")),
+        ("Hvad er «skyggefunktioner», og hvorfor er de et problem?", ("skyggefunktioner",)),
+    ],
+    ids=["quoted-figures", "guillemets"],
+)
+def test_quoted_phrases_are_names_the_answer_must_mention(question: str, names: tuple[str, ...]) -> None:
+    assert parse_query(question)[0].names == names
+
+
+def test_years_are_entities_not_figures() -> None:
+    query = parse_query("Hvor mange årsværk brugte kommunerne på indkøb i 2016?")[0]
+    assert query.years == ("2016",) and not query.figures

@@ -30,7 +30,9 @@ class ScriptedIndex:
 TEXTS = ["hjemmepleje ruter og besparelser", "ejendomme og drift af bygninger", "indkøb via e-handel koster 90 kr."]
 
 
-def _retriever(lexical: list[float], dense: list[float], weight: float, chunks: list[Chunk] | None = None) -> HybridRetriever:
+def _retriever(
+    lexical: list[float], dense: list[float], weight: float, chunks: list[Chunk] | None = None
+) -> HybridRetriever:
     chunks = chunks or [_chunk(i, t) for i, t in enumerate(TEXTS)]
     return HybridRetriever(ScriptedIndex(chunks, lexical, dense), RetrievalSettings(lexical_weight=weight, top_k=3))
 

@@ -31,14 +31,16 @@ def test_hourly_cost(salary: int, annual: int, paid: int, effective: int) -> Non
     assert round_half_up(r.value) == paid  # 611.400 / 1.924 = 318, not the report's 530
     assert round_half_up(r.figures["per_effective_hour"]) == effective
     assert r.display == f"{paid} kr."
-    sources = {a.name: a.source for a in r.assumptions}
-    assert "§2.3 Klare forudsætninger" in sources["pension_pct"] and "kombit" in sources["overhead"]
+    sources = {a.name: a for a in r.assumptions}
+    assert sources["pension_pct"].source == "KOMBIT/KL 2014, afsnit 2.3 Klare forudsætninger: pension 17 %"
+    assert sources["overhead"].doc_id.startswith("kombit") and sources["overhead"].section == "2.3 Klare forudsætninger"
+    assert sources["monthly_salary"].source == "dit tal"
 
 
 def test_task_weighted_potential_ksd_table() -> None:
     r = task_weighted_potential()
     assert r.value == pytest.approx(39.6)
-    assert [row["bidrag_pct"] for row in r.table] == [15.3, 11.05, 4.4, 4.55, 2.6, 0.0, 1.7]
+    assert [row["Bidrag"] for row in r.table] == ["15,3 %", "11,1 %", "4,4 %", "4,6 %", "2,6 %", "0 %", "1,7 %"]
 
 
 def test_fte_savings_ksd_example() -> None:
@@ -73,9 +75,15 @@ def test_unit_rate_scaling_235_kr_times_2762() -> None:
 
 
 def test_channel_shift_hjoerring() -> None:
-    r = channel_shift(6000, 330, 90)
+    r = channel_shift(6000)  # the prices left at Hjørring's presets are cited as the report's
     assert r.value == 1440000
-    assert any("s. 52" in a.source for a in r.assumptions)
+    assert {a.name: a.page for a in r.assumptions if a.doc_id} == {"cost_from": 52, "cost_to": 52}
+
+
+def test_a_users_own_figure_is_never_cited_as_a_reports() -> None:
+    """330 kr. typed by the user is the user's figure, even though Hjørring's shop price is also 330 kr."""
+    r = channel_shift(6000, 330, 90)
+    assert all(a.source == "dit tal" and not a.doc_id for a in r.assumptions)
 
 
 def test_compliance_savings() -> None:

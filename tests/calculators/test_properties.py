@@ -24,8 +24,10 @@ positive = st.floats(min_value=0.1, max_value=1e4, allow_nan=False)
 @given(fte=positive, salary=st.floats(min_value=1000, max_value=100000), a=pcts, b=pcts)
 def test_fte_savings_monotone_in_efficiency(fte: float, salary: float, a: float, b: float) -> None:
     lo, hi = sorted((a, b))
-    assert fte_savings(fte=fte, monthly_salary=salary, efficiency_pct=lo).value <= \
-        fte_savings(fte=fte, monthly_salary=salary, efficiency_pct=hi).value + 1e-6
+    assert (
+        fte_savings(fte=fte, monthly_salary=salary, efficiency_pct=lo).value
+        <= fte_savings(fte=fte, monthly_salary=salary, efficiency_pct=hi).value + 1e-6
+    )
 
 
 @given(fte=positive, eff=pcts, years=st.integers(min_value=1, max_value=10))
@@ -41,7 +43,9 @@ def test_linear_in_volume(volume: float, k: int) -> None:
     assert avoided_cost(volume * k, 40000).value == pytest.approx(k * avoided_cost(volume, 40000).value)
     assert unit_rate_scaling(235, volume * k).value == pytest.approx(k * unit_rate_scaling(235, volume).value)
     assert time_savings(5, volume * k).value == pytest.approx(k * time_savings(5, volume).value)
-    assert compliance_savings(volume * k, 10, 50, 5).value == pytest.approx(k * compliance_savings(volume, 10, 50, 5).value)
+    assert compliance_savings(volume * k, 10, 50, 5).value == pytest.approx(
+        k * compliance_savings(volume, 10, 50, 5).value
+    )
 
 
 @given(a=pcts, b=pcts)

@@ -116,6 +116,17 @@ def test_a_file_from_another_path_never_replaces_a_document_silently(
     assert again.ok and again.unchanged == ["ksd"]
 
 
+def test_without_replace_a_changed_file_at_its_own_path_is_refused(settings: Settings, small_corpus: Path) -> None:
+    ingest([small_corpus], settings)
+    before = {c.text for c in open_index(settings).chunks if c.doc_id == "ksd"}
+    (small_corpus / "ksd.txt").write_text("Noget helt andet om svømmehaller og 999 mio. kr.", encoding="utf-8")
+    kept = ingest([small_corpus / "ksd.txt"], settings, replace=False)
+    assert kept.failed == [("ksd.txt", kept.failed[0][1])] and not kept.changed and not kept.wrote_generation
+    assert kept.failed[0][1].startswith("'ksd' findes allerede med andet indhold og erstattes ikke ved upload")
+    assert {c.text for c in open_index(settings).chunks if c.doc_id == "ksd"} == before
+    assert ingest([small_corpus / "ksd.txt"], settings).changed == ["ksd"]  # the command line replaces it
+
+
 CATALOGS = {
     "bad-yaml": "documents:\n  - id: ksd\n    title: [uafsluttet\n",
     "not-a-list": "documents: ksd\n",

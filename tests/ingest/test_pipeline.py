@@ -46,14 +46,15 @@ def test_unchanged_reingest_embeds_nothing_and_changed_file_only_its_chunks(sett
     emb = CountingEmbeddings()
     first = ingest([small_corpus], settings, embedder=emb)
     n_first = emb.embedded
-    assert first.wrote_generation and n_first == first.chunks
+    assert first.wrote_generation and n_first == first.chunks + first.sentences_embedded  # passages and sentences
     again = ingest([small_corpus], settings, embedder=emb)
     assert again.unchanged == ["indkoeb", "ksd"] and not again.wrote_generation and emb.embedded == n_first
     path = small_corpus / "ksd.txt"
     path.write_text(path.read_text() + "\n## Nyt afsnit\n\nEt nyt afsnit om gevinster i 2025 med 12 årsværk.\n")
     changed = ingest([small_corpus], settings, embedder=emb)
     assert changed.changed == ["ksd"] and changed.unchanged == ["indkoeb"]
-    assert 0 < emb.embedded - n_first < changed.chunks  # only what changed was embedded
+    fresh = emb.embedded - n_first  # only what changed was embedded: the changed passage and its new sentences
+    assert 0 < fresh == changed.embedded + changed.sentences_embedded < changed.chunks + first.sentences_embedded
 
 
 def test_adding_a_file_keeps_the_existing_documents(settings: Settings, small_corpus: Path, tmp_path: Path) -> None:

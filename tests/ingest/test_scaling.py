@@ -46,6 +46,21 @@ CASES = {
         pages = join_across_pages([(1, "a" * 2_000_000 + " vurde-"), (2, "ringen og mere")])
         assert pages[0][1].endswith(" vurderingen") and pages[1][1] == "og mere"
     """),
+    # 2 MB of report text that lost its æ/ø/å, and 30 000 word types the word list lacks: detected, the
+    # substitutes learned, and restored word by word (each type judged once)
+    "lost-letters": DANISH
+    + textwrap.dedent("""
+        from gevinst.ingest.danish_letters import Restorer, learn_substitutes, repair_text
+        from gevinst.ingest.restore import letter_signal
+        from gevinst.ingest.wordlist import LETTERS, danish_wordlist
+        odd = " ".join("".join(rng.choice("abdefgiklmnoprstuv") for _ in range(rng.randint(5, 14))) for _ in range(30_000))
+        text = (text + " " + odd).translate(str.maketrans("æøå", "aoa"))
+        assert letter_signal(text).stand_ins > 10
+        words = danish_wordlist()
+        learn_substitutes(LETTERS.findall(text), words)
+        restored, changes = repair_text(text, Restorer(words))
+        assert " årsværk " in restored and len(changes) > 10_000
+    """),
     # klk-shaped upload: pages 2-3 (the contents) of 2 MB and 20 000 chapter pages
     "contents-searched-per-page": DANISH
     + textwrap.dedent("""

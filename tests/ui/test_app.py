@@ -11,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 from gevinst.ingest import ingest
 from gevinst.settings import Settings
 
+from ..conftest import REPORTS
+
 APP = str(Path(__file__).resolve().parents[2] / "src" / "gevinst" / "ui" / "app.py")
 
 
@@ -29,6 +31,7 @@ def app(settings: Settings, small_corpus: Path, monkeypatch: pytest.MonkeyPatch)
 def _all_text(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [x.value for x in at.text] + [x.value for x in at.warning]
     parts += [e.label for e in at.expander] + [c.value for c in at.caption] + [i.value for i in at.info]
+    parts += [getattr(h, "body", "") or getattr(h, "value", "") for h in at.get("html")]  # the page view (st.html)
     return "\n".join(str(p) for p in parts).replace("\\", "")
 
 
@@ -97,7 +100,7 @@ def test_source_opens_the_page_view_with_the_passage_highlighted(app: AppTest) -
     _ask(app, "Hvad koster et køb via e-handel?")
     next(b for b in app.button if b.key and b.key.startswith("show-") and b.key.endswith("-1")).click().run()
     assert app.pills(key="page").value == "docs"
-    assert any("<mark>" in m.value for m in app.markdown)
+    assert any("<mark>" in h.value for h in app.get("html"))
 
 
 def test_conversation_and_brief_survive_a_reload_and_new_conversation_keeps_the_brief(app: AppTest) -> None:
@@ -132,14 +135,26 @@ def test_calculator_form_runs_and_saves_a_scenario_that_can_be_removed(app: AppT
     _go(app, "calc")
     app.selectbox[0].set_value("fte_savings").run()
     app.text_input(key="fte_savings-fte").input("12")
-    app.text_input(key="fte_savings-monthly_salary").input("30000")
+    app.text_input(key="fte_savings-monthly_salary").input("30.000")
     app.text_input(key="fte_savings-efficiency_pct").input("40")
     app.text_input(key="fte_savings-phase_in_years").input("2")
     app.button[0].click().run()
     assert not app.exception and not app.error
     assert app.metric[0].value == "2.597.760 kr."
-    app.button[-1].click().run()  # save scenario
+    assert any("12 årsværk × 541.200 kr. × 40 %" in m.value.replace("\\", "") for m in app.markdown)
+    assumptions, years = (t.value for t in app.table[:2])
+    assert list(assumptions.columns) == ["Forudsætning", "Værdi", "Kilde"]
+    assert "17 %" in set(assumptions["Værdi"]) and "dit tal" in set(assumptions["Kilde"])
+    assert years.to_dict("records")[0] == {
+        "År": "1",
+        "Andel": "50 %",
+        "Besparelse": "1.298.880 kr.",
+        "Stigning": "1.298.880 kr.",
+    }
+    assert len(app.get("vega_lite_chart")) == 1
+    app.button(key="save-brief").click().run()
     _go(app, "brief")
+    assert len(app.get("download_button")) == 2
     text = _all_text(app)
     assert "2.597.760 kr." in text and "fte_savings" not in text and "30000.0" not in text
     assert app.get("imgs") or app.get("image")
@@ -147,12 +162,58 @@ def test_calculator_form_runs_and_saves_a_scenario_that_can_be_removed(app: AppT
     assert "Briefen er tom" in _all_text(app)
 
 
-def test_calculator_form_refuses_nonsense(app: AppTest) -> None:
+CALC_CASES = [
+    ("empty-required", {}, ["Udfyld de markerede felter: Månedsløn"]),
+    ("not-a-number", {"monthly_salary": "tredive tusind"}, ["Månedsløn: «tredive tusind» er ikke et tal"]),
+    ("negative", {"monthly_salary": "-5"}, ["Månedsløn: skal være større end 0 kr."]),
+    ("huge", {"monthly_salary": "1e30"}, ["Månedsløn: må højst være 10.000.000 kr."]),
+    ("nan", {"monthly_salary": "NaN"}, ["Månedsløn: «NaN» er ikke et tal"]),
+    (
+        "preset-overridden-badly",
+        {"monthly_salary": "30000", "effective_share_pct": "0"},
+        ["Effektive timer i % af løntimerne: skal være større end 0 %"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("fields", "expected"), [c[1:] for c in CALC_CASES], ids=[c[0] for c in CALC_CASES])
+def test_calculator_form_refuses_nonsense_in_danish(app: AppTest, fields: dict[str, str], expected: list[str]) -> None:
     _go(app, "calc")
     app.selectbox[0].set_value("hourly_cost").run()
-    app.text_input(key="hourly_cost-monthly_salary").input("-5")
+    for name, text in fields.items():
+        app.text_input(key=f"hourly_cost-{name}").input(text)
     app.button[0].click().run()
-    assert app.error and "monthly_salary" in app.error[0].value
+    assert not app.exception and not app.metric
+    message = app.error[0].value.replace("\\", "")
+    assert all(e in message for e in expected), message
+    assert "monthly_salary" not in message and "Traceback" not in message
+
+
+def test_scenarios_are_compared_side_by_side(app: AppTest) -> None:
+    _go(app, "calc")
+    app.selectbox[0].set_value("channel_shift").run()
+    for volume, name in (("1.000", "Lille"), ("5000", "Stor")):
+        app.text_input(key="channel_shift-volume").input(volume)
+        app.button[0].click().run()
+        app.text_input(key="scenario-name").input(name)
+        app.button(key="save-scenario").click().run()
+    app.selectbox[0].set_value("task_weighted_potential").run()
+    app.button[0].click().run()  # every field left empty: the KSD table's seven tasks
+    app.button(key="save-scenario").click().run()
+    assert not app.exception
+    compared = app.table[-1].value.set_index("")
+    assert list(compared.columns) == ["Lille", "Stor", "Scenarie 3"]
+    assert list(compared.loc["Resultat"]) == [
+        "Besparelse pr. år: 240.000 kr.",
+        "Besparelse pr. år: 1.200.000 kr.",
+        "Samlet effektiviseringspotentiale: 39,6 %",
+    ]
+    assert compared.loc["Antal der flyttes pr. år"]["Stor"] == "5.000 (dit tal)"
+    assert compared.loc["Pris pr. styk i den gamle kanal"]["Lille"] == "330 kr. (KL/KLK 2017, s. 52)"
+    assert compared.loc["Pris pr. styk i den gamle kanal"]["Scenarie 3"] == "–"
+    assert len(app.get("vega_lite_chart")) == 3  # the tasks' own chart; the scenarios in kr. and in % apart
+    app.button(key="drop-0").click().run()
+    assert list(app.table[-1].value.columns) == ["", "Stor", "Scenarie 3"]
 
 
 def test_every_page_has_its_own_heading(app: AppTest) -> None:
@@ -201,7 +262,7 @@ def test_upload_ingests_good_files_and_rejects_bad_ones(app: AppTest, settings: 
     assert any(kind == "error" and m.startswith("stor.txt") for kind, m in messages)
     docs = {d["doc_id"] for d in read_manifest(settings.index_dir)["documents"]}
     assert docs == {"indkoeb", "ksd", "hjemmepleje"}
-    assert sorted(p.name for p in (settings.data_dir / "uploads").iterdir()) == ["hjemmepleje.txt", "tom.txt"]
+    assert [p.name for p in (settings.data_dir / "uploads").rglob("*.txt")] == ["hjemmepleje.txt"]  # tom.txt failed
 
 
 def test_safe_upload_names() -> None:
@@ -221,3 +282,21 @@ def test_an_unchanged_upload_is_told_so_at_once(settings: Settings, small_corpus
     data = (small_corpus / "ksd.txt").read_bytes()
     messages = _ingest_uploads([_Upload("ksd.txt", data)], settings, embedder=build_embeddings(settings.embedding))
     assert messages == [("info", "ksd.txt: uændret – allerede indekseret")]
+
+
+def test_page_view_shows_the_original_of_a_report_whose_letters_were_restored(
+    settings: Settings, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = (REPORTS / "fm-2017-faelles-loesninger.txt").read_text(encoding="utf-8")
+    (small_corpus / "gammel.txt").write_text(text[:8000].translate(str.maketrans("æøå", "aoa")), encoding="utf-8")
+    assert ingest([small_corpus], settings).restored["gammel"] > 100
+    monkeypatch.setenv("GEVINST_INDEX_DIR", str(settings.index_dir))
+    monkeypatch.setenv("GEVINST_EMBEDDING__BACKEND", "hash")
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.session_state["viewer"] = ("gammel", None, "", "")
+    app.session_state["page"] = "docs"
+    app.run()
+    assert not app.exception, app.exception
+    assert "fælles løsninger" in _all_text(app).lower()
+    app.toggle(key="original").set_value(True).run()
+    assert "falles losninger" in _all_text(app).lower() and "fælles løsninger" not in _all_text(app).lower()

@@ -97,7 +97,7 @@ def test_the_markdown_brief_has_sources_danish_numbers_and_no_code_names() -> No
     assert md.startswith("# Workshop-brief\n\nUdarbejdet med Gevinst 01.02.2026.")
     assert "### 1. Hvad er potentialet for KSD?" in md and "#### Kilder" in md
     assert "— [1] Gevinstrealisering KY/KSD, afsnit 2.3 Klare" in md and "— [2] Kommunale veje til" in md
-    assert "| Månedsløn | 30.000 kr. | Dit input |" in md and "| 1 | 50 % | 1.298.880 kr. | 1.298.880 kr. |" in md
+    assert "| Månedsløn | 30.000 kr. | Dit tal |" in md and "| 1 | 50 % | 1.298.880 kr. | 1.298.880 kr. |" in md
     assert "30000.0" not in md and "fte_savings" not in md and "andel_pct" not in md and "(ksd)" not in md
     assert "| Øget brug af E-handel | Administration | s. 50–53 | ikke angivet |" in md
     assert "![Besparelse pr. år](data:image/png;base64," in md
@@ -125,7 +125,8 @@ def test_the_word_brief_is_a_handout() -> None:
     quoted = next(p.text for p in doc.paragraphs if p.text.startswith("«Første"))
     assert quoted.endswith("her. …»")  # whole sentences, never cut inside one
     assumptions, years, proposals = doc.tables
-    assert [c.text for c in assumptions.rows[2].cells] == ["Månedsløn", "30.000 kr.", "Dit input"]
+    salary = next(r for r in assumptions.rows if r.cells[0].text == "Månedsløn")
+    assert [c.text for c in salary.cells] == ["Månedsløn", "30.000 kr.", "Dit tal"]
     assert [c.text for c in years.rows[2].cells] == ["2", "100 %", "2.597.760 kr.", "1.298.880 kr."]
     assert proposals.rows[1].cells[0].text == "Øget brug af E-handel"
     assert len(doc.inline_shapes) == 1  # the scenario's chart

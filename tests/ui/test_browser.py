@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -44,10 +45,10 @@ def server(real_settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
         start_new_session=True,
     )
     if not wait_for_port(port, 60):
-        proc.kill()
+        os.killpg(proc.pid, signal.SIGKILL)
         pytest.fail("gevinst ui did not start")
     yield f"http://127.0.0.1:{port}"
-    proc.terminate()
+    os.killpg(proc.pid, signal.SIGTERM)  # `gevinst ui` runs streamlit as its child: end the whole group
     proc.wait(timeout=15)
 
 

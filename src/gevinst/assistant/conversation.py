@@ -5,12 +5,61 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_EN = {"the", "what", "how", "does", "is", "of", "which", "why", "and", "to", "in", "for", "are", "much", "many",
-       "according", "when", "do", "did", "cost", "save", "municipality", "municipalities"}
-_DA = {"hvad", "hvor", "og", "er", "det", "af", "til", "for", "som", "hvilke", "hvilket", "hvordan", "hvorfor",
-       "en", "et", "de", "på", "med", "om", "kommune", "kommunen", "kommunerne", "vi", "der", "har"}
-_FOLLOW_UP_START = re.compile(r"^\s*(?:og|men|hvad med|hvordan med|samme|også|and|what about|how about|same)\b",
-                              re.IGNORECASE)
+_EN = {
+    "the",
+    "what",
+    "how",
+    "does",
+    "is",
+    "of",
+    "which",
+    "why",
+    "and",
+    "to",
+    "in",
+    "for",
+    "are",
+    "much",
+    "many",
+    "according",
+    "when",
+    "do",
+    "did",
+    "cost",
+    "save",
+    "municipality",
+    "municipalities",
+}
+_DA = {
+    "hvad",
+    "hvor",
+    "og",
+    "er",
+    "det",
+    "af",
+    "til",
+    "for",
+    "som",
+    "hvilke",
+    "hvilket",
+    "hvordan",
+    "hvorfor",
+    "en",
+    "et",
+    "de",
+    "på",
+    "med",
+    "om",
+    "kommune",
+    "kommunen",
+    "kommunerne",
+    "vi",
+    "der",
+    "har",
+}
+_FOLLOW_UP_START = re.compile(
+    r"^\s*(?:og|men|hvad med|hvordan med|samme|også|and|what about|how about|same)\b", re.IGNORECASE
+)
 _REFERS_BACK = re.compile(r"\b(?:den|det|dem|deres|denne|dette|heraf|dér|it|they|them|that|this)\b", re.IGNORECASE)
 _ENTITY = re.compile(r"\b(?:[A-ZÆØÅ]{2,}|[A-ZÆØÅ][a-zæøå]+ Kommune|[A-ZÆØÅ][a-zæøå]+s? kommune)\b")
 
@@ -62,4 +111,4 @@ def standalone_query(question: str, history: Sequence[object]) -> str:
 
 def _replace_last(text: str, old: str, new: str) -> str:
     idx = text.rfind(old)
-    return text[:idx] + new + text[idx + len(old):]
+    return text[:idx] + new + text[idx + len(old) :]

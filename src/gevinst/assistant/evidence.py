@@ -110,8 +110,19 @@ def _leads_badly(sentence: str) -> bool:
     return first in lexicon.anaphoric_openers()
 
 
+def is_fragment(sentence: str) -> bool:
+    """The tail of a sentence cut by a page or column break («1 forhandlingerne om finansloven for 2010.»):
+    its first word is lower case, or a number followed by a lower-case word."""
+    words = sentence.split()
+    if not words:
+        return True
+    first = words[1] if words[0].rstrip(".)").isdigit() and len(words) > 1 else words[0]
+    return first[:1].islower()
+
+
 def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -> list[Candidate]:
     weights = _group_weights(query, retriever)
+    meaning_weight = retriever.settings.sentence_meaning_weight
     total = sum(w for _, w in weights)
     top_score = max((c.score for c in retrieved.chunks), default=0.0) or 1.0
     numbers = {textnorm.number_token(q.text.split()[0]) for q in query.quantities if q.text[:1].isdigit()}
@@ -120,6 +131,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
     for p, chunk in enumerate(retrieved.chunks[:MAX_PASSAGES_READ]):
         prior = chunk.score / top_score if chunk.score else 1 / (1 + p)
         passage_relevance = _relevance(set(textnorm.tokens(chunk.text)), weights, total)
+        meaning = retriever.sentence_meaning(query, chunk) if meaning_weight else {}
         before: list[float] = []  # own relevance of the preceding sentences: a sentence continues their topic
         previous = -1
         for start, end in sentence_spans(chunk.text):
@@ -135,7 +147,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             seen.add(key)
             relevance = 0.7 * own + 0.3 * context
             fit = _kind_fit(query, sentence)
-            score = relevance + 0.35 * fit + 0.2 * prior
+            score = relevance + 0.35 * fit + 0.2 * prior + meaning_weight * meaning.get(start, 0.0)
             score += 0.1 * sum(1 for n in query.names if n.lower() in sentence.lower())
             score += 0.1 * sum(1 for x in numbers if x in toks)  # the question's own figures stated here
             if len(sentence) > 450:
@@ -161,7 +173,8 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
         stating = [c for c in leaders if c.fit > 0 and c.relevance >= 0.2 * best_relevance]
         best_fit = max((c.fit for c in stating), default=0.0)
         leaders = [c for c in stating if c.fit == best_fit] or leaders
-    lead = leaders[0]
+    whole = [c for c in leaders if not is_fragment(text_of[id(c)])]
+    lead = (whole or leaders)[0]
     if _leads_badly(text_of[id(lead)]) and lead.previous >= 0:  # «Det gav …» is led in by the sentence before it
         lead = replace(lead, start=lead.previous, previous=-1)
     chosen = [lead]

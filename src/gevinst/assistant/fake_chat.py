@@ -40,17 +40,33 @@ class FakeChatModel(BaseChatModel):
             raise reply
         return reply if isinstance(reply, AIMessage) else AIMessage(content=str(reply))
 
-    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                  run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
         return ChatResult(generations=[ChatGeneration(message=self._next(messages))])
 
-    def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
         message = self._next(messages)
         if message.tool_calls:
-            yield ChatGenerationChunk(message=AIMessageChunk(content="", tool_call_chunks=[
-                {"name": c["name"], "args": __import__("json").dumps(c["args"]), "id": c["id"], "index": i}
-                for i, c in enumerate(message.tool_calls)]))
+            yield ChatGenerationChunk(
+                message=AIMessageChunk(
+                    content="",
+                    tool_call_chunks=[
+                        {"name": c["name"], "args": __import__("json").dumps(c["args"]), "id": c["id"], "index": i}
+                        for i, c in enumerate(message.tool_calls)
+                    ],
+                )
+            )
             return
         for word in str(message.content).split(" "):
             yield ChatGenerationChunk(message=AIMessageChunk(content=word + " "))

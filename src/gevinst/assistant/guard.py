@@ -39,7 +39,7 @@ def flatten(value: Any) -> str:
 def best_sentence(chunk: Chunk, answer: str) -> str:
     words = set(textnorm.tokens(answer))
     spans = sentence_spans(chunk.text) or [(0, len(chunk.text))]
-    start, end = max(spans, key=lambda s: len(words & set(textnorm.tokens(chunk.text[s[0]:s[1]]))))
+    start, end = max(spans, key=lambda s: len(words & set(textnorm.tokens(chunk.text[s[0] : s[1]]))))
     return chunk.text[start:end][:700]
 
 
@@ -48,8 +48,17 @@ def guard(text: str, passages: list[Chunk], tool_results: list[dict[str, Any]], 
     for n in dropped:
         text = text.replace(f"[{n}]", "")
     cited = sorted({int(n) for n in re.findall(r"\[(\d+)\]", text)})
-    citations = [Citation(n, passages[n - 1].doc_id, passages[n - 1].title, passages[n - 1].page,
-                          passages[n - 1].section, best_sentence(passages[n - 1], text)) for n in cited]
+    citations = [
+        Citation(
+            n,
+            passages[n - 1].doc_id,
+            passages[n - 1].title,
+            passages[n - 1].page,
+            passages[n - 1].section,
+            best_sentence(passages[n - 1], text),
+        )
+        for n in cited
+    ]
     evidence_text = " ".join(passages[n - 1].text for n in cited) + " " + flatten(tool_results) + " " + question
     evidence = find_quantities(evidence_text)
     unsupported = []
@@ -58,7 +67,7 @@ def guard(text: str, passages: list[Chunk], tool_results: list[dict[str, Any]], 
         if quantity_supported(q, evidence):
             continue
         unsupported.append(q.text)
-        out.append(text[last:q.end] + FLAG)
+        out.append(text[last : q.end] + FLAG)
         last = q.end
     out.append(text[last:])
     return Guarded("".join(out), citations, unsupported, dropped)

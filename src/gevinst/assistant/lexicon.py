@@ -53,6 +53,13 @@ def asks_of(text: str) -> Asks:
     return best[2] if best else Asks.FACT
 
 
+def asks_in_past(text: str) -> bool:
+    """The last sentence (the question) uses a past-tense verb of the reports' examples."""
+    last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip())[-1].lower()
+    words = set(re.findall(r"[\wæøå']+", last))
+    return bool(words & frozenset(_data()["past_tense"]))
+
+
 @cache
 def compute_cues() -> tuple[str, ...]:
     return tuple(_data()["compute"]["cues"])
@@ -70,6 +77,24 @@ def _unit_nouns() -> dict[str, UnitKind]:
 
 def unit_noun(noun: str) -> UnitKind | None:
     return _unit_nouns().get(noun.lower().rstrip("."))
+
+
+@cache
+def _label_before() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in _data()["label_nouns"])
+    return re.compile(r"(?<![\wæøå])(?:" + words + r")\s*$")
+
+
+def labels_number(before: str) -> bool:
+    """The word just before a number names what it numbers («model 2», «side 52»)."""
+    return bool(_label_before().search(before.lower()))
+
+
+def number_word(word: str, english: bool) -> int | None:
+    """«tre» → 3, «three» → 3 (in English «to» is a preposition, never two)."""
+    table = _data()["number_words"]["en" if english else "da"]
+    value = table.get(word)
+    return int(value) if value is not None else None
 
 
 @cache

@@ -50,11 +50,20 @@ class LlamaCppChatModel(BaseChatModel):
             self._llm = Llama(model_path=path, n_ctx=self.n_ctx, verbose=False)
         return self._llm
 
-    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                  run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
         # A plain transcript prompt: GGUF base models (like the packaged gemma3-270m) have no chat template.
         prompt = "\n\n".join(f"{_LABELS[_ROLES.get(m.type, 'user')]}: {m.content}" for m in messages)
-        out = self._model().create_completion(prompt + "\n\nAssistent:", temperature=self.temperature,
-                                              max_tokens=self.max_tokens, stop=[*(stop or []), "\nBruger:"])
+        out = self._model().create_completion(
+            prompt + "\n\nAssistent:",
+            temperature=self.temperature,
+            max_tokens=self.max_tokens,
+            stop=[*(stop or []), "\nBruger:"],
+        )
         text = out["choices"][0]["text"].strip()
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])

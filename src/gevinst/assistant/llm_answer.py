@@ -3,6 +3,7 @@ fall-back to the embedded answerer when the model server is down or slow."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -32,19 +33,22 @@ _REFUSAL = re.compile(r"det fremgår ikke af rapporterne|the reports do not (?:a
 
 
 def passages_block(passages: list[Chunk]) -> str:
-    """Passages quoted as data: markup inside them is escaped so a passage cannot close its own tag."""
+    """Passages quoted as data: markup inside them (and in their title and section) is escaped, so a document
+    cannot close its own tag or attribute."""
     parts = []
     for n, c in enumerate(passages, start=1):
         where = f"s. {c.page}" if c.page is not None else c.section
-        body = c.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        parts.append(f'<passage n="{n}" kilde="{c.title}, {where}">\n{body}\n</passage>')
+        source = html.escape(f"{c.title}, {where}", quote=True)
+        parts.append(f'<passage n="{n}" kilde="{source}">\n{html.escape(c.text, quote=False)}\n</passage>')
     return "<passager>\n" + "\n".join(parts) + "\n</passager>"
 
 
 def build_messages(question: str, passages: list[Chunk], language: str) -> list[BaseMessage]:
     lang = "dansk" if language == "da" else "engelsk (English)"
-    return [SystemMessage(SYSTEM_PROMPT.format(language=lang)),
-            HumanMessage(f"{passages_block(passages)}\n\nSpørgsmål: {question}")]
+    return [
+        SystemMessage(SYSTEM_PROMPT.format(language=lang)),
+        HumanMessage(f"{passages_block(passages)}\n\nSpørgsmål: {question}"),
+    ]
 
 
 def _text(content: Any) -> str:
@@ -82,8 +86,9 @@ class LLMBackend:
             text, calls = yield from self._converse(query.text, retrieved.chunks, language)
         except Exception as exc:  # noqa: BLE001 - any model failure falls back; the user is told which
             answer = self.fallback.compose(query, retrieved)
-            answer.notice = (f"Sprogmodellen svarede ikke ({type(exc).__name__}); svaret er lavet af den indbyggede "
-                             "svarmotor.")
+            answer.notice = (
+                f"Sprogmodellen svarede ikke ({type(exc).__name__}); svaret er lavet af den indbyggede svarmotor."
+            )
             yield "answer", answer
             return
         if not text.strip() and not calls:
@@ -118,9 +123,11 @@ class LLMBackend:
             nearest = extractive.nearest_citations(retrieved.chunks)
             return Answer(question, extractive.refusal_text(nearest, language), True, citations=nearest)
         checked = guard(text, retrieved.chunks, [c.result for c in calls], question)
-        answer = Answer(question, checked.text.strip(), False, checked.citations, calls,
-                        unsupported_numbers=checked.unsupported)
+        answer = Answer(
+            question, checked.text.strip(), False, checked.citations, calls, unsupported_numbers=checked.unsupported
+        )
         if checked.dropped_markers:
             answer.notice = "Henvisninger til passager, der ikke blev fundet, er fjernet: " + ", ".join(
-                f"[{n}]" for n in checked.dropped_markers)
+                f"[{n}]" for n in checked.dropped_markers
+            )
         return answer

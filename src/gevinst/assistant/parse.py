@@ -27,8 +27,13 @@ def clean_question(raw: str, limit: int) -> tuple[str, str]:
     return text, ""
 
 
+_QUOTED = re.compile(r"[\"«“„']([^\"»”'“]{2,40})[\"»”'“]")
+
+
 def names_in(text: str) -> tuple[str, ...]:
-    out: list[str] = []
+    """Proper names and abbreviations, and what the question puts in quotes («"2-8-16"», «"skyggefunktioner"»):
+    the passage that answers must mention them."""
+    out: list[str] = [m.group(1).strip() for m in _QUOTED.finditer(text) if len(m.group(1).split()) <= 4]
     question_words = lexicon.question_words()
     for m in _NAME.finditer(text):
         word = m.group(0)
@@ -87,7 +92,7 @@ def parse_query(question: str, history: Sequence[object] = (), limit: int = 2000
     else:
         search_text, groups = text, term_groups(re.findall(r"[\wæøåÆØÅ]+(?:-[\wæøåÆØÅ]+)*", text))
     terms = tuple(dict.fromkeys(t for g in groups for t in g))
-    quantities = read_quantities(text)
+    quantities = read_quantities(text, english=language is Language.EN)
     asks = lexicon.asks_of(text)
     if asks is Asks.FACT and lexicon.wanted_quantity_kinds(text):
         asks = Asks.FIGURE  # «Hvilken e-handelsgrad opnåede …?» asks for a figure
@@ -95,5 +100,18 @@ def parse_query(question: str, history: Sequence[object] = (), limit: int = 2000
     computes = _computes(text.lower(), bool(figures))
     if computes:
         asks = Asks.CALCULATION
-    query = Query(raw, text, language, search_text, terms, names, quantities, asks, computes, follow_up, groups)
+    query = Query(
+        raw,
+        text,
+        language,
+        search_text,
+        terms,
+        names,
+        quantities,
+        asks,
+        computes,
+        follow_up=follow_up,
+        term_groups=groups,
+        past=lexicon.asks_in_past(text),
+    )
     return query, notice

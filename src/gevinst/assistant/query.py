@@ -34,6 +34,7 @@ class UnitKind(StrEnum):
     YEARS = "years"
     COUNT = "count"  # a plain count of things (sager, borgere, indkøb …)
     YEAR = "year"  # a calendar year («i 2016»): not a figure to calculate with
+    LABEL = "label"  # a number that names something («model 2», «side 52», «fase 3»): not a figure either
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,9 @@ class Query:
     asks: Asks
     computes: bool  # the question asks us to compute something («hvad sparer vi», «beregn», «hvad bliver»)
     follow_up: bool = False
+    # The question sentence asks about the past («Hvad sparede …?», «What did … save?»): a report's example,
+    # not a calculation of the asker's own.
+    past: bool = False
     # `terms` grouped by the question word they come from («LED-belysning» → led, belysning, ledbelysning;
     # English «estimate» → skøn, vurdering): a group is covered when any of its members is.
     term_groups: tuple[tuple[str, ...], ...] = ()
@@ -72,6 +76,11 @@ class Query:
         return self.term_groups or tuple((t,) for t in self.terms)
 
     @property
+    def years(self) -> tuple[str, ...]:
+        """The calendar years the question names («i 2020» → "2020")."""
+        return tuple(str(int(q.value)) for q in self.quantities if q.unit is UnitKind.YEAR)
+
+    @property
     def figures(self) -> tuple[QuantityMention, ...]:
         """Numbers to calculate with: calendar years excluded."""
-        return tuple(q for q in self.quantities if q.unit is not UnitKind.YEAR)
+        return tuple(q for q in self.quantities if q.unit not in (UnitKind.YEAR, UnitKind.LABEL))

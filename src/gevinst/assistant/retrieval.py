@@ -13,7 +13,6 @@ import numpy as np
 from gevinst.assistant import lexicon
 from gevinst.assistant.query import Language, Query
 from gevinst.index import textnorm
-from gevinst.index.lexical import OCR_DOCUMENTS
 from gevinst.settings import RetrievalSettings
 from gevinst.types import Chunk
 
@@ -38,9 +37,7 @@ class HybridRetriever:
     def __init__(self, index: SearchIndex, settings: RetrievalSettings) -> None:
         self.index = index
         self.settings = settings
-        self._tokens = [
-            set(textnorm.tokens(f"{c.title} {c.section} {c.text}", ocr=c.doc_id in OCR_DOCUMENTS)) for c in index.chunks
-        ]
+        self._tokens = [set(textnorm.tokens(f"{c.title} {c.section} {c.text}")) for c in index.chunks]
         df: Counter[str] = Counter(t for toks in self._tokens for t in toks)
         n = max(len(self._tokens), 1)
         self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
@@ -72,6 +69,15 @@ class HybridRetriever:
                 return (head, rest) if rest in self._idf else (head,)
         return ()
 
+    def sentence_meaning(self, query: Query, chunk: Chunk) -> dict[int, float]:
+        """Sentence start → how close its meaning is to the question's (0 … 1, from e5 similarities made at
+        ingest; unrelated Danish text sits near 0.75). Empty when the index has no sentence vectors."""
+        similarities = getattr(self.index, "sentence_similarities", None)
+        position = self._position.get(chunk.sha)
+        if similarities is None or position is None:
+            return {}
+        return {s: min(max((v - 0.75) / 0.15, 0.0), 1.0) for s, v in similarities(query.text, position).items()}
+
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._idf_unknown)
 
@@ -93,6 +99,8 @@ class HybridRetriever:
         absent = [
             n for n in query.names if n.lower() not in lexicon.generic_names() and not set(textnorm.tokens(n)) & seen
         ]
+        # A calendar year the question asks about is an entity too: no passage about it, no answer about it.
+        absent += [y for y in query.years if y not in seen]
         return Retrieved(chunks, coverage, missing, absent, best_dense)
 
     def fused_scores(self, query: Query) -> tuple[np.ndarray, float]:

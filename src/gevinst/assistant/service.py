@@ -31,7 +31,7 @@ class CalculationAnswerer:
     def answer(self, query: Query, context: AnswerContext) -> Answer | None:
         from gevinst.assistant.routing import answer_calculation
 
-        return answer_calculation(query.text, context, query.language.value)
+        return answer_calculation(query, context)
 
 
 class Assistant:

@@ -16,8 +16,11 @@ def calculator_tools() -> list[StructuredTool]:
         def run(_name: str = calc.name, **kwargs: Any) -> dict[str, Any]:
             return run_calculator(_name, kwargs).to_dict()
 
-        tools.append(StructuredTool.from_function(func=run, name=calc.name, description=calc.description,
-                                                  args_schema=calc.inputs))
+        tools.append(
+            StructuredTool.from_function(
+                func=run, name=calc.name, description=calc.description, args_schema=calc.inputs
+            )
+        )
     return tools
 
 

@@ -1,4 +1,5 @@
-"""Deterministic savings calculators: pure functions over validated inputs. No LangChain here."""
+"""Deterministic savings calculators: pure functions over validated inputs, each declared once (spec.py).
+No LangChain here."""
 
 from __future__ import annotations
 
@@ -10,100 +11,115 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from gevinst.calculators.arithmetic import CASES_PER_FTE, DIFFERENCE, PERCENT_OF, RATE_SCALING, TOTAL
 from gevinst.calculators.base import CalcResult, CalculatorInputError
 from gevinst.calculators.money import (
-    AvoidedCostInput,
-    BaselineReductionInput,
-    BusinessCaseInput,
-    ChannelShiftInput,
-    ComplianceInput,
-    UnitRateInput,
-    avoided_cost,
-    baseline_reduction,
-    business_case,
-    channel_shift,
-    compliance_savings,
-    unit_rate_scaling,
+    AVOIDED_COST,
+    BASELINE_REDUCTION,
+    BUSINESS_CASE,
+    CHANNEL_SHIFT,
+    COMPLIANCE_SAVINGS,
+    UNIT_RATE_SCALING,
 )
-from gevinst.calculators.staff import (
-    BenchmarkGapInput,
-    FteSavingsInput,
-    HourlyCostInput,
-    TaskWeightedInput,
-    TimeSavingsInput,
-    benchmark_gap,
-    fte_savings,
-    hourly_cost,
-    task_weighted_potential,
-    time_savings,
-)
+from gevinst.calculators.spec import Input, Kind, Origin, Preset, Spec, public, run, show
+from gevinst.calculators.staff import BENCHMARK_GAP, FTE_SAVINGS, HOURLY_COST, TASK_WEIGHTED, TIME_SAVINGS
+
+SPECS: dict[str, Spec] = {
+    s.name: s
+    for s in [
+        HOURLY_COST,
+        TASK_WEIGHTED,
+        FTE_SAVINGS,
+        BASELINE_REDUCTION,
+        TIME_SAVINGS,
+        UNIT_RATE_SCALING,
+        CHANNEL_SHIFT,
+        COMPLIANCE_SAVINGS,
+        BENCHMARK_GAP,
+        AVOIDED_COST,
+        BUSINESS_CASE,
+        PERCENT_OF,
+        TOTAL,
+        DIFFERENCE,
+        RATE_SCALING,
+        CASES_PER_FTE,
+    ]
+}
 
 
 @dataclass(frozen=True)
 class Calculator:
-    name: str
-    description: str
-    inputs: type[BaseModel]
-    run: Callable[..., CalcResult]
+    """A declared calculator as the CLI, the UI and the LLM tools see it."""
+
+    spec: Spec
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def description(self) -> str:
+        return self.spec.description
+
+    @property
+    def inputs(self) -> type[BaseModel]:
+        return self.spec.model
+
+    @property
+    def run(self) -> Callable[..., CalcResult]:
+        return public(lambda: self.spec)
 
 
-CALCULATORS: dict[str, Calculator] = {c.name: c for c in [
-    Calculator("hourly_cost", "Pris pr. løntime og pr. effektiv time ud fra månedsløn (KOMBIT/KL §2.3)",
-               HourlyCostInput, hourly_cost),
-    Calculator("task_weighted_potential", "Effektiviseringspotentiale vægtet efter opgavernes andel af tiden",
-               TaskWeightedInput, task_weighted_potential),
-    Calculator("fte_savings", "Besparelse ved at frigøre en andel af en gruppe årsværk, med indfasning",
-               FteSavingsInput, fte_savings),
-    Calculator("baseline_reduction", "Besparelse som årlige procenter af et udgangspunkt (klk s. 15, 22)",
-               BaselineReductionInput, baseline_reduction),
-    Calculator("time_savings", "Sparede minutter pr. sag × antal sager → timer, kroner, årsværk (klk s. 36)",
-               TimeSavingsInput, time_savings),
-    Calculator("unit_rate_scaling", "Beløb pr. enhed × antal enheder (klk s. 36, 42)", UnitRateInput,
-               unit_rate_scaling),
-    Calculator("channel_shift", "Kanalskift: antal × (pris i gammel kanal − pris i ny) (Hjørring, klk s. 52–53)",
-               ChannelShiftInput, channel_shift),
-    Calculator("compliance_savings", "Øget compliance/e-handelsandel × prisbesparelse × indkøbsvolumen (klk s. 46)",
-               ComplianceInput, compliance_savings),
-    Calculator("benchmark_gap", "Merforbrug af årsværk mod et benchmark pr. 1.000 sager (klk s. 59–60)",
-               BenchmarkGapInput, benchmark_gap),
-    Calculator("avoided_cost", "Undgåede udgifter: antal × andel der undgås × pris (brobygning, klk s. 87)",
-               AvoidedCostInput, avoided_cost),
-    Calculator("business_case", "Tilbagebetalingstid, resultat og nutidsværdi for en investering",
-               BusinessCaseInput, business_case),
-]}
+CALCULATORS: dict[str, Calculator] = {name: Calculator(spec) for name, spec in SPECS.items()}
 
 
 def get_calculator(name: str) -> Calculator:
     try:
         return CALCULATORS[name]
     except KeyError:
-        raise CalculatorInputError(
-            f"Ukendt beregning '{name}'. Mulige: {', '.join(CALCULATORS)}"
-        ) from None
+        raise CalculatorInputError(f"Ukendt beregning '{name}'. Mulige: {', '.join(CALCULATORS)}") from None
 
 
 def run_calculator(name: str, arguments: dict[str, Any]) -> CalcResult:
-    calc = get_calculator(name)
-    unknown = set(arguments) - set(calc.inputs.model_fields)
-    if unknown:
-        raise CalculatorInputError(
-            f"Ukendt parameter {', '.join(sorted(unknown))} til {name}; mulige: {', '.join(calc.inputs.model_fields)}"
-        )
-    return calc.run(**arguments)
+    return run(get_calculator(name).spec, arguments)
 
 
-def parse_cli_value(field: str, raw: str) -> Any:
-    """key=value from the command line: Danish or English numbers, lists with ',' or ';'."""
-    if field == "tasks":
+def _function(name: str) -> Callable[..., CalcResult]:
+    return public(lambda: SPECS[name])
+
+
+hourly_cost = _function("hourly_cost")
+task_weighted_potential = _function("task_weighted_potential")
+fte_savings = _function("fte_savings")
+baseline_reduction = _function("baseline_reduction")
+time_savings = _function("time_savings")
+unit_rate_scaling = _function("unit_rate_scaling")
+channel_shift = _function("channel_shift")
+compliance_savings = _function("compliance_savings")
+benchmark_gap = _function("benchmark_gap")
+avoided_cost = _function("avoided_cost")
+business_case = _function("business_case")
+percent_of = _function("percent_of")
+total = _function("total")
+difference = _function("difference")
+rate_scaling = _function("rate_scaling")
+cases_per_fte = _function("cases_per_fte")
+
+
+def parse_cli_value(spec_input: Input | str, raw: str) -> Any:
+    """key=value from the command line: Danish or English numbers, lists with ';' (or ',' between plain numbers)."""
+    kind = spec_input.kind if isinstance(spec_input, Input) else None
+    name = spec_input.name if isinstance(spec_input, Input) else spec_input
+    if kind is Kind.TASKS or name == "tasks":
         tasks = []
         for item in re.split(r"[;,]", raw):
             share, _, eff = item.partition(":")
-            tasks.append({"share_pct": parse_number_text(share, field), "efficiency_pct": parse_number_text(eff, field)})
+            tasks.append({"share_pct": parse_number_text(share, name), "efficiency_pct": parse_number_text(eff, name)})
         return tasks
-    if field == "yearly_pcts":
+    if kind in (Kind.PERCENT_LIST, Kind.AMOUNT_LIST) or name == "yearly_pcts":
         parts = raw.split(";") if ";" in raw else raw.split(",")
-        return [parse_number_text(p, field) for p in parts]
-    return parse_number_text(raw, field)
+        return [parse_number_text(p, name) for p in parts]
+    return parse_number_text(raw, name)
 
 
 def parse_number_text(raw: str, field: str) -> float:
@@ -123,8 +139,34 @@ def parse_number_text(raw: str, field: str) -> float:
 
 
 __all__ = [
-    "CALCULATORS", "CalcResult", "Calculator", "CalculatorInputError", "avoided_cost", "baseline_reduction",
-    "benchmark_gap", "business_case", "channel_shift", "compliance_savings", "fte_savings", "get_calculator",
-    "hourly_cost", "parse_cli_value", "run_calculator", "task_weighted_potential", "time_savings",
+    "CALCULATORS",
+    "SPECS",
+    "CalcResult",
+    "Calculator",
+    "CalculatorInputError",
+    "Input",
+    "Kind",
+    "Origin",
+    "Preset",
+    "Spec",
+    "avoided_cost",
+    "baseline_reduction",
+    "benchmark_gap",
+    "business_case",
+    "cases_per_fte",
+    "channel_shift",
+    "compliance_savings",
+    "difference",
+    "fte_savings",
+    "get_calculator",
+    "hourly_cost",
+    "parse_cli_value",
+    "percent_of",
+    "rate_scaling",
+    "run_calculator",
+    "show",
+    "task_weighted_potential",
+    "time_savings",
+    "total",
     "unit_rate_scaling",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -49,14 +50,19 @@ class CalcResult:
     figures: dict[str, float | None] = field(default_factory=dict)
     table: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    high: float | None = None  # the upper end when the result is a range (the sum of ranges)
 
     @property
     def display(self) -> str:
+        if self.high is not None and self.value is not None and self.high != self.value:
+            low, high = display_value(self.value, self.unit), display_value(self.high, self.unit)
+            return f"{low.removesuffix(' ' + self.unit)}–{high}"
         return display_value(self.value, self.unit)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["value"] = _plain(self.value)
+        data["high"] = _plain(self.high)
         data["display"] = self.display
         data["figures"] = {k: _plain(v) for k, v in self.figures.items()}
         return data
@@ -94,7 +100,6 @@ _MESSAGES = {
     "float_parsing": "skal være et tal",
     "int_parsing": "skal være et helt tal",
     "float_type": "skal være et tal",
-    "missing": "mangler",
     "extra_forbidden": "er ikke en parameter til denne beregning",
 }
 
@@ -103,20 +108,48 @@ def validate(model: type[M], values: dict[str, Any]) -> M:
     try:
         return model(**{k: v for k, v in values.items() if v is not None})
     except ValidationError as exc:
-        raise CalculatorInputError(explain(exc)) from None
+        raise CalculatorInputError(explain(exc, model)) from None
 
 
-def explain(exc: ValidationError) -> str:
+def explain(exc: ValidationError, model: type[BaseModel] | None = None) -> str:
     parts = []
     for err in exc.errors():
         name = ".".join(str(x) for x in err["loc"]) or "input"
+        given = err.get("input")
+        if err["type"] in {"greater_than", "greater_than_equal"} and isinstance(given, int | float) and given < 0:
+            # a minus sign read from a question («-2 mio. kr.») is refused, never silently dropped
+            parts.append(f"{name}: må ikke være negativ (fik {_danish(given)})")
+            continue
         ctx = err.get("ctx", {})
         template = _MESSAGES.get(err["type"])
-        ctx = {k: (f"{v:g}" if isinstance(v, float) else v) for k, v in ctx.items()}
+        ctx = {k: (_danish(v) if isinstance(v, int | float) else v) for k, v in ctx.items()}
         reason = template.format(**ctx) if template else str(err["msg"]).removeprefix("Value error, ")
-        got = f" (fik {err['input']!r})" if err["loc"] and err["type"] != "missing" else ""
+        given = err["input"]
+        shown = _danish(given) if isinstance(given, int | float) and math.isfinite(given) else repr(given)
+        got = f" (fik {shown})" if err["loc"] and err["type"] != "missing" else ""
         parts.append(f"{name}: {reason}{got}")
     return "Ugyldigt input – " + "; ".join(parts)
+
+
+def kl_fte_price() -> Any:
+    """KL's price of an årsværk (Deloitte's 480.000 kr., KL 2009 ch. 4.4), a preset a question can name."""
+    from gevinst.calculators.spec import Preset
+
+    return (
+        ("kl's pris", "kls pris", "kl's årsværkspris", "kl-prisen", "deloitte", "kl's price", "kl price"),
+        Preset(
+            480000,
+            "KL 2009, kap. 4.4: Deloittes pris på et årsværk, 480.000 kr.",
+            KL09,
+            None,
+            "4.4 Effektiviseringspotentiale",
+        ),
+    )
+
+
+def _danish(value: float) -> str:
+    text = format_number(value, 2) if abs(value) < 1e15 else f"{value:g}"
+    return text.rstrip("0").rstrip(",") if "," in text else text
 
 
 def kr(value: float) -> str:

@@ -1,4 +1,4 @@
-"""BM25 over Danish stems (bm25s + PyStemmer 'danish' + Danish stop words), folded for OCR text."""
+"""BM25 over Danish stems (bm25s + PyStemmer 'danish' + Danish stop words), Danish letters folded."""
 
 from __future__ import annotations
 
@@ -8,19 +8,16 @@ import numpy as np
 
 from gevinst.index import textnorm
 
-# Reports whose text came through OCR with inconsistent Danish letters (corpus-notes.md, kl-2009 A).
-OCR_DOCUMENTS = frozenset({"kl-2009-objektiv-sagsbehandling"})
-
 
 class LexicalIndex:
     def __init__(self, retriever: object) -> None:
         self._bm25 = retriever
 
     @classmethod
-    def build(cls, texts: list[str], doc_ids: list[str]) -> LexicalIndex:
+    def build(cls, texts: list[str]) -> LexicalIndex:
         import bm25s
 
-        corpus = [textnorm.tokens(t, ocr=d in OCR_DOCUMENTS) or ["_"] for t, d in zip(texts, doc_ids)]
+        corpus = [textnorm.tokens(t) or ["_"] for t in texts]
         retriever = bm25s.BM25(k1=1.2, b=0.75)
         retriever.index(corpus, show_progress=False)
         return cls(retriever)

@@ -13,6 +13,7 @@ import numpy as np
 
 from gevinst.index.embeddings import NamedEmbeddings, build_embeddings
 from gevinst.index.lexical import LexicalIndex
+from gevinst.index.sentence_vectors import SentenceTable
 from gevinst.index.store import IndexMissing, current_generation, open_collection, read_chunks, read_proposals
 from gevinst.settings import Settings
 from gevinst.types import Chunk, Proposal
@@ -30,6 +31,7 @@ class IndexReader:
         # One process serves many sessions (Streamlit threads); the embedding engine is not known to be
         # thread-safe, so queries are embedded one at a time (20-40 ms each).
         self._embed_lock = threading.Lock()
+        self._query_vectors: dict[str, np.ndarray] = {}
         self.chunks = read_chunks(self.generation)
         self.manifest = json.loads((self.generation / "manifest.json").read_text())
 
@@ -45,12 +47,46 @@ class IndexReader:
     def proposals(self) -> list[Proposal]:
         return read_proposals(self.generation)
 
+    @cached_property
+    def sentences(self) -> SentenceTable | None:
+        return SentenceTable.load(self.generation)
+
+    @cached_property
+    def _sentence_rows(self) -> dict[int, np.ndarray]:
+        """Chunk index → the row numbers of its sentences in the table."""
+        table = self.sentences
+        if table is None:
+            return {}
+        rows: dict[int, list[int]] = {}
+        for row, chunk in enumerate(table.chunk.tolist()):
+            rows.setdefault(chunk, []).append(row)
+        return {c: np.asarray(r) for c, r in rows.items()}
+
+    def query_vector(self, query: str) -> np.ndarray:
+        """The question's e5 vector, embedded once per text (the dense search and the evidence share it)."""
+        with self._embed_lock:
+            vector = self._query_vectors.get(query)
+            if vector is None:
+                vector = np.asarray(self.embedder.embed_query(query), dtype=np.float32)
+                if len(self._query_vectors) >= 256:
+                    self._query_vectors.pop(next(iter(self._query_vectors)))
+                self._query_vectors[query] = vector
+            return vector
+
+    def sentence_similarities(self, query: str, chunk_index: int) -> dict[int, float]:
+        """Sentence start in the chunk → cosine similarity with the question (empty without sentence vectors)."""
+        rows = self._sentence_rows.get(chunk_index)
+        table = self.sentences
+        if rows is None or table is None:
+            return {}
+        sims = table.vectors[rows].astype(np.float32) @ self.query_vector(query)
+        return {int(s): float(v) for s, v in zip(table.start[rows], sims)}
+
     def dense(self, query: str, k: int) -> list[tuple[int, float]]:
         """(chunk index, cosine similarity) of the k nearest passages."""
         if not self.chunks:
             return []
-        with self._embed_lock:
-            vector = self.embedder.embed_query(query)
+        vector = self.query_vector(query).tolist()
         res = self._collection.query(
             query_embeddings=[vector], n_results=min(k, len(self.chunks)), include=["distances"]
         )

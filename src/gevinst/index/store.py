@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from gevinst.index.lexical import LexicalIndex
+from gevinst.index.sentence_vectors import SentenceTable
 from gevinst.settings import ChromaSettings
 from gevinst.types import Chunk, Proposal
 
@@ -120,6 +121,7 @@ def write_generation(
     manifest: dict[str, Any],
     proposals: list[Proposal],
     chroma: ChromaSettings,
+    sentences: SentenceTable | None = None,
 ) -> Path:
     """Write a complete generation and make it live. On any failure nothing live changes."""
     gen_id = new_generation_id()
@@ -128,11 +130,13 @@ def write_generation(
     collection = f"gevinst-{gen_id}"
     try:
         _write_vectors(gen, collection, chunks, vectors, chroma)
-        LexicalIndex.build(lexical_texts, [c.doc_id for c in chunks]).save(gen / "lexical")
+        LexicalIndex.build(lexical_texts).save(gen / "lexical")
         with (gen / "chunks.jsonl").open("w", encoding="utf-8") as fh:
             for chunk in chunks:
                 fh.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
         (gen / "proposals.json").write_text(json.dumps([asdict(p) for p in proposals], ensure_ascii=False, indent=1))
+        if sentences is not None:
+            sentences.save(gen)
         manifest = {
             **manifest,
             "generation": gen_id,

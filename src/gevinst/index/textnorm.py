@@ -1,7 +1,8 @@
 """Lexical normalisation shared by the index side and the query side.
 
-Danish letters and their OCR substitutes fold to ASCII (kl-2009 has no æ/ø/å at all), Danish stems are
-taken before folding, and number tokens are written one way ("2.003" and "2003" are the same token)."""
+Danish letters and their ASCII spellings fold to one form (a question typed without æ/ø/å still matches;
+ingest restores the letters of a document that lost them), Danish stems are taken before folding, and number
+tokens are written one way ("2.003" and "2003" are the same token)."""
 
 from __future__ import annotations
 
@@ -33,18 +34,13 @@ def fold(word: str) -> str:
     return word.replace("ae", "a").replace("oe", "o").replace("aa", "a")
 
 
-def fold_ocr(word: str) -> str:
-    """kl-2009's OCR writes æ as z, x or @ inside words («fzlles», «fxlles», «@ndrede»)."""
-    return re.sub(r"(?<=[a-z])[zx@](?=[a-z])|^@(?=[a-z])", "a", word)
-
-
 def number_token(token: str) -> str:
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token):
         token = token.replace(".", "")
     return token.rstrip(",.")
 
 
-def tokens(text: str, ocr: bool = False) -> list[str]:
+def tokens(text: str) -> list[str]:
     out = []
     stem = _stemmer().stemWord
     stops = stopwords()
@@ -60,8 +56,6 @@ def tokens(text: str, ocr: bool = False) -> list[str]:
             parts.append(raw.replace("-", ""))
         for part in parts:
             word = fold(stem(part))
-            if ocr:
-                word = fold_ocr(word)
             if word and word not in stops and len(word) > 1 or part.isdigit():
                 out.append(word)
     return [("pct" if t in {"procent", "pct"} else t) for t in out]

@@ -46,7 +46,21 @@ def chunk_document(doc: CleanDocument) -> list[Chunk]:
             section = page.section_at(start)
             role = "table" if text.count(" | ") >= 3 else page.role
             sha = hashlib.sha256(f"{doc.doc_id}\x00{page.page}\x00{section}\x00{text}".encode()).hexdigest()[:20]
-            chunks.append(Chunk(doc.doc_id, doc.title, page.page, section, start, end, text, sha, role))
+            original = page.original[page.original_offset(start) : page.original_offset(end)] if page.shifts else ""
+            chunks.append(
+                Chunk(
+                    doc.doc_id,
+                    doc.title,
+                    page.page,
+                    section,
+                    start,
+                    end,
+                    text,
+                    sha,
+                    role,
+                    original=original if original != text else "",
+                )
+            )
     return chunks
 
 

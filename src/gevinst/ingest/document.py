@@ -20,6 +20,8 @@ class CleanPage:
     text: str
     sections: list[tuple[int, str]] = field(default_factory=list)  # (offset, heading path), sorted
     role: str = "body"  # body | overview
+    original: str = ""  # the text before lost letters were restored (restore.py); empty when none were
+    shifts: list[tuple[int, int]] = field(default_factory=list)  # (end of a restored word in text, original − text)
     _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def section_at(self, offset: int) -> str:
@@ -30,6 +32,11 @@ class CleanPage:
             self._starts = [start for start, _ in self.sections]
         i = bisect_right(self._starts, offset)
         return self.sections[i - 1][1] if i else ""
+
+    def original_offset(self, offset: int) -> int:
+        """Where `offset` of the text (never inside a word) falls in the original text."""
+        i = bisect_right(self.shifts, (offset, float("inf")))
+        return offset + (self.shifts[i - 1][1] if i else 0)
 
 
 @dataclass

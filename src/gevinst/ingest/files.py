@@ -75,3 +75,11 @@ def duplicate_reason(path: Path, doc_id: str, existing: str) -> str:
         f"{path} har samme dokument-id '{doc_id}' som {existing}, men andet indhold; omdøb en af filerne "
         "(dokument-id'et er filnavnet uden endelse), eller indeksér den nye udgave fra samme sti for at erstatte den"
     )
+
+
+def kept_reason(doc_id: str) -> str:
+    """The refusal when documents are never replaced (uploads): the id is taken by other content."""
+    return (
+        f"'{doc_id}' findes allerede med andet indhold og erstattes ikke ved upload; giv filen et andet navn, hvis "
+        "det er et andet dokument, eller bed en administrator indeksere den nye udgave med 'gevinst ingest'"
+    )

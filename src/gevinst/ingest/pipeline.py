@@ -16,6 +16,7 @@ from typing import Any
 
 from gevinst.index.cache import EmbeddingCache
 from gevinst.index.embeddings import NamedEmbeddings, build_embeddings
+from gevinst.index.sentence_vectors import build_table, sentence_texts
 from gevinst.index.store import (
     current_generation,
     is_write_error,
@@ -27,9 +28,11 @@ from gevinst.index.store import (
 )
 from gevinst.ingest.catalog import CatalogEntry, CatalogError, load_catalog
 from gevinst.ingest.chunking import chunk_document, embedding_text
-from gevinst.ingest.files import duplicate_reason, expand_paths, file_sha, not_regular_reason
+from gevinst.ingest.document import CleanDocument
+from gevinst.ingest.files import duplicate_reason, expand_paths, file_sha, kept_reason, not_regular_reason
 from gevinst.ingest.loaders import SUPPORTED, IngestError, load_file
 from gevinst.ingest.profiles import clean_loaded
+from gevinst.ingest.restore import restore_batch
 from gevinst.settings import Settings
 from gevinst.types import Chunk, Proposal
 
@@ -47,8 +50,10 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # special files in a folder (name, reason)
+    restored: dict[str, int] = field(default_factory=dict)  # documents that had lost æ/ø/å: words restored
     chunks: int = 0
     embedded: int = 0
+    sentences_embedded: int = 0
     seconds: float = 0.0
     wrote_generation: bool = False
 
@@ -91,7 +96,10 @@ def ingest(
     rebuild: bool = False,
     embedder: NamedEmbeddings | None = None,
     progress: Progress | None = None,
+    replace: bool = True,
 ) -> IngestReport:
+    """`replace=False` (uploads): an indexed document is never replaced, not even by a changed file at its own
+    path; other content under a taken document id is refused."""
     started = time.perf_counter()
     report = IngestReport()
     with ingest_lock(settings.index_dir):
@@ -105,8 +113,11 @@ def ingest(
         docs, chunks, proposals = dict(old_docs), dict(old_chunks), dict(old_props)
         files, report.skipped = expand_paths(paths)
         catalogs = _catalog_reader(report)
+        fresh: list[CleanDocument] = []
         for path in files:
-            _ingest_file(path, settings, catalogs, old_docs, docs, chunks, proposals, report)
+            if doc := _ingest_file(path, settings, catalogs, old_docs, docs, chunks, proposals, report, replace):
+                fresh.append(doc)
+        _restore_lost_letters(fresh, docs, chunks, report)
         if previous and not (report.added or report.changed):
             report.seconds = time.perf_counter() - started
             return report
@@ -126,6 +137,19 @@ def ingest(
                     progress("embed", done[0], len(texts))
 
             vectors, report.embedded = cache.embed(embedder, texts, tick)
+            sentences = None
+            if settings.embedding.sentence_vectors:  # one pass more over the same text, also cached
+                spans, sentence_list = sentence_texts(all_chunks)
+                done[0] = 0
+
+                def sentence_tick(n: int) -> None:
+                    done[0] += n
+                    if progress:
+                        progress("sentences", done[0], len(sentence_list))
+
+                sent_vectors, embedded = cache.embed(embedder, sentence_list, sentence_tick)
+                report.sentences_embedded = embedded
+                sentences = build_table(spans, sent_vectors)
         except sqlite3.Error as exc:
             raise _not_written(exc) from None
         finally:
@@ -133,7 +157,9 @@ def ingest(
         manifest = {"embedding_key": embedder.key, "documents": sorted(docs.values(), key=lambda d: d["doc_id"])}
         prop_list = [p for doc_id in sorted(proposals) for p in proposals[doc_id]]
         try:
-            write_generation(settings.index_dir, all_chunks, vectors, texts, manifest, prop_list, settings.chroma)
+            write_generation(
+                settings.index_dir, all_chunks, vectors, texts, manifest, prop_list, settings.chroma, sentences
+            )
         except Exception as exc:
             if not is_write_error(exc):
                 raise
@@ -178,7 +204,8 @@ def _ingest_file(
     chunks: dict[str, list[Chunk]],
     proposals: dict[str, list[Proposal]],
     report: IngestReport,
-) -> None:
+    replace: bool = True,
+) -> CleanDocument | None:
     name = path.name
     try:
         if path.suffix.lower() not in SUPPORTED:
@@ -189,6 +216,8 @@ def _ingest_file(
             raise IngestError("filen kan ikke læses (manglende rettigheder)")
         sha = file_sha(path)
         same_id = docs.get(path.stem)
+        if same_id and same_id.get("file_sha") != sha and not replace:
+            raise IngestError(kept_reason(path.stem))
         if same_id and same_id.get("path") != str(path.resolve()) and same_id.get("file_sha") != sha:
             raise IngestError(duplicate_reason(path, path.stem, same_id.get("path", "?")))
         old = old_docs.get(path.stem)
@@ -200,7 +229,7 @@ def _ingest_file(
             and path.stem in chunks
         ):
             report.unchanged.append(path.stem)
-            return
+            return None
         loaded = load_file(path, settings.upload.max_mb)
         entry = catalogs(path.parent).get(loaded.doc_id)
         title = entry.title if entry else loaded.title_hint
@@ -210,10 +239,10 @@ def _ingest_file(
             raise IngestError("der blev ikke fundet nogen tekst at indeksere")
     except IngestError as exc:
         report.failed.append((name, str(exc)))
-        return
+        return None
     except (OSError, UnicodeError, ValueError) as exc:
         report.failed.append((name, f"filen kunne ikke læses ({type(exc).__name__}: {exc})"))
-        return
+        return None
     (report.changed if old else report.added).append(doc.doc_id)
     chunks[doc.doc_id] = doc_chunks
     proposals[doc.doc_id] = list(doc.proposals)
@@ -228,8 +257,22 @@ def _ingest_file(
         "pages": sum(1 for p in doc.pages if p.page is not None) or None,
         "pages_available": doc.pages_available,
         "chunks": len(doc_chunks),
+        "restored_words": 0,
         "ingested_at": time.strftime("%Y-%m-%d %H:%M"),
     }
+    return doc
+
+
+def _restore_lost_letters(
+    fresh: list[CleanDocument], docs: dict[str, dict[str, Any]], chunks: dict[str, list[Chunk]], report: IngestReport
+) -> None:
+    """The new documents that lost their æ/ø/å get them back (restore.py), judged with the words of every
+    indexed document that did not lose them."""
+    restored_before = [doc_id for doc_id, meta in docs.items() if meta.get("restored_words")]
+    for doc, count in restore_batch(fresh, chunks, restored_before):
+        chunks[doc.doc_id] = chunk_document(doc)
+        docs[doc.doc_id].update(chunks=len(chunks[doc.doc_id]), restored_words=count)
+        report.restored[doc.doc_id] = count
 
 
 def _chunks_by_doc(index_dir: Path) -> dict[str, list[Chunk]]:

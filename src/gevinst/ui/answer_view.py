@@ -14,7 +14,8 @@ from gevinst.settings import Settings
 from gevinst.ui import state
 from gevinst.ui.brief import answer_item, scenario_chart, scenario_item
 from gevinst.ui.formatting import lead_and_rest, number, quote, source_name, where
-from gevinst.ui.services import escape_markdown, save_feedback
+from gevinst.ui.safe_text import escape_markdown
+from gevinst.ui.services import save_feedback
 from gevinst.ui.texts import t
 
 
@@ -102,7 +103,7 @@ def _calculation(record: dict[str, Any], lang: str, titles: dict[str, str]) -> N
     if picture := scenario_chart(result):  # the same picture the brief will hold
         st.image(picture.png, caption=picture.caption, width=560)
     for warning in result.get("warnings", []):
-        st.warning(warning)
+        st.warning(escape_markdown(warning))
     state.brief_checkbox(
         t(lang, "calc_scenario"), {**scenario_item(result), "id": f"s-{record['id']}"}, key=f"scen-{record['id']}"
     )

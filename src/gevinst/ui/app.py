@@ -5,23 +5,28 @@ from __future__ import annotations
 import hmac
 
 import streamlit as st
+from pydantic import ValidationError
 
 from gevinst.assistant import IndexMissing
-from gevinst.settings import Settings
+from gevinst.settings import AuthMode, Settings, settings_error
 from gevinst.ui import brief_page, calculator_page, catalogue_page, chat_page, documents_page, state
+from gevinst.ui.access import oidc_problem
 from gevinst.ui.services import current_settings, get_assistant
 from gevinst.ui.texts import t
 
 
-def _authorised(auth: str, password: str, lang: str) -> bool:
+def _authorised(auth: AuthMode, password: str, lang: str) -> bool:
     """auth=oidc uses Streamlit's built-in login (configured in .streamlit/secrets.toml [auth]);
     auth=password asks for the shared password."""
-    if auth == "oidc":
-        if not st.user.is_logged_in:
+    if auth is AuthMode.OIDC:
+        if problem := oidc_problem(st.secrets):
+            st.error(problem)
+            return False
+        if not st.user.get("is_logged_in"):
             st.button("Log ind", on_click=st.login)
             return False
         return True
-    if auth != "password" or st.session_state.get("authorised"):
+    if auth is not AuthMode.PASSWORD or st.session_state.get("authorised"):
         return True
     given = st.text_input(t(lang, "password"), type="password")
     if given and password and hmac.compare_digest(given.encode(), password.encode()):
@@ -62,9 +67,13 @@ def _titles(settings: Settings) -> dict[str, str]:
 
 
 def main() -> None:
-    settings = current_settings()
-    lang = settings.ui.language
     st.set_page_config(page_title="Gevinst", page_icon="📊", layout="wide")
+    try:
+        settings = current_settings()
+    except ValidationError as exc:  # a misspelt setting (auth mode) stops the app, it never opens it
+        st.error(settings_error(exc))
+        return
+    lang = settings.ui.language
     if not _authorised(settings.ui.auth, settings.ui.password.get_secret_value(), lang):
         return
     state.restore(settings)

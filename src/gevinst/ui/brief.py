@@ -10,10 +10,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from gevinst.types import Proposal
+from gevinst.ui.calc_format import chart_series
 from gevinst.ui.chart_image import bar_chart_png
 from gevinst.ui.formatting import (
-    cell,
-    column_label,
     lead_and_rest,
     number,
     pages_of,
@@ -141,25 +140,15 @@ def _scenario_blocks(item: dict[str, Any], titles: dict[str, str]) -> list[Block
     return blocks
 
 
-def chart_series(item: dict[str, Any]) -> tuple[str, str, list[dict[str, Any]]] | None:
-    """(x key, y key, rows) of the scenario's table worth drawing, as the calculator page draws it."""
-    table = item.get("table") or []
-    if not table:
-        return None
-    y = next((k for k in ("besparelse", "akkumuleret", "bidrag_pct", "netto") if k in table[0]), None)
-    x = "år" if "år" in table[0] else "opgave" if "opgave" in table[0] else None
-    return (x, y, table) if x and y else None
-
-
 def scenario_chart(item: dict[str, Any]) -> Picture | None:
-    series = chart_series(item)
+    """The scenario's chart as the calculator page draws it (calc_format.chart_series), as a picture."""
+    series = chart_series(item.get("table") or [])
     if series is None:
         return None
-    x, y, table = series
-    labels = [f"År {r[x]}" if x == "år" else str(r[x]) for r in table]
-    values = [float(r[y]) for r in table]
-    caption = f"{column_label(y)} pr. {'år' if x == 'år' else 'opgave'}"
-    return Picture(bar_chart_png(labels, values, [cell(y, r[y]) for r in table], caption), caption)
+    title, _unit, points = series
+    caption = f"{title} pr. år" if str(points[0]["x"]).startswith("År ") else title
+    labels, values, texts = [str(p["x"]) for p in points], [p["y"] for p in points], [p["tekst"] for p in points]
+    return Picture(bar_chart_png(labels, values, texts, caption), caption)
 
 
 def _proposal_blocks(items: list[dict[str, Any]]) -> list[Block]:
@@ -184,4 +173,4 @@ def _reports_used(items: list[dict[str, Any]], titles: dict[str, str]) -> list[s
             ids += [a["doc_id"] for a in item["assumptions"] if a.get("doc_id")]
         else:
             ids.append(item["proposal"]["doc_id"])
-    return [titles.get(doc_id, doc_id) for doc_id in dict.fromkeys(ids)]
+    return list(dict.fromkeys(titles.get(doc_id, doc_id) for doc_id in ids))

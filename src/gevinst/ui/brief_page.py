@@ -10,7 +10,7 @@ import streamlit as st
 from gevinst.ui import state
 from gevinst.ui.brief import Block, Bullets, Heading, Paragraph, Picture, Quote, Table, build
 from gevinst.ui.brief_export import to_docx, to_markdown
-from gevinst.ui.services import escape_markdown
+from gevinst.ui.safe_text import escape_markdown
 from gevinst.ui.texts import t
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

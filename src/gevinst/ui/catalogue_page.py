@@ -14,7 +14,7 @@ from gevinst.ui import state
 from gevinst.ui.answer_view import open_page
 from gevinst.ui.brief import proposal_id, proposal_item
 from gevinst.ui.formatting import pages_of
-from gevinst.ui.services import escape_markdown
+from gevinst.ui.safe_text import escape_markdown
 from gevinst.ui.texts import t
 
 

@@ -13,7 +13,7 @@ from gevinst.types import Answer
 from gevinst.ui import state
 from gevinst.ui.answer_view import show_answer
 from gevinst.ui.brief import new_id
-from gevinst.ui.services import escape_markdown
+from gevinst.ui.safe_text import escape_markdown
 from gevinst.ui.texts import examples, t
 
 
@@ -75,9 +75,10 @@ def _answer(
         status.update(label=t(lang, "writing"))
         record = {**answer.to_record(), "id": new_id()}
         if answer.notice:
-            st.info(answer.notice)
+            st.info(escape_markdown(answer.notice))
         if answer.unsupported_numbers:
-            st.warning("Tal markeret «ikke fundet i kilderne»: " + ", ".join(answer.unsupported_numbers))
+            flagged = ", ".join(answer.unsupported_numbers)
+            st.warning(escape_markdown(f"Tal markeret «ikke fundet i kilderne»: {flagged}"))
         show_answer(record, lang, settings, titles, fresh=True)
         box.empty()
     history.append(record)

@@ -3,15 +3,18 @@ report without pages, a section) with the cited passage marked."""
 
 from __future__ import annotations
 
+import hashlib
 import hmac
-import html
+import shutil
 from typing import Any
 
 import streamlit as st
 
 from gevinst.assistant import Assistant, library
 from gevinst.settings import Settings
-from gevinst.ui.services import escape_markdown, safe_upload_name
+from gevinst.ui.access import upload_closed
+from gevinst.ui.safe_text import escape_markdown, page_html
+from gevinst.ui.services import safe_upload_name
 from gevinst.ui.texts import t
 
 
@@ -43,6 +46,9 @@ def documents(assistant: Assistant, settings: Settings, lang: str) -> None:
 
 def _upload(assistant: Assistant, settings: Settings, lang: str) -> None:
     st.markdown(f"**{t(lang, 'upload')}**")
+    if closed := upload_closed(settings):
+        st.info(closed)
+        return
     admin = settings.ui.admin_password.get_secret_value()
     if admin and not st.session_state.get("admin"):
         given = st.text_input("Administrator", type="password", key="admin-pw", placeholder=t(lang, "password"))
@@ -51,7 +57,7 @@ def _upload(assistant: Assistant, settings: Settings, lang: str) -> None:
             return
         st.session_state.admin = True
     files = st.file_uploader(t(lang, "upload_label"), type=["pdf", "txt", "md"], accept_multiple_files=True)
-    if files and st.button(t(lang, "upload_run"), type="primary"):
+    if files and st.button(t(lang, "upload_run"), type="primary", key="upload-run"):
         _ingest_uploads(files, settings, lang, getattr(assistant.index, "embedder", None))
 
 
@@ -65,13 +71,21 @@ def _ingest_uploads(
 
     folder = settings.data_dir / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
-    paths, messages, names = [], [], {}
+    paths, written, messages, names = [], [], [], {}
     for f in files:
         if f.size > settings.upload.max_mb * 1024 * 1024:
             messages.append(("error", f"{f.name}: filen er større end {settings.upload.max_mb:g} MB"))
             continue
-        path = folder / safe_upload_name(f.name)
-        path.write_bytes(f.getvalue())
+        data = f.getvalue()
+        # one folder per content: an upload never overwrites the file an indexed document was read from
+        path = folder / hashlib.sha256(data).hexdigest()[:16] / safe_upload_name(f.name)
+        if any(p.name == path.name for p in paths):
+            messages.append(("error", f"{f.name}: en fil med samme navn er allerede med i denne upload"))
+            continue
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            written.append(path)
         paths.append(path)
         names[path.stem] = f.name
     bar: list[Any] = []
@@ -83,17 +97,21 @@ def _ingest_uploads(
 
     try:
         with st.spinner("Læser filerne …"):
-            report = ingest(paths, settings, embedder=embedder, progress=progress)
+            report = ingest(paths, settings, replace=False, embedder=embedder, progress=progress)
     except (IndexBusy, IngestError) as exc:
         messages.append(("error", str(exc)))
     else:
+        failed = {name for name, _ in report.failed}
+        for path in written:
+            if path.name in failed:  # refused content is not kept
+                shutil.rmtree(path.parent, ignore_errors=True)
         messages += [("error", f"{name}: {reason}") for name, reason in report.failed]
         messages += [("info", f"{names.get(d, d)}: {t(lang, 'unchanged')}") for d in report.unchanged]
         if report.added or report.changed:
             done = ", ".join(names.get(d, d) for d in report.added + report.changed)
             messages.append(("success", f"Indekseret: {done}"))
     for kind, message in messages:
-        {"error": st.error, "info": st.info, "success": st.success}[kind](message)
+        {"error": st.error, "info": st.info, "success": st.success}[kind](escape_markdown(message))
     return messages
 
 
@@ -122,7 +140,8 @@ def page_viewer(assistant: Assistant, docs: list[dict[str, Any]], lang: str) -> 
         numbered = [p for p in pages if p is not None]
         at = numbered.index(page) if page in numbered else 0
         page = st.selectbox(t(lang, "page"), numbered, index=at, placeholder=t(lang, "choose"))
-        text, place = library.page_text(assistant, doc_id, page), f"{t(lang, 'page')} {page}"
+        shown: tuple[int | None, str] = (page, "")
+        place = f"{t(lang, 'page')} {page}"
     else:
         sections = library.sections_of(assistant, doc_id)
         section = st.selectbox(
@@ -132,11 +151,14 @@ def page_viewer(assistant: Assistant, docs: list[dict[str, Any]], lang: str) -> 
             format_func=lambda s: s or "(uden overskrift)",
             placeholder=t(lang, "choose"),
         )
-        text, place = library.page_text(assistant, doc_id, None, section), f"{t(lang, 'section')} {section}"
+        shown = (None, section)
+        place = f"{t(lang, 'section')} {section}"
+    original = library.has_original(assistant, doc_id) and st.toggle(t(lang, "show_original"), key="original")
+    text = library.page_text(assistant, doc_id, *shown, original=original)
     made = " · ".join(str(x) for x in (doc.get("publisher"), doc.get("year")) if x)
     st.caption(escape_markdown(" · ".join(x for x in (doc["title"], made, place) if x)))
     st.session_state.viewer = (doc_id, page, section, snippet)
-    body = html.escape(text)
-    if snippet and html.escape(snippet) in body:
-        body = body.replace(html.escape(snippet), f"<mark>{html.escape(snippet)}</mark>", 1)
-    st.markdown(f"<div style='white-space:pre-wrap'>{body}</div>", unsafe_allow_html=True)  # escaped above
+    body, flagged = page_html(text, snippet)
+    if flagged:
+        st.warning(t(lang, "flagged").format(n=flagged))
+    st.html(f"<div style='white-space:pre-wrap'>{body}</div>")  # escaped HTML, no Markdown: nothing is fetched

@@ -9,6 +9,7 @@ from gevinst.danish_numbers import format_kr, format_number, format_pct
 from gevinst.sentences import sentence_spans
 
 QUOTE_CHARS = 420
+USER_SOURCES = ("dit tal", "dit input")  # a figure the user gave (the calculators' word; «dit input» in older briefs)
 
 
 def where(c: dict[str, Any]) -> str:
@@ -93,5 +94,6 @@ def source_name(assumption: dict[str, Any], titles: dict[str, str]) -> str:
     """An assumption's source by the report's title and place, never its document id."""
     doc_id = assumption.get("doc_id") or ""
     if not doc_id:
-        return "Dit input" if assumption.get("source") == "dit input" else str(assumption.get("source") or "")
+        source = str(assumption.get("source") or "")
+        return source.capitalize() if source in USER_SOURCES else source
     return f"{titles.get(doc_id, doc_id)}, {where(assumption)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import time
@@ -9,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from pydantic import SecretStr
 
 from gevinst.assistant import Assistant, build_assistant
 from gevinst.settings import Settings
+from gevinst.ui.safe_text import escape_markdown as escape_markdown  # its home is safe_text; kept importable here
 
 
 def current_settings() -> Settings:
@@ -19,18 +22,28 @@ def current_settings() -> Settings:
 
 
 @st.cache_resource(show_spinner="Indlæser model og indeks …")
-def _assistant_for(settings_json: str) -> Assistant:
-    return build_assistant(Settings.model_validate_json(settings_json))
+def _assistant_for(key: str, _settings: Settings) -> Assistant:
+    return build_assistant(_settings)  # the real Settings: a JSON round trip would turn keys into «**********»
+
+
+def settings_key(settings: Settings) -> str:
+    """A digest of every setting, secrets included (another key is another assistant), that shows none of them."""
+    values = json.dumps(settings.model_dump(), sort_keys=True, default=_reveal)
+    return hashlib.sha256(values.encode()).hexdigest()
+
+
+def _reveal(value: Any) -> str:
+    return value.get_secret_value() if isinstance(value, SecretStr) else str(value)
 
 
 def get_assistant(settings: Settings) -> Assistant:
     """Loaded once per process; reloaded when a newer index generation has gone live (after an upload)."""
-    key = settings.model_dump_json()
-    assistant = _assistant_for(key)
+    key = settings_key(settings)
+    assistant = _assistant_for(key, settings)
     stale = getattr(assistant.index, "is_stale", None)
     if stale and stale():
         _assistant_for.clear()
-        assistant = _assistant_for(key)
+        assistant = _assistant_for(key, settings)
     return assistant
 
 
@@ -58,8 +71,3 @@ def safe_upload_name(name: str) -> str:
     base = re.sub(r"[^\w.\- æøåÆØÅ]", "_", base).strip(" .")
     stem, dot, ext = base.rpartition(".")
     return (f"{stem[:80] or 'upload'}.{ext.lower()}" if dot else (base[:80] or "upload")) or "upload"
-
-
-def escape_markdown(text: str) -> str:
-    """Text from documents and users is shown as text: no markdown, links, images or HTML."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-!|<>~$])", r"\\\1", text)

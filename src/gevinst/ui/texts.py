@@ -63,6 +63,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "documents_heading": "Rapporterne i indekset",
         "viewer": "Læs i en rapport",
         "choose": "Vælg …",
+        "flagged": "⚠ {n} sætning(er) på siden henvender sig til læseren eller en assistent (fx «ignorer "
+        "instruktionerne»). De er markeret og bruges aldrig som svar.",
+        "show_original": "Vis original (før æ/ø/å blev genskabt)",
     },
     "en": {
         "brand": "Gevinst – answers from the efficiency reports",
@@ -124,6 +127,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "documents_heading": "The reports in the index",
         "viewer": "Read a report",
         "choose": "Choose …",
+        "flagged": "⚠ {n} sentence(s) on this page address the reader or an assistant (e.g. «ignore the "
+        "instructions»). They are marked and never used as an answer.",
+        "show_original": "Show original (before æ/ø/å were restored)",
     },
 }
 

@@ -1,0 +1,258 @@
+"""Fill a declared calculator's inputs from the numbers a question states, and pick the calculator the
+question supplies best. Nothing here is written for one calculator: every input is filled by its declared
+unit kind and cue words (calculators/spec.py), judged against the words nearest each number."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from gevinst.assistant.query import QuantityMention, Query, UnitKind
+from gevinst.calculators import SPECS, Input, Kind, Spec
+
+# Which kinds of stated number can fill which kind of input.
+_ACCEPTS: dict[Kind, tuple[UnitKind, ...]] = {
+    Kind.AMOUNT: (UnitKind.AMOUNT,),
+    Kind.PERCENT: (UnitKind.PERCENT,),
+    Kind.COUNT: (UnitKind.COUNT, UnitKind.FTE),
+    Kind.FTE: (UnitKind.FTE, UnitKind.COUNT),
+    Kind.HOURS: (UnitKind.HOURS,),
+    Kind.MINUTES: (UnitKind.MINUTES,),
+    Kind.YEARS: (UnitKind.YEARS,),
+}
+# A clause ends at a conjunction, a comma or semicolon, or a full stop that ends a sentence (not «pr. 1.000»).
+_CLAUSE_END = re.compile(r"\s+(?:og|eller|men|and|or|but)\s+|[,;:?!](?:\s|$)|\.(?=\s+[A-ZÆØÅ]|\s*$)")
+_WINDOW = 60
+
+
+@dataclass(frozen=True)
+class Filling:
+    spec: Spec
+    arguments: dict[str, Any]
+    missing: tuple[str, ...]  # labels of what the question does not give
+    used: frozenset[int]  # indexes of the question's figures this calculator uses
+    goal: int  # how many of the calculator's goal cues the question says
+    affinity: float  # how well the cue words around the numbers fit the inputs they fill
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+@dataclass(frozen=True)
+class _Context:
+    """The words that belong to one number: back to the previous number, forward to the end of its clause."""
+
+    before: str
+    after: str
+    noun: str = ""
+    pos: tuple[int, int] = field(default=(0, 0))
+
+
+@cache
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    # A cue matches at the start of a word (so «effektivis» matches «effektivisering»); short cues whole words.
+    # Danish compounds put the head last («digitaliseringsgevinsten»), so a long cue may also end a compound.
+    tail = r"(?![\wæøå])" if len(cue) <= 3 and cue[-1:].isalpha() else ""
+    head = "" if (len(cue) >= 6 and cue[0].isalpha()) or not cue[0].isalnum() else r"(?<![\wæøå])"
+    return re.compile(head + re.escape(cue) + tail)
+
+
+def _contexts(text: str, figures: tuple[QuantityMention, ...]) -> list[_Context]:
+    low = text.lower()
+    out = []
+    for n, q in enumerate(figures):
+        start = max(figures[n - 1].end if n else 0, q.start - _WINDOW)
+        stop = figures[n + 1].start if n + 1 < len(figures) else len(low)
+        after = text[q.end : min(stop, q.end + _WINDOW)]
+        cut = _CLAUSE_END.search(after)
+        out.append(_Context(low[start : q.start], (after[: cut.start()] if cut else after).lower(), q.noun))
+    return out
+
+
+def _affinity(inp: Input, ctx: _Context) -> float:
+    """Cue words near the number: the nearer, the stronger (1 next to it, ½ some words away)."""
+    best = 0.0
+    for cue in inp.cues:
+        pattern = _cue_pattern(cue)
+        for m in pattern.finditer(ctx.before):
+            best = max(best, _head(ctx.before, m) / (1 + (len(ctx.before) - m.end()) / 15))
+        m = pattern.search(ctx.after)
+        if m:
+            best = max(best, _head(ctx.after, m) / (1 + m.start() / 15))
+    return best
+
+
+def _head(text: str, m: re.Match[str]) -> float:
+    """A cue that ends its word is the word's head («drift», «driftsbesparelse» for «besparelse»); one that
+    only starts a longer compound is a modifier and counts half («drift» in «driftsbesparelser»)."""
+    rest = text[m.end() :].split()[0] if m.end() < len(text) and text[m.end()].isalpha() else ""
+    return 0.5 if len(rest) > 6 else 1.0
+
+
+def goal_hits(spec: Spec, text: str) -> int:
+    low = text.lower()
+    return sum(1 for cue in spec.goal_cues if _cue_pattern(cue).search(low))
+
+
+def _list_values(inp: Input, figures: tuple[QuantityMention, ...]) -> tuple[list[float], list[float], set[int]]:
+    wanted = UnitKind.AMOUNT if inp.kind is Kind.AMOUNT_LIST else UnitKind.PERCENT
+    picked = [(n, q) for n, q in enumerate(figures) if q.unit is wanted]
+    lows = [q.value for _, q in picked]
+    highs = [q.high if q.high is not None else q.value for _, q in picked]
+    return lows, highs, {n for n, _ in picked}
+
+
+def fill(spec: Spec, query: Query) -> Filling:
+    figures = query.figures
+    contexts = _contexts(query.text, figures)
+    args: dict[str, Any] = {}
+    used: set[int] = set()
+    for inp in spec.inputs:
+        if inp.kind is Kind.AMOUNT_LIST and inp.required:
+            lows, highs, idx = _list_values(inp, figures)
+            if len(lows) >= 2:  # a total or a list needs at least two figures
+                args[inp.name], used = lows, used | idx
+                if highs != lows and any(i.name == f"{inp.name}_high" for i in spec.inputs):
+                    args[f"{inp.name}_high"] = highs
+        elif inp.kind is Kind.PERCENT_LIST:
+            lows, _, idx = _list_values(inp, figures)
+            if lows:
+                years, at = _repeat_years(figures, contexts, used | idx)
+                args[inp.name], used = _yearly(lows, years), used | idx | at
+        elif inp.kind is Kind.TASKS:
+            tasks, idx = _tasks(figures, contexts)
+            if tasks:
+                args[inp.name], used = tasks, used | idx
+    scalars = [i for i in spec.inputs if i.kind in _ACCEPTS]
+    options = [
+        [(inp, a) for inp in scalars if q.unit in _ACCEPTS[inp.kind] and (a := _affinity(inp, contexts[n])) > 0]
+        if n not in used
+        else []
+        for n, q in enumerate(figures)
+    ]
+    affinity, assignment = _best_assignment(spec, options)
+    for n, inp in sorted(assignment.items()):
+        _put(spec, inp, figures[n], args)
+        used.add(n)
+    for inp in scalars:  # required inputs still open take the remaining numbers of their kind in order
+        if inp.required and inp.name not in args:
+            n = next((n for n, q in enumerate(figures) if n not in used and q.unit in _ACCEPTS[inp.kind]), None)
+            if n is not None:
+                _put(spec, inp, figures[n], args)
+                used.add(n)
+    _larger_first(spec, args)
+    low = query.text.lower()
+    for inp in spec.inputs:  # a report preset the question names by its cue («telefon og mail»)
+        named = next((p for cues, p in inp.named_presets if any(_cue_pattern(c).search(low) for c in cues)), None)
+        if named is not None and inp.name not in args:
+            args[inp.name] = named
+    missing = tuple(i.label for i in spec.required if i.name not in args)
+    missing += tuple(
+        " eller ".join(spec.input(n).label.lower() for n in group)
+        for group in spec.one_of
+        if not any(n in args for n in group)
+    )
+    goal = goal_hits(spec, query.text)
+    if spec.needs_goal and not goal:
+        missing += ("at spørgsmålet beder om netop denne beregning",)
+    return Filling(spec, args, missing, frozenset(used), goal, affinity)
+
+
+def _repeat_years(
+    figures: tuple[QuantityMention, ...], contexts: list[_Context], used: set[int]
+) -> tuple[int | None, set[int]]:
+    """«… i tre år», «… i hvert af de tre følgende år»: how many years a yearly percentage repeats."""
+    for n, q in enumerate(figures):
+        if n not in used and q.unit is UnitKind.YEARS and q.value.is_integer() and 1 < q.value <= 30:
+            return int(q.value), {n}
+    return None, set()
+
+
+def _yearly(pcts: list[float], years: int | None) -> list[float]:
+    """One percentage for N years repeats; a first-year percentage and one for «the N following years»
+    becomes the first plus N of the second."""
+    if years is None or len(pcts) > 2:
+        return pcts
+    if len(pcts) == 1:
+        return pcts * years
+    return [pcts[0], *[pcts[1]] * years]
+
+
+def _tasks(figures: tuple[QuantityMention, ...], contexts: list[_Context]) -> tuple[list[dict[str, float]], set[int]]:
+    """Tasks as pairs of percentages: a share of the time, then the efficiency on that task."""
+    pcts = [n for n, q in enumerate(figures) if q.unit is UnitKind.PERCENT]
+    if len(pcts) < 4 or len(pcts) % 2:
+        return [], set()
+    pairs = list(zip(pcts[::2], pcts[1::2], strict=True))
+    tasks = [{"share_pct": figures[a].value, "efficiency_pct": figures[b].value} for a, b in pairs]
+    return tasks, set(pcts)
+
+
+def _best_assignment(spec: Spec, options: list[list[tuple[Input, float]]]) -> tuple[float, dict[int, Input]]:
+    """The assignment of numbers to inputs with the highest total cue affinity: each input takes one number
+    (an adding input may take several), and of an «exactly one of» group only one input is filled."""
+    best: tuple[float, dict[int, Input]] = (0.0, {})
+
+    def clash(inp: Input, taken: dict[int, Input]) -> bool:
+        names = {i.name for i in taken.values()}
+        if inp.name in names and not inp.adds:
+            return True
+        return any(inp.name in g and any(n in names for n in g if n != inp.name) for g in spec.one_of)
+
+    def walk(n: int, total: float, taken: dict[int, Input]) -> None:
+        nonlocal best
+        if n == len(options):
+            if total > best[0] + 1e-9:
+                best = (total, dict(taken))
+            return
+        for inp, score in options[n]:
+            if not clash(inp, taken):
+                taken[n] = inp
+                walk(n + 1, total + score, taken)
+                del taken[n]
+        walk(n + 1, total, taken)
+
+    if sum(len(o) for o in options) <= 24:
+        walk(0, 0.0, {})
+    return best
+
+
+def _larger_first(spec: Spec, args: dict[str, Any]) -> None:
+    if len(spec.larger_first) != 2:
+        return
+    a, b = spec.larger_first
+    if isinstance(args.get(a), float) and isinstance(args.get(b), float) and args[a] < args[b]:
+        args[a], args[b] = args[b], args[a]
+        high_a, high_b = args.pop(f"{a}_high", None), args.pop(f"{b}_high", None)
+        if high_b is not None:
+            args[f"{a}_high"] = high_b
+        if high_a is not None:
+            args[f"{b}_high"] = high_a
+
+
+def _put(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any]) -> None:
+    if inp.adds and isinstance(args.get(inp.name), float):
+        args[inp.name] += q.value
+        return
+    args[inp.name] = q.value
+    _take_range_end(spec, inp, q, args)
+
+
+def _take_range_end(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any]) -> None:
+    if q.high is not None and any(i.name == f"{inp.name}_high" for i in spec.inputs):
+        args[f"{inp.name}_high"] = q.high
+
+
+def rank(query: Query) -> list[Filling]:
+    """Every calculator filled from the question, best first: complete before incomplete, then the ones the
+    question asks for by name, then the ones that use more of the question's numbers with better-fitting cues."""
+    figures = len(query.figures) or 1
+    fillings = [fill(spec, query) for spec in SPECS.values()]
+    return sorted(
+        fillings,
+        key=lambda f: (f.complete, f.goal > 0, len(f.used) / figures, f.goal, f.affinity, -len(f.spec.inputs)),
+        reverse=True,
+    )

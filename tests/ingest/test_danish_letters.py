@@ -1,0 +1,112 @@
+"""Restoring lost æ/ø/å word by word: damaged words from kl-2009 (corpus-notes.md A) and words that must stay.
+
+The restorer is built as ingest builds it: wordfreq's Danish list, the words of the four reports that kept
+their letters, and the substitutes kl-2009's own words show."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from gevinst.ingest.catalog import load_catalog
+from gevinst.ingest.danish_letters import Restorer, repair_text
+from gevinst.ingest.restore import restorer_for
+from gevinst.ingest.wordlist import corpus_words, danish_wordlist
+
+from ..conftest import REPORTS
+from .test_corpus import chunks, cleaned
+
+KL09 = "kl-2009-objektiv-sagsbehandling"
+
+
+@cache
+def restorer() -> Restorer:
+    others = [doc_id for doc_id in load_catalog(REPORTS) if doc_id != KL09]
+    return restorer_for(cleaned(KL09), danish_wordlist(corpus_words(c.text for d in others for c in chunks(d))))
+
+
+# (as OCR wrote it in kl-2009, restored): every kind of substitute the notes list, and the issue's quotes
+DAMAGED = {
+    "oe→ø (issue)": ("opgoerelser", "opgørelser"),
+    "a→å (issue)": ("arligt", "årligt"),
+    "a→æ (issue)": ("afhangigt", "afhængigt"),
+    "e→ø (issue)": ("nedvendigt", "nødvendigt"),
+    "a→å, o→ø, compound": ("boligstotteomradet", "boligstøtteområdet"),
+    "listed stand-in pa": ("pa", "på"),
+    "stand-in ogsa": ("ogsa", "også"),
+    "ae→æ vaere": ("vaere", "være"),
+    "listed stand-in vare": ("vare", "være"),
+    "a→æ vasentlig": ("vasentlig", "væsentlig"),
+    "a→æ fallesskab": ("fallesskab", "fællesskab"),
+    "o→ø hoj": ("hoj", "høj"),
+    "o→ø storre": ("storre", "større"),
+    "é→å béde": ("béde", "både"),
+    "é→å ogsé": ("ogsé", "også"),
+    "é→å fé": ("fé", "få"),
+    "i→å ridighed": ("ridighed", "rådighed"),
+    "i→å siledes": ("siledes", "således"),
+    "i→å bestiende": ("bestiende", "bestående"),
+    "d→å sd": ("sd", "så"),
+    "d→å drsager": ("drsager", "årsager"),
+    "d→å ogsd": ("ogsd", "også"),
+    "e→ø ensket": ("ensket", "ønsket"),
+    "e→ø felgende": ("felgende", "følgende"),
+    "e→ø lesning": ("lesning", "løsning"),
+    "e→ø leveranderer": ("leveranderer", "leverandører"),
+    "s→ø skonomisk": ("skonomisk", "økonomisk"),
+    "g→ø lgsning": ("lgsning", "løsning"),
+    "g→ø understgttelsen": ("understgttelsen", "understøttelsen"),
+    "g→ø tidsforlgb": ("tidsforlgb", "tidsforløb"),
+    "oe→ø noedvendige": ("noedvendige", "nødvendige"),
+    "eo→ø fremmeode": ("fremmeode", "fremmøde"),
+    "e→æ legges": ("legges", "lægges"),
+    "ee→æ feelles": ("feelles", "fælles"),
+    "ee→æ regeleendringer": ("regeleendringer", "regelændringer"),
+    "z→æ fzlles": ("fzlles", "fælles"),
+    "x→æ fxlles": ("fxlles", "fælles"),
+    "zx→æ fzxlleskommunal": ("fzxlleskommunal", "fælleskommunal"),
+    "ax→æ faxlles": ("faxlles", "fælles"),
+    "az→æ forudsaztter": ("forudsaztter", "forudsætter"),
+    "x→æ a→å malsxtningen": ("malsxtningen", "målsætningen"),
+    "ia→å forhiand": ("forhiand", "forhånd"),
+    "two letters tvargiende": ("tvargiende", "tværgående"),
+    "inflected understottelsen": ("understottelsen", "understøttelsen"),
+    "linking s selvbetjeningslosninger": ("selvbetjeningslosninger", "selvbetjeningsløsninger"),
+    "compound lesevanskeligheder": ("lesevanskeligheder", "læsevanskeligheder"),
+    "corpus word årligt over ærligt": ("arligt", "årligt"),
+}
+
+
+@pytest.mark.parametrize(("written", "restored"), DAMAGED.values(), ids=DAMAGED.keys())
+def test_damaged_words_are_restored(written: str, restored: str) -> None:
+    assert restorer().restore(written) == restored
+
+
+# Words that are Danish as written (also where a restored form exists: «for»/«før», «sager»/«søger»,
+# «lege»/«læge»), English words of the reports, names and compounds the list lacks.
+KEEP = {
+    "function words": "at af for den det de der som til med men har kan ikke".split(),
+    "listed words with a listed neighbour": "sager andre bor satte lege tre mener hele selv sted store".split(),
+    "english": "back office shared service business case best practice software data management design".split(),
+    "names": "Deloitte Deloittes KOMBIT Gladsaxe Horsens Vejle Hjørring Jensen Nielsen Aarhus Odense".split(),
+    "acronyms": "KL IT KMD ATP CPR".split(),
+    "inflected or compound, unlisted": "forvaltes intentionerne begrundelserne administrerbare kolliderer".split(),
+    "compounds with a listed reading": "tilbagebetalingstiden digitaliseringsgevinsten forvaltningsretlige".split(),
+    "already Danish": "værdi årsværk økonomi nødvendigt fælleskommunal".split(),
+}
+
+
+@pytest.mark.parametrize("words", KEEP.values(), ids=KEEP.keys())
+def test_words_that_are_danish_as_written_stay(words: list[str]) -> None:
+    assert {w: repair_text(w, restorer())[0] for w in words} == {w: w for w in words}
+
+
+def test_case_and_punctuation_are_kept() -> None:
+    text = "Pa baggrund af «opgoerelser» (arligt) - KOMBIT's BOLIGSTOTTE: Nedvendigt!"
+    restored, changes = repair_text(text, restorer())
+    assert restored == "På baggrund af «opgørelser» (årligt) - KOMBIT's BOLIGSTØTTE: Nødvendigt!"
+    assert [(text[c.start : c.end], c.restored) for c in changes] == [
+        ("Pa", "På"), ("opgoerelser", "opgørelser"), ("arligt", "årligt"), ("BOLIGSTOTTE", "BOLIGSTØTTE"),
+        ("Nedvendigt", "Nødvendigt"),
+    ]  # fmt: skip
