@@ -143,8 +143,8 @@ INJECTED = [
     ("shared-to-upper", "gevinst.types", "from gevinst.assistant import Answer"),
     ("shared-relative", "gevinst.danish_numbers", "from .calculators import spec"),
     ("in-function", "gevinst.ingest.pipeline", "def f():\n    from gevinst.assistant import service"),
-    ("ui-to-index", "gevinst.ui.pages", "from gevinst.index.store import open_collection"),
-    ("ui-ingest-internals", "gevinst.ui.pages", "from gevinst.ingest.pipeline import run"),
+    ("ui-to-index", "gevinst.ui.documents_page", "from gevinst.index.store import open_collection"),
+    ("ui-ingest-internals", "gevinst.ui.documents_page", "from gevinst.ingest.pipeline import run"),
     ("eval-to-ingest", "gevinst.eval.runner", "from gevinst.ingest import ingest"),
 ]
 
@@ -157,7 +157,10 @@ def test_every_form_of_a_wrong_import_is_caught(module: str, source: str) -> Non
 
 def test_allowed_imports_pass() -> None:
     allowed = {
-        "gevinst.ui.pages": ("from gevinst.ingest import ingest\nfrom gevinst.assistant import build_assistant", False),
+        "gevinst.ui.documents_page": (
+            "from gevinst.ingest import ingest\nfrom gevinst.assistant import build_assistant",
+            False,
+        ),
         "gevinst.assistant.routing": ("from ..calculators import SPECS\nfrom . import lexicon", False),
         "gevinst.eval.runner": (
             "from gevinst.assistant import Assistant\nfrom gevinst.settings import Settings",

@@ -139,7 +139,7 @@ def test_upload_needs_the_admin_password(
 ) -> None:
     ingest([small_corpus], settings)
     at = _app(settings, monkeypatch, GEVINST_UI__ADMIN_PASSWORD="admin-kode")
-    at.sidebar.radio[0].set_value("docs").run()
+    at.pills(key="page").set_value("docs").run()
     assert not at.get("file_uploader")
     at.text_input(key="admin-pw").input("admin-kode").run()
     assert at.get("file_uploader")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -36,6 +36,29 @@ class ToolCall:
     name: str
     arguments: dict[str, Any]
     result: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One proposal of a report's catalogue, as the report states it (built by ingest, read by the assistant
+    and the UI). Empty text means the report does not state it."""
+
+    doc_id: str
+    title: str
+    area: str
+    first_page: int
+    last_page: int
+    potential: str = ""  # the report's own statement of the potential, verbatim; "" = ikke angivet
+    goal: str = ""  # mål: the sentence that states the proposal's purpose
+    content: str = ""  # indhold: what the proposal does
+    potential_section: str = ""  # the chapter's «Potentiale» section (or its opening statement of one)
+    chapter_in_file: bool = True  # False: the chapter lies beyond the file's end; only the overview describes it
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Proposal:
+        """From proposals.json; fields an older index lacks take their defaults."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in record.items() if k in known})
 
 
 @dataclass

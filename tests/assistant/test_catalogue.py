@@ -4,45 +4,18 @@ from __future__ import annotations
 
 from gevinst.assistant.catalogue import matching_proposals
 from gevinst.assistant.parse import parse_query
+from gevinst.types import Proposal
 
 PROPOSALS = [
-    {
-        "doc_id": "klk",
-        "title": "Understøttende indkøbskultur og organisation",
-        "area": "ADMINISTRATION",
-        "first_page": 44,
-        "last_page": 46,
-        "potential": "",
-    },
-    {
-        "doc_id": "klk",
-        "title": "Produktionsomkostninger i hjemmeplejen",
-        "area": "SUNDHED OG ÆLDRE",
-        "first_page": 136,
-        "last_page": 138,
-        "potential": "op mod 280 mio. kr.",
-    },
-    {
-        "doc_id": "klk",
-        "title": "Styring af gæstevederlag i dagplejen",
-        "area": "SKOLE OG DAGTILBUD",
-        "first_page": 97,
-        "last_page": 98,
-        "potential": "",
-    },
-    {
-        "doc_id": "klk",
-        "title": "Anvisningsregler til dagpasning",
-        "area": "SKOLE OG DAGTILBUD",
-        "first_page": 102,
-        "last_page": 104,
-        "potential": "",
-    },
+    Proposal("klk", "Understøttende indkøbskultur og organisation", "Administration", 44, 46, ""),
+    Proposal("klk", "Produktionsomkostninger i hjemmeplejen", "Sundhed og ældre", 136, 138, "op mod 280 mio. kr."),
+    Proposal("klk", "Styring af gæstevederlag i dagplejen", "Skole og dagtilbud", 97, 98, ""),
+    Proposal("klk", "Anvisningsregler til dagpasning", "Skole og dagtilbud", 102, 104, ""),
 ]
 
 
 def _titles(question: str) -> list[str]:
-    return [p["title"] for p in matching_proposals(parse_query(question)[0], PROPOSALS)]
+    return [p.title for p in matching_proposals(parse_query(question)[0], PROPOSALS)]
 
 
 def test_area_named_in_the_question_selects_its_proposals() -> None:

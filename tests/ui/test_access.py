@@ -95,7 +95,7 @@ def test_the_app_with_a_misspelt_auth_mode_shows_only_the_error(
 ) -> None:
     ingest([small_corpus], settings)
     at = _app(settings, monkeypatch, GEVINST_UI__AUTH=mode, GEVINST_UI__PASSWORD="kodeord")
-    assert not at.chat_input and not at.sidebar.radio
+    assert not at.chat_input and not at.pills
     assert at.error[0].value.startswith("Fejl i indstillingerne: GEVINST_UI__AUTH: ")
 
 
@@ -104,7 +104,7 @@ def test_oidc_without_an_auth_section_says_what_to_set(
 ) -> None:
     ingest([small_corpus], settings)
     at = _app(settings, monkeypatch, GEVINST_UI__AUTH="oidc")
-    assert not at.chat_input and not at.button and not at.sidebar.radio
+    assert not at.chat_input and not at.button and not at.pills
     message = at.error[0].value
     assert "[auth]" in message and ".streamlit/secrets.toml" in message
     assert all(key in message for key in OIDC_SECRETS)

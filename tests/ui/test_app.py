@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import io
+import json
 from pathlib import Path
 
 import pytest
@@ -30,48 +30,109 @@ def app(settings: Settings, small_corpus: Path, monkeypatch: pytest.MonkeyPatch)
 
 def _all_text(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [x.value for x in at.text] + [x.value for x in at.warning]
-    parts += [e.label for e in at.expander]
+    parts += [e.label for e in at.expander] + [c.value for c in at.caption] + [i.value for i in at.info]
     parts += [getattr(h, "body", "") or getattr(h, "value", "") for h in at.get("html")]  # the page view (st.html)
-    return "\n".join(str(p) for p in parts)
+    return "\n".join(str(p) for p in parts).replace("\\", "")
 
 
-def test_chat_answers_with_citations(app: AppTest) -> None:
-    app.chat_input[0].set_value("Hvilken e-handelsgrad nåede Nordfyns Kommune?").run()
-    assert not app.exception
+def _go(at: AppTest, page: str) -> AppTest:
+    at.pills(key="page").set_value(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_first_visit_shows_the_shelf_and_example_questions(app: AppTest) -> None:
     text = _all_text(app)
-    assert "52 %" in text and "[1]" in text.replace("\\", "")
-    assert any("indkoeb" in c.value for c in app.caption)
-    assert app.expander and app.expander[0].label.startswith("[1]")
+    assert "Rapporterne på hylden" in text and "Indkøb i kommunen" in text
+    examples = [b for b in app.button if b.key and b.key.startswith("example-")]
+    assert len(examples) == 5
+    examples[0].click().run()
+    assert not app.exception
+    assert app.chat_message and "Rapporterne på hylden" not in _all_text(app)
 
 
-def test_chat_shows_refusal(app: AppTest) -> None:
-    app.chat_input[0].set_value("Hvad koster en ny svømmehal i Aalborg?").run()
+def test_chat_leads_with_the_answer_then_the_quoted_sources(app: AppTest) -> None:
+    _ask(app, "Hvilken e-handelsgrad nåede Nordfyns Kommune?")
+    markdown = [m.value for m in app.markdown]
+    lead = next(i for i, m in enumerate(markdown) if "52 %" in m.replace("\\", ""))
+    sources = markdown.index("**Kilder**")
+    assert lead < sources and markdown[sources + 1].startswith("> ")
+    assert any(c.value.replace("\\", "").startswith("[1] Indkøb i kommunen") for c in app.caption)
+
+
+def test_a_report_without_pages_is_cited_by_its_section(app: AppTest) -> None:
+    _ask(app, "Hvor meget udgør pension og overhead pr. årsværk?")
+    places = [c.value.replace("\\", "") for c in app.caption if c.value.replace("\\", "").startswith("[")]
+    assert places and all("afsnit" in p or "s. " in p for p in places)
+    assert not any("–" in p.split("·")[-1] for p in places)
+
+
+def test_chat_shows_refusal_and_a_refusal_cannot_go_into_the_brief(app: AppTest) -> None:
+    _ask(app, "Hvad koster en ny svømmehal i Aalborg?")
     assert "Rapporterne besvarer ikke spørgsmålet" in [w.value for w in app.warning]
     assert "Det fremgår ikke af rapporterne" in _all_text(app)
+    assert not app.checkbox and "kan ikke tages med i brief" in _all_text(app)
 
 
 def test_html_in_a_question_is_shown_as_text(app: AppTest) -> None:
-    app.chat_input[0].set_value("<script>alert(1)</script> e-handel?").run()
-    assert not app.exception
+    _ask(app, "<script>alert(1)</script> e-handel?")
     assert "<script>alert(1)</script> e-handel?" in [x.value for x in app.text]
 
 
-def test_feedback_is_stored_locally(app: AppTest, settings: Settings) -> None:
-    app.chat_input[0].set_value("Hvilken e-handelsgrad nåede Nordfyns Kommune?").run()
-    app.feedback[0].set_value(1).run()
-    lines = (settings.data_dir / "feedback.jsonl").read_text().splitlines()
-    assert len(lines) == 1 and '"rating": 1' in lines[0]
+def test_thumbs_down_opens_a_comment_stored_with_the_answer_record(app: AppTest, settings: Settings) -> None:
+    _ask(app, "Hvilken e-handelsgrad nåede Nordfyns Kommune?")
+    app.feedback[0].set_value(0).run()
+    app.text_input(key=next(t.key for t in app.text_input if t.key.startswith("fbc-"))).input("Forkert kilde")
+    next(b for b in app.button if b.key and b.key.startswith("fbs-")).click().run()
+    lines = [json.loads(x) for x in (settings.data_dir / "feedback.jsonl").read_text().splitlines()]
+    assert [e["rating"] for e in lines] == [0, 0] and lines[-1]["comment"] == "Forkert kilde"
+    assert lines[-1]["record"]["question"] == "Hvilken e-handelsgrad nåede Nordfyns Kommune?"
+    assert lines[-1]["record"]["citations"] and lines[-1]["answer_id"] == lines[0]["answer_id"]
 
 
 def test_source_opens_the_page_view_with_the_passage_highlighted(app: AppTest) -> None:
-    app.chat_input[0].set_value("Hvad koster et køb via e-handel?").run()
-    app.button(key="show-0-1").click().run()
-    assert app.sidebar.radio[0].value == "docs"
+    _ask(app, "Hvad koster et køb via e-handel?")
+    next(b for b in app.button if b.key and b.key.startswith("show-") and b.key.endswith("-1")).click().run()
+    assert app.pills(key="page").value == "docs"
     assert any("<mark>" in h.value for h in app.get("html"))
 
 
-def test_calculator_form_runs_and_saves_a_scenario_to_the_brief(app: AppTest) -> None:
-    app.sidebar.radio[0].set_value("calc").run()
+def test_conversation_and_brief_survive_a_reload_and_new_conversation_keeps_the_brief(app: AppTest) -> None:
+    _ask(app, "Hvilken e-handelsgrad nåede Nordfyns Kommune?")
+    app.checkbox[0].check().run()
+    session = app.query_params["s"]
+    session = session[0] if isinstance(session, list) else session
+    again = AppTest.from_file(APP, default_timeout=60)
+    again.query_params["s"] = session
+    again.run()
+    assert "Hvilken e-handelsgrad nåede Nordfyns Kommune?" in [x.value for x in again.text]
+    assert again.checkbox[0].value is True
+    next(b for b in again.button if b.label == "Ny samtale").click().run()
+    assert not again.chat_message and "Rapporterne på hylden" in _all_text(again)
+    _go(again, "brief")
+    assert "Hvilken e-handelsgrad nåede Nordfyns Kommune?" in _all_text(again)
+
+
+def test_unticking_removes_from_the_brief_and_boxes_show_the_brief_after_a_page_switch(app: AppTest) -> None:
+    _ask(app, "Hvilken e-handelsgrad nåede Nordfyns Kommune?")
+    app.checkbox[0].check().run()
+    _go(app, "brief")
+    assert len(app.get("download_button")) == 2
+    _go(app, "chat")
+    assert app.checkbox[0].value is True
+    app.checkbox[0].uncheck().run()
+    _go(app, "brief")
+    assert "Briefen er tom" in _all_text(app)
+
+
+def test_calculator_form_runs_and_saves_a_scenario_that_can_be_removed(app: AppTest) -> None:
+    _go(app, "calc")
     app.selectbox[0].set_value("fte_savings").run()
     app.text_input(key="fte_savings-fte").input("12")
     app.text_input(key="fte_savings-monthly_salary").input("30.000")
@@ -84,13 +145,21 @@ def test_calculator_form_runs_and_saves_a_scenario_to_the_brief(app: AppTest) ->
     assumptions, years = (t.value for t in app.table[:2])
     assert list(assumptions.columns) == ["Forudsætning", "Værdi", "Kilde"]
     assert "17 %" in set(assumptions["Værdi"]) and "dit tal" in set(assumptions["Kilde"])
-    assert years.to_dict("records")[0] == {"År": "1", "Andel": "50 %", "Besparelse": "1.298.880 kr.",
-                                           "Stigning": "1.298.880 kr."}
+    assert years.to_dict("records")[0] == {
+        "År": "1",
+        "Andel": "50 %",
+        "Besparelse": "1.298.880 kr.",
+        "Stigning": "1.298.880 kr.",
+    }
     assert len(app.get("vega_lite_chart")) == 1
     app.button(key="save-brief").click().run()
-    app.sidebar.radio[0].set_value("brief").run()
+    _go(app, "brief")
     assert len(app.get("download_button")) == 2
-    assert any("2.597.760 kr." in x.value for x in app.text)
+    text = _all_text(app)
+    assert "2.597.760 kr." in text and "fte_savings" not in text and "30000.0" not in text
+    assert app.get("imgs") or app.get("image")
+    next(b for b in app.button if b.label == "Fjern").click().run()
+    assert "Briefen er tom" in _all_text(app)
 
 
 CALC_CASES = [
@@ -99,14 +168,17 @@ CALC_CASES = [
     ("negative", {"monthly_salary": "-5"}, ["Månedsløn: skal være større end 0 kr."]),
     ("huge", {"monthly_salary": "1e30"}, ["Månedsløn: må højst være 10.000.000 kr."]),
     ("nan", {"monthly_salary": "NaN"}, ["Månedsløn: «NaN» er ikke et tal"]),
-    ("preset-overridden-badly", {"monthly_salary": "30000", "effective_share_pct": "0"},
-     ["Effektive timer i % af løntimerne: skal være større end 0 %"]),
+    (
+        "preset-overridden-badly",
+        {"monthly_salary": "30000", "effective_share_pct": "0"},
+        ["Effektive timer i % af løntimerne: skal være større end 0 %"],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("fields", "expected"), [c[1:] for c in CALC_CASES], ids=[c[0] for c in CALC_CASES])
 def test_calculator_form_refuses_nonsense_in_danish(app: AppTest, fields: dict[str, str], expected: list[str]) -> None:
-    app.sidebar.radio[0].set_value("calc").run()
+    _go(app, "calc")
     app.selectbox[0].set_value("hourly_cost").run()
     for name, text in fields.items():
         app.text_input(key=f"hourly_cost-{name}").input(text)
@@ -118,7 +190,7 @@ def test_calculator_form_refuses_nonsense_in_danish(app: AppTest, fields: dict[s
 
 
 def test_scenarios_are_compared_side_by_side(app: AppTest) -> None:
-    app.sidebar.radio[0].set_value("calc").run()
+    _go(app, "calc")
     app.selectbox[0].set_value("channel_shift").run()
     for volume, name in (("1.000", "Lille"), ("5000", "Stor")):
         app.text_input(key="channel_shift-volume").input(volume)
@@ -132,7 +204,10 @@ def test_scenarios_are_compared_side_by_side(app: AppTest) -> None:
     compared = app.table[-1].value.set_index("")
     assert list(compared.columns) == ["Lille", "Stor", "Scenarie 3"]
     assert list(compared.loc["Resultat"]) == [
-        "Besparelse pr. år: 240.000 kr.", "Besparelse pr. år: 1.200.000 kr.", "Samlet effektiviseringspotentiale: 39,6 %"]
+        "Besparelse pr. år: 240.000 kr.",
+        "Besparelse pr. år: 1.200.000 kr.",
+        "Samlet effektiviseringspotentiale: 39,6 %",
+    ]
     assert compared.loc["Antal der flyttes pr. år"]["Stor"] == "5.000 (dit tal)"
     assert compared.loc["Pris pr. styk i den gamle kanal"]["Lille"] == "330 kr. (KL/KLK 2017, s. 52)"
     assert compared.loc["Pris pr. styk i den gamle kanal"]["Scenarie 3"] == "–"
@@ -141,45 +216,25 @@ def test_scenarios_are_compared_side_by_side(app: AppTest) -> None:
     assert list(app.table[-1].value.columns) == ["", "Stor", "Scenarie 3"]
 
 
-def test_pinned_answer_reaches_the_brief(app: AppTest) -> None:
-    app.chat_input[0].set_value("Hvilken e-handelsgrad nåede Nordfyns Kommune?").run()
-    app.checkbox[0].check().run()
-    app.sidebar.radio[0].set_value("brief").run()
-    text = "\n".join(x.value for x in app.text)
-    assert "Hvilken e-handelsgrad nåede Nordfyns Kommune?" in text and "52 %" in text
+def test_every_page_has_its_own_heading(app: AppTest) -> None:
+    for page, heading in [
+        ("chat", "Spørg rapporterne"),
+        ("calc", None),
+        ("docs", "Dokumenter"),
+        ("catalogue", "Forslagskatalog"),
+        ("brief", "Workshop-brief"),
+    ]:
+        _go(app, page)
+        if heading:
+            assert heading in [h.value for h in app.subheader], page
+    assert not app.title  # the big title is not repeated on every page
 
 
-def test_brief_exports_markdown_and_docx() -> None:
-    from docx import Document
-
-    from gevinst.calculators import fte_savings
-    from gevinst.ui.brief import brief_docx, brief_markdown, scenario_item
-
-    items = [
-        {
-            "kind": "answer",
-            "question": "Hvad er potentialet for KSD?",
-            "answer": "40 % [1]",
-            "refused": False,
-            "citations": [{"n": 1, "doc_id": "ksd", "title": "KSD", "page": None, "section": "2.3", "snippet": "40 %"}],
-            "tool_calls": [],
-            "timings_ms": {},
-        },
-        scenario_item(fte_savings(fte=12, monthly_salary=30000, efficiency_pct=40, phase_in_years=2).to_dict()),
-    ]
-    md = brief_markdown(items)
-    assert "## 1. Hvad er potentialet for KSD?" in md and "2.597.760 kr." in md and "| år |" in md
-    doc = Document(io.BytesIO(brief_docx(items)))
-    text = "\n".join(p.text for p in doc.paragraphs)
-    assert "Hvad er potentialet for KSD?" in text and "2.597.760 kr." in text and len(doc.tables) == 2
-
-
-def test_documents_and_catalogue_pages(app: AppTest) -> None:
-    app.sidebar.radio[0].set_value("docs").run()
-    assert not app.exception
-    assert {"indkoeb", "ksd"} <= set(app.dataframe[0].value["dokument"])
-    app.sidebar.radio[0].set_value("catalogue").run()
-    assert not app.exception
+def test_documents_page_puts_upload_first(app: AppTest) -> None:
+    _go(app, "docs")
+    assert app.get("file_uploader")
+    assert {"Indkøb i kommunen", "Gevinster ved KSD og KY"} <= set(app.dataframe[0].value["Titel"])
+    assert "indkoeb" not in set(app.dataframe[0].value["Titel"])
 
 
 class _Upload:
@@ -192,9 +247,9 @@ class _Upload:
 
 def test_upload_ingests_good_files_and_rejects_bad_ones(app: AppTest, settings: Settings) -> None:
     from gevinst.index import read_manifest
-    from gevinst.ui.pages import _ingest_uploads
+    from gevinst.ui.documents_page import _ingest_uploads
 
-    app.sidebar.radio[0].set_value("docs").run()
+    _go(app, "docs")
     assert app.get("file_uploader")
     files = [
         _Upload("../../hjemmepleje.txt", "Hjemmeplejen sparer 2 mio. kr. på ruteplanlægning.".encode()),
@@ -202,7 +257,9 @@ def test_upload_ingests_good_files_and_rejects_bad_ones(app: AppTest, settings: 
         _Upload("stor.txt", b"x" * (2 * 1024 * 1024)),
     ]
     small = settings.model_copy(update={"upload": settings.upload.model_copy(update={"max_mb": 1.0})})
-    _ingest_uploads(files, small)
+    messages = _ingest_uploads(files, small)
+    assert ("success", "Indekseret: ../../hjemmepleje.txt") in messages
+    assert any(kind == "error" and m.startswith("stor.txt") for kind, m in messages)
     docs = {d["doc_id"] for d in read_manifest(settings.index_dir)["documents"]}
     assert docs == {"indkoeb", "ksd", "hjemmepleje"}
     assert [p.name for p in (settings.data_dir / "uploads").rglob("*.txt")] == ["hjemmepleje.txt"]  # tom.txt failed
@@ -214,6 +271,17 @@ def test_safe_upload_names() -> None:
     assert safe_upload_name("../../etc/passwd.txt") == "passwd.txt"
     assert safe_upload_name("C:\\Users\\x\\rapport 2024.PDF") == "rapport 2024.pdf"
     assert safe_upload_name("..") == "upload"
+
+
+def test_an_unchanged_upload_is_told_so_at_once(settings: Settings, small_corpus: Path) -> None:
+    """Nothing is embedded and no model is loaded: the app's own embedder is handed to ingest."""
+    from gevinst.index import build_embeddings
+    from gevinst.ui.documents_page import _ingest_uploads
+
+    assert ingest([small_corpus], settings).ok
+    data = (small_corpus / "ksd.txt").read_bytes()
+    messages = _ingest_uploads([_Upload("ksd.txt", data)], settings, embedder=build_embeddings(settings.embedding))
+    assert messages == [("info", "ksd.txt: uændret – allerede indekseret")]
 
 
 def test_page_view_shows_the_original_of_a_report_whose_letters_were_restored(

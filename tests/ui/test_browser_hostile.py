@@ -116,7 +116,7 @@ def test_nothing_from_a_report_leaves_the_apps_origin(app_url: str, logger: _Log
         page = browser.new_page(viewport={"width": 1300, "height": 1000})
         page.on("request", lambda r: requests.append(r.url))
         page.goto(app_url)
-        box = page.get_by_placeholder("Stil et spørgsmål om effektivisering og gevinster …")
+        box = page.get_by_placeholder("Spørg om rapporterne …")
         box.wait_for(timeout=120_000)
         box.fill("Hvor meget sparede kommunen på e-handel i 2016?")
         box.press("Enter")

@@ -108,7 +108,7 @@ def test_the_app_shows_a_hostile_report_as_text(
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     at.chat_input[0].set_value("Hvor meget sparede kommunen på e-handel i 2016?").run()
-    at.button(key="show-0-1").click().run()
+    next(b for b in at.button if b.key and b.key.startswith("show-") and b.key.endswith("-1")).click().run()
     assert not at.exception, at.exception
     sources = [e.label for e in at.expander] + [c.value for c in at.caption] + [m.value for m in at.markdown]
     for shown in sources:  # every piece of document text reaches st.markdown escaped

@@ -31,7 +31,7 @@ def docs_page(settings: Settings, small_corpus: Path, monkeypatch: pytest.Monkey
             monkeypatch.setenv(key, value)
         at = AppTest.from_file(APP, default_timeout=60)
         at.run()
-        at.sidebar.radio[0].set_value("docs").run()
+        at.pills(key="page").set_value("docs").run()
         assert not at.exception, at.exception
         return at
 

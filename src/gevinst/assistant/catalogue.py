@@ -7,13 +7,11 @@ proposals in another report goes to retrieval."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from gevinst.assistant import lexicon
 from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.index import textnorm
-from gevinst.types import Answer, Chunk, Citation
+from gevinst.types import Answer, Chunk, Citation, Proposal
 
 
 def _stems(text: str) -> set[str]:
@@ -25,30 +23,32 @@ def _topic_terms(query: Query) -> set[str]:
     return {t for t in query.terms if len(t) >= 4 and t not in cue}
 
 
-def matching_proposals(query: Query, proposals: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def matching_proposals(query: Query, proposals: list[Proposal]) -> list[Proposal]:
     """The proposals of the area the question names («dagtilbudsområdet»), else those whose titles share
     the most of its topic words (a stem inside a compound counts: «indkøb» in «indkøbskultur»)."""
     topic = _topic_terms(query)
     if not topic:
         return []
-    in_area = [p for p in proposals if any(a in t or t in a for a in _stems(p["area"]) for t in topic if len(a) >= 4)]
+    in_area = [p for p in proposals if any(a in t or t in a for a in _stems(p.area) for t in topic if len(a) >= 4)]
     if in_area:
         return in_area
-    scored = [(sum(1 for t in topic if t in textnorm.fold(p["title"].lower())), p) for p in proposals]
+    scored = [(sum(1 for t in topic if t in textnorm.fold(p.title.lower())), p) for p in proposals]
     best = max((score for score, _ in scored), default=0)
     return [p for score, p in scored if best and score == best]
 
 
-def _cite(p: dict[str, Any], chunks: list[Chunk]) -> tuple[Chunk | None, str]:
-    pages = [
-        c
-        for c in chunks
-        if c.doc_id == p["doc_id"] and c.page is not None and p["first_page"] <= c.page <= p["last_page"]
-    ]
-    potential = p["potential"]
+def _cite(p: Proposal, chunks: list[Chunk]) -> tuple[Chunk | None, str]:
+    pages = [c for c in chunks if c.doc_id == p.doc_id and c.page is not None and p.first_page <= c.page <= p.last_page]
+    potential = p.potential
     for c in pages:
         if potential and potential in c.text:
             return c, potential
+    # a long statement may run across two passages: cite the passage where it begins, from there on
+    head = potential[:60]
+    for c in pages:
+        if head and head in c.text:
+            start = c.text.index(head)
+            return c, c.text[start : start + len(potential)]
     return (pages[0] if pages else None), ""
 
 
@@ -58,14 +58,14 @@ class CatalogueAnswerer:
         if not proposals or query.asks is not Asks.LIST or not lexicon.mentions_catalogue(query.text):
             return None
         top = context.retriever.retrieve(query, k=3).chunks
-        catalogued = {p["doc_id"] for p in proposals}
+        catalogued = {p.doc_id for p in proposals}
         if not top or top[0].doc_id not in catalogued:
             return None
-        chosen = [p for p in matching_proposals(query, proposals) if p["doc_id"] == top[0].doc_id]
+        chosen = [p for p in matching_proposals(query, proposals) if p.doc_id == top[0].doc_id]
         return _listing(chosen, context.index.chunks, query) if chosen else None
 
 
-def _listing(chosen: list[dict[str, Any]], chunks: list[Chunk], query: Query) -> Answer | None:
+def _listing(chosen: list[Proposal], chunks: list[Chunk], query: Query) -> Answer | None:
     lines, citations = [], []
     for p in chosen:
         chunk, stated = _cite(p, chunks)
@@ -73,11 +73,11 @@ def _listing(chosen: list[dict[str, Any]], chunks: list[Chunk], query: Query) ->
             continue
         n = len(citations) + 1
         citations.append(Citation(n, chunk.doc_id, chunk.title, chunk.page, chunk.section, stated or chunk.text[:300]))
-        first, last = p["first_page"], p["last_page"]
+        first, last = p.first_page, p.last_page
         where = f"s. {first}" if first == last else f"s. {first}–{last}"
         lines.append(
-            f"- {p['title']} ({p['area'].capitalize()}, {where}): "
-            f"{stated or 'potentialet er ikke angivet som et tal'} [{n}]"
+            f"- {p.title} ({p.area.capitalize()}, {where}): "
+            f"{p.potential if stated else 'potentialet er ikke angivet som et tal'} [{n}]"
         )
     if not lines:
         return None

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from gevinst.assistant.service import Assistant
+from gevinst.types import Proposal
 
 
 def documents(assistant: Assistant) -> list[dict[str, Any]]:
@@ -13,7 +14,7 @@ def documents(assistant: Assistant) -> list[dict[str, Any]]:
     return list(manifest.get("documents", []))
 
 
-def proposals(assistant: Assistant) -> list[dict[str, Any]]:
+def proposals(assistant: Assistant) -> list[Proposal]:
     return list(getattr(assistant.index, "proposals", []) or [])
 
 
@@ -40,6 +41,11 @@ def page_text(assistant: Assistant, doc_id: str, page: int | None, section: str 
             text += body[_aligned(c.text, body, end - c.start) :]
         end = max(end, c.end)
     return text
+
+
+def sections_of(assistant: Assistant, doc_id: str) -> list[str]:
+    """The sections of a document without pages, in the order the document has them."""
+    return list(dict.fromkeys(c.section for c in assistant.index.chunks if c.doc_id == doc_id and c.page is None))
 
 
 def has_original(assistant: Assistant, doc_id: str) -> bool:

@@ -15,9 +15,9 @@ import numpy as np
 from gevinst.index.embeddings import NamedEmbeddings, build_embeddings
 from gevinst.index.lexical import LexicalIndex
 from gevinst.index.sentence_vectors import SentenceTable
-from gevinst.index.store import IndexMissing, current_generation, open_collection, read_chunks
+from gevinst.index.store import IndexMissing, current_generation, open_collection, read_chunks, read_proposals
 from gevinst.settings import Settings
-from gevinst.types import Chunk
+from gevinst.types import Chunk, Proposal
 
 QUERY_CACHE = 256  # query vectors kept (1.5 KB each)
 
@@ -48,9 +48,8 @@ class IndexReader:
         return open_collection(self.settings.chroma, self.generation / "chroma", self.manifest["collection"])
 
     @cached_property
-    def proposals(self) -> list[dict[str, Any]]:
-        path = self.generation / "proposals.json"
-        return json.loads(path.read_text()) if path.is_file() else []
+    def proposals(self) -> list[Proposal]:
+        return read_proposals(self.generation)
 
     @cached_property
     def sentences(self) -> SentenceTable | None:

@@ -27,7 +27,7 @@ import numpy as np
 from gevinst.index.lexical import LexicalIndex
 from gevinst.index.sentence_vectors import SentenceTable
 from gevinst.settings import ChromaSettings
-from gevinst.types import Chunk
+from gevinst.types import Chunk, Proposal
 
 
 class IndexMissing(Exception):
@@ -104,6 +104,11 @@ def read_chunks(generation: Path) -> list[Chunk]:
         return [Chunk(**json.loads(line)) for line in fh if line.strip()]
 
 
+def read_proposals(generation: Path) -> list[Proposal]:
+    path = generation / "proposals.json"
+    return [Proposal.from_record(p) for p in json.loads(path.read_text())] if path.is_file() else []
+
+
 def new_generation_id() -> str:
     return time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
 
@@ -114,7 +119,7 @@ def write_generation(
     vectors: np.ndarray,
     lexical_texts: list[str],
     manifest: dict[str, Any],
-    proposals: list[dict[str, Any]],
+    proposals: list[Proposal],
     chroma: ChromaSettings,
     sentences: SentenceTable | None = None,
 ) -> Path:
@@ -129,7 +134,7 @@ def write_generation(
         with (gen / "chunks.jsonl").open("w", encoding="utf-8") as fh:
             for chunk in chunks:
                 fh.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
-        (gen / "proposals.json").write_text(json.dumps(proposals, ensure_ascii=False, indent=1))
+        (gen / "proposals.json").write_text(json.dumps([asdict(p) for p in proposals], ensure_ascii=False, indent=1))
         if sentences is not None:
             sentences.save(gen)
         manifest = {

@@ -6,6 +6,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from gevinst.types import Proposal
+
 SECTION_SEP = " › "
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}) +([A-ZÆØÅ(][^\n]{1,100})$")
 _BOX = re.compile(r"^((?:Boks|Figur|Tabel) \d+(?:\.\d+)?)(?: +([^\n]{0,120}))?$")
@@ -35,15 +37,6 @@ class CleanPage:
         """Where `offset` of the text (never inside a word) falls in the original text."""
         i = bisect_right(self.shifts, (offset, float("inf")))
         return offset + (self.shifts[i - 1][1] if i else 0)
-
-
-@dataclass
-class Proposal:
-    title: str
-    area: str
-    first_page: int
-    last_page: int
-    potential: str  # the potential as the report states it, verbatim
 
 
 @dataclass

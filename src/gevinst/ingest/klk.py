@@ -2,7 +2,7 @@
 
 Its page headers ('N Kommunale veje til effektivisering Side N af 231'), the viewer wrapper above them,
 the scraped 'Læs mere' teasers after page 201, chapter titles recovered from the table of contents and
-the proposal catalogue. See shared/docs/corpus-notes.md, klk parts A and B.
+the chapters of the proposal catalogue (built in klk_catalogue.py). See shared/docs/corpus-notes.md, klk parts A and B.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from gevinst.ingest import cleaning
-from gevinst.ingest.document import SECTION_SEP, CleanDocument, CleanPage, Proposal
+from gevinst.ingest.document import SECTION_SEP, CleanDocument, CleanPage
+from gevinst.ingest.klk_catalogue import Chapter, build_catalogue
 from gevinst.ingest.pages import join_across_pages
 
 PAGE_HEADER = re.compile(
@@ -88,8 +89,7 @@ def clean_klk(doc_id: str, title: str, text: str) -> CleanDocument:
     opens = {p for p, lacks_total, _ in raw if lacks_total and p not in TOC_PAGES}
     phrases = toc_phrases(toc, [body for page, body in bodies if page in opens])
     pages: list[CleanPage] = []
-    proposals: list[Proposal] = []
-    chapter_texts: list[list[str]] = []  # each proposal's pages, collected as they come (one pass)
+    chapters: list[tuple[str, str, list[tuple[int, str]]]] = []  # (title, track, its pages), in one pass
     track, chapter = "", ""
     for page, body in bodies:
         if page in opens and (found := chapter_title(body, phrases)):
@@ -98,37 +98,21 @@ def clean_klk(doc_id: str, title: str, text: str) -> CleanDocument:
             else:
                 chapter = found
                 if chapter not in NOT_PROPOSALS and track not in NOT_PROPOSALS:
-                    proposals.append(Proposal(chapter, track, page, page, ""))
-                    chapter_texts.append([body])
-        elif proposals and chapter == proposals[-1].title:
-            proposals[-1].last_page = page
-            chapter_texts[-1].append(body)
+                    chapters.append((chapter, track, []))
+        if chapters and chapter == chapters[-1][0]:
+            chapters[-1][2].append((page, body))
         section = SECTION_SEP.join(s for s in (track, chapter) if s)
         role = "overview" if page in OVERVIEW_PAGES else "body"
         pages.append(CleanPage(page, body, [(0, section)] if section else [], role))
-    for proposal, texts in zip(proposals, chapter_texts):
-        proposal.potential = stated_potential(" ".join(texts), proposal)
+    spans = [Chapter(t, tr, ps[0][0], ps[-1][0], " ".join(b for _, b in ps)) for t, tr, ps in chapters]
+    overview = {page: body for page, body in bodies if page in OVERVIEW_PAGES}
     last = raw[-1][0] if raw else 0
-    return CleanDocument(doc_id, title, pages, f"1–{last}" if last else "", proposals)
+    return CleanDocument(
+        doc_id, title, pages, f"1–{last}" if last else "", build_catalogue(doc_id, spans, overview, toc)
+    )
 
 
 def _clean_body(body: str) -> str:
     body = cleaning.join_inline_hyphenation(body)
     body = cleaning.remove_empty_bullets(body)
     return re.sub(r" {2,}", " ", body).strip()
-
-
-def stated_potential(text: str, proposal: Proposal) -> str:
-    """The report's own statement of the potential in the text of its chapter: the sentence after the
-    'Potentiale' heading, or else the first sentence in the chapter that states a percentage or an amount."""
-    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text)
-    for i, sentence in enumerate(sentences):
-        m = re.search(r"\bPotentiale (?=[A-ZÆØÅ])(.*)", sentence)
-        if m and re.search(r"\d", m.group(1) + (sentences[i + 1] if i + 1 < len(sentences) else "")):
-            rest = m.group(1) if re.search(r"\d", m.group(1)) else sentences[i + 1]
-            return rest.strip()[:300]
-    for sentence in sentences:
-        sentence = sentence.removeprefix(proposal.title).strip().removeprefix("Indhold og formål").strip()
-        if re.search(r"\d+(?:,\d+)? ?(?:%|mio\. kr|kr\.|årsværk)", sentence) and len(sentence) < 400:
-            return sentence.strip()
-    return ""

@@ -9,7 +9,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from gevinst.index.store import (
     prune_generations,
     read_chunks,
     read_manifest,
+    read_proposals,
     write_generation,
 )
 from gevinst.ingest.catalog import CatalogEntry, CatalogError, load_catalog
@@ -34,7 +35,7 @@ from gevinst.ingest.loaders import SUPPORTED, IngestError, load_file
 from gevinst.ingest.profiles import clean_loaded
 from gevinst.ingest.restore import restore_batch
 from gevinst.settings import Settings
-from gevinst.types import Chunk
+from gevinst.types import Chunk, Proposal
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -203,7 +204,7 @@ def _ingest_file(
     old_docs: dict[str, dict[str, Any]],
     docs: dict[str, dict[str, Any]],
     chunks: dict[str, list[Chunk]],
-    proposals: dict[str, list[dict[str, Any]]],
+    proposals: dict[str, list[Proposal]],
     report: IngestReport,
     replace: bool = True,
 ) -> CleanDocument | None:
@@ -246,7 +247,7 @@ def _ingest_file(
         return None
     (report.changed if old else report.added).append(doc.doc_id)
     chunks[doc.doc_id] = doc_chunks
-    proposals[doc.doc_id] = [{"doc_id": doc.doc_id, **asdict(p)} for p in doc.proposals]
+    proposals[doc.doc_id] = list(doc.proposals)
     docs[doc.doc_id] = {
         "doc_id": doc.doc_id,
         "title": title,
@@ -284,12 +285,9 @@ def _chunks_by_doc(index_dir: Path) -> dict[str, list[Chunk]]:
     return out
 
 
-def _old_proposals(index_dir: Path) -> dict[str, list[dict[str, Any]]]:
-    import json
-
+def _old_proposals(index_dir: Path) -> dict[str, list[Proposal]]:
     gen = current_generation(index_dir)
-    path = gen / "proposals.json" if gen else None
-    out: dict[str, list[dict[str, Any]]] = {}
-    for p in json.loads(path.read_text()) if path and path.is_file() else []:
-        out.setdefault(p["doc_id"], []).append(p)
+    out: dict[str, list[Proposal]] = {}
+    for p in read_proposals(gen) if gen else []:
+        out.setdefault(p.doc_id, []).append(p)
     return out

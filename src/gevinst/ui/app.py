@@ -8,8 +8,8 @@ import streamlit as st
 from pydantic import ValidationError
 
 from gevinst.assistant import IndexMissing
-from gevinst.settings import AuthMode, settings_error
-from gevinst.ui import calculator_page, pages
+from gevinst.settings import AuthMode, Settings, settings_error
+from gevinst.ui import brief_page, calculator_page, catalogue_page, chat_page, documents_page, state
 from gevinst.ui.access import oidc_problem
 from gevinst.ui.services import current_settings, get_assistant
 from gevinst.ui.texts import t
@@ -37,6 +37,35 @@ def _authorised(auth: AuthMode, password: str, lang: str) -> bool:
     return False
 
 
+PAGES = ("chat", "calc", "docs", "catalogue", "brief")
+
+
+def _navigation(lang: str) -> str:
+    """The pages as buttons along the top: always in view, also at phone width, and nothing to close after
+    a choice. The page is kept in the URL (?side=…) so a reload returns to it."""
+    if st.session_state.get("page") not in PAGES:
+        wanted = st.query_params.get("side", "")
+        st.session_state.page = wanted if wanted in PAGES else "chat"
+    st.caption(t(lang, "brand"))
+    st.pills(
+        t(lang, "nav"),
+        PAGES,
+        format_func=lambda page: t(lang, page),
+        key="page",
+        required=True,
+        label_visibility="collapsed",
+    )
+    st.query_params["side"] = st.session_state.page
+    return str(st.session_state.page)
+
+
+def _titles(settings: Settings) -> dict[str, str]:
+    try:
+        return chat_page.titles_of(get_assistant(settings))
+    except IndexMissing:
+        return {}
+
+
 def main() -> None:
     st.set_page_config(page_title="Gevinst", page_icon="📊", layout="wide")
     try:
@@ -45,23 +74,25 @@ def main() -> None:
         st.error(settings_error(exc))
         return
     lang = settings.ui.language
-    st.title(t(lang, "title"))
     if not _authorised(settings.ui.auth, settings.ui.password.get_secret_value(), lang):
         return
-    st.session_state.setdefault("brief", [])
-    choices = {key: t(lang, key) for key in ("chat", "calc", "docs", "catalogue", "brief")}
-    page = st.sidebar.radio(t(lang, "nav"), list(choices), format_func=choices.get, key="page")
-    if page == "calc":
-        calculator_page.calculators(lang)
-    elif page == "brief":
-        pages.brief(lang)
-    else:
-        try:
-            assistant = get_assistant(settings)
-        except IndexMissing:
-            st.warning(t(lang, "no_index"))
-            return
-        {"chat": pages.chat, "docs": pages.documents, "catalogue": pages.catalogue}[page](assistant, settings, lang)
+    state.restore(settings)
+    try:
+        page = _navigation(lang)
+        if page == "calc":
+            calculator_page.calculators(lang)
+        elif page == "brief":
+            brief_page.brief(lang, _titles(settings))
+        else:
+            try:
+                assistant = get_assistant(settings)
+            except IndexMissing:
+                st.warning(t(lang, "no_index"))
+                return
+            pages = {"chat": chat_page.chat, "docs": documents_page.documents, "catalogue": catalogue_page.catalogue}
+            pages[page](assistant, settings, lang)
+    finally:
+        state.save(settings)
 
 
 main()

@@ -51,16 +51,18 @@ def get_assistant(settings: Settings) -> Assistant:
     return assistant
 
 
-def save_feedback(settings: Settings, record: dict[str, Any], rating: int) -> Path:
-    """Thumbs up (1) or down (0) with the answer, appended to data_dir/feedback.jsonl for later review."""
+def save_feedback(settings: Settings, record: dict[str, Any], rating: int, comment: str = "") -> Path:
+    """Thumbs up (1) or down (0), and the comment given with a 👎, appended with the whole answer record to
+    data_dir/feedback.jsonl for later review (a comment comes as a second line for the same answer id)."""
     path = settings.data_dir / "feedback.jsonl"
     path.parent.mkdir(parents=True, exist_ok=True)
+    kept = {k: v for k, v in record.items() if k != "feedback"}
     entry = {
         "time": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "rating": rating,
-        "question": record["question"],
-        "answer": record["answer"],
-        "citations": [(c["doc_id"], c["page"]) for c in record["citations"]],
+        "comment": comment,
+        "answer_id": record.get("id", ""),
+        "record": kept,
     }
     with path.open("a", encoding="utf-8") as fh:
         fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
