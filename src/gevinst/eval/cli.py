@@ -127,8 +127,9 @@ def _records(path: Path) -> list[dict]:  # type: ignore[type-arg]
             continue
         try:
             record = json.loads(line)
-        except ValueError as exc:
-            raise BankError(f"{path}: linje {number}: ikke gyldig JSON ({exc.msg})") from None
+        except ValueError as exc:  # a JSONDecodeError, or an integer past Python's digit limit
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            raise BankError(f"{path}: linje {number}: ikke gyldig JSON ({reason})") from None
         if not isinstance(record, dict) or not isinstance(record.get("id"), str):
             raise BankError(f"{path}: linje {number}: en svarpost skal være et JSON-objekt med 'id'")
         records.append(record)
