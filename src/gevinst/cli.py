@@ -68,7 +68,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if report.ok else 1
 
 
-def _list_index(manifest: dict | None) -> int:  # type: ignore[type-arg]
+def _list_index(manifest: dict[str, Any] | None) -> int:
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table

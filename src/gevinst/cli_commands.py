@@ -120,7 +120,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     return run_eval_command(args, settings)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("ask", help="stil et spørgsmål til rapporterne")
     p.add_argument("question", nargs="+")
     p.add_argument("--json", action="store_true", help="udskriv svarposten som JSON")

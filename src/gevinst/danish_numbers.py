@@ -7,7 +7,7 @@ that "2,5 mio. kr." and "2.500.000 kr." are the same amount everywhere and "40 %
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 _NUM = (
@@ -94,30 +94,45 @@ def _scale_of(word: str | None) -> float:
     return 1.0
 
 
+@dataclass(frozen=True)
+class _Match:
+    """One number as found, before its unit is settled: a bare range end may still take its neighbour's unit."""
+
+    match: re.Match[str]
+    value: float
+    resolution: float
+    pct: str | None
+    scale: str | None
+    currency: str | None
+
+    def has_unit(self) -> bool:
+        return bool(self.pct or self.scale or self.currency)
+
+
 def find_quantities(text: str, english: bool = False) -> list[Quantity]:
     """Every number in `text` with its unit; a range's unit applies to both ends. `english` reads a question
     written in English («31,000 kr.», «DKK 4.2m»); the reports are always read the Danish way."""
-    raw = []
+    raw: list[_Match] = []
     for m in (_QUANTITY_EN if english else _QUANTITY).finditer(text):
         num = m.group("num")
         value, resolution = (float(num.replace(",", "")), 1.0) if english else parse_number(num)
         if english and "." in num:
             resolution = 10.0 ** -len(num.split(".")[1])
         currency = m.group("cur") or m.group("cur2") or (m.groupdict().get("pre"))
-        raw.append([m, value, resolution, m.group("pct"), m.group("scale"), currency])
+        raw.append(_Match(m, value, resolution, m.group("pct"), m.group("scale"), currency))
     # A bare number joined by a dash/"til"/"og" to a number with a unit takes that unit (15-25 %).
     for i in range(len(raw) - 2, -1, -1):
-        m, _, _, pct, scale, cur = raw[i]
-        nxt = raw[i + 1]
-        if pct or scale or cur:
+        cur, nxt = raw[i], raw[i + 1]
+        if cur.has_unit():
             continue
-        if _RANGE_JOIN.match(text[m.end() : nxt[0].start()]) and (nxt[3] or nxt[4] or nxt[5]):
-            raw[i][3:6] = nxt[3:6]
+        if _RANGE_JOIN.match(text[cur.match.end() : nxt.match.start()]) and nxt.has_unit():
+            raw[i] = replace(cur, pct=nxt.pct, scale=nxt.scale, currency=nxt.currency)
     out = []
-    for m, value, resolution, pct, scale, cur in raw:
-        factor = _scale_of(scale)
-        kind = "percent" if pct else ("amount" if (scale or cur) else "plain")
-        out.append(Quantity(value * factor, kind, m.group(0), m.start(), m.end(), resolution * factor))
+    for r in raw:
+        factor = _scale_of(r.scale)
+        kind = "percent" if r.pct else ("amount" if (r.scale or r.currency) else "plain")
+        m = r.match
+        out.append(Quantity(r.value * factor, kind, m.group(0), m.start(), m.end(), r.resolution * factor))
     return out
 
 
@@ -136,7 +151,7 @@ def format_number(value: float | Decimal, places: int = 0) -> str:
     d = round_half_up(value, places)
     sign = "-" if d < 0 else ""
     whole, _, frac = f"{abs(d):f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

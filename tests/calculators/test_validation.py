@@ -141,3 +141,9 @@ def test_cli_lists_parse() -> None:
         {"share_pct": 17, "efficiency_pct": 65},
     ]
     assert parse_cli_value("investment", "306.000.000") == 306000000
+
+
+def test_rate_scaling_caveat_is_a_warning_not_a_table_row() -> None:
+    r = run_calculator("rate_scaling", {"example_amount": 3e6, "example_count": 40, "own_count": 90})
+    assert r.value == 6750000 and r.table == []
+    assert r.warnings == ["Skaleringen antager, at beløbet følger antallet lineært."]

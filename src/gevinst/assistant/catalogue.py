@@ -66,7 +66,8 @@ class CatalogueAnswerer:
 
 
 def _listing(chosen: list[Proposal], chunks: list[Chunk], query: Query) -> Answer | None:
-    lines, citations = [], []
+    lines: list[str] = []
+    citations: list[Citation] = []
     for p in chosen:
         chunk, stated = _cite(p, chunks)
         if chunk is None:

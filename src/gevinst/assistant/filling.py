@@ -79,9 +79,9 @@ def _affinity(inp: Input, ctx: _Context) -> float:
         pattern = _cue_pattern(cue)
         for m in pattern.finditer(ctx.before):
             best = max(best, _head(ctx.before, m) / (1 + (len(ctx.before) - m.end()) / 15))
-        m = pattern.search(ctx.after)
-        if m:
-            best = max(best, _head(ctx.after, m) / (1 + m.start() / 15))
+        hit = pattern.search(ctx.after)
+        if hit:
+            best = max(best, _head(ctx.after, hit) / (1 + hit.start() / 15))
     return best
 
 
@@ -139,10 +139,10 @@ def fill(spec: Spec, query: Query) -> Filling:
         used.add(n)
     for inp in scalars:  # required inputs still open take the remaining numbers of their kind in order
         if inp.required and inp.name not in args:
-            n = next((n for n, q in enumerate(figures) if n not in used and q.unit in _ACCEPTS[inp.kind]), None)
-            if n is not None:
-                _put(spec, inp, figures[n], args)
-                used.add(n)
+            free = next((n for n, q in enumerate(figures) if n not in used and q.unit in _ACCEPTS[inp.kind]), None)
+            if free is not None:
+                _put(spec, inp, figures[free], args)
+                used.add(free)
     _larger_first(spec, args)
     low = query.text.lower()
     for inp in spec.inputs:  # a report preset the question names by its cue («telefon og mail»)

@@ -6,7 +6,7 @@ retrieval + backend (extractive or a model)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from typing import Any, Protocol
 
 from gevinst.assistant.answerers import AnswerContext, Answerer
@@ -76,7 +76,8 @@ class Assistant:
         result.timings_ms = {"retrieve": _ms(t0, t1), "answer": _ms(t1), "total": _ms(started)}
         yield result
 
-    def _compose(self, query: Query, retrieved: Retrieved) -> Iterator[str | Answer]:
+    def _compose(self, query: Query, retrieved: Retrieved) -> Generator[str, None, Answer]:
+        """Yields a streaming backend's text pieces; returns the composed `Answer`."""
         stream = getattr(self.backend, "stream", None)
         if stream is None:
             return self.backend.compose(query, retrieved)

@@ -159,7 +159,7 @@ def _rate(i: Any) -> CalcResult:
         f"× {num(i.own_count)} = {kr(value)}.",
         [],
         {"per_unit": per_unit},
-        ["Skaleringen antager, at beløbet følger antallet lineært."],
+        warnings=["Skaleringen antager, at beløbet følger antallet lineært."],
     )
 
 

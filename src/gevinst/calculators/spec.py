@@ -134,13 +134,10 @@ def build_model(spec: Spec) -> type[BaseModel]:
         bounds = {"ge": inp.ge, "gt": inp.gt, "le": inp.le} if inp.kind not in (Kind.TASKS,) else {}
         if inp.kind in (Kind.PERCENT_LIST, Kind.AMOUNT_LIST):
             bounds = {}
-        info = Field(
-            ... if inp.required else None, description=inp.label, **{k: v for k, v in bounds.items() if v is not None}
-        )
+        kwargs: dict[str, Any] = {k: v for k, v in bounds.items() if v is not None}
+        info = Field(... if inp.required else None, description=inp.label, **kwargs)
         fields[inp.name] = (_annotation(inp), info)
-    model: type[BaseModel] = create_model(  # type: ignore[call-overload]
-        f"{spec.name.title().replace('_', '')}Input", __base__=spec.base, **fields
-    )
+    model: type[BaseModel] = create_model(f"{spec.name.title().replace('_', '')}Input", __base__=spec.base, **fields)
     return model
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from gevinst.eval.bank import BankError, load_bank
+from gevinst.eval.bank import BankError, Question, load_bank
 from gevinst.eval.report import html_report, print_side_by_side, print_table, summary_json
 from gevinst.eval.runner import EvalRun, compare, run_bank, write_jsonl
 from gevinst.settings import Settings
@@ -43,7 +43,7 @@ def run_eval_command(args: argparse.Namespace, settings: Settings) -> int:
     return max(_thresholds(run.summary, args) for run in runs)
 
 
-def _run(questions: list, answer: Any, name: str) -> EvalRun:  # type: ignore[type-arg]
+def _run(questions: list[Question], answer: Any, name: str) -> EvalRun:
     from tqdm import tqdm
 
     bar = tqdm(total=len(questions), desc=name, file=sys.stderr)
@@ -78,7 +78,7 @@ def _describe(exc: Exception) -> str:
     return str(exc)
 
 
-def _thresholds(summary: dict, args: argparse.Namespace) -> int:  # type: ignore[type-arg]
+def _thresholds(summary: dict[str, Any], args: argparse.Namespace) -> int:
     failed = []
     for key, option, minimum in (
         ("answer_correctness", "--min-correct", args.min_correct),
@@ -115,7 +115,7 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _records(path: Path) -> list[dict]:  # type: ignore[type-arg]
+def _records(path: Path) -> list[dict[str, Any]]:
     """Answer records, one JSON object with an 'id' per line; a bad line is refused with its number."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -127,8 +127,9 @@ def _records(path: Path) -> list[dict]:  # type: ignore[type-arg]
             continue
         try:
             record = json.loads(line)
-        except ValueError as exc:
-            raise BankError(f"{path}: linje {number}: ikke gyldig JSON ({exc.msg})") from None
+        except ValueError as exc:  # a JSONDecodeError, or an integer past Python's digit limit
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            raise BankError(f"{path}: linje {number}: ikke gyldig JSON ({reason})") from None
         if not isinstance(record, dict) or not isinstance(record.get("id"), str):
             raise BankError(f"{path}: linje {number}: en svarpost skal være et JSON-objekt med 'id'")
         records.append(record)

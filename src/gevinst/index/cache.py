@@ -64,5 +64,5 @@ class EmbeddingCache:
             cached.update({k: np.frombuffer(b, dtype=np.float32) for _, k, b in rows})
             if progress:
                 progress(len(batch))
-        vectors = np.stack([cached[k] for k in keys]) if keys else np.zeros((0, 1), dtype=np.float32)
-        return vectors, len(missing)
+        matrix = np.stack([cached[k] for k in keys]) if keys else np.zeros((0, 1), dtype=np.float32)
+        return matrix, len(missing)

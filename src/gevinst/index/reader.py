@@ -44,7 +44,7 @@ class IndexReader:
         return LexicalIndex.load(self.generation / "lexical")
 
     @cached_property
-    def _collection(self):  # type: ignore[no-untyped-def]
+    def _collection(self) -> Any:
         return open_collection(self.settings.chroma, self.generation / "chroma", self.manifest["collection"])
 
     @cached_property

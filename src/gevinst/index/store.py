@@ -34,7 +34,7 @@ class IndexMissing(Exception):
     """No complete index yet: run `gevinst ingest`."""
 
 
-def chroma_client(chroma: ChromaSettings, path: Path | None):  # type: ignore[no-untyped-def]
+def chroma_client(chroma: ChromaSettings, path: Path | None) -> Any:  # chromadb imported lazily
     import chromadb
 
     settings = chromadb.Settings(anonymized_telemetry=False)
@@ -47,7 +47,7 @@ def chroma_client(chroma: ChromaSettings, path: Path | None):  # type: ignore[no
 _WRITE_ERRORS = ("readonly", "read-only", "disk is full", "disk full", "no space left")
 
 
-def open_collection(chroma: ChromaSettings, path: Path, name: str):  # type: ignore[no-untyped-def]
+def open_collection(chroma: ChromaSettings, path: Path, name: str) -> Any:
     """A generation's collection, for reading. Chroma writes to its directory even to read, so a directory
     the process cannot write (read-only mount, another owner) or a full disk is read from a private copy;
     when that fails too, a clear `IndexMissing` instead of «attempt to write a readonly database»."""

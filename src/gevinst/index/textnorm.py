@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from typing import Any
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|%|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _FOLD = str.maketrans({"æ": "a", "ø": "o", "å": "a", "é": "e", "ü": "u", "ä": "a", "ö": "o"})
 
 
 @cache
-def _stemmer():  # type: ignore[no-untyped-def]
+def _stemmer() -> Any:  # PyStemmer ships no type hints
     import Stemmer
 
     return Stemmer.Stemmer("danish")

@@ -72,7 +72,7 @@ def chapter_title(body: str, phrases: set[tuple[str, ...]]) -> str:
         else:
             break
     if best and not best.isupper():  # «Resumé og overblik ADMINISTRATION»: the track is the next title
-        kept = []
+        kept: list[str] = []
         for word in best.split():
             if word.isupper() and len(word) >= 5 and kept:
                 break

@@ -48,7 +48,9 @@ def _load_pdf(path: Path) -> LoadedFile:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
             raise IngestError("PDF'en er krypteret med adgangskode og kan ikke læses")
-        pages = [(i + 1, nfc(page.extract_text() or "")) for i, page in enumerate(reader.pages)]
+        pages: list[tuple[int | None, str]] = [
+            (i + 1, nfc(page.extract_text() or "")) for i, page in enumerate(reader.pages)
+        ]
         meta_title = (reader.metadata.title if reader.metadata else None) or ""
     except IngestError:
         raise

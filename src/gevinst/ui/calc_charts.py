@@ -12,7 +12,7 @@ AXIS_FORMAT = ",.2~f"  # 2.000.000 and 3,33: grouping, at most two decimals, no 
 BAR = "#2f6b9a"
 
 
-def _danish(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+def _danish(chart: alt.TopLevelMixin) -> alt.LayerChart:
     return chart.configure(locale={"number": DANISH_NUMBERS}).configure_axis(labelFontSize=13, titleFontSize=13)
 
 
@@ -20,7 +20,7 @@ def _axis_title(title: str, unit: str) -> str:
     return f"{title} ({unit})" if unit else title
 
 
-def result_chart(title: str, unit: str, points: list[dict[str, Any]]) -> alt.TopLevelMixin:
+def result_chart(title: str, unit: str, points: list[dict[str, Any]]) -> alt.LayerChart:
     """A result's own series: kroner by year as columns; named categories (tasks) as rows, so long names fit."""
     rows = any(len(str(p["x"])) > 12 for p in points)
     category = alt.X if not rows else alt.Y
@@ -37,7 +37,7 @@ def result_chart(title: str, unit: str, points: list[dict[str, Any]]) -> alt.Top
     return _danish((bars + labels).properties(height=max(300, 34 * len(points)) if rows else 300))
 
 
-def comparison_chart(unit: str, points: list[dict[str, Any]]) -> alt.TopLevelMixin:
+def comparison_chart(unit: str, points: list[dict[str, Any]]) -> alt.LayerChart:
     """Scenarios side by side; a range result draws its span from the low to the high end in a lighter shade."""
     data = alt.Data(values=points)
     x = alt.X("x:N", sort=None, title=None, axis=alt.Axis(labelAngle=0, labelLimit=400, labelFontSize=14))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import shutil
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -71,7 +72,10 @@ def _ingest_uploads(
 
     folder = settings.data_dir / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
-    paths, written, messages, names = [], [], [], {}
+    paths: list[Path] = []
+    written: list[Path] = []
+    messages: list[tuple[str, str]] = []
+    names: dict[str, str] = {}
     for f in files:
         if f.size > settings.upload.max_mb * 1024 * 1024:
             messages.append(("error", f"{f.name}: filen er større end {settings.upload.max_mb:g} MB"))
