@@ -23,8 +23,11 @@ def main() -> None:
     parser.add_argument("--backend", default="e5")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(index_dir=Path(tmp) / "index", reports_dir=ROOT / "data" / "reports",
-                            embedding=EmbeddingSettings(backend=args.backend))
+        settings = Settings(
+            index_dir=Path(tmp) / "index",
+            reports_dir=ROOT / "data" / "reports",
+            embedding=EmbeddingSettings(backend=args.backend),
+        )
         t0 = time.perf_counter()
         first = ingest([settings.reports_dir], settings)
         t1 = time.perf_counter()
@@ -36,10 +39,14 @@ def main() -> None:
     print(f"backend                      {args.backend}")
     print(f"chunks                       {first.chunks}")
     print(f"first ingest                 {t1 - t0:8.1f} s   ({first.chunks / (t1 - t0):.1f} chunks/s)")
-    print(f"unchanged re-ingest          {t2 - t1:8.2f} s   ({100 * (t2 - t1) / (t1 - t0):.2f} % of first; "
-          f"{again.embedded} embedded)")
-    print(f"rebuild, warm cache          {t3 - t2:8.2f} s   ({100 * (t3 - t2) / (t1 - t0):.2f} % of first; "
-          f"{rebuild.embedded} embedded)")
+    print(
+        f"unchanged re-ingest          {t2 - t1:8.2f} s   ({100 * (t2 - t1) / (t1 - t0):.2f} % of first; "
+        f"{again.embedded} embedded)"
+    )
+    print(
+        f"rebuild, warm cache          {t3 - t2:8.2f} s   ({100 * (t3 - t2) / (t1 - t0):.2f} % of first; "
+        f"{rebuild.embedded} embedded)"
+    )
     print(f"peak memory (max RSS)        {peak_mb:8.0f} MB")
 
 

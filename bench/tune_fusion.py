@@ -27,11 +27,19 @@ def main() -> None:
     print(f"{'weight':>6} {'refusal_t':>9} {'correct':>8} {'source':>7} {'refusal':>8} {'tool':>6}")
     for w in (float(x) for x in args.weights.split(",")):
         for t in (float(x) for x in args.thresholds.split(",")):
-            tuned = settings.model_copy(update={"retrieval": RetrievalSettings(
-                **{**settings.retrieval.model_dump(), "lexical_weight": w, "refusal_threshold": t})})
+            tuned = settings.model_copy(
+                update={
+                    "retrieval": RetrievalSettings(
+                        **{**settings.retrieval.model_dump(), "lexical_weight": w, "refusal_threshold": t}
+                    )
+                }
+            )
             s = run_bank(questions, Assistant(tuned, index).answer).summary
-            print(f"{w:>6.2f} {t:>9.2f} {s['answer_correctness']:>8.3f} {s['source_hit']:>7.3f} "
-                  f"{s['refusal_accuracy']:>8.3f} {s['tool_use']:>6.3f}", flush=True)
+            print(
+                f"{w:>6.2f} {t:>9.2f} {s['answer_correctness']:>8.3f} {s['source_hit']:>7.3f} "
+                f"{s['refusal_accuracy']:>8.3f} {s['tool_use']:>6.3f}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -44,8 +44,14 @@ def _q(**kw: object) -> Question:
 
 
 def _record(answer: str, citations: list[dict] | None = None, refused: bool = False, tools: list[str] = ()) -> dict:  # type: ignore[assignment,type-arg]
-    return {"id": "q", "answer": answer, "refused": refused, "citations": citations or [],
-            "tool_calls": [{"name": t, "arguments": {}, "result": {}} for t in tools], "timings_ms": {"total": 12.0}}
+    return {
+        "id": "q",
+        "answer": answer,
+        "refused": refused,
+        "citations": citations or [],
+        "tool_calls": [{"name": t, "arguments": {}, "result": {}} for t in tools],
+        "timings_ms": {"total": 12.0},
+    }
 
 
 def test_source_hit_with_page_range() -> None:
@@ -63,7 +69,9 @@ def test_refusal_scoring() -> None:
 
 
 def test_phrases_tools_and_summary() -> None:
-    q = _q(numbers=["40 %"], phrases=["effektive arbejdstid"], any_phrases=[["KSD", "sygedagpenge"]], tool="fte_savings")
+    q = _q(
+        numbers=["40 %"], phrases=["effektive arbejdstid"], any_phrases=[["KSD", "sygedagpenge"]], tool="fte_savings"
+    )
     good = score(q, _record("40 % af den effektive arbejdstid på KSD", tools=["fte_savings"]))
     bad = score(q, _record("40 % af tiden"))
     assert good.correct and good.tool_ok and not good.problems
@@ -74,8 +82,10 @@ def test_phrases_tools_and_summary() -> None:
 
 def test_malformed_bank_is_refused_with_the_line(tmp_path: Path) -> None:
     bank = tmp_path / "b.yaml"
-    bank.write_text("version: 1\nquestions:\n  - id: a\n    question: x\n    answerable: true\n"
-                    "  - id: b\n    question: y\n", encoding="utf-8")
+    bank.write_text(
+        "version: 1\nquestions:\n  - id: a\n    question: x\n    answerable: true\n  - id: b\n    question: y\n",
+        encoding="utf-8",
+    )
     with pytest.raises(BankError, match=r"linje 6: feltet 'answerable' mangler"):
         load_bank(bank)
     bank.write_text("version: 1\nquestions: [\n", encoding="utf-8")

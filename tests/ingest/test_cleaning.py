@@ -47,7 +47,10 @@ def test_sentence_cut_by_page_gap_is_joined_kl09_l49() -> None:
 
 def test_tab_tables_keep_one_row_per_line_kombit() -> None:
     text = "Journaliser og fordel (scan, fordel, opret sag, stamdata mv.)\t18%\t85%\t15%"
-    assert cleaning.tabs_to_cells(text) == "Journaliser og fordel (scan, fordel, opret sag, stamdata mv.) | 18% | 85% | 15%"
+    assert (
+        cleaning.tabs_to_cells(text)
+        == "Journaliser og fordel (scan, fordel, opret sag, stamdata mv.) | 18% | 85% | 15%"
+    )
 
 
 def test_bullets_are_normalised_kl09() -> None:

@@ -13,8 +13,12 @@ from gevinst.ingest.profiles import clean_loaded
 from .pdfs import make_encrypted_pdf, make_report_pdf, make_scanned_pdf
 
 PAGES = [
-    ["1 Indledning", "Kommunen har gennemført en analyse af hjemmeplejen.", "Analysen viser et potentiale paa",
-     "mange mio. kr. og peger paa digitalisering af ruteplan-"],
+    [
+        "1 Indledning",
+        "Kommunen har gennemført en analyse af hjemmeplejen.",
+        "Analysen viser et potentiale paa",
+        "mange mio. kr. og peger paa digitalisering af ruteplan-",
+    ],
     ["lægningen. Hjemmeplejen kan spare 2,5 mio. kr. om året.", "2 Metode", "Vi har målt tidsforbruget i 12 uger."],
     ["3 Resultater", "Besparelsen svarer til 5 årsværk.", "Effekten kommer over to år."],
 ]

@@ -31,8 +31,9 @@ class CountingEmbeddings(HashEmbeddings):
 
 def test_batch_with_bad_files_ingests_the_rest_and_reports_each(settings: Settings, small_corpus: Path) -> None:
     (small_corpus / "tom.txt").write_bytes(b"")
-    make_encrypted_pdf(make_report_pdf(small_corpus / "x.pdf", [["Tekst om gevinster i kommunen."]]),
-                       small_corpus / "laast.pdf")
+    make_encrypted_pdf(
+        make_report_pdf(small_corpus / "x.pdf", [["Tekst om gevinster i kommunen."]]), small_corpus / "laast.pdf"
+    )
     (small_corpus / "x.pdf").unlink()
     report = ingest([small_corpus], settings)
     assert sorted(report.added) == ["indkoeb", "ksd"]
@@ -42,7 +43,9 @@ def test_batch_with_bad_files_ingests_the_rest_and_reports_each(settings: Settin
     assert [d["doc_id"] for d in read_manifest(settings.index_dir)["documents"]] == ["indkoeb", "ksd"]
 
 
-def test_unchanged_reingest_embeds_nothing_and_changed_file_only_its_chunks(settings: Settings, small_corpus: Path) -> None:
+def test_unchanged_reingest_embeds_nothing_and_changed_file_only_its_chunks(
+    settings: Settings, small_corpus: Path
+) -> None:
     emb = CountingEmbeddings()
     first = ingest([small_corpus], settings, embedder=emb)
     n_first = emb.embedded
@@ -66,8 +69,9 @@ def test_adding_a_file_keeps_the_existing_documents(settings: Settings, small_co
     assert set(docs) == {"indkoeb", "ksd", "ny-rapport"} and docs["ny-rapport"]["pages"] == 1
 
 
-def test_failure_mid_ingest_keeps_the_previous_index(settings: Settings, small_corpus: Path,
-                                                     monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_failure_mid_ingest_keeps_the_previous_index(
+    settings: Settings, small_corpus: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     ingest([small_corpus], settings)
     before = read_manifest(settings.index_dir)
     extra = tmp_path / "ekstra.txt"
@@ -88,8 +92,15 @@ def test_failure_mid_ingest_keeps_the_previous_index(settings: Settings, small_c
 def test_second_ingest_while_lock_is_held_by_another_process(settings: Settings, small_corpus: Path) -> None:
     settings.index_dir.mkdir(parents=True)
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import fcntl,sys,time; f=open(sys.argv[1],'a'); fcntl.flock(f, fcntl.LOCK_EX); "
-         "print('ok', flush=True); time.sleep(30)", str(settings.index_dir / ".lock")], stdout=subprocess.PIPE)
+        [
+            sys.executable,
+            "-c",
+            "import fcntl,sys,time; f=open(sys.argv[1],'a'); fcntl.flock(f, fcntl.LOCK_EX); "
+            "print('ok', flush=True); time.sleep(30)",
+            str(settings.index_dir / ".lock"),
+        ],
+        stdout=subprocess.PIPE,
+    )
     try:
         assert holder.stdout and holder.stdout.readline().strip() == b"ok"
         with pytest.raises(IndexBusy, match="En anden indeksering"):
@@ -115,11 +126,20 @@ def test_read_only_data_directory_gives_clear_error(small_corpus: Path) -> None:
         readonly = base / "ro"
         readonly.mkdir(mode=0o555)
         readonly.chmod(0o555)
-        env = {**os.environ, "GEVINST_INDEX_DIR": str(readonly / "index"), "GEVINST_EMBEDDING__BACKEND": "hash",
-               "HOME": str(base)}
+        env = {
+            **os.environ,
+            "GEVINST_INDEX_DIR": str(readonly / "index"),
+            "GEVINST_EMBEDDING__BACKEND": "hash",
+            "HOME": str(base),
+        }
         drop = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
-        run = subprocess.run([*drop, sys.executable, "-m", "gevinst.cli", "ingest", str(reports)], env=env,
-                             capture_output=True, text=True, cwd=str(base))
+        run = subprocess.run(
+            [*drop, sys.executable, "-m", "gevinst.cli", "ingest", str(reports)],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=str(base),
+        )
         assert run.returncode == 2, run.stderr
         assert "kan ikke skrives" in run.stderr and "Traceback" not in run.stderr
     finally:
@@ -145,18 +165,25 @@ def test_embedding_cache_survives_and_is_keyed_by_model(tmp_path: Path) -> None:
 def test_cli_ingest_exit_status_and_list(tmp_path: Path, small_corpus: Path) -> None:
     env = {**os.environ, "GEVINST_INDEX_DIR": str(tmp_path / "idx"), "GEVINST_EMBEDDING__BACKEND": "hash"}
     (small_corpus / "noter.docx").write_bytes(b"PK\x03\x04")
-    run = subprocess.run([sys.executable, "-m", "gevinst.cli", "ingest", str(small_corpus), str(small_corpus / "noter.docx")],
-                         env=env, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "gevinst.cli", "ingest", str(small_corpus), str(small_corpus / "noter.docx")],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 1
     assert "FEJL noter.docx: filtypen '.docx' understøttes ikke" in run.stderr
-    listed = subprocess.run([sys.executable, "-m", "gevinst.cli", "ingest", "--list"], env=env, capture_output=True, text=True)
+    listed = subprocess.run(
+        [sys.executable, "-m", "gevinst.cli", "ingest", "--list"], env=env, capture_output=True, text=True
+    )
     assert listed.returncode == 0 and "indkoeb" in listed.stdout and "ksd" in listed.stdout
     manifest = json.loads(next((tmp_path / "idx" / "generations").iterdir()).joinpath("manifest.json").read_text())
     assert manifest["embedding_key"] == "hash-256"
 
 
-def test_files_cleaned_by_older_rules_are_cleaned_again(settings: Settings, small_corpus: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_files_cleaned_by_older_rules_are_cleaned_again(
+    settings: Settings, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     emb = CountingEmbeddings()
     ingest([small_corpus], settings, embedder=emb)
     monkeypatch.setattr("gevinst.ingest.pipeline.pipeline_version", lambda: "newer-rules")
