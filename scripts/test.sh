@@ -12,4 +12,6 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 bash scripts/setup.sh --all
 . .venv/bin/activate
+# The `llm` tests run the real local model; here a missing extra is a failure, never a silent skip.
+export GEVINST_REQUIRE_LLM=1
 exec python -m pytest "$@"

@@ -7,6 +7,7 @@ import hmac
 import streamlit as st
 
 from gevinst.assistant import IndexMissing
+from gevinst.assistant.local_model import ModelMissing
 from gevinst.ui import calculator_page, pages
 from gevinst.ui.services import current_settings, get_assistant
 from gevinst.ui.texts import t
@@ -50,6 +51,9 @@ def main() -> None:
             assistant = get_assistant(settings)
         except IndexMissing:
             st.warning(t(lang, "no_index"))
+            return
+        except ModelMissing as exc:  # GEVINST_LLM__BACKEND=llamacpp without the extra: the one line, as the CLI says
+            st.warning(str(exc))
             return
         {"chat": pages.chat, "docs": pages.documents, "catalogue": pages.catalogue}[page](assistant, settings, lang)
 
