@@ -109,3 +109,20 @@ def test_dropped_expression_points_to_the_arithmetic_calculators_that_exist(monk
     checked = check_arguments("fte_savings", {"fte": "24 / 2"}, "24 årsværk", "")
     assert "not_yet_written" not in CALCULATORS
     assert checked.dropped[-1] == "spørgsmålet kræver en regneberegning: unit_rate_scaling"
+
+
+def test_the_conversation_reaches_the_chat_template_in_openai_shape() -> None:
+    from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage, SystemMessage, ToolMessage
+
+    from gevinst.assistant.llamacpp import chat_messages, reply_message
+
+    call = reply_message(f"<tool_call>\n{FTE}\n</tool_call>", 3)
+    streamed = AIMessageChunk(content="", tool_call_chunks=[{"name": "fte_savings", "args": '{"fte": 12}', "id": "c",
+                                                             "index": 0}])
+    messages = [SystemMessage("regler"), HumanMessage("spørgsmål"), call, ToolMessage('{"value": 1}', tool_call_id="x"),
+                streamed, AIMessage("svar [1]")]
+    shaped = chat_messages(messages)
+    assert [m["role"] for m in shaped] == ["system", "user", "assistant", "tool", "assistant", "assistant"]
+    assert shaped[2]["tool_calls"][0]["function"] == {"name": "fte_savings", "arguments": FTE_ARGS}
+    assert shaped[2]["tool_calls"][0]["id"] == "call_3_0" and shaped[2]["content"] == ""
+    assert shaped[4]["tool_calls"][0]["function"] == {"name": "fte_savings", "arguments": {"fte": 12}}

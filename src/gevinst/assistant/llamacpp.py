@@ -17,14 +17,13 @@ from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, ToolMessage
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, SystemMessage, ToolMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from langchain_core.utils.function_calling import convert_to_openai_tool
 from pydantic import Field
 
 from gevinst.assistant.tool_calls import parse_tool_calls
 
-_ROLES = {"system": "system", "human": "user", "ai": "assistant", "tool": "tool"}
 _CALL_STARTS = ("<tool_call>", "```", "{", "[")
 _LOADED: dict[tuple[str, int, int], Any] = {}  # one model per process: ~2 GB each
 _LOCK = threading.Lock()
@@ -52,16 +51,25 @@ def load(path: str, n_ctx: int, n_threads: int = 0) -> Any:
         return _LOADED[key]
 
 
+def _role(m: BaseMessage) -> str:
+    # by class, not `m.type`: a streamed reply is an AIMessageChunk, whose type reads "AIMessageChunk"
+    for cls, role in ((SystemMessage, "system"), (AIMessage, "assistant"), (ToolMessage, "tool")):
+        if isinstance(m, cls):
+            return role
+    return "user"
+
+
 def chat_messages(messages: Sequence[BaseMessage]) -> list[dict[str, Any]]:
     """LangChain messages as the chat template expects them (OpenAI shape, arguments as objects)."""
     out: list[dict[str, Any]] = []
     for m in messages:
-        item: dict[str, Any] = {"role": _ROLES.get(m.type, "user"), "content": m.content if isinstance(m.content, str)
-                                else json.dumps(m.content, ensure_ascii=False)}
+        content = m.content if isinstance(m.content, str) else json.dumps(m.content, ensure_ascii=False)
+        item: dict[str, Any] = {"role": _role(m), "content": content}
         if isinstance(m, AIMessage) and m.tool_calls:
-            item["tool_calls"] = [{"id": c["id"], "type": "function", "function": {"name": c["name"],
-                                                                                   "arguments": c["args"]}}
-                                  for c in m.tool_calls]
+            item["tool_calls"] = [
+                {"id": c["id"], "type": "function", "function": {"name": c["name"], "arguments": c["args"]}}
+                for c in m.tool_calls
+            ]
         if isinstance(m, ToolMessage):
             item["tool_call_id"] = m.tool_call_id
         out.append(item)
