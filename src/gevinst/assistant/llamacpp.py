@@ -25,6 +25,8 @@ from pydantic import Field
 from gevinst.assistant.tool_calls import parse_tool_calls
 
 _CALL_STARTS = ("<tool_call>", "```", "{", "[")
+_VALIDATION_ONLY = {"maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "minItems", "maxItems",
+                    "additionalProperties", "title"}
 _LOADED: dict[tuple[str, int, int], Any] = {}  # one model per process: ~2 GB each
 _LOCK = threading.Lock()
 
@@ -49,6 +51,19 @@ def load(path: str, n_ctx: int, n_threads: int = 0) -> Any:
             _LOADED.clear()
             _LOADED[key] = Llama(model_path=path, n_ctx=n_ctx, n_threads=thread_count(n_threads), verbose=False)
         return _LOADED[key]
+
+
+def compact(schema: Any) -> Any:
+    """A tool schema without the bounds and titles: the calculator validates those, and every token of the schema
+    is read by the model for every calculation question. Names, types, descriptions, defaults and `required` stay."""
+    if isinstance(schema, dict):
+        options = [o for o in schema.get("anyOf", []) if o != {"type": "null"}]
+        if len(options) == 1 and len(schema["anyOf"]) == 2:  # Optional[float]: the default says it may be left out
+            schema = {**{k: v for k, v in schema.items() if k != "anyOf"}, **options[0]}
+        return {k: compact(v) for k, v in schema.items() if k not in _VALIDATION_ONLY}
+    if isinstance(schema, list):
+        return [compact(v) for v in schema]
+    return schema
 
 
 def _role(m: BaseMessage) -> str:
@@ -86,7 +101,7 @@ class LlamaCppChatModel(BaseChatModel):
     model_path: str = Field(description="A GGUF file (the factory joins the packaged model when none is set)")
     temperature: float = 0.1
     max_tokens: int = 384
-    n_ctx: int = 4096
+    n_ctx: int = 8192  # six passages, the example and the tool schemas: about 5,000 tokens; KV cache ~230 MB
     n_threads: int = 0  # 0: chosen from the free cores when the model loads
     tools: list[dict[str, Any]] = Field(default_factory=list)
 
@@ -95,7 +110,7 @@ class LlamaCppChatModel(BaseChatModel):
         return "llamacpp"
 
     def bind_tools(self, tools: Sequence[Any], **kwargs: Any) -> LlamaCppChatModel:  # type: ignore[override]
-        return self.model_copy(update={"tools": [convert_to_openai_tool(t) for t in tools]})
+        return self.model_copy(update={"tools": [compact(convert_to_openai_tool(t)) for t in tools]})
 
     def _completion(self, messages: list[BaseMessage], stop: list[str] | None, stream: bool) -> Any:
         llm = load(self.model_path, self.n_ctx, self.n_threads)

@@ -95,7 +95,7 @@ class LLMBackend:
             yield "answer", self.fallback.compose(query, retrieved)
             return
         try:
-            text, calls, notes = yield from self._converse(query.text, retrieved.chunks, language)
+            text, calls, notes = yield from self._converse(query, retrieved.chunks, language)
         except Exception as exc:  # noqa: BLE001 - any model failure falls back; the user is told which
             answer = self.fallback.compose(query, retrieved)
             answer.notice = (f"Sprogmodellen svarede ikke ({type(exc).__name__}); svaret er lavet af den indbyggede "
@@ -112,14 +112,19 @@ class LLMBackend:
             answer.notice = " ".join(filter(None, [answer.notice, "Udeladte argumenter: " + "; ".join(notes) + "."]))
         yield "answer", answer
 
-    def _converse(self, question: str, passages: list[Chunk], language: str):  # type: ignore[no-untyped-def]
-        """Yields tokens; returns (text, tool calls, notes on the model's arguments that were dropped)."""
+    def _converse(self, query: Query, passages: list[Chunk], language: str):  # type: ignore[no-untyped-def]
+        """Yields tokens; returns (text, tool calls, notes on the model's arguments that were dropped).
+
+        Only a question that asks for a calculation is offered the tools: their schemas are the longest part of
+        a prompt (about 3,000 tokens for eleven calculators), which a small local model reads at 15–80 tokens/s."""
+        question = query.text
+        chat = self.chat if query.computes else self.model
         messages = build_messages(question, passages, language)
         calls: list[ToolCall] = []
         notes: list[str] = []
         for _ in range(MAX_TOOL_ROUNDS):
             full: AIMessageChunk | None = None
-            for chunk in self.chat.stream(messages):
+            for chunk in chat.stream(messages):
                 full = chunk if full is None else full + chunk  # type: ignore[assignment]
                 if piece := _text(chunk.content):
                     yield "token", piece
