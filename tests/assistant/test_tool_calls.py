@@ -126,3 +126,54 @@ def test_the_conversation_reaches_the_chat_template_in_openai_shape() -> None:
     assert shaped[2]["tool_calls"][0]["function"] == {"name": "fte_savings", "arguments": FTE_ARGS}
     assert shaped[2]["tool_calls"][0]["id"] == "call_3_0" and shaped[2]["content"] == ""
     assert shaped[4]["tool_calls"][0]["function"] == {"name": "fte_savings", "arguments": {"fte": 12}}
+
+
+class ScriptedLlamaCpp:
+    """Stands in for llama_cpp.Llama: replays texts as a stream of small deltas, keeps what it was asked."""
+
+    def __init__(self, *replies: str) -> None:
+        self.replies, self.requests = list(replies), []  # type: ignore[var-annotated]
+
+    def create_chat_completion(self, messages, tools=None, stream=False, **kwargs):  # type: ignore[no-untyped-def]
+        self.requests.append({"messages": messages, "tools": tools})
+        text = self.replies.pop(0)
+        if not stream:
+            return {"choices": [{"message": {"content": text}}]}
+        return iter([{"choices": [{"delta": {"content": text[i : i + 4]}}]} for i in range(0, len(text), 4)])
+
+
+@pytest.fixture
+def scripted_local_model(settings, small_corpus, monkeypatch):  # type: ignore[no-untyped-def]
+    from gevinst.assistant import build_assistant, llamacpp, local_model
+    from gevinst.ingest import ingest
+    from gevinst.settings import LLMSettings
+
+    llm = ScriptedLlamaCpp()
+    monkeypatch.setattr(llamacpp, "load", lambda *args: llm)
+    monkeypatch.setattr(local_model, "require_runtime", lambda: None)
+    gguf = settings.data_dir / "m.gguf"
+    gguf.parent.mkdir(parents=True, exist_ok=True)
+    gguf.write_bytes(b"GGUF")
+    ingest([small_corpus], settings)
+    return build_assistant(settings.model_copy(update={"llm": LLMSettings(backend="llamacpp", model=str(gguf))})), llm
+
+
+def test_a_local_lookup_is_streamed_and_offered_no_tools(scripted_local_model) -> None:  # type: ignore[no-untyped-def]
+    assistant, llm = scripted_local_model
+    llm.replies.append("Et køb via e-handel koster 90 kr. [1]")
+    items = list(assistant.answer_stream("Hvad koster et køb via e-handel?"))
+    assert len(items) > 3 and "".join(items[:-1]) == "Et køb via e-handel koster 90 kr. [1]"
+    assert items[-1].citations[0].doc_id == "indkoeb" and llm.requests[0]["tools"] is None
+
+
+def test_a_local_calculation_gets_compact_tools_and_its_json_block_runs(scripted_local_model) -> None:  # type: ignore[no-untyped-def]
+    assistant, llm = scripted_local_model
+    llm.replies += [f"```json\n{FTE}\n```", "Besparelsen er 2.597.760 kr. om året [1]."]
+    tokens = list(assistant.answer_stream(QUESTION))
+    answer = tokens.pop()
+    assert "".join(tokens) == "Besparelsen er 2.597.760 kr. om året [1]."  # the JSON block was held back
+    assert answer.tool_calls[0].result["value"] == 2597760 and not answer.unsupported_numbers
+    fte = next(t for t in llm.requests[0]["tools"] if t["function"]["name"] == "fte_savings")["function"]
+    assert fte["parameters"]["properties"]["fte"] == {"description": "Årsværk på opgaven", "type": "number"}
+    second = llm.requests[1]["messages"]
+    assert [m["role"] for m in second[-2:]] == ["assistant", "tool"] and '"value": 2597760' in second[-1]["content"]
