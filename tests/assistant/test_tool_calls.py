@@ -91,6 +91,14 @@ QUESTION = "Hvad sparer vi med 12 årsværk til 30.000 kr. om måneden, hvis KSD
             "unit_rate_scaling", {"rate": "halvfems", "count": 10}, "10 stk.", "", {"count": 10},
             ["«rate» var ikke et tal ('halvfems')"], False, id="not-a-number",
         ),
+        pytest.param(
+            "fte_savings", {**FTE_ARGS, "fte": 40}, QUESTION, "", {"monthly_salary": 30000, "efficiency_pct": 40},
+            ["«fte» = 40 står ikke i spørgsmålet eller kilderne"], False, id="a-percentage-is-not-a-count",
+        ),
+        pytest.param(
+            "fte_savings", {**FTE_ARGS, "efficiency_pct": 12}, QUESTION, "", {"fte": 12, "monthly_salary": 30000},
+            ["«efficiency_pct» = 12 står ikke i spørgsmålet eller kilderne"], False, id="a-count-is-not-a-percentage",
+        ),
         pytest.param("no_such_tool", {"x": 1}, "", "", {"x": 1}, [], False, id="unknown-tool-left-to-registry"),
     ],
 )
@@ -135,7 +143,7 @@ class ScriptedLlamaCpp:
         self.replies, self.requests = list(replies), []  # type: ignore[var-annotated]
 
     def create_chat_completion(self, messages, tools=None, stream=False, **kwargs):  # type: ignore[no-untyped-def]
-        self.requests.append({"messages": messages, "tools": tools})
+        self.requests.append({"messages": messages, "tools": tools, "format": kwargs.get("response_format")})
         text = self.replies.pop(0)
         if not stream:
             return {"choices": [{"message": {"content": text}}]}
@@ -175,5 +183,7 @@ def test_a_local_calculation_gets_compact_tools_and_its_json_block_runs(scripted
     assert answer.tool_calls[0].result["value"] == 2597760 and not answer.unsupported_numbers
     fte = next(t for t in llm.requests[0]["tools"] if t["function"]["name"] == "fte_savings")["function"]
     assert fte["parameters"]["properties"]["fte"] == {"description": "Årsværk på opgaven", "type": "number"}
+    first_format, second_format = llm.requests[0]["format"], llm.requests[1]["format"]
+    assert "fte_savings" in first_format["schema"]["properties"]["name"]["enum"] and second_format is None
     second = llm.requests[1]["messages"]
     assert [m["role"] for m in second[-2:]] == ["assistant", "tool"] and '"value": 2597760' in second[-1]["content"]

@@ -25,8 +25,16 @@ from pydantic import Field
 from gevinst.assistant.tool_calls import parse_tool_calls
 
 _CALL_STARTS = ("<tool_call>", "```", "{", "[")
-_VALIDATION_ONLY = {"maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "minItems", "maxItems",
-                    "additionalProperties", "title"}
+_VALIDATION_ONLY = {
+    "maximum",
+    "minimum",
+    "exclusiveMaximum",
+    "exclusiveMinimum",
+    "minItems",
+    "maxItems",
+    "additionalProperties",
+    "title",
+}
 _LOADED: dict[tuple[str, int, int], Any] = {}  # one model per process: ~2 GB each
 _LOCK = threading.Lock()
 
@@ -93,8 +101,13 @@ def chat_messages(messages: Sequence[BaseMessage]) -> list[dict[str, Any]]:
 
 def reply_message(text: str, round_id: int) -> AIMessage:
     calls, rest = parse_tool_calls(text)
-    return AIMessage(content=rest if calls else text, tool_calls=[
-        {"name": c.name, "args": c.args, "id": f"call_{round_id}_{i}", "type": "tool_call"} for i, c in enumerate(calls)])
+    return AIMessage(
+        content=rest if calls else text,
+        tool_calls=[
+            {"name": c.name, "args": c.args, "id": f"call_{round_id}_{i}", "type": "tool_call"}
+            for i, c in enumerate(calls)
+        ],
+    )
 
 
 class LlamaCppChatModel(BaseChatModel):
@@ -104,28 +117,60 @@ class LlamaCppChatModel(BaseChatModel):
     n_ctx: int = 8192  # six passages, the example and the tool schemas: about 5,000 tokens; KV cache ~230 MB
     n_threads: int = 0  # 0: chosen from the free cores when the model loads
     tools: list[dict[str, Any]] = Field(default_factory=list)
+    required: bool = False  # this turn must be a tool call
 
     @property
     def _llm_type(self) -> str:
         return "llamacpp"
 
-    def bind_tools(self, tools: Sequence[Any], **kwargs: Any) -> LlamaCppChatModel:  # type: ignore[override]
-        return self.model_copy(update={"tools": [compact(convert_to_openai_tool(t)) for t in tools]})
+    def bind_tools(  # type: ignore[override]
+        self, tools: Sequence[Any], tool_choice: str | None = None, **kwargs: Any
+    ) -> LlamaCppChatModel:
+        """tool_choice="required": the reply is held to one JSON call by a grammar (a name from the tools)."""
+        schemas = [compact(convert_to_openai_tool(t)) for t in tools]
+        return self.model_copy(update={"tools": schemas, "required": tool_choice in ("required", "any")})
+
+    def _response_format(self) -> dict[str, Any] | None:
+        if not (self.required and self.tools):
+            return None
+        names = [t["function"]["name"] for t in self.tools]
+        schema = {
+            "type": "object",
+            "properties": {"name": {"enum": names}, "arguments": {"type": "object"}},
+            "required": ["name", "arguments"],
+        }
+        return {"type": "json_object", "schema": schema}
 
     def _completion(self, messages: list[BaseMessage], stop: list[str] | None, stream: bool) -> Any:
         llm = load(self.model_path, self.n_ctx, self.n_threads)
-        return llm.create_chat_completion(messages=chat_messages(messages), tools=self.tools or None,
-                                          temperature=self.temperature, max_tokens=self.max_tokens, stop=stop,
-                                          stream=stream)
+        return llm.create_chat_completion(
+            messages=chat_messages(messages),
+            tools=self.tools or None,
+            temperature=self.temperature,
+            max_tokens=self.max_tokens,
+            stop=stop,
+            stream=stream,
+            response_format=self._response_format(),
+        )
 
-    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                  run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
         out = self._completion(messages, stop, stream=False)
         text = out["choices"][0]["message"].get("content") or ""
         return ChatResult(generations=[ChatGeneration(message=reply_message(text.strip(), len(messages)))])
 
-    def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
         """Prose is streamed as it comes; a reply that opens like a tool call is held back and parsed whole."""
         text, held = "", True
         for part in self._completion(messages, stop, stream=True):
@@ -138,8 +183,19 @@ class LlamaCppChatModel(BaseChatModel):
                 yield ChatGenerationChunk(message=AIMessageChunk(content=piece))
         message = reply_message(text.strip(), len(messages))
         if message.tool_calls:
-            yield ChatGenerationChunk(message=AIMessageChunk(content="", tool_call_chunks=[
-                {"name": c["name"], "args": json.dumps(c["args"], ensure_ascii=False), "id": c["id"], "index": i}
-                for i, c in enumerate(message.tool_calls)]))
+            yield ChatGenerationChunk(
+                message=AIMessageChunk(
+                    content="",
+                    tool_call_chunks=[
+                        {
+                            "name": c["name"],
+                            "args": json.dumps(c["args"], ensure_ascii=False),
+                            "id": c["id"],
+                            "index": i,
+                        }
+                        for i, c in enumerate(message.tool_calls)
+                    ],
+                )
+            )
         elif held and text.strip():
             yield ChatGenerationChunk(message=AIMessageChunk(content=text.strip()))

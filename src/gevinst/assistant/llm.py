@@ -14,15 +14,25 @@ from gevinst.settings import LLMSettings
 def _ollama(s: LLMSettings) -> BaseChatModel:
     from langchain_ollama import ChatOllama
 
-    return ChatOllama(model=s.model or "llama3.1", base_url=s.base_url or "http://127.0.0.1:11434",
-                      temperature=s.temperature, client_kwargs={"timeout": s.timeout_s})
+    return ChatOllama(
+        model=s.model or "llama3.1",
+        base_url=s.base_url or "http://127.0.0.1:11434",
+        temperature=s.temperature,
+        client_kwargs={"timeout": s.timeout_s},
+    )
 
 
 def _openai(s: LLMSettings) -> BaseChatModel:
     from langchain_openai import ChatOpenAI
 
-    return ChatOpenAI(model=s.model or "gpt-4o-mini", base_url=s.base_url or None, api_key=s.api_key.get_secret_value() or "unused",
-                      timeout=s.timeout_s, max_retries=s.max_retries, temperature=s.temperature)
+    return ChatOpenAI(
+        model=s.model or "gpt-4o-mini",
+        base_url=s.base_url or None,
+        api_key=s.api_key.get_secret_value() or "unused",
+        timeout=s.timeout_s,
+        max_retries=s.max_retries,
+        temperature=s.temperature,
+    )
 
 
 def _llamacpp(s: LLMSettings) -> BaseChatModel:
@@ -43,7 +53,10 @@ def _fake(s: LLMSettings) -> BaseChatModel:
 
 
 LLMS: dict[str, Callable[[LLMSettings], BaseChatModel]] = {
-    "ollama": _ollama, "openai": _openai, "llamacpp": _llamacpp, "fake": _fake,
+    "ollama": _ollama,
+    "openai": _openai,
+    "llamacpp": _llamacpp,
+    "fake": _fake,
 }
 ANSWERERS = ("extractive", *LLMS)
 

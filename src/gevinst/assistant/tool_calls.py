@@ -98,7 +98,10 @@ def check_arguments(name: str, args: dict[str, Any], question: str, passages: st
         if info is None:
             dropped.append(f"«{key}» er ikke et input til {name}")
         elif value is not None:
-            value, reason = _checked(key, value, info, read if info.is_required() else asked)
+            sources = [
+                q for q in (read if info.is_required() else asked) if (q.kind == "percent") == _percent(key, info)
+            ]
+            value, reason = _checked(key, value, info, sources)
             if reason:
                 dropped.append(reason)
             else:
@@ -126,6 +129,12 @@ def _checked(key: str, value: Any, info: Any, sources: list[Quantity]) -> tuple[
 
 def _plain(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _percent(key: str, info: Any) -> bool:
+    """A percentage input is given only by a percentage («40 %»), any other only by a number that is not one:
+    a model once passed the question's «40 %» as the number of FTEs."""
+    return key.endswith("_pct") or "%" in (info.description or "")
 
 
 def _numeric(annotation: Any) -> bool:
