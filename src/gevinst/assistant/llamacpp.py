@@ -9,6 +9,7 @@ loads. The thread count follows the free cores when the setting leaves it to us.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import threading
@@ -56,7 +57,7 @@ def load(path: str, n_ctx: int, n_threads: int = 0) -> Any:
             os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # read once, when the library's OpenMP loads
             from llama_cpp import Llama
 
-            _LOADED.clear()
+            _close()
             _LOADED[key] = Llama(model_path=path, n_ctx=n_ctx, n_threads=thread_count(n_threads), verbose=False)
         return _LOADED[key]
 
@@ -80,6 +81,15 @@ def _role(m: BaseMessage) -> str:
         if isinstance(m, cls):
             return role
     return "user"
+
+
+def _close() -> None:
+    for llm in _LOADED.values():
+        llm.close()
+    _LOADED.clear()
+
+
+atexit.register(_close)  # freed before interpreter teardown, where llama_cpp's own __del__ fails with a traceback
 
 
 def chat_messages(messages: Sequence[BaseMessage]) -> list[dict[str, Any]]:
