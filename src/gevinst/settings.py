@@ -26,7 +26,9 @@ class RetrievalSettings(BaseModel):
         0.5, ge=0, le=1, description="Share of lexical_weight kept for questions not in Danish (glossary terms only)"
     )
     refusal_threshold: float = Field(
-        0.55, ge=0, le=1,
+        0.55,
+        ge=0,
+        le=1,
         description="Minimum evidence score (term coverage, best sentence, dense similarity) to answer; "
         "chosen on eval/dev.yaml with bench/tune_refusal.py",
     )

@@ -97,10 +97,12 @@ def test_the_guard_flags_a_number_the_model_was_made_to_invent(model_path: str) 
 
     passage = Chunk("indkoeb", "Indkøb", 1, "", 0, 0, "Køb via e-handel koster 90 kr. pr. indkøb.", "x")
     model = LlamaCppChatModel(model_path=model_path, temperature=0, max_tokens=40)
-    forced = model.invoke([
-        SystemMessage("Gentag brugerens sætning ordret, og skriv intet andet."),
-        HumanMessage("Kommunen sparede 7,3 mio. kr. på e-handel [1]."),
-    ])
+    forced = model.invoke(
+        [
+            SystemMessage("Gentag brugerens sætning ordret, og skriv intet andet."),
+            HumanMessage("Kommunen sparede 7,3 mio. kr. på e-handel [1]."),
+        ]
+    )
     print(f"\nthe model wrote: {forced.content!r}")
     checked = guard(str(forced.content), [passage], [], "Hvad sparede kommunen på e-handel?")
     assert checked.unsupported == ["7,3 mio. kr."]

