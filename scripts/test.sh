@@ -12,4 +12,10 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 bash scripts/setup.sh --all
 . .venv/bin/activate
+# Lint, format and types first: one line each when clean.
+ruff check src tests bench scripts
+ruff format --check src tests bench scripts
+mypy
+# The `llm` tests run the real local model; here a missing extra is a failure, never a silent skip.
+export GEVINST_REQUIRE_LLM=1
 exec python -m pytest "$@"

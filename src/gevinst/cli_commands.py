@@ -12,12 +12,13 @@ from gevinst.settings import Settings
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from gevinst.assistant import build_assistant
+    from gevinst.assistant.local_model import ModelMissing
     from gevinst.index import IndexMissing
 
     try:
         assistant = build_assistant(settings)
         result = assistant.answer(" ".join(args.question))  # the vectors are opened at the first question
-    except IndexMissing as exc:
+    except (IndexMissing, ModelMissing) as exc:
         print(f"Fejl: {exc}", file=sys.stderr)
         return 2
     if args.json:

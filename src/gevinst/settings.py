@@ -49,8 +49,11 @@ class RetrievalSettings(BaseModel):
         "chosen on eval/dev.yaml with bench/tune_refusal.py",
     )
     refusal_probability: float = Field(
-        0.5, ge=0, le=1, description="Refuse below this calibrated probability (indexes with sentence vectors; "
-        "chosen on eval/dev.yaml + eval/dev2.yaml with bench/tune_refusal.py)"
+        0.5,
+        ge=0,
+        le=1,
+        description="Refuse below this calibrated probability (indexes with sentence vectors; "
+        "chosen on eval/dev.yaml + eval/dev2.yaml with bench/tune_refusal.py)",
     )
 
 
@@ -62,6 +65,10 @@ class LLMSettings(BaseModel):
     timeout_s: float = Field(30.0, gt=0, description="Seconds before a model call is abandoned")
     max_retries: int = Field(1, ge=0, le=5, description="Retries after a failed model call")
     temperature: float = Field(0.1, ge=0, le=2, description="Sampling temperature")
+    models_dir: Path = Field(
+        Path("var/models"), description="llamacpp without a model path: where the packaged model is joined once"
+    )
+    threads: int = Field(0, ge=0, le=256, description="llamacpp threads; 0 takes the cores not already busy")
 
 
 class ChromaSettings(BaseModel):

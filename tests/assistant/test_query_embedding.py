@@ -10,6 +10,7 @@ from gevinst.assistant import Assistant
 from gevinst.index import HashEmbeddings, open_index
 from gevinst.ingest import ingest
 from gevinst.settings import Settings
+from gevinst.types import Proposal
 
 
 class CountingEmbeddings(HashEmbeddings):
@@ -39,9 +40,7 @@ CASES = [
     pytest.param([], "Hvilke forslag handler om indkøb?", 1, id="list-tried-by-the-catalogue"),
 ]
 # a proposal catalogue of another report: the catalogue answerer retrieves, declines, and retrieval follows
-OTHER_CATALOGUE = [
-    {"doc_id": "andet", "title": "Indkøb", "area": "indkøb", "first_page": 1, "last_page": 1, "potential": ""}
-]
+OTHER_CATALOGUE = [Proposal(doc_id="andet", title="Indkøb", area="indkøb", first_page=1, last_page=1)]
 
 
 @pytest.mark.parametrize("before, question, embeds", CASES)

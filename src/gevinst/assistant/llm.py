@@ -4,6 +4,7 @@ which read the environment (GEVINST_LLM__API_KEY) or Streamlit secrets, never fr
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from langchain_core.language_models import BaseChatModel
 
@@ -36,8 +37,13 @@ def _openai(s: LLMSettings) -> BaseChatModel:
 
 def _llamacpp(s: LLMSettings) -> BaseChatModel:
     from gevinst.assistant.llamacpp import LlamaCppChatModel
+    from gevinst.assistant.local_model import ModelMissing, packaged_model, require_runtime
 
-    return LlamaCppChatModel(model_path=s.model, temperature=s.temperature)
+    require_runtime()
+    if s.model and not Path(s.model).is_file():
+        raise ModelMissing(f"GEVINST_LLM__MODEL peger ikke på en fil: {s.model}")
+    path = s.model or str(packaged_model(s.models_dir))
+    return LlamaCppChatModel(model_path=path, temperature=s.temperature, n_threads=s.threads)
 
 
 def _fake(s: LLMSettings) -> BaseChatModel:

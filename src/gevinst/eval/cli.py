@@ -24,11 +24,12 @@ def run_eval_command(args: argparse.Namespace, settings: Settings) -> int:
         print(f"Fejl: {_describe(exc)}", file=sys.stderr)
         return 2
     from gevinst.assistant import IndexMissing, build_assistant
+    from gevinst.assistant.local_model import ModelMissing
 
     try:
         assistant = build_assistant(settings)
         runs = [_run(questions, assistant.answer, path.name) for questions, path in zip(banks, paths)]
-    except IndexMissing as exc:
+    except (IndexMissing, ModelMissing) as exc:
         print(f"Fejl: {exc}", file=sys.stderr)
         return 2
     for run in runs:

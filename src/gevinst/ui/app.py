@@ -8,6 +8,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from gevinst.assistant import IndexMissing
+from gevinst.assistant.local_model import ModelMissing
 from gevinst.settings import AuthMode, Settings, settings_error
 from gevinst.ui import brief_page, calculator_page, catalogue_page, chat_page, documents_page, state
 from gevinst.ui.access import oidc_problem
@@ -88,6 +89,9 @@ def main() -> None:
                 assistant = get_assistant(settings)
             except IndexMissing:
                 st.warning(t(lang, "no_index"))
+                return
+            except ModelMissing as exc:  # GEVINST_LLM__BACKEND=llamacpp without the extra: the one line the CLI says
+                st.warning(str(exc))
                 return
             pages = {"chat": chat_page.chat, "docs": documents_page.documents, "catalogue": catalogue_page.catalogue}
             pages[page](assistant, settings, lang)
