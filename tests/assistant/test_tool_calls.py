@@ -19,6 +19,12 @@ FTE_ARGS = {"fte": 12, "monthly_salary": 30000, "efficiency_pct": 40}
         pytest.param(f"```\n[{FTE}]\n```", [("fte_savings", FTE_ARGS)], "", id="fenced-list"),
         pytest.param(FTE, [("fte_savings", FTE_ARGS)], "", id="bare-object"),
         pytest.param(
+            FTE[:-2] + ', "total_fte_x": 0.4, "total_fte_realisable_percentage_with_pens',
+            [("fte_savings", {**FTE_ARGS, "total_fte_x": 0.4})],
+            "",
+            id="cut-off-at-the-token-limit",
+        ),
+        pytest.param(
             '```json\n{"function": {"name": "unit_rate_scaling", "parameters": {"rate": 90, "count": 10,}}}\n```',
             [("unit_rate_scaling", {"rate": 90, "count": 10})],
             "",

@@ -23,6 +23,7 @@ ARITHMETIC = ("percent_of", "total", "difference", "rate_scaling", "cases_per_ft
 _TAGGED = re.compile(r"<tool_call>\s*(.*?)\s*(?:</tool_call>|$)", re.DOTALL)
 _FENCED = re.compile(r"```(?:json|tool_call)?\s*\n?(.*?)```", re.DOTALL | re.IGNORECASE)
 _BARE = re.compile(r"^\s*(\{.*\})\s*$", re.DOTALL)
+_OPEN = re.compile(r"^\s*(\{\s*\"(?:name|tool)\".*)$", re.DOTALL)  # a call cut off at the token limit
 # A JSON value that is an expression (2000000 / 52) or a Danish number with thousands dots (30.000).
 _EXPRESSION = re.compile(r"(:\s*)(-?\(?\d[\d.,]*\)?(?:\s*[-+*/×x]\s*\(?\d[\d.,]*\)?)+)(\s*[,}\]\n])")
 _THOUSANDS = re.compile(r"(:\s*)(\d{1,3}(?:\.\d{3})+(?:,\d+)?)(\s*[,}\]\n])")
@@ -37,7 +38,7 @@ class TextCall:
 
 def parse_tool_calls(text: str) -> tuple[list[TextCall], str]:
     """The calls written in `text` and the text without them. Text with no call comes back unchanged."""
-    for pattern in (_TAGGED, _FENCED, _BARE):
+    for pattern in (_TAGGED, _FENCED, _BARE, _OPEN):
         calls, rest = [], text
         for match in pattern.finditer(text):
             found = _calls_in(match.group(1))
@@ -73,7 +74,23 @@ def _lenient_json(raw: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError:
-        return None
+        return _salvaged(text)
+
+
+def _salvaged(text: str, tries: int = 200) -> Any:
+    """A call the model did not finish (it ran on, inventing inputs, until the token limit): the pairs it
+    completed, closed. What it invented is then dropped by the argument check like any unknown input."""
+    for _ in range(tries):
+        cut = text.rfind(",")
+        if cut <= 0:
+            return None
+        text = text[:cut]
+        closing = "}" * max(text.count("{") - text.count("}"), 0)
+        try:
+            return json.loads(text + closing)
+        except json.JSONDecodeError:
+            continue
+    return None
 
 
 @dataclass(frozen=True)
