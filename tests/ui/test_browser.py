@@ -7,11 +7,7 @@ brief, one removed again, and the Word handout opened with python-docx. Screensh
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from ..conftest import free_port, wait_for_port
+from .app_server import running_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -29,27 +25,8 @@ ANSWER_S = 120_000  # the first answer loads the model
 
 @pytest.fixture(scope="module")
 def server(real_settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    port = free_port()
-    env = {
-        **os.environ,
-        "GEVINST_INDEX_DIR": str(real_settings.index_dir),
-        "GEVINST_DATA_DIR": str(real_settings.data_dir),
-        "GEVINST_EMBEDDING__BACKEND": "e5",
-        "GEVINST_UI__PORT": str(port),
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gevinst.cli", "ui"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    if not wait_for_port(port, 60):
-        os.killpg(proc.pid, signal.SIGKILL)
-        pytest.fail("gevinst ui did not start")
-    yield f"http://127.0.0.1:{port}"
-    os.killpg(proc.pid, signal.SIGTERM)  # `gevinst ui` runs streamlit as its child: end the whole group
-    proc.wait(timeout=15)
+    with running_app(real_settings.index_dir, real_settings.data_dir, "e5") as url:
+        yield url
 
 
 @pytest.fixture(params=list(SIZES), ids=list(SIZES))

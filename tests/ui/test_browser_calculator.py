@@ -5,18 +5,14 @@ compared. The page needs no index, so the app runs on an empty one with the hash
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ..conftest import free_port, wait_for_port
+from .app_server import running_app
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -36,27 +32,8 @@ BAD_INPUT = [  # (id, what is typed in the salary field, what the message must s
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("calc-ui")
-    port = free_port()
-    env = {
-        **os.environ,
-        "GEVINST_INDEX_DIR": str(tmp / "index"),
-        "GEVINST_DATA_DIR": str(tmp / "data"),
-        "GEVINST_EMBEDDING__BACKEND": "hash",
-        "GEVINST_UI__PORT": str(port),
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gevinst.cli", "ui"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    if not wait_for_port(port, 60):
-        os.killpg(proc.pid, signal.SIGKILL)
-        pytest.fail("gevinst ui did not start")
-    yield f"http://127.0.0.1:{port}"
-    os.killpg(proc.pid, signal.SIGTERM)  # `gevinst ui` runs streamlit as its child: end the whole group
-    proc.wait(timeout=15)
+    with running_app(tmp / "index", tmp / "data", "hash") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -4,10 +4,7 @@ request is recorded, and a logging server on another port, which the report poin
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,7 +16,7 @@ import pytest
 from gevinst.ingest import ingest
 from gevinst.settings import Settings
 
-from ..conftest import free_port, wait_for_port
+from .app_server import running_app
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -73,28 +70,8 @@ def app_url(settings: Settings, tmp_path: Path, logger: _Logger) -> Iterator[str
     report = tmp_path / "fjendtlig.md"
     report.write_text(REPORT.format(host=logger.host), encoding="utf-8")
     assert ingest([report], settings).ok
-    port = free_port()
-    env = {
-        **os.environ,
-        "GEVINST_INDEX_DIR": str(settings.index_dir),
-        "GEVINST_DATA_DIR": str(settings.data_dir),
-        "GEVINST_EMBEDDING__BACKEND": "hash",
-        "GEVINST_UI__PORT": str(port),
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "gevinst.cli", "ui"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        if not wait_for_port(port, 60):
-            pytest.fail("gevinst ui did not start")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        os.killpg(proc.pid, 15)
-        proc.wait(timeout=15)
+    with running_app(settings.index_dir, settings.data_dir, "hash") as url:
+        yield url
 
 
 def test_nothing_from_a_report_leaves_the_apps_origin(app_url: str, logger: _Logger) -> None:

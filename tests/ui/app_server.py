@@ -1,0 +1,42 @@
+"""`gevinst ui` started for a browser test on a free port, and ended with its whole process group
+(it runs streamlit as a child)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from ..conftest import free_port, wait_for_port
+
+
+@contextmanager
+def running_app(index_dir: Path, data_dir: Path, embedding: str) -> Iterator[str]:
+    port = free_port()
+    env = {
+        **os.environ,
+        "GEVINST_INDEX_DIR": str(index_dir),
+        "GEVINST_DATA_DIR": str(data_dir),
+        "GEVINST_EMBEDDING__BACKEND": embedding,
+        "GEVINST_UI__PORT": str(port),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gevinst.cli", "ui"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        if not wait_for_port(port, 60):
+            pytest.fail("gevinst ui did not start")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=15)
