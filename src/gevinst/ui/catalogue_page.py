@@ -95,7 +95,7 @@ def _chart(rows: list[Proposal], lang: str) -> None:
             x=alt.X("sum(antal):Q", title="Antal forslag", axis=alt.Axis(tickMinStep=1)),
             color=alt.Color(
                 "potentiale:N",
-                scale=alt.Scale(domain=[stated, missing], range=["#1f77b4", "#c7d3e0"]),
+                scale=alt.Scale(domain=[stated, missing], range=["#1f77b4", "#9fb3c8"]),
                 legend=alt.Legend(orient="bottom", direction="vertical", title=None),
             ),
             order=alt.Order("orden:Q"),
@@ -105,7 +105,7 @@ def _chart(rows: list[Proposal], lang: str) -> None:
                 alt.Tooltip("antal:Q", title="Antal forslag"),
             ],
         )
-        .properties(height=70 + 34 * len(areas))
+        .properties(height=alt.Step(36))  # a band per area, so one area alone still gets a visible bar
     )
     st.markdown(f"**{t(lang, 'catalogue_chart')}**")
     st.altair_chart(chart, width="stretch")
