@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -140,3 +141,21 @@ def test_every_number_in_an_answer_is_in_a_cited_snippet_or_a_tool_result(
 def test_a_year_is_not_a_figure_to_calculate_with(small_assistant) -> None:  # type: ignore[no-untyped-def]
     answer = small_assistant.answer("Hvor mange årsværk har Region Hovedstaden sparet på rengøring i 2022?")
     assert not answer.tool_calls and "mangler jeg" not in answer.text and answer.refused
+
+
+@pytest.mark.parametrize(
+    ("answer", "flagged"),
+    [
+        ("Forslagene er:\n1. Indkøb koster 90 kr. [1]\n2. Noget andet [1]", []),
+        ("Se passage 6.1 og afsnit 2 [1]: e-handel koster 90 kr.", []),
+        ("Forslagene er:\n1. Indkøb koster 454 mio. kr. [1]", ["454 mio. kr."]),
+        ("Kommunen har 2 centre og sparer 90 kr. [1]", ["2"]),
+    ],
+    ids=["list-numbers", "passage-and-section-numbers", "invented-figure-in-a-list", "a-bare-count-is-still-checked"],
+)
+def test_the_guard_checks_figures_not_list_or_passage_numbers(answer: str, flagged: list[str]) -> None:
+    from gevinst.assistant.guard import guard
+    from gevinst.types import Chunk
+
+    passage = Chunk("d", "T", 1, "", 0, 0, "Køb via e-handel koster 90 kr. pr. indkøb.", "x")
+    assert guard(answer, [passage], [], "Hvad koster et indkøb?").unsupported == flagged

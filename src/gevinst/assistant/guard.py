@@ -43,6 +43,18 @@ def best_sentence(chunk: Chunk, answer: str) -> str:
     return chunk.text[start:end][:700]
 
 
+# A number that numbers a list item («2. Kommunerne …») or names a passage or section («passage 6», «afsnit
+# 6.1») states no figure, so there is nothing to check it against.
+_LIST_MARKER = re.compile(r"(?:^|\n)\s*(?:[-*•]\s*)?$")
+_PLACE_WORD = re.compile(r"(?:passage|passager|afsnit|kapitel|section|chapter|side|s\.|page|kilde|source)\s*$", re.I)
+
+
+def _names_a_place(text: str, start: int, end: int) -> bool:
+    bare = text[start:end].rstrip(".)").replace(".", "").isdigit()
+    marker = bool(_LIST_MARKER.search(text[:start])) and text[end : end + 2].startswith((". ", ") ", ".\n"))
+    return bare and (marker or bool(_PLACE_WORD.search(text[max(0, start - 12) : start])))
+
+
 def guard(text: str, passages: list[Chunk], tool_results: list[dict[str, Any]], question: str) -> Guarded:
     dropped = sorted({int(n) for n in re.findall(r"\[(\d+)\]", text) if not 1 <= int(n) <= len(passages)})
     for n in dropped:
@@ -64,7 +76,7 @@ def guard(text: str, passages: list[Chunk], tool_results: list[dict[str, Any]], 
     unsupported = []
     out, last = [], 0
     for q in find_quantities(text):
-        if quantity_supported(q, evidence):
+        if quantity_supported(q, evidence) or _names_a_place(text, q.start, q.end):
             continue
         unsupported.append(q.text)
         out.append(text[last : q.end] + FLAG)
