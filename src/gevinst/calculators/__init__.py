@@ -65,10 +65,6 @@ class Calculator:
     def inputs(self) -> type[BaseModel]:
         return self.spec.model
 
-    @property
-    def run(self) -> Callable[..., CalcResult]:
-        return public(lambda: self.spec)
-
 
 CALCULATORS: dict[str, Calculator] = {name: Calculator(spec) for name, spec in SPECS.items()}
 
@@ -85,7 +81,7 @@ def run_calculator(name: str, arguments: dict[str, Any]) -> CalcResult:
 
 
 def _function(name: str) -> Callable[..., CalcResult]:
-    return public(lambda: SPECS[name])
+    return public(SPECS[name])
 
 
 hourly_cost = _function("hourly_cost")

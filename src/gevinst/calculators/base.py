@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -15,7 +15,6 @@ KOMBIT = "kombit-2014-gevinstrealisering-ky-ksd"
 KLK = "klk-2017-kommunale-veje"
 KL09 = "kl-2009-objektiv-sagsbehandling"
 KL14 = "kl-2014-10-gode-eksempler"
-USER = "dit input"
 MAX_AMOUNT = 1e12  # 1.000 mia. kr.: far above any municipal budget; larger is a typing error
 
 
@@ -89,8 +88,6 @@ def display_value(value: float | None, unit: str) -> str:
     return f"{format_number(value, 2)} {unit}".strip()
 
 
-M = TypeVar("M", bound=CalcInput)
-
 _MESSAGES = {
     "greater_than_equal": "skal være mindst {ge}",
     "greater_than": "skal være større end {gt}",
@@ -102,13 +99,6 @@ _MESSAGES = {
     "float_type": "skal være et tal",
     "extra_forbidden": "er ikke en parameter til denne beregning",
 }
-
-
-def validate(model: type[M], values: dict[str, Any]) -> M:
-    try:
-        return model(**{k: v for k, v in values.items() if v is not None})
-    except ValidationError as exc:
-        raise CalculatorInputError(explain(exc, model)) from None
 
 
 def explain(exc: ValidationError, model: type[BaseModel] | None = None) -> str:
@@ -158,7 +148,3 @@ def kr(value: float) -> str:
 
 def pct(value: float) -> str:
     return format_pct(value)
-
-
-def user(name: str, label: str, value: float | str, unit: str) -> Assumption:
-    return Assumption(name, label, value, unit, USER)

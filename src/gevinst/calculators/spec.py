@@ -245,11 +245,10 @@ def run(spec: Spec, given: Mapping[str, Any]) -> CalcResult:
     return result
 
 
-def public(spec_of: Callable[[], Spec]) -> Callable[..., CalcResult]:
+def public(spec: Spec) -> Callable[..., CalcResult]:
     """A plain function over a declared calculator: positional arguments in declaration order."""
 
     def call(*args: Any, **kwargs: Any) -> CalcResult:
-        spec = spec_of()
         names = [i.name for i in spec.inputs]
         if len(args) > len(names):
             raise CalculatorInputError(f"{spec.name} tager højst {len(names)} input")
