@@ -67,6 +67,7 @@ class Query:
     # The question sentence asks about the past («Hvad sparede …?», «What did … save?»): a report's example,
     # not a calculation of the asker's own.
     past: bool = False
+    own: bool = False  # it speaks of the asker's own situation («vi», «vores», «we», «our»)
     # `terms` grouped by the question word they come from («LED-belysning» → led, belysning, ledbelysning;
     # English «estimate» → skøn, vurdering): a group is covered when any of its members is.
     term_groups: tuple[tuple[str, ...], ...] = ()

@@ -6,10 +6,8 @@ defaults come from."""
 
 from __future__ import annotations
 
-import re
 import time
 
-from gevinst.assistant import lexicon
 from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.filling import Filling, rank
 from gevinst.assistant.query import Language, Query
@@ -26,7 +24,7 @@ def choose(query: Query) -> Filling | None:
     if best is None:
         return None
     whole = len(best.used) == len(query.figures)
-    if query.past and not _own(query):  # «Hvad sparede Holbæk …?» asks what a report's example did
+    if query.past and not query.own:  # «Hvad sparede Holbæk …?» asks what a report's example did
         return None
     if best.complete and (best.used or best.goal) and (query.computes or (best.goal and whole)):
         return best
@@ -34,11 +32,6 @@ def choose(query: Query) -> Filling | None:
         asked = next((f for f in ranked if f.goal and f.used), None)
         return asked
     return None
-
-
-def _own(query: Query) -> bool:
-    words = set(re.findall(r"[\wæøå]+", query.text.lower()))
-    return bool(words & lexicon.ownership_words())
 
 
 def answer_calculation(query: Query, context: AnswerContext) -> Answer | None:
