@@ -106,3 +106,17 @@ def test_quoted_phrases_are_names_the_answer_must_mention(question: str, names: 
 def test_years_are_entities_not_figures() -> None:
     query = parse_query("Hvor mange årsværk brugte kommunerne på indkøb i 2016?")[0]
     assert query.years == ("2016",) and not query.figures
+
+
+@pytest.mark.parametrize(
+    ("question", "past", "own"),
+    [
+        ("Hvad sparede Holbæk ved at spare 5 minutter pr. faktura?", True, False),
+        ("Hvad sparede vi, da vi flyttede 6.000 indkøb til e-handel?", True, True),
+        ("Hvad sparer vi med 12 årsværk og 40 %?", False, True),
+    ],
+    ids=["report-example", "our-own-past", "our-own-present"],
+)
+def test_past_and_own_are_read_once(question: str, past: bool, own: bool) -> None:
+    query = parse_query(question)[0]
+    assert (query.past, query.own) == (past, own)

@@ -115,5 +115,6 @@ def parse_query(question: str, history: Sequence[object] = (), limit: int = 2000
         follow_up=follow_up,
         term_groups=groups,
         past=lexicon.asks_in_past(text),
+        own=bool(set(re.findall(r"[\wæøå]+", text.lower())) & lexicon.ownership_words()),
     )
     return query, notice
