@@ -34,6 +34,28 @@ def test_nothing_matches_nothing_listed() -> None:
     assert _titles("Hvilke forslag handler om svømmehaller?") == []
 
 
+def test_an_area_is_named_as_an_area_not_by_a_word_it_shares() -> None:
+    """«ældre» in a question about measures for the elderly is not «sundheds- og ældreområdet»."""
+    assert _titles("Hvilke forebyggende tiltag kan hjælpe ældre og deres pårørende i eget hjem?") == []
+
+
+def test_one_shared_word_among_many_topic_words_selects_nothing() -> None:
+    question = "Hvilke tiltag kan hjælpe borgere og deres pårørende med dagpasning, så familien bliver længst hjemme?"
+    assert _titles(question) == []
+    assert len(_titles("Hvilke forslag på sundheds- og ældreområdet findes der?")) == 1
+
+
+def test_words_of_the_reports_own_title_select_no_proposal() -> None:
+    """Every proposal of «Kommunale veje til effektivisering» is about effektivisering: the word selects none."""
+    proposals = [*PROPOSALS, Proposal("klk", "Effektivisering af refusionshjemtagning", "Administration", 28, 30, "")]
+    query = parse_query("Hvilke konkrete forslag er der til at effektivisere dokumentationen i sygeplejen?")[0]
+    assert matching_proposals(query, proposals, ignore="Kommunale veje til effektivisering") == []
+    query = parse_query("Hvilke forslag handler om refusionshjemtagning?")[0]
+    assert [p.title for p in matching_proposals(query, proposals, ignore="Kommunale veje til effektivisering")] == [
+        "Effektivisering af refusionshjemtagning"
+    ]
+
+
 def test_proposals_asked_of_another_report_go_to_retrieval(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """«Hvilke forslag giver KL til …?» about a report without a catalogue is not answered from the catalogue
     of another report, even when a proposal title shares a word."""

@@ -18,22 +18,41 @@ def _stems(text: str) -> set[str]:
     return {t for t in textnorm.tokens(text) if len(t) >= 4 and not t.isdigit()}
 
 
-def _topic_terms(query: Query) -> set[str]:
+def _topic_terms(query: Query, ignore: str) -> set[str]:
+    """The question's own topic words. The words of the report's title («… til effektivisering») describe
+    every proposal in it, so they select none."""
     cue = {t for w in lexicon.catalogue_words() for t in textnorm.tokens(w)}
-    return {t for t in query.terms if len(t) >= 4 and t not in cue}
+    title = _stems(ignore)
+    return {t for t in query.terms if len(t) >= 4 and t not in cue and not any(t in w or w in t for w in title)}
 
 
-def matching_proposals(query: Query, proposals: list[Proposal]) -> list[Proposal]:
+def _names_area(term: str, area: str) -> bool:
+    """A question names an area as an area: «ældreområdet», «dagtilbudsområdet» — the area's word inside a
+    compound. The bare word («hjælp til ældre») is a topic, not the area."""
+    return len(area) >= 4 and area in term and term != area
+
+
+def _in_title(term: str, title: str) -> bool:
+    """A title word, or a stem of five letters or more inside one («indkøb» in «indkøbskultur»; «hjem» is
+    too short to find in «hjemmeplejen»)."""
+    words = textnorm.fold(title.lower()).split()
+    return term in _stems(title) or (len(term) >= 5 and any(term in w for w in words))
+
+
+def matching_proposals(query: Query, proposals: list[Proposal], ignore: str = "") -> list[Proposal]:
     """The proposals of the area the question names («dagtilbudsområdet»), else those whose titles share
-    the most of its topic words (a stem inside a compound counts: «indkøb» in «indkøbskultur»)."""
-    topic = _topic_terms(query)
+    the most of its topic words (a stem inside a compound counts: «indkøb» in «indkøbskultur»); `ignore` is
+    the report's title."""
+    topic = _topic_terms(query, ignore)
     if not topic:
         return []
-    in_area = [p for p in proposals if any(a in t or t in a for a in _stems(p.area) for t in topic if len(a) >= 4)]
+    in_area = [p for p in proposals if any(_names_area(t, a) for a in _stems(p.area) for t in topic)]
     if in_area:
         return in_area
-    scored = [(sum(1 for t in topic if t in textnorm.fold(p.title.lower())), p) for p in proposals]
+    scored = [(sum(1 for t in topic if _in_title(t, p.title)), p) for p in proposals]
     best = max((score for score, _ in scored), default=0)
+    if best * 3 < len(topic):  # one shared word of many is a coincidence («borgere»), not the topic
+        return []
     return [p for score, p in scored if best and score == best]
 
 
@@ -61,7 +80,8 @@ class CatalogueAnswerer:
         catalogued = {p.doc_id for p in proposals}
         if not top or top[0].doc_id not in catalogued:
             return None
-        chosen = [p for p in matching_proposals(query, proposals) if p.doc_id == top[0].doc_id]
+        own = [p for p in proposals if p.doc_id == top[0].doc_id]
+        chosen = matching_proposals(query, own, ignore=top[0].title)
         return _listing(chosen, context.index.chunks, query) if chosen else None
 
 
