@@ -106,3 +106,64 @@ def test_ingest_stores_a_vector_per_sentence_and_the_reader_scores_them(assistan
     sims = index.sentence_similarities("nettobesparelse på 3,5 mio. kr.", chunk)
     best = max(sims, key=sims.__getitem__)
     assert "nettobesparelse" in index.chunks[chunk].text[best : best + 80]
+
+
+def _chosen_text(question: str, text: str, scores: list[float]) -> list[str]:
+    """`choose` over one passage whose sentences score as given (relevance follows the score)."""
+    from gevinst.assistant import evidence
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.retrieval import Retrieved
+    from gevinst.sentences import sentence_spans
+    from gevinst.types import Chunk
+
+    chunk = Chunk("doc", "Rapport", 1, "Afsnit", 0, len(text), text, "h")
+    spans = sentence_spans(text)
+    found, previous = [], -1
+    for (start, end), score in zip(spans, scores, strict=True):
+        found.append(evidence.Candidate(0, start, end, score / 2, score, 0.5, False, previous))
+        previous = start
+    chosen = evidence.choose(parse_query(question)[0], found, Retrieved([chunk], 1.0, []))
+    return [text[c.start : c.end] for c in chosen]
+
+
+LIST_AFTER_COLON = (
+    "Analysen skulle omfatte følgende fem sagsområder:\n"
+    "- folkepension\n- boligstøtte og børnebidrag\n- barselsdagpenge\n- økonomisk friplads\n"
+    "Sagsområderne administreres af cirka 2.000 årsværk i kommunerne. "
+    "Kommunerne har mange andre sagsområder med objektive kriterier og fælles regler. "
+    "Analysen er lavet af Deloitte for staten om sagsområder i 2009. "
+    "Sagsområderne blev drøftet under forhandlingerne om økonomien. "
+    "Sagsområder med skøn indgik ikke i analysen af sagsområder."
+)
+
+
+def test_a_lead_that_ends_in_a_colon_brings_the_list_it_opens() -> None:
+    chosen = _chosen_text(
+        "Hvilke sagsområder skulle analysen omfatte?",
+        LIST_AFTER_COLON,
+        [2.0, 0.3, 0.3, 0.3, 0.3, 1.5, 1.4, 1.3, 1.2, 1.1],
+    )
+    assert chosen[0].endswith("sagsområder:")
+    assert "- økonomisk friplads" in chosen and "- folkepension" in chosen
+
+
+FIGURE_AFTER_LEAD = (
+    "Københavns Kommune har erfaring med at arbejde med kvaliteten i byggesagsbehandlingen. "
+    "Forventeligt med en effekt på mellem 20-30%. "
+    "Kommunen arbejder med kvaliteten af sagsbehandlingen i mange afdelinger. "
+    "Arbejdet med kvaliteten er beskrevet i en rapport om sagsbehandlingen. "
+    "Kvaliteten af sagsbehandlingen måles hvert år i kommunen. "
+    "Sagsbehandlingen i kommunen er digitaliseret på flere områder."
+)
+
+
+def test_the_sentence_that_continues_the_lead_is_quoted_with_it() -> None:
+    chosen = _chosen_text(
+        "Hvilken effekt forventer Københavns Kommune af kvaliteten i byggesagsbehandlingen?",
+        FIGURE_AFTER_LEAD,
+        [2.0, 1.05, 1.5, 1.4, 1.3, 1.2],
+    )
+    assert chosen[:2] == [
+        "Københavns Kommune har erfaring med at arbejde med kvaliteten i byggesagsbehandlingen.",
+        "Forventeligt med en effekt på mellem 20-30%.",
+    ]
