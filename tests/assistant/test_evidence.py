@@ -167,3 +167,42 @@ def test_the_sentence_that_continues_the_lead_is_quoted_with_it() -> None:
         "Københavns Kommune har erfaring med at arbejde med kvaliteten i byggesagsbehandlingen.",
         "Forventeligt med en effekt på mellem 20-30%.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "states"),
+    [
+        ("Gevinsterne kan høstes over et til to år efter etableringen.", True),
+        ("Organisationen etableres i løbet af seks måneder.", True),
+        ("Det tager 6 måneder at etablere organisationen.", True),
+        ("Kommunen har to centre og en fælles ledelse.", False),
+        ("Organisationen etableres hurtigt og høster gevinsterne.", False),
+    ],
+    ids=["words-range-years", "words-months", "digits-months", "words-without-unit", "no-number"],
+)
+def test_a_figure_in_words_is_a_figure(sentence: str, states: bool) -> None:
+    from gevinst.assistant import evidence
+    from gevinst.assistant.parse import parse_query
+
+    query = parse_query("Hvor lang tid tager det at etablere organisationen?")[0]
+    assert (evidence._figure_fit(query, sentence) >= 0.5) is states
+
+
+@pytest.mark.parametrize(
+    ("question", "outright"),
+    [
+        ("Hvor meget kræver det af investering at indføre tidsregistrering?", True),
+        ("Hvad kræver det af investering at indføre tidsregistrering?", False),
+        ("Hvilken e-handelsgrad opnåede kommunen?", False),
+        ("How much did the municipality save?", True),
+    ],
+    ids=["hvor-meget", "noun-only", "kind-noun", "english-how-much"],
+)
+def test_a_figure_asked_only_by_naming_its_kind_is_not_asked_outright(question: str, outright: bool) -> None:
+    """Only a question that asks outright for a figure is refused for want of one; «Hvad kræver det af
+    investering …?» may be answered in words."""
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.query import Asks
+
+    query = parse_query(question)[0]
+    assert query.asks is Asks.FIGURE and query.figure_outright is outright

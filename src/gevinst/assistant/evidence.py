@@ -80,7 +80,7 @@ def _figure_fit(query: Query, sentence: str) -> float:
     """1 for a quantity of the kind asked (or any stated quantity when the question names no kind), 0.5 for
     another kind, 0.3 for a bare count; years, list numbers and single digits without a unit say nothing."""
     kinds = [_quantity_kind(sentence, q) for q in find_quantities(sentence)]
-    kinds = [k for k in kinds if k is not None]
+    kinds = [k for k in kinds if k is not None] + _spelled_kinds(sentence)
     if not kinds:
         return 0.0
     wanted = lexicon.wanted_quantity_kinds(query.text)
@@ -96,9 +96,26 @@ def _quantity_kind(sentence: str, q: Quantity) -> str | None:
     unit = lexicon.unit_noun(after[0].strip(",;:)")) if after else None
     if unit is not None:
         return unit.value
+    if after and after[0].strip(",;:)") in lexicon.duration_nouns():
+        return "duration"
     if (q.value.is_integer() and 1900 <= q.value <= 2100) or (q.value < 10 and "," not in q.text):
         return None
     return "count"
+
+
+def _spelled_kinds(sentence: str) -> list[str]:
+    """Figures written in words: a number word before a unit («seks måneder», «et til to år»)."""
+    words = re.findall(r"[\wæøå]+", sentence.lower())
+    out = []
+    for word, noun in zip(words, words[1:]):
+        if lexicon.number_word(word, english=False) is None:
+            continue
+        unit = lexicon.unit_noun(noun)
+        if unit is not None:
+            out.append(unit.value)
+        elif noun in lexicon.duration_nouns():
+            out.append("duration")
+    return out
 
 
 def _is_noise(sentence: str) -> bool:
@@ -240,7 +257,7 @@ def weak_evidence(query: Query, retrieved: Retrieved, chosen: list[Candidate], s
         return True
     if retrieved.missing_entities or lead_lacks_name(query, retrieved, chosen[0]):
         return True
-    if query.asks is Asks.FIGURE and not any(c.fit >= 0.5 for c in chosen):
+    if query.asks is Asks.FIGURE and query.figure_outright and not any(c.fit >= 0.5 for c in chosen):
         return True
     score = evidence_score(retrieved, chosen[0])
     if chosen[0].meaning is None:

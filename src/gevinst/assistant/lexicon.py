@@ -128,6 +128,11 @@ def wanted_quantity_kinds(text: str) -> frozenset[str]:
 
 
 @cache
+def duration_nouns() -> frozenset[str]:
+    return frozenset(_data()["duration_nouns"])
+
+
+@cache
 def catalogue_words() -> tuple[str, ...]:
     return tuple(_data()["catalogue_words"])
 

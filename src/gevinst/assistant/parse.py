@@ -96,6 +96,7 @@ def parse_query(question: str, history: Sequence[object] = (), limit: int = 2000
     terms = tuple(dict.fromkeys(t for g in groups for t in g))
     quantities = read_quantities(text, english=language is Language.EN)
     asks = lexicon.asks_of(text)
+    outright = asks is Asks.FIGURE
     if asks is Asks.FACT and lexicon.wanted_quantity_kinds(text):
         asks = Asks.FIGURE  # «Hvilken e-handelsgrad opnåede …?» asks for a figure
     figures = [q for q in quantities if q.unit.value != "year"]
@@ -116,5 +117,6 @@ def parse_query(question: str, history: Sequence[object] = (), limit: int = 2000
         term_groups=groups,
         past=lexicon.asks_in_past(text),
         own=bool(set(re.findall(r"[\wæøå]+", text.lower())) & lexicon.ownership_words()),
+        figure_outright=outright,
     )
     return query, notice

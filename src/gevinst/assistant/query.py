@@ -68,6 +68,9 @@ class Query:
     # not a calculation of the asker's own.
     past: bool = False
     own: bool = False  # it speaks of the asker's own situation («vi», «vores», «we», «our»)
+    # A figure asked for outright («hvor meget/mange …», «how much …»), not only by naming its kind («Hvad
+    # kræver det af investering …?»): only then does a passage without a figure mean the sources do not answer.
+    figure_outright: bool = False
     # `terms` grouped by the question word they come from («LED-belysning» → led, belysning, ledbelysning;
     # English «estimate» → skøn, vurdering): a group is covered when any of its members is.
     term_groups: tuple[tuple[str, ...], ...] = ()
