@@ -2,7 +2,7 @@
 (a name or year no passage mentions, a lead passage without the question's most specific name, a figure
 question without a relevant figure) and three soft signals (term coverage, dense similarity, the meaning of the
 leading sentence). A logistic model is fitted to the soft signals (answerable = 1); the table shows wrong
-refusals and refused unanswerable questions per threshold. Copy the weights into evidence.CALIBRATION and the
+refusals and refused unanswerable questions per threshold. Copy the weights (coverage, dense, meaning, english, bias) into evidence.CALIBRATION and the
 threshold into retrieval.refusal_probability. Run over a held-out bank only to report, never to choose.
 
     python bench/tune_refusal.py eval/dev.yaml eval/dev2.yaml
@@ -33,10 +33,11 @@ def features(banks: list[Path]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         chosen = evidence.choose(query, found, retrieved)
         lead = chosen[0] if chosen else None
         dense = min(max((retrieved.best_dense - 0.75) / 0.15, 0.0), 1.0)
-        rows.append([retrieved.coverage, dense, (lead.meaning or 0.0) if lead else 0.0])
+        english = float(query.language.value == "en")
+        rows.append([retrieved.coverage, dense, (lead.meaning or 0.0) if lead else 0.0, english])
         labels.append(int(q.answerable))
         lacks = lead is not None and evidence.lead_lacks_name(query, retrieved, lead)
-        no_figure = query.asks.value == "figure" and not any(c.fit >= 0.5 for c in chosen)
+        no_figure = query.asks.value == "figure" and query.figure_outright and not any(c.fit >= 0.5 for c in chosen)
         hard.append(bool(retrieved.missing_entities) or lacks or no_figure)
     return np.asarray(rows), np.asarray(labels), np.asarray(hard)
 
@@ -57,14 +58,17 @@ def main() -> None:
     x, y, hard = features(args.banks)
     w = fit(x, y)
     print(f"{len(y)} questions, {int((y == 0).sum())} unanswerable")
-    print("weights: coverage {:.2f}, dense {:.2f}, meaning {:.2f}, bias {:.2f}".format(*w))
+    print("weights: coverage {:.2f}, dense {:.2f}, meaning {:.2f}, english {:.2f}, bias {:.2f}".format(*w))
     p = 1 / (1 + np.exp(-(np.c_[x, np.ones(len(x))] @ w)))
-    print("threshold  wrong refusals  refused unanswerable")
+    english = x[:, 3] == 1
+    print(f"english: {int(english.sum())} questions, {int((english & (y == 0)).sum())} unanswerable")
+    print("threshold  wrong refusals  refused unanswerable  wrong refusals (english)")
     for t in (0.3, 0.4, 0.5, 0.55, 0.6, 0.7):
         refused = (p < t) | hard
         print(
             f"{t:9.2f}  {(refused & (y == 1)).sum() / (y == 1).sum():14.3f}  "
-            f"{(refused & (y == 0)).sum() / max((y == 0).sum(), 1):20.3f}"
+            f"{(refused & (y == 0)).sum() / max((y == 0).sum(), 1):20.3f}  "
+            f"{(refused & (y == 1) & english).sum() / max((english & (y == 1)).sum(), 1):24.3f}"
         )
 
 

@@ -206,3 +206,21 @@ def test_a_figure_asked_only_by_naming_its_kind_is_not_asked_outright(question: 
 
     query = parse_query(question)[0]
     assert query.asks is Asks.FIGURE and query.figure_outright is outright
+
+
+def test_an_english_question_is_not_held_to_the_term_coverage_of_a_danish_one() -> None:
+    """The reports are Danish: an English question covers fewer of their terms through the glossary alone,
+    so the calibrated score weighs the same signals more kindly for it (bench/tune_refusal.py fits this)."""
+    from gevinst.assistant import evidence
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.retrieval import Retrieved
+
+    retrieved = Retrieved([], coverage=0.45, missing_terms=[], best_dense=0.82)
+    lead = evidence.Candidate(0, 0, 10, 0.1, 1.0, 1.0, meaning=0.5)
+    danish = evidence.evidence_score(
+        parse_query("Hvor stor en andel af henvendelserne kom om aftenen?")[0], retrieved, lead
+    )
+    english = evidence.evidence_score(
+        parse_query("What share of the inquiries came in the evening?")[0], retrieved, lead
+    )
+    assert english > danish
