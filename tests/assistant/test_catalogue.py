@@ -100,3 +100,11 @@ def test_proposals_asked_of_another_report_go_to_retrieval(settings, tmp_path) -
     index.dense = lambda q, k: [(1, 0.9), (0, 0.7)]  # type: ignore[method-assign]
     listed = CatalogueAnswerer().answer(own, context)
     assert listed is not None and "Styring af gæstevederlag i dagplejen" in listed.text
+
+
+def test_a_compound_ending_in_a_catalogue_word_asks_for_proposals() -> None:
+    from gevinst.assistant import lexicon
+
+    assert lexicon.mentions_catalogue("Hvilke effektiviseringsforslag indeholder rapporten på ældreområdet?")
+    assert lexicon.mentions_catalogue("Which proposals concern schools?")
+    assert not lexicon.mentions_catalogue("Hvilke forslagsstillere deltog i arbejdet?")

@@ -138,8 +138,9 @@ def catalogue_words() -> tuple[str, ...]:
 
 
 def mentions_catalogue(text: str) -> bool:
+    """A catalogue word, also as the head of a compound («effektiviseringsforslag», «spareideer»)."""
     words = set(re.findall(r"[\wæøå]+", text.lower()))
-    return any(w in words for w in catalogue_words())
+    return any(w.endswith(c) for w in words for c in catalogue_words())
 
 
 @cache
