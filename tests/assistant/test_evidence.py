@@ -224,12 +224,3 @@ def test_an_english_question_is_not_held_to_the_term_coverage_of_a_danish_one() 
         parse_query("What share of the inquiries came in the evening?")[0], retrieved, lead
     )
     assert english > danish
-
-
-def test_a_term_every_passage_states_weighs_less_than_one_few_state() -> None:
-    from gevinst.assistant import evidence
-
-    weights = [(("favrskov",), 4.0), (("indregn",), 4.0)]
-    passages = [{"favrskov", "digital"}, {"favrskov", "indregn"}, {"favrskov", "post"}, {"favrskov"}]
-    local = dict(evidence._discriminating(weights, passages))
-    assert local[("favrskov",)] < local[("indregn",)] < 4.0
