@@ -175,10 +175,18 @@ def test_the_sentence_that_continues_the_lead_is_quoted_with_it() -> None:
         ("Gevinsterne kan høstes over et til to år efter etableringen.", True),
         ("Organisationen etableres i løbet af seks måneder.", True),
         ("Det tager 6 måneder at etablere organisationen.", True),
+        ("Implementeringshorisont: 3-6 måneder.", True),
         ("Kommunen har to centre og en fælles ledelse.", False),
         ("Organisationen etableres hurtigt og høster gevinsterne.", False),
     ],
-    ids=["words-range-years", "words-months", "digits-months", "words-without-unit", "no-number"],
+    ids=[
+        "words-range-years",
+        "words-months",
+        "digits-months",
+        "range-months-at-end",
+        "words-without-unit",
+        "no-number",
+    ],
 )
 def test_a_figure_in_words_is_a_figure(sentence: str, states: bool) -> None:
     from gevinst.assistant import evidence

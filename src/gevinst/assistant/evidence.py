@@ -96,7 +96,7 @@ def _quantity_kind(sentence: str, q: Quantity) -> str | None:
     unit = lexicon.unit_noun(after[0].strip(",;:)")) if after else None
     if unit is not None:
         return unit.value
-    if after and after[0].strip(",;:)") in lexicon.duration_nouns():
+    if after and after[0].strip(".,;:)") in lexicon.duration_nouns():
         return "duration"
     if (q.value.is_integer() and 1900 <= q.value <= 2100) or (q.value < 10 and "," not in q.text):
         return None
