@@ -232,3 +232,22 @@ def test_an_english_question_is_not_held_to_the_term_coverage_of_a_danish_one() 
         parse_query("What share of the inquiries came in the evening?")[0], retrieved, lead
     )
     assert english > danish
+
+
+def test_the_leads_paragraph_follows_it_until_a_long_sentence() -> None:
+    text = (
+        "En evaluering fra marts 2017 viser at 49 % af de nye borgere har en positiv effekt efter forløbet. "
+        "For nye borgere reduceres plejen med 0,74 timer pr. uge pr. borger. "
+        "For kendte borgere havde 52 % en positiv effekt, og plejen reduceres med 0,16 timer pr. uge. "
+        "Evalueringen blev gennemført af kommunen selv med hjælp fra en ekstern konsulent, som har fulgt forløbene "
+        "tæt gennem hele perioden og har interviewet både borgere, medarbejdere og ledere om deres oplevelser af "
+        "forløbene. "
+        "Plejen reduceres også i andre kommuner."
+    )
+    chosen = _chosen_text("Hvilken effekt havde forløbene på plejen?", text, [2.0, 0.5, 0.6, 0.4, 1.5])
+    assert chosen[:3] == [
+        "En evaluering fra marts 2017 viser at 49 % af de nye borgere har en positiv effekt efter forløbet.",
+        "For nye borgere reduceres plejen med 0,74 timer pr. uge pr. borger.",
+        "For kendte borgere havde 52 % en positiv effekt, og plejen reduceres med 0,16 timer pr. uge.",
+    ]
+    assert not any(c.startswith("Evalueringen blev") for c in chosen)
