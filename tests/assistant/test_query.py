@@ -73,6 +73,27 @@ QUANTITIES = [
         [(12, UnitKind.PERCENT), (8, UnitKind.MINUTES), (3, UnitKind.YEARS)],
     ),
     ("negative", "en besparelse på -2 mio. kr.", [(-2000000, UnitKind.AMOUNT)]),
+    (
+        "number-words",
+        "otte årsværk til femogtyve procent over to år",
+        [(8, UnitKind.FTE), (25, UnitKind.PERCENT), (2, UnitKind.YEARS)],
+    ),
+    ("small-word-counts-only-with-a-unit", "de to tal og fire opgaver", []),
+    ("words-are-not-years", "Vi har to tusind sager", [(2000, UnitKind.COUNT)]),
+    ("hyphenated-unit", "the 8-year NPV at 4 percent", [(8, UnitKind.YEARS), (4, UnitKind.PERCENT)]),
+    ("amount-word-before", "Månedsløn 32.000, pris 450", [(32000, UnitKind.AMOUNT), (450, UnitKind.AMOUNT)]),
+    ("hours-abbreviated", "fuldtid 37 t", [(37, UnitKind.HOURS)]),
+    (
+        "slash-shares-the-unit",
+        "10/5/5 pct.",
+        [(10, UnitKind.PERCENT), (5, UnitKind.PERCENT), (5, UnitKind.PERCENT)],
+    ),
+    ("arrow-shares-the-unit", "35 → 70 pct.", [(35, UnitKind.PERCENT), (70, UnitKind.PERCENT)]),
+    (
+        "numbered-with-slash",
+        "udbud nr. 2024/117 med 640 brugere",
+        [(2024, UnitKind.LABEL), (117, UnitKind.LABEL), (640, UnitKind.COUNT)],
+    ),
 ]
 
 

@@ -85,16 +85,20 @@ def _label_before() -> re.Pattern[str]:
     return re.compile(r"(?<![\wæøå])(?:" + words + r")\s*$")
 
 
+@cache
+def _amount_before() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in _data()["amount_words"])
+    return re.compile(r"(?<![\wæøå])(?:" + words + r")\s*(?:på|er|of|is|:)?\s*$")
+
+
+def names_amount(before: str) -> bool:
+    """The word just before a bare number says it is an amount («Månedsløn 32.000», «a budget of 45.000»)."""
+    return bool(_amount_before().search(before.lower()))
+
+
 def labels_number(before: str) -> bool:
     """The word just before a number names what it numbers («model 2», «side 52»)."""
     return bool(_label_before().search(before.lower()))
-
-
-def number_word(word: str, english: bool) -> int | None:
-    """«tre» → 3, «three» → 3 (in English «to» is a preposition, never two)."""
-    table = _data()["number_words"]["en" if english else "da"]
-    value = table.get(word)
-    return int(value) if value is not None else None
 
 
 @cache
