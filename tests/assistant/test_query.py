@@ -141,3 +141,42 @@ def test_years_are_entities_not_figures() -> None:
 def test_past_and_own_are_read_once(question: str, past: bool, own: bool) -> None:
     query = parse_query(question)[0]
     assert (query.past, query.own) == (past, own)
+
+
+@pytest.mark.parametrize(
+    ("question", "computes"),
+    [
+        ("14 årsværk, 29.000 kr./md., 30 % – besparelse?", True),
+        ("25 årsværk, 450.000 kr. hver – samlet?", True),
+        ("Indkøb 340 mio., e-handel 35 → 70 pct., prisfordel 6 pct. Besparelse?", True),
+        ("Vi har 12 årsværk og 40 %. Beregn besparelsen.", True),
+        ("KL's overslag lød på 510–680 mio. kr. – hvad var tallet under de gældende regler?", False),
+        ("Hvor mange årsværk brugte Holbæk på 5.000 fakturaer og 3 minutter pr. faktura?", False),
+        ("Favrskov sparede 16 kr. pr. brev – kilde?", False),
+    ],
+    ids=[
+        "terse-dash",
+        "terse-total",
+        "terse-sentence",
+        "imperative",
+        "dash-then-question",
+        "cue-is-whole-words",
+        "one-figure",
+    ],
+)
+def test_what_asks_to_compute(question: str, computes: bool) -> None:
+    assert parse_query(question)[0].computes is computes
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvilken pris pr. løntime trykte KOMBIT-tabellen ved en månedsløn på 35.000 kr.?",
+        "Hvilket beløb pr. medarbejder regnede rapporten med for 2.762 medarbejdere?",
+        "Hvor mange årsværk kom Holbæk frem til med 5 minutter pr. faktura?",
+        "How many FTE did the report say 354 FTE corresponded to?",
+    ],
+    ids=["printed", "reckoned", "arrived-at", "english-said"],
+)
+def test_reporting_verbs_in_the_past_ask_about_a_report(question: str) -> None:
+    assert parse_query(question)[0].past

@@ -61,8 +61,25 @@ def asks_in_past(text: str) -> bool:
 
 
 @cache
-def compute_cues() -> tuple[str, ...]:
-    return tuple(_data()["compute"]["cues"])
+def _compute_pattern() -> re.Pattern[str]:
+    cues = sorted(_data()["compute"]["cues"], key=len, reverse=True)
+    alternatives = [re.escape(c[:-1]) + r"[\wæøå]*" if c.endswith("*") else re.escape(c) for c in cues]
+    return re.compile(r"(?<![\wæøå'])(?:" + "|".join(alternatives) + r")(?![\wæøå])")
+
+
+def says_compute(text: str) -> bool:
+    """A phrase asks for a result of the asker's own situation or a calculation as such («beregn», «hvad
+    sparer vi», «if we»); matched on whole words, so «hvor mange år» is not «hvor mange årsværk»."""
+    return bool(_compute_pattern().search(text.lower()))
+
+
+def is_terse(text: str) -> bool:
+    """The question after the figures is a few words with no question word («… – besparelse?», «Vægtet
+    potentiale?»): it asks for the result."""
+    last = re.split(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ])|\s[–—-]\s", text.strip())[-1]
+    words = re.findall(r"[\wæøå]+", last.lower())
+    limit = int(_data()["compute"]["terse_words"])
+    return last.endswith("?") and 0 < len(words) <= limit and not set(words) & question_words()
 
 
 @cache

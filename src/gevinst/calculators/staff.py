@@ -89,7 +89,7 @@ HOURLY_COST = Spec(
             "annual_hours",
             "Løntimer pr. år",
             Kind.HOURS,
-            ("løntimer", "timer om året", "hours a year"),
+            ("løntimer", "timer om året", "hours a year", "paid hours", "betalte timer"),
             False,
             _kombit(1924, "52 × 37 = 1.924 løntimer"),
             ge=1,
@@ -118,6 +118,11 @@ HOURLY_COST = Spec(
         "per hour",
         "an hour",
         "en time",
+        "effektiv time",
+        "paid hour",
+        "productive hour",
+        "effective hour",
+        "hour of",
     ),
 )
 
