@@ -87,9 +87,16 @@ def _affinity(inp: Input, ctx: _Context) -> float:
 
 def _head(text: str, m: re.Match[str]) -> float:
     """A cue that ends its word is the word's head («drift», «driftsbesparelse» for «besparelse»); one that
-    only starts a longer compound is a modifier and counts half («drift» in «driftsbesparelser»)."""
+    only starts a longer compound is a modifier and counts a quarter («drift» in «driftsbesparelser»): less
+    than a second figure for an adding input (½), which the compound's head names."""
     rest = text[m.end() :].split()[0] if m.end() < len(text) and text[m.end()].isalpha() else ""
-    return 0.5 if len(rest) > 6 else 1.0
+    return 0.25 if len(rest) > 6 else 1.0
+
+
+def usable(spec: Spec, q: QuantityMention) -> bool:
+    """Could any input of the calculator take this figure?"""
+    lists = {Kind.AMOUNT_LIST: UnitKind.AMOUNT, Kind.PERCENT_LIST: UnitKind.PERCENT, Kind.TASKS: UnitKind.PERCENT}
+    return any(q.unit in _ACCEPTS.get(i.kind, ()) or lists.get(i.kind) is q.unit for i in spec.inputs)
 
 
 def goal_hits(spec: Spec, text: str) -> int:
@@ -143,6 +150,8 @@ def fill(spec: Spec, query: Query) -> Filling:
             if free is not None:
                 _put(spec, inp, figures[free], args)
                 used.add(free)
+    if query.computes:  # only a question that asks to compute lends its figures to presets' places
+        _only_open(spec, scalars, figures, args, used)
     _larger_first(spec, args)
     low = query.text.lower()
     for inp in spec.inputs:  # a report preset the question names by its cue («telefon og mail»)
@@ -159,6 +168,27 @@ def fill(spec: Spec, query: Query) -> Filling:
     if spec.needs_goal and not goal:
         missing += ("at spørgsmålet beder om netop denne beregning",)
     return Filling(spec, args, missing, frozenset(used), goal, affinity)
+
+
+def _only_open(
+    spec: Spec, scalars: list[Input], figures: tuple[QuantityMention, ...], args: dict[str, Any], used: set[int]
+) -> None:
+    """A figure the question gives that no cue placed fills the one input still open for its kind: the user's
+    own figure goes before a preset («Et hjemmebesøg koster 300 kr.» is the old channel's price)."""
+    for n, q in enumerate(figures):
+        if n in used:
+            continue
+        taken = set(args)
+        open_ = [
+            i
+            for i in scalars
+            if i.name not in taken
+            and q.unit in _ACCEPTS[i.kind]
+            and not any(i.name in g and taken & (set(g) - {i.name}) for g in spec.one_of)
+        ]
+        if len(open_) == 1:
+            _put(spec, open_[0], q, args)
+            used.add(n)
 
 
 def _repeat_years(
@@ -210,8 +240,10 @@ def _best_assignment(spec: Spec, options: list[list[tuple[Input, float]]]) -> tu
             return
         for inp, score in options[n]:
             if not clash(inp, taken):
+                # a second figure for an adding input counts half: two figures are more often two inputs
+                again = inp.adds and any(i.name == inp.name for i in taken.values())
                 taken[n] = inp
-                walk(n + 1, total + score, taken)
+                walk(n + 1, total + (score / 2 if again else score), taken)
                 del taken[n]
         walk(n + 1, total, taken)
 
