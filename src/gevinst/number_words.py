@@ -91,7 +91,7 @@ def _fraction(tokens: list[_Token], i: int, english: bool) -> tuple[float, int] 
         return 50.0, i + 1
     count = 1 if word in _ONE else _small(word, english)
     m = (_FRACTION_EN if english else _FRACTION_DA).match(nxt) if count is not None and nxt else None
-    if m is None or (english and i + 2 < len(tokens) and tokens[i + 2].word in _LARGE):
+    if count is None or m is None or (english and i + 2 < len(tokens) and tokens[i + 2].word in _LARGE):
         return None  # «a quarter million» is an amount, read by _read
     return count * 100 / _ORDINAL[m.group(1)], i + 2
 
