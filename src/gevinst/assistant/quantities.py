@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from gevinst.assistant import lexicon
+from gevinst.assistant.number_words import find_number_words
 from gevinst.assistant.query import QuantityMention, UnitKind
 from gevinst.danish_numbers import Quantity, find_quantities
-from gevinst.number_words import find_number_words
 
 _NEXT_WORD = re.compile(r"\s*-?([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?")
 _RANGE = re.compile(r"^\s*(?:-|–|—|til|to)\s*$", re.IGNORECASE)

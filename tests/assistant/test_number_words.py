@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gevinst.number_words import find_number_words
+from gevinst.assistant.number_words import find_number_words
 
 CASES = [
     # id, text, english, [(value, kind), ...]
