@@ -103,6 +103,18 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         {"cases": 180, "weekly_hours": 150, "hours_per_fte": 36},
     ),
     (
+        "yearly-cost-by-its-size",
+        "We have twelve FTEs at DKK 480,000 each. If we become 15 percent more efficient, what do we save?",
+        "fte_savings",
+        {"fte": 12, "annual_cost_per_fte": 480_000, "efficiency_pct": 15},
+    ),
+    (
+        "monthly-salary-by-its-size",
+        "Vi har 6 årsværk à 34.000 kr. og kan frigøre 20 %. Hvad sparer vi?",
+        "fte_savings",
+        {"fte": 6, "monthly_salary": 34_000, "efficiency_pct": 20},
+    ),
+    (
         "lookup-of-a-report-result",
         "Hvor mange årsværk for meget havde kommunen med 81,49 årsværk og 2.948 sager?",
         None,

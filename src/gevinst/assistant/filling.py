@@ -89,6 +89,7 @@ def fill(spec: Spec, query: Query) -> Filling:
             if free is not None:
                 _put(spec, inp, figures[free], args)
                 used.add(free)
+    _one_of_by_size(spec, figures, args, used)
     if query.computes:  # only a question that asks to compute lends its figures to presets' places
         _only_open(spec, scalars, figures, args, used)
     _larger_first(spec, args)
@@ -107,6 +108,23 @@ def fill(spec: Spec, query: Query) -> Filling:
     if spec.needs_goal and not goal:
         missing += ("at spørgsmålet beder om netop denne beregning",)
     return Filling(spec, args, missing, frozenset(used), goal, fit)
+
+
+def _one_of_by_size(spec: Spec, figures: tuple[QuantityMention, ...], args: dict[str, Any], used: set[int]) -> None:
+    """An «exactly one of» group still open takes a free figure of the size only one of its inputs has."""
+    for group in spec.one_of:
+        if any(name in args for name in group):
+            continue
+        for n, q in enumerate(figures):
+            fits = [
+                i
+                for i in map(spec.input, group)
+                if n not in used and i.typical and q.unit in _ACCEPTS[i.kind] and i.typical[0] <= q.value < i.typical[1]
+            ]
+            if len(fits) == 1:
+                _put(spec, fits[0], q, args)
+                used.add(n)
+                break
 
 
 def _only_open(

@@ -37,6 +37,7 @@ SALARY = Input(
     gt=0,
     le=1e7,
     help="uden pension",
+    typical=(5_000, 150_000),
 )
 
 
@@ -312,6 +313,7 @@ FTE_SAVINGS = Spec(
             ge=None,
             le=MAX_AMOUNT,
             named_presets=(kl_fte_price(),),
+            typical=(150_000, 5_000_000),
         ),
         Input(
             "phase_in_years",
