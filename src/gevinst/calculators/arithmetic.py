@@ -87,6 +87,7 @@ TOTAL = Spec(
         "sammenlagt",
         "lagt sammen",
         "summen",
+        "plus",
         "total",
         "in total",
         "altogether",
