@@ -39,7 +39,6 @@ _QUANTITY_EN = re.compile(
 # Joins a bare number to the next one so that it shares its unit: a range (15-25 %), a pair (5 og 10 %), a
 # series (10/5/5 pct.) or a change (35 → 70 pct.).
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|til|to|og|and|/|→|->)\s*$", re.IGNORECASE)
-_DASH = re.compile(r"^\s*[-–—]\s*$")
 _SCALES = {
     "mio": 1e6,
     "mil": 1e6,
@@ -112,11 +111,6 @@ class _Match:
         return bool(self.pct or self.scale or self.currency)
 
 
-def _written_first(m: _Match) -> bool:
-    """The currency stands before the number («DKK 3»), so it says nothing about the number's scale."""
-    return bool(m.match.groupdict().get("pre"))
-
-
 def find_quantities(text: str, english: bool = False) -> list[Quantity]:
     """Every number in `text` with its unit; a range's unit applies to both ends. `english` reads a question
     written in English («31,000 kr.», «DKK 4.2m»); the reports are always read the Danish way."""
@@ -129,20 +123,12 @@ def find_quantities(text: str, english: bool = False) -> list[Quantity]:
         currency = m.group("cur") or m.group("cur2") or (m.groupdict().get("pre"))
         raw.append(_Match(m, value, resolution, m.group("pct"), m.group("scale"), currency))
     # A bare number joined by a dash/"til"/"og" to a number with a unit takes that unit (15-25 %).
-    # So does a scale: «DKK 3-4 million» is 3 to 4 million even though the currency is written first.
     for i in range(len(raw) - 2, -1, -1):
         cur, nxt = raw[i], raw[i + 1]
-        if not _RANGE_JOIN.match(text[cur.match.end() : nxt.match.start()]) or not nxt.has_unit():
+        if cur.has_unit():
             continue
-        if not cur.has_unit():
+        if _RANGE_JOIN.match(text[cur.match.end() : nxt.match.start()]) and nxt.has_unit():
             raw[i] = replace(cur, pct=nxt.pct, scale=nxt.scale, currency=nxt.currency)
-        elif (
-            _written_first(cur)
-            and not cur.scale
-            and nxt.scale
-            and _DASH.match(text[cur.match.end() : nxt.match.start()])
-        ):
-            raw[i] = replace(cur, scale=nxt.scale)
     out = []
     for r in raw:
         factor = _scale_of(r.scale)

@@ -87,7 +87,6 @@ TOTAL = Spec(
         "sammenlagt",
         "lagt sammen",
         "summen",
-        "plus",
         "total",
         "in total",
         "altogether",

@@ -457,10 +457,6 @@ BUSINESS_CASE = Spec(
     _business,
     (
         "tilbagebetal",
-        "betalt tilbage",
-        "betale tilbage",
-        "betaler sig tilbage",
-        "tjent ind",
         "tjent hjem",
         "tjene sig hjem",
         "tjener sig hjem",
