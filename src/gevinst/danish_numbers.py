@@ -36,7 +36,9 @@ _QUANTITY_EN = re.compile(
     rf"(?:\s?{_PERCENT}|\s?{_SCALE_EN}(?:\s?{_CURRENCY.format(name='cur')})?|\s?{_CURRENCY.format(name='cur2')})?",
     re.IGNORECASE,
 )
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|til|to|og|and)\s*$", re.IGNORECASE)
+# Joins a bare number to the next one so that it shares its unit: a range (15-25 %), a pair (5 og 10 %), a
+# series (10/5/5 pct.) or a change (35 → 70 pct.).
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|til|to|og|and|/|→|->)\s*$", re.IGNORECASE)
 _SCALES = {
     "mio": 1e6,
     "mil": 1e6,

@@ -73,6 +73,27 @@ QUANTITIES = [
         [(12, UnitKind.PERCENT), (8, UnitKind.MINUTES), (3, UnitKind.YEARS)],
     ),
     ("negative", "en besparelse på -2 mio. kr.", [(-2000000, UnitKind.AMOUNT)]),
+    (
+        "number-words",
+        "otte årsværk til femogtyve procent over to år",
+        [(8, UnitKind.FTE), (25, UnitKind.PERCENT), (2, UnitKind.YEARS)],
+    ),
+    ("small-word-counts-only-with-a-unit", "de to tal og fire opgaver", []),
+    ("words-are-not-years", "Vi har to tusind sager", [(2000, UnitKind.COUNT)]),
+    ("hyphenated-unit", "the 8-year NPV at 4 percent", [(8, UnitKind.YEARS), (4, UnitKind.PERCENT)]),
+    ("amount-word-before", "Månedsløn 32.000, pris 450", [(32000, UnitKind.AMOUNT), (450, UnitKind.AMOUNT)]),
+    ("hours-abbreviated", "fuldtid 37 t", [(37, UnitKind.HOURS)]),
+    (
+        "slash-shares-the-unit",
+        "10/5/5 pct.",
+        [(10, UnitKind.PERCENT), (5, UnitKind.PERCENT), (5, UnitKind.PERCENT)],
+    ),
+    ("arrow-shares-the-unit", "35 → 70 pct.", [(35, UnitKind.PERCENT), (70, UnitKind.PERCENT)]),
+    (
+        "numbered-with-slash",
+        "udbud nr. 2024/117 med 640 brugere",
+        [(2024, UnitKind.LABEL), (117, UnitKind.LABEL), (640, UnitKind.COUNT)],
+    ),
 ]
 
 
@@ -120,3 +141,42 @@ def test_years_are_entities_not_figures() -> None:
 def test_past_and_own_are_read_once(question: str, past: bool, own: bool) -> None:
     query = parse_query(question)[0]
     assert (query.past, query.own) == (past, own)
+
+
+@pytest.mark.parametrize(
+    ("question", "computes"),
+    [
+        ("14 årsværk, 29.000 kr./md., 30 % – besparelse?", True),
+        ("25 årsværk, 450.000 kr. hver – samlet?", True),
+        ("Indkøb 340 mio., e-handel 35 → 70 pct., prisfordel 6 pct. Besparelse?", True),
+        ("Vi har 12 årsværk og 40 %. Beregn besparelsen.", True),
+        ("KL's overslag lød på 510–680 mio. kr. – hvad var tallet under de gældende regler?", False),
+        ("Hvor mange årsværk brugte Holbæk på 5.000 fakturaer og 3 minutter pr. faktura?", False),
+        ("Favrskov sparede 16 kr. pr. brev – kilde?", False),
+    ],
+    ids=[
+        "terse-dash",
+        "terse-total",
+        "terse-sentence",
+        "imperative",
+        "dash-then-question",
+        "cue-is-whole-words",
+        "one-figure",
+    ],
+)
+def test_what_asks_to_compute(question: str, computes: bool) -> None:
+    assert parse_query(question)[0].computes is computes
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvilken pris pr. løntime trykte KOMBIT-tabellen ved en månedsløn på 35.000 kr.?",
+        "Hvilket beløb pr. medarbejder regnede rapporten med for 2.762 medarbejdere?",
+        "Hvor mange årsværk kom Holbæk frem til med 5 minutter pr. faktura?",
+        "How many FTE did the report say 354 FTE corresponded to?",
+    ],
+    ids=["printed", "reckoned", "arrived-at", "english-said"],
+)
+def test_reporting_verbs_in_the_past_ask_about_a_report(question: str) -> None:
+    assert parse_query(question)[0].past

@@ -4,11 +4,10 @@ unit kind and cue words (calculators/spec.py), judged against the words nearest 
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
 from typing import Any
 
+from gevinst.assistant.cues import Context, affinity, contexts, cue_pattern, goal_hits
 from gevinst.assistant.query import QuantityMention, Query, UnitKind
 from gevinst.calculators import SPECS, Input, Kind, Spec
 
@@ -22,9 +21,6 @@ _ACCEPTS: dict[Kind, tuple[UnitKind, ...]] = {
     Kind.MINUTES: (UnitKind.MINUTES,),
     Kind.YEARS: (UnitKind.YEARS,),
 }
-# A clause ends at a conjunction, a comma or semicolon, or a full stop that ends a sentence (not «pr. 1.000»).
-_CLAUSE_END = re.compile(r"\s+(?:og|eller|men|and|or|but)\s+|[,;:?!](?:\s|$)|\.(?=\s+[A-ZÆØÅ]|\s*$)")
-_WINDOW = 60
 
 
 @dataclass(frozen=True)
@@ -41,60 +37,10 @@ class Filling:
         return not self.missing
 
 
-@dataclass(frozen=True)
-class _Context:
-    """The words that belong to one number: back to the previous number, forward to the end of its clause."""
-
-    before: str
-    after: str
-    noun: str = ""
-    pos: tuple[int, int] = field(default=(0, 0))
-
-
-@cache
-def _cue_pattern(cue: str) -> re.Pattern[str]:
-    # A cue matches at the start of a word (so «effektivis» matches «effektivisering»); short cues whole words.
-    # Danish compounds put the head last («digitaliseringsgevinsten»), so a long cue may also end a compound.
-    tail = r"(?![\wæøå])" if len(cue) <= 3 and cue[-1:].isalpha() else ""
-    head = "" if (len(cue) >= 6 and cue[0].isalpha()) or not cue[0].isalnum() else r"(?<![\wæøå])"
-    return re.compile(head + re.escape(cue) + tail)
-
-
-def _contexts(text: str, figures: tuple[QuantityMention, ...]) -> list[_Context]:
-    low = text.lower()
-    out = []
-    for n, q in enumerate(figures):
-        start = max(figures[n - 1].end if n else 0, q.start - _WINDOW)
-        stop = figures[n + 1].start if n + 1 < len(figures) else len(low)
-        after = text[q.end : min(stop, q.end + _WINDOW)]
-        cut = _CLAUSE_END.search(after)
-        out.append(_Context(low[start : q.start], (after[: cut.start()] if cut else after).lower(), q.noun))
-    return out
-
-
-def _affinity(inp: Input, ctx: _Context) -> float:
-    """Cue words near the number: the nearer, the stronger (1 next to it, ½ some words away)."""
-    best = 0.0
-    for cue in inp.cues:
-        pattern = _cue_pattern(cue)
-        for m in pattern.finditer(ctx.before):
-            best = max(best, _head(ctx.before, m) / (1 + (len(ctx.before) - m.end()) / 15))
-        hit = pattern.search(ctx.after)
-        if hit:
-            best = max(best, _head(ctx.after, hit) / (1 + hit.start() / 15))
-    return best
-
-
-def _head(text: str, m: re.Match[str]) -> float:
-    """A cue that ends its word is the word's head («drift», «driftsbesparelse» for «besparelse»); one that
-    only starts a longer compound is a modifier and counts half («drift» in «driftsbesparelser»)."""
-    rest = text[m.end() :].split()[0] if m.end() < len(text) and text[m.end()].isalpha() else ""
-    return 0.5 if len(rest) > 6 else 1.0
-
-
-def goal_hits(spec: Spec, text: str) -> int:
-    low = text.lower()
-    return sum(1 for cue in spec.goal_cues if _cue_pattern(cue).search(low))
+def usable(spec: Spec, q: QuantityMention) -> bool:
+    """Could any input of the calculator take this figure?"""
+    lists = {Kind.AMOUNT_LIST: UnitKind.AMOUNT, Kind.PERCENT_LIST: UnitKind.PERCENT, Kind.TASKS: UnitKind.PERCENT}
+    return any(q.unit in _ACCEPTS.get(i.kind, ()) or lists.get(i.kind) is q.unit for i in spec.inputs)
 
 
 def _list_values(inp: Input, figures: tuple[QuantityMention, ...]) -> tuple[list[float], list[float], set[int]]:
@@ -107,7 +53,7 @@ def _list_values(inp: Input, figures: tuple[QuantityMention, ...]) -> tuple[list
 
 def fill(spec: Spec, query: Query) -> Filling:
     figures = query.figures
-    contexts = _contexts(query.text, figures)
+    near = contexts(query.text, figures)
     args: dict[str, Any] = {}
     used: set[int] = set()
     for inp in spec.inputs:
@@ -120,20 +66,20 @@ def fill(spec: Spec, query: Query) -> Filling:
         elif inp.kind is Kind.PERCENT_LIST:
             lows, _, idx = _list_values(inp, figures)
             if lows:
-                years, at = _repeat_years(figures, contexts, used | idx)
+                years, at = _repeat_years(figures, near, used | idx)
                 args[inp.name], used = _yearly(lows, years), used | idx | at
         elif inp.kind is Kind.TASKS:
-            tasks, idx = _tasks(figures, contexts)
+            tasks, idx = _tasks(figures, near)
             if tasks:
                 args[inp.name], used = tasks, used | idx
     scalars = [i for i in spec.inputs if i.kind in _ACCEPTS]
     options = [
-        [(inp, a) for inp in scalars if q.unit in _ACCEPTS[inp.kind] and (a := _affinity(inp, contexts[n])) > 0]
+        [(inp, a) for inp in scalars if q.unit in _ACCEPTS[inp.kind] and (a := affinity(inp, near[n])) > 0]
         if n not in used
         else []
         for n, q in enumerate(figures)
     ]
-    affinity, assignment = _best_assignment(spec, options)
+    fit, assignment = _best_assignment(spec, options)
     for n, inp in sorted(assignment.items()):
         _put(spec, inp, figures[n], args)
         used.add(n)
@@ -143,10 +89,13 @@ def fill(spec: Spec, query: Query) -> Filling:
             if free is not None:
                 _put(spec, inp, figures[free], args)
                 used.add(free)
+    _one_of_by_size(spec, figures, args, used)
+    if query.computes:  # only a question that asks to compute lends its figures to presets' places
+        _only_open(spec, scalars, figures, args, used)
     _larger_first(spec, args)
     low = query.text.lower()
     for inp in spec.inputs:  # a report preset the question names by its cue («telefon og mail»)
-        named = next((p for cues, p in inp.named_presets if any(_cue_pattern(c).search(low) for c in cues)), None)
+        named = next((p for cues, p in inp.named_presets if any(cue_pattern(c).search(low) for c in cues)), None)
         if named is not None and inp.name not in args:
             args[inp.name] = named
     missing = tuple(i.label for i in spec.required if i.name not in args)
@@ -158,11 +107,49 @@ def fill(spec: Spec, query: Query) -> Filling:
     goal = goal_hits(spec, query.text)
     if spec.needs_goal and not goal:
         missing += ("at spørgsmålet beder om netop denne beregning",)
-    return Filling(spec, args, missing, frozenset(used), goal, affinity)
+    return Filling(spec, args, missing, frozenset(used), goal, fit)
+
+
+def _one_of_by_size(spec: Spec, figures: tuple[QuantityMention, ...], args: dict[str, Any], used: set[int]) -> None:
+    """An «exactly one of» group still open takes a free figure of the size only one of its inputs has."""
+    for group in spec.one_of:
+        if any(name in args for name in group):
+            continue
+        for n, q in enumerate(figures):
+            fits = [
+                i
+                for i in map(spec.input, group)
+                if n not in used and i.typical and q.unit in _ACCEPTS[i.kind] and i.typical[0] <= q.value < i.typical[1]
+            ]
+            if len(fits) == 1:
+                _put(spec, fits[0], q, args)
+                used.add(n)
+                break
+
+
+def _only_open(
+    spec: Spec, scalars: list[Input], figures: tuple[QuantityMention, ...], args: dict[str, Any], used: set[int]
+) -> None:
+    """A figure the question gives that no cue placed fills the one input still open for its kind: the user's
+    own figure goes before a preset («Et hjemmebesøg koster 300 kr.» is the old channel's price)."""
+    for n, q in enumerate(figures):
+        if n in used:
+            continue
+        taken = set(args)
+        open_ = [
+            i
+            for i in scalars
+            if i.name not in taken
+            and q.unit in _ACCEPTS[i.kind]
+            and not any(i.name in g and taken & (set(g) - {i.name}) for g in spec.one_of)
+        ]
+        if len(open_) == 1:
+            _put(spec, open_[0], q, args)
+            used.add(n)
 
 
 def _repeat_years(
-    figures: tuple[QuantityMention, ...], contexts: list[_Context], used: set[int]
+    figures: tuple[QuantityMention, ...], contexts: list[Context], used: set[int]
 ) -> tuple[int | None, set[int]]:
     """«… i tre år», «… i hvert af de tre følgende år»: how many years a yearly percentage repeats."""
     for n, q in enumerate(figures):
@@ -181,7 +168,7 @@ def _yearly(pcts: list[float], years: int | None) -> list[float]:
     return [pcts[0], *[pcts[1]] * years]
 
 
-def _tasks(figures: tuple[QuantityMention, ...], contexts: list[_Context]) -> tuple[list[dict[str, float]], set[int]]:
+def _tasks(figures: tuple[QuantityMention, ...], contexts: list[Context]) -> tuple[list[dict[str, float]], set[int]]:
     """Tasks as pairs of percentages: a share of the time, then the efficiency on that task."""
     pcts = [n for n, q in enumerate(figures) if q.unit is UnitKind.PERCENT]
     if len(pcts) < 4 or len(pcts) % 2:
@@ -210,8 +197,10 @@ def _best_assignment(spec: Spec, options: list[list[tuple[Input, float]]]) -> tu
             return
         for inp, score in options[n]:
             if not clash(inp, taken):
+                # a second figure for an adding input counts half: two figures are more often two inputs
+                again = inp.adds and any(i.name == inp.name for i in taken.values())
                 taken[n] = inp
-                walk(n + 1, total + score, taken)
+                walk(n + 1, total + (score / 2 if again else score), taken)
                 del taken[n]
         walk(n + 1, total, taken)
 

@@ -61,8 +61,25 @@ def asks_in_past(text: str) -> bool:
 
 
 @cache
-def compute_cues() -> tuple[str, ...]:
-    return tuple(_data()["compute"]["cues"])
+def _compute_pattern() -> re.Pattern[str]:
+    cues = sorted(_data()["compute"]["cues"], key=len, reverse=True)
+    alternatives = [re.escape(c[:-1]) + r"[\wæøå]*" if c.endswith("*") else re.escape(c) for c in cues]
+    return re.compile(r"(?<![\wæøå'])(?:" + "|".join(alternatives) + r")(?![\wæøå])")
+
+
+def says_compute(text: str) -> bool:
+    """A phrase asks for a result of the asker's own situation or a calculation as such («beregn», «hvad
+    sparer vi», «if we»); matched on whole words, so «hvor mange år» is not «hvor mange årsværk»."""
+    return bool(_compute_pattern().search(text.lower()))
+
+
+def is_terse(text: str) -> bool:
+    """The question after the figures is a few words with no question word («… – besparelse?», «Vægtet
+    potentiale?»): it asks for the result."""
+    last = re.split(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ])|\s[–—-]\s", text.strip())[-1]
+    words = re.findall(r"[\wæøå]+", last.lower())
+    limit = int(_data()["compute"]["terse_words"])
+    return last.endswith("?") and 0 < len(words) <= limit and not set(words) & question_words()
 
 
 @cache
@@ -85,16 +102,20 @@ def _label_before() -> re.Pattern[str]:
     return re.compile(r"(?<![\wæøå])(?:" + words + r")\s*$")
 
 
+@cache
+def _amount_before() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in _data()["amount_words"])
+    return re.compile(r"(?<![\wæøå])(?:" + words + r")\s*(?:på|er|of|is|:)?\s*$")
+
+
+def names_amount(before: str) -> bool:
+    """The word just before a bare number says it is an amount («Månedsløn 32.000», «a budget of 45.000»)."""
+    return bool(_amount_before().search(before.lower()))
+
+
 def labels_number(before: str) -> bool:
     """The word just before a number names what it numbers («model 2», «side 52»)."""
     return bool(_label_before().search(before.lower()))
-
-
-def number_word(word: str, english: bool) -> int | None:
-    """«tre» → 3, «three» → 3 (in English «to» is a preposition, never two)."""
-    table = _data()["number_words"]["en" if english else "da"]
-    value = table.get(word)
-    return int(value) if value is not None else None
 
 
 @cache

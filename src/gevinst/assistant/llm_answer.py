@@ -104,7 +104,7 @@ def shortlist(question: str) -> list[Any]:
     """The calculators whose declared goal cues the question says, and the arithmetic ones; all of them when
     none is named. Among sixteen, a 1.5B model picked the wrong one and looped in its arguments; the schemas are
     also the longest part of the prompt."""
-    from gevinst.assistant.filling import goal_hits
+    from gevinst.assistant.cues import goal_hits
     from gevinst.calculators import SPECS
 
     named = {name for name, spec in SPECS.items() if goal_hits(spec, question)}

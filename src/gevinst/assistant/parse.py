@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from gevinst.assistant import lexicon
 from gevinst.assistant.conversation import is_follow_up, language_of, standalone_query
 from gevinst.assistant.quantities import read_quantities
-from gevinst.assistant.query import Asks, Language, Query
+from gevinst.assistant.query import Asks, Language, Query, UnitKind
 from gevinst.index import textnorm
 
 # A name: an abbreviation (KSD, KL), a capitalised word not opening a sentence, or a hyphenated compound
@@ -75,8 +75,8 @@ def term_groups(words: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(groups)
 
 
-def _computes(low: str, has_figures: bool) -> bool:
-    return has_figures and any(cue in low for cue in lexicon.compute_cues())
+def _computes(text: str, figures: int) -> bool:
+    return (figures > 0 and lexicon.says_compute(text)) or (figures > 1 and lexicon.is_terse(text))
 
 
 def parse_query(question: str, history: Sequence[object] = (), limit: int = 2000) -> tuple[Query, str]:
@@ -99,8 +99,8 @@ def parse_query(question: str, history: Sequence[object] = (), limit: int = 2000
     outright = asks is Asks.FIGURE
     if asks is Asks.FACT and lexicon.wanted_quantity_kinds(text):
         asks = Asks.FIGURE  # «Hvilken e-handelsgrad opnåede …?» asks for a figure
-    figures = [q for q in quantities if q.unit.value != "year"]
-    computes = _computes(text.lower(), bool(figures))
+    figures = [q for q in quantities if q.unit not in (UnitKind.YEAR, UnitKind.LABEL)]
+    computes = _computes(text, len(figures))
     if computes:
         asks = Asks.CALCULATION
     query = Query(

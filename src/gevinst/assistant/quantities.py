@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 
 from gevinst.assistant import lexicon
+from gevinst.assistant.number_words import find_number_words
 from gevinst.assistant.query import QuantityMention, UnitKind
-from gevinst.danish_numbers import find_quantities
+from gevinst.danish_numbers import Quantity, find_quantities
 
-_NEXT_WORD = re.compile(r"\s*([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?")
+_NEXT_WORD = re.compile(r"\s*-?([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?")
 _RANGE = re.compile(r"^\s*(?:-|–|—|til|to)\s*$", re.IGNORECASE)
 _FROM = re.compile(r"(?<![\wæøå])(?:fra|from)\s*$")
+_NAMING = (UnitKind.LABEL, UnitKind.YEAR)
 _SIGN = re.compile(r"(?:^|[\s(])([-−])\s?$")
 
 
@@ -28,6 +30,8 @@ def _unit_of(kind: str, value: float, noun: str, before: str, second: str = "", 
         return UnitKind.LABEL
     if value.is_integer() and 1900 <= value <= 2100 and not noun.startswith(("kr", "dkk")):
         return UnitKind.YEAR
+    if kind == "plain" and lexicon.names_amount(before):
+        return UnitKind.AMOUNT
     return UnitKind.COUNT
 
 
@@ -37,55 +41,47 @@ def is_negated(before: str) -> bool:
     return bool(_SIGN.search(before))
 
 
+def _found(text: str, english: bool) -> list[tuple[Quantity, bool]]:
+    """Numbers in digits and in words («femogtyve procent»), in order; (quantity, written in words)."""
+    digits = find_quantities(text, english)
+    words = [
+        w for w in find_number_words(text, english) if not any(w.start < d.end and d.start < w.end for d in digits)
+    ]
+    return sorted([(q, False) for q in digits] + [(q, True) for q in words], key=lambda p: p[0].start)
+
+
+def _small_word(q: Quantity, in_words: bool) -> bool:
+    """«to», «fire», «ten» alone: a number only when a unit noun follows («to år»), not in «de to tal»."""
+    return in_words and q.kind == "plain" and not re.search(r"[\s-]", q.text) and q.value < 13
+
+
 def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, ...]:
     """«120-150 mio. kr.» is one mention with `high`; a leading minus sign is kept («-2 mio. kr.»)."""
     low = text.lower()
-    found = find_quantities(text, english)
+    found = _found(text, english)
     out: list[QuantityMention] = []
     skip = -1
-    for i, q in enumerate(found):
+    for i, (q, in_words) in enumerate(found):
         if i == skip:
             continue
         high = None
         end = q.end
         before = low[max(0, q.start - 60) : q.start]
-        joined = _RANGE.match(text[q.end : found[i + 1].start]) if i + 1 < len(found) else None
-        if joined and found[i + 1].kind == q.kind and not _FROM.search(before):  # «fra 35 % til 70 %» is a change
-            high, end, skip = found[i + 1].value, found[i + 1].end, i + 1
-        value = -q.value if is_negated(before) else q.value
+        nxt = found[i + 1][0] if i + 1 < len(found) else None
+        joined = _RANGE.match(text[q.end : nxt.start]) if nxt is not None else None
+        if joined and nxt is not None and nxt.kind == q.kind and not _FROM.search(before):  # «fra 35 % til 70 %»
+            high, end, skip = nxt.value, nxt.end, i + 1
         m = _NEXT_WORD.match(low, end)
         noun, second = (m.group(1), m.group(2) or "") if m else ("", "")
-        out.append(
-            QuantityMention(
-                value,
-                _unit_of(q.kind, q.value, noun, before, second, bare=text[q.start : q.end].strip().isdigit()),
-                text[q.start : end],
-                q.start,
-                end,
-                noun,
-                before,
-                low[end : end + 40],
-                high,
-            )
-        )
-    out += _number_words(text, english, {q.start for q in out})
-    return tuple(sorted(out, key=lambda q: q.start))
-
-
-def _number_words(text: str, english: bool, taken: set[int]) -> list[QuantityMention]:
-    """«i tre år», «two years»: a small number written as a word, when a unit noun follows it."""
-    low = text.lower()
-    out = []
-    for m in re.finditer(r"(?<![\wæøå])([a-zæøå]+)(?=\s+([a-zæøå-]+)(?:\s+([a-zæøå-]+))?)", low):
-        value = lexicon.number_word(m.group(1), english)
-        unit = lexicon.unit_noun(m.group(2)) or (lexicon.unit_noun(m.group(3)) if m.group(3) else None)
-        if value is None or unit is None or m.start() in taken:
+        if _small_word(q, in_words) and lexicon.unit_noun(noun) is None and lexicon.unit_noun(second) is None:
             continue
-        before = low[max(0, m.start() - 60) : m.start()]
-        end = m.end(1)
+        unit = _unit_of(q.kind, q.value, noun, before, second, bare=text[q.start : q.end].strip().isdigit())
+        if out and out[-1].unit in _NAMING and text[out[-1].end : q.start] == "/":  # «nr. 2024/117» names one thing
+            unit = UnitKind.LABEL
+        if in_words and unit is UnitKind.YEAR:  # «to tusind sager» is a count, not the year 2000
+            unit = UnitKind.COUNT
+        value = -q.value if is_negated(before) else q.value
         out.append(
-            QuantityMention(
-                float(value), unit, text[m.start(1) : end], m.start(1), end, m.group(2), before, low[end : end + 40]
-            )
+            QuantityMention(value, unit, text[q.start : end], q.start, end, noun, before, low[end : end + 40], high)
         )
-    return out
+    return tuple(out)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from gevinst.assistant.answerers import AnswerContext
-from gevinst.assistant.filling import Filling, rank
+from gevinst.assistant.filling import Filling, rank, usable
 from gevinst.assistant.query import Language, Query
 from gevinst.calculators import SPECS, CalcResult, CalculatorInputError, Kind, run_calculator, show
 from gevinst.types import Answer, Citation, ToolCall
@@ -23,7 +23,9 @@ def choose(query: Query) -> Filling | None:
     best = ranked[0] if ranked else None
     if best is None:
         return None
-    whole = len(best.used) == len(query.figures)
+    # every figure the calculator could take is used; one it cannot take is context («en kommune med 95.000
+    # indbyggere» in a business case)
+    whole = all(n in best.used for n, q in enumerate(query.figures) if usable(best.spec, q))
     if query.past and not query.own:  # «Hvad sparede Holbæk …?» asks what a report's example did
         return None
     if best.complete and (best.used or best.goal) and (query.computes or (best.goal and whole)):

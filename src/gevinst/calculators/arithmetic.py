@@ -34,7 +34,7 @@ PERCENT_OF = Spec(
         Input("pct", "Procent", Kind.PERCENT, ("%", "procent", "percent"), le=1000),
     ),
     _percent_of,
-    ("% af", "procent af", "pct. af", "% of", "percent of", "procentdel"),
+    ("% af", "procent af", "pct. af", "% of", "percent of", "procentdel", "i kroner", "in kroner", "in dkk"),
 )
 
 
@@ -129,6 +129,12 @@ DIFFERENCE = Spec(
         "forskel",
         "forskellen",
         "difference",
+        "afvig",
+        "deviation",
+        "hvor meget mere",
+        "hvor meget mindre",
+        "how much more",
+        "how much less",
         "mere end",
         "mindre end",
         "more than",
@@ -203,7 +209,12 @@ RATE_SCALING = Spec(
         "proportional",
         "pr. sag",
         "per case",
+        "eksempel",
+        "eksempl",
+        "example",
     ),
+    # an amount and two counts fit too many questions: scale only when the question speaks of an example
+    needs_goal=True,
 )
 
 
@@ -241,7 +252,7 @@ CASES_PER_FTE = Spec(
             "hours_per_fte",
             "Timer pr. fuldtidsansat om ugen",
             Kind.HOURS,
-            ("fuldtid", "full-time"),
+            ("fuldtid", "fuld tid", "full-time", "full time"),
             False,
             default=37,
             gt=0,

@@ -82,6 +82,9 @@ class Input:
     adds: bool = False  # several stated figures for this input add up («sparer 25 mio. … og 13 mio. … om året»)
     # Other report presets a question can choose by naming them («telefon og mail» → Hjørring's 175 kr.)
     named_presets: tuple[tuple[tuple[str, ...], Preset], ...] = ()
+    # The usual size of a stated value: places a figure no cue word places between the inputs of an «exactly
+    # one of» group (a monthly salary of 34.000 kr., a yearly cost per FTE of 480.000 kr.)
+    typical: tuple[float, float] | None = None
 
     @property
     def fallback(self) -> Any:

@@ -1,0 +1,71 @@
+"""Cue words near a question's numbers: which words belong to a number (back to the previous number, forward
+to the end of its clause) and how strongly a calculator input's cue words name it. Read by filling.py."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from gevinst.assistant.query import QuantityMention
+from gevinst.calculators import Input, Spec
+
+# A clause ends at a conjunction, a comma or semicolon, or a full stop that ends a sentence (not «pr. 1.000»).
+_CLAUSE_END = re.compile(r"\s+(?:og|eller|men|and|or|but)\s+|[,;:?!](?:\s|$)|\.(?=\s+[A-ZÆØÅ]|\s*$)")
+_WINDOW = 60
+
+
+@dataclass(frozen=True)
+class Context:
+    """The words that belong to one number: back to the previous number, forward to the end of its clause."""
+
+    before: str
+    after: str
+    noun: str = ""
+
+
+@cache
+def cue_pattern(cue: str) -> re.Pattern[str]:
+    # A cue matches at the start of a word (so «effektivis» matches «effektivisering»); short cues whole words.
+    # Danish compounds put the head last («digitaliseringsgevinsten»), so a long cue may also end a compound.
+    tail = r"(?![\wæøå])" if len(cue) <= 3 and cue[-1:].isalpha() else ""
+    head = "" if (len(cue) >= 6 and cue[0].isalpha()) or not cue[0].isalnum() else r"(?<![\wæøå])"
+    return re.compile(head + re.escape(cue) + tail)
+
+
+def contexts(text: str, figures: tuple[QuantityMention, ...]) -> list[Context]:
+    low = text.lower()
+    out = []
+    for n, q in enumerate(figures):
+        start = max(figures[n - 1].end if n else 0, q.start - _WINDOW)
+        stop = figures[n + 1].start if n + 1 < len(figures) else len(low)
+        after = text[q.end : min(stop, q.end + _WINDOW)]
+        cut = _CLAUSE_END.search(after)
+        out.append(Context(low[start : q.start], (after[: cut.start()] if cut else after).lower(), q.noun))
+    return out
+
+
+def affinity(inp: Input, ctx: Context) -> float:
+    """Cue words near the number: the nearer, the stronger (1 next to it, ½ some words away)."""
+    best = 0.0
+    for cue in inp.cues:
+        pattern = cue_pattern(cue)
+        for m in pattern.finditer(ctx.before):
+            best = max(best, _head(ctx.before, m) / (1 + (len(ctx.before) - m.end()) / 15))
+        hit = pattern.search(ctx.after)
+        if hit:
+            best = max(best, _head(ctx.after, hit) / (1 + hit.start() / 15))
+    return best
+
+
+def _head(text: str, m: re.Match[str]) -> float:
+    """A cue that ends its word is the word's head («drift», «driftsbesparelse» for «besparelse»); one that
+    only starts a longer compound is a modifier and counts a quarter («drift» in «driftsbesparelser»): less
+    than a second figure for an adding input (½), which the compound's head names."""
+    rest = text[m.end() :].split()[0] if m.end() < len(text) and text[m.end()].isalpha() else ""
+    return 0.25 if len(rest) > 6 else 1.0
+
+
+def goal_hits(spec: Spec, text: str) -> int:
+    low = text.lower()
+    return sum(1 for cue in spec.goal_cues if cue_pattern(cue).search(low))

@@ -1,0 +1,129 @@
+"""Filling calculators from a question's figures: a table of wordings → the calculator and the arguments it
+runs with. Each row is a general usage the router must read (a synonym of a goal, a unit written short, a
+figure that is context rather than an input); routing_dev*.yaml measure the router as a whole."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.assistant.test_routing import routed
+
+CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
+    # id, question, calculator (None: the reports answer), arguments the calculator runs with
+    (
+        "weighted-inflected",
+        "Journalisering fylder 40 % og kan effektiviseres 50 %, opfølgning fylder 30 % med 20 %. Vægtede potentiale?",
+        "task_weighted_potential",
+        {"tasks": [{"share_pct": 40, "efficiency_pct": 50}, {"share_pct": 30, "efficiency_pct": 20}]},
+    ),
+    (
+        "salary-per-month-short",
+        "8 årsværk, 31.000 kr./md., 25 % – besparelse?",
+        "fte_savings",
+        {"fte": 8, "monthly_salary": 31000, "efficiency_pct": 25},
+    ),
+    (
+        "realisable-english",
+        "We have 10 FTE at an annual cost of DKK 500,000 each and can free up 20 percent, but only 50 percent is realisable now. "
+        "What do we save?",
+        "fte_savings",
+        {"fte": 10, "annual_cost_per_fte": 500000, "efficiency_pct": 20, "realisable_pct": 50},
+    ),
+    (
+        "price-times-count-with-a-stray-count",
+        "Licensen koster 900 kr. pr. bruger om året, og vi har 300 brugere fordelt på 6 afdelinger. "
+        "Hvad bliver udgiften?",
+        "unit_rate_scaling",
+        {"rate": 900, "count": 300},
+    ),
+    (
+        "channel-e-commerce",
+        "If we move 1,000 purchases a year from phone orders (DKK 150 each) to e-commerce (DKK 60 each), "
+        "what do we save?",
+        "channel_shift",
+        {"volume": 1000, "cost_from": 150, "cost_to": 60},
+    ),
+    (
+        "channel-imperative-from-to",
+        "Flyt 5.000 ansøgninger fra skranken (120 kr.) til selvbetjening (8 kr.) – gevinst?",
+        "channel_shift",
+        {"volume": 5000, "cost_from": 120, "cost_to": 8},
+    ),
+    (
+        "channel-instead",
+        "Vi har 10.000 hjemmebesøg om året til 300 kr. stykket. Hvis de i stedet bliver videobesøg til 100 kr., "
+        "hvor meget sparer vi så?",
+        "channel_shift",
+        {"volume": 10000, "cost_from": 300, "cost_to": 100},
+    ),
+    (
+        "benchmark-per-thousand-in-words",
+        "Vi er 30 årsværk om 1.500 sager; de bedste ligger på 15 årsværk pr. tusind sager. Hvor stort er gabet?",
+        "benchmark_gap",
+        {"own_fte": 30, "cases": 1500, "target_per_1000": 15},
+    ),
+    (
+        "business-case-horizon-and-population",
+        "En kommune med 40.000 indbyggere investerer 2 mio. kr. i et system, der giver 600.000 kr. i årlig "
+        "gevinst. Hvad er resultatet over seks år?",
+        "business_case",
+        {"investment": 2_000_000, "annual_gain": 600_000, "years": 6},
+    ),
+    (
+        "business-case-english-running-cost",
+        "We invest DKK 3 million and save DKK 800,000 a year, with running costs of DKK 200,000 a year. "
+        "What is the payback and the 6-year NPV at a 3 percent discount rate?",
+        "business_case",
+        {"investment": 3_000_000, "annual_gain": 800_000, "annual_cost": 200_000, "years": 6, "discount_rate_pct": 3},
+    ),
+    (
+        "percent-in-kroner",
+        "Budgettet er 500 mio. kr., og målet er at finde 2 pct. Hvad svarer det til i kroner?",
+        "percent_of",
+        {"amount": 500_000_000, "pct": 2},
+    ),
+    (
+        "how-much-more-in-words",
+        "Hvor meget mere er fire millioner end halvanden million?",
+        "difference",
+        {"a": 4_000_000, "b": 1_500_000},
+    ),
+    (
+        "deviation",
+        "Prognosen lyder på 12 mio. kr., mens regnskabet viser 10,5 mio. kr. Hvor stor er afvigelsen?",
+        "difference",
+        {"a": 12_000_000, "b": 10_500_000},
+    ),
+    (
+        "full-time-in-two-words",
+        "Vi har 180 åbne sager og 150 timer om ugen, og fuld tid er 36 timer. Hvor mange sager pr. fuldtidsansat?",
+        "cases_per_fte",
+        {"cases": 180, "weekly_hours": 150, "hours_per_fte": 36},
+    ),
+    (
+        "yearly-cost-by-its-size",
+        "We have twelve FTEs at DKK 480,000 each. If we become 15 percent more efficient, what do we save?",
+        "fte_savings",
+        {"fte": 12, "annual_cost_per_fte": 480_000, "efficiency_pct": 15},
+    ),
+    (
+        "monthly-salary-by-its-size",
+        "Vi har 6 årsværk à 34.000 kr. og kan frigøre 20 %. Hvad sparer vi?",
+        "fte_savings",
+        {"fte": 6, "monthly_salary": 34_000, "efficiency_pct": 20},
+    ),
+    (
+        "lookup-of-a-report-result",
+        "Hvor mange årsværk for meget havde kommunen med 81,49 årsværk og 2.948 sager?",
+        None,
+        {},
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_question_fills_the_right_calculator(question: str, tool: str | None, args: dict[str, Any]) -> None:
+    ok, why = routed({"question": question, "tool": tool, "args": args})
+    assert ok, why
