@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from gevinst.assistant import lexicon
+from gevinst.assistant.number_words import small_number
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
 from gevinst.danish_numbers import Quantity, find_quantities
@@ -80,8 +81,8 @@ def _kind_fit(query: Query, sentence: str) -> float:
 def _figure_fit(query: Query, sentence: str) -> float:
     """1 for a quantity of the kind asked (or any stated quantity when the question names no kind), 0.5 for
     another kind, 0.3 for a bare count; years, list numbers and single digits without a unit say nothing."""
-    kinds = [_quantity_kind(sentence, q) for q in find_quantities(sentence)]
-    kinds = [k for k in kinds if k is not None] + _spelled_kinds(sentence)
+    read = [_quantity_kind(sentence, q) for q in find_quantities(sentence)]
+    kinds = [k for k in read if k is not None] + _spelled_kinds(sentence)
     if not kinds:
         return 0.0
     wanted = lexicon.wanted_quantity_kinds(query.text)
@@ -109,7 +110,7 @@ def _spelled_kinds(sentence: str) -> list[str]:
     words = re.findall(r"[\wæøå]+", sentence.lower())
     out = []
     for word, noun in zip(words, words[1:]):
-        if lexicon.number_word(word, english=False) is None:
+        if small_number(word) is None:
             continue
         unit = lexicon.unit_noun(noun)
         if unit is not None:

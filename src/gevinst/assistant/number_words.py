@@ -69,6 +69,11 @@ def _tokens(text: str) -> list[_Token]:
     ]
 
 
+def small_number(word: str, english: bool = False) -> int | None:
+    """The value of one number word below a hundred («seks», «femogtyve», «twelve»), else None."""
+    return _small(word.lower(), english)
+
+
 def _small(word: str, english: bool) -> int | None:
     if english:
         return _EN_SMALL.get(word)
