@@ -159,3 +159,12 @@ def test_the_guard_checks_figures_not_list_or_passage_numbers(answer: str, flagg
 
     passage = Chunk("d", "T", 1, "", 0, 0, "Køb via e-handel koster 90 kr. pr. indkøb.", "x")
     assert guard(answer, [passage], [], "Hvad koster et indkøb?").unsupported == flagged
+
+
+def test_a_calculation_on_a_reports_own_figures_cites_that_report_as_background(small_assistant) -> None:  # type: ignore[no-untyped-def]
+    """Two of the question's figures stand in one passage: the question builds on that example, so the
+    answer cites it as background (the figures stay «dit tal»)."""
+    answer = small_assistant.answer("Vi flytter 6.000 køb fra 330 kr. til 90 kr. pr. stk. Hvad sparer vi om året?")
+    assert answer.tool_calls and answer.tool_calls[0].name == "channel_shift"
+    assert [c.doc_id for c in answer.citations] == ["indkoeb"]
+    assert "Baggrund i rapporterne" in answer.text and "(dit tal)" in answer.text

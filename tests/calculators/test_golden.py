@@ -110,3 +110,18 @@ def test_business_case_npv_with_discount_rate() -> None:
     r = business_case(100, 50, years=3, discount_rate_pct=10)
     assert r.figures["npv"] == pytest.approx(-100 + 50 / 1.1 + 50 / 1.21 + 50 / 1.331)
     assert r.figures["result"] == 50
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ({"annual_cost_per_fte": 480000}, {"annual_cost_per_fte"}),
+        ({"monthly_salary": 30000}, {"monthly_salary", "pension_pct", "overhead"}),
+    ],
+    ids=["yearly-price-given", "monthly-salary-given"],
+)
+def test_assumptions_list_only_the_inputs_the_calculation_used(given: dict[str, int], shown: set[str]) -> None:
+    """Given a yearly price per FTE, pension and overhead are not part of the sum and are not shown (or cited)."""
+    r = fte_savings(fte=2003, efficiency_pct=50, **given)
+    listed = {a.name for a in r.assumptions} & {"annual_cost_per_fte", "monthly_salary", "pension_pct", "overhead"}
+    assert listed == shown

@@ -6,12 +6,14 @@ defaults come from."""
 
 from __future__ import annotations
 
+import math
 import time
 
 from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.filling import Filling, rank, usable
-from gevinst.assistant.query import Language, Query
+from gevinst.assistant.query import Language, QuantityMention, Query, UnitKind
 from gevinst.calculators import SPECS, CalcResult, CalculatorInputError, Kind, run_calculator, show
+from gevinst.danish_numbers import Quantity, find_quantities
 from gevinst.types import Answer, Citation, ToolCall
 
 
@@ -101,12 +103,30 @@ def compose_calculation(result: CalcResult, citations: list[Citation], language:
 
 
 def background_citations(query: Query, context: AnswerContext, count: int = 2) -> list[Citation]:
-    """The report passages the question itself points to (the example it builds on), when retrieval finds
-    them clearly; cited as background, never as the source of a figure the user gave."""
-    retrieved = context.retriever.retrieve(query, k=count)
-    if retrieved.coverage < max(0.7, context.settings.retrieval.refusal_threshold) or retrieved.missing_entities:
+    """The report passages the question itself points to (the example it builds on): those that state two or
+    more of the question's own figures, else the best ones when retrieval finds them clearly; cited as
+    background, never as the source of a figure the user gave."""
+    retrieved = context.retriever.retrieve(query, k=5)
+    if retrieved.missing_entities:
         return []
-    return [Citation(0, c.doc_id, c.title, c.page, c.section, c.text[:500].strip()) for c in retrieved.chunks]
+    chunks = [c for c in retrieved.chunks if _states_figures(c.text, query) >= 2][:count]
+    if not chunks and retrieved.coverage >= max(0.7, context.settings.retrieval.refusal_threshold):
+        chunks = retrieved.chunks[:count]
+    return [Citation(0, c.doc_id, c.title, c.page, c.section, c.text[:500].strip()) for c in chunks]
+
+
+def _states_figures(text: str, query: Query) -> int:
+    """How many of the question's figures (not years) the passage states, by value and kind."""
+    stated = find_quantities(text)
+    wanted = [f for f in query.figures if f.unit is not UnitKind.LABEL]
+    return sum(1 for f in wanted if any(_same(f, q) for q in stated))
+
+
+def _same(figure: QuantityMention, q: Quantity) -> bool:
+    amount = figure.unit is UnitKind.AMOUNT
+    percent = figure.unit is UnitKind.PERCENT
+    kind_ok = (q.kind == "amount") == amount and (q.kind == "percent") == percent
+    return kind_ok and math.isclose(q.value, figure.value, rel_tol=1e-9)
 
 
 def preset_citations(result: CalcResult, context: AnswerContext) -> list[Citation]:

@@ -85,6 +85,9 @@ class Input:
     # The usual size of a stated value: places a figure no cue word places between the inputs of an «exactly
     # one of» group (a monthly salary of 34.000 kr., a yearly cost per FTE of 480.000 kr.)
     typical: tuple[float, float] | None = None
+    # The input takes part only when this other input is given (pension and overhead turn a monthly salary
+    # into a yearly price; given the yearly price, they are neither used nor shown as assumptions).
+    only_with: str | None = None
 
     @property
     def fallback(self) -> Any:
@@ -213,6 +216,8 @@ def assumptions(
     for inp in spec.inputs:
         value = getattr(inputs, inp.name)
         if value is None or inp.name not in origins:
+            continue
+        if inp.only_with is not None and inp.only_with not in origins:
             continue
         origin = origins[inp.name]
         shown = value if not isinstance(value, list) else show(value, inp.kind)

@@ -19,7 +19,16 @@ def _kombit(value: Any, what: str) -> Preset:
     return Preset(value, f"KOMBIT/KL 2014, afsnit 2.3 Klare forudsætninger: {what}", KOMBIT, None, SEC_23)
 
 
-PENSION = Input("pension_pct", "Pension", Kind.PERCENT, ("pension",), False, _kombit(17, "pension 17 %"), le=100)
+PENSION = Input(
+    "pension_pct",
+    "Pension",
+    Kind.PERCENT,
+    ("pension",),
+    False,
+    _kombit(17, "pension 17 %"),
+    le=100,
+    only_with="monthly_salary",
+)
 OVERHEAD = Input(
     "overhead",
     "Overhead pr. årsværk",
@@ -28,6 +37,7 @@ OVERHEAD = Input(
     False,
     _kombit(120000, "overhead 120.000 kr. pr. årsværk"),
     le=1e8,
+    only_with="monthly_salary",
 )
 SALARY = Input(
     "monthly_salary",
