@@ -251,3 +251,27 @@ def test_the_leads_paragraph_follows_it_until_a_long_sentence() -> None:
         "For kendte borgere havde 52 % en positiv effekt, og plejen reduceres med 0,16 timer pr. uge.",
     ]
     assert not any(c.startswith("Evalueringen blev") for c in chosen)
+
+
+def test_the_retrievers_best_passage_is_quoted_when_its_neighbours_outscore_it() -> None:
+    from gevinst.assistant import evidence
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.retrieval import Retrieved
+    from gevinst.types import Chunk
+
+    best = "Kommunerne skal være opmærksomme på gebyrer ved kreditkort fra Eurocard."
+    other = (
+        "Udlæg håndteres med en app på telefonen. Appen fotograferer bilag. Bilag sendes automatisk til systemet. "
+        "Systemet matcher bilag og transaktioner. Medarbejderen godkender udlægget. Lederen attesterer udlægget."
+    )
+    chunks = [Chunk("d", "R", 38, "", 0, len(best), best, "a"), Chunk("d", "R", 34, "", 0, len(other), other, "b")]
+    found = [evidence.Candidate(0, 0, len(best), 0.3, 1.0, 0.5)]
+    start = 0
+    for n, sentence in enumerate(other.split(". ")):
+        end = start + len(sentence) + (0 if sentence.endswith(".") else 1)
+        found.append(evidence.Candidate(1, start, end, 0.5, 1.8 - 0.1 * n, 0.5, previous=-1))
+        start = end + 1
+    chosen = evidence.choose(
+        parse_query("Hvad skal man være opmærksom på med udlæg?")[0], found, Retrieved(chunks, 1, [])
+    )
+    assert 0 in {c.passage for c in chosen}

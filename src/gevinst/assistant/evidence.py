@@ -227,6 +227,12 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
         chosen.append(c)
         if len(chosen) >= max_sentences or sum(s.end - s.start for s in chosen) > max_chars:
             break
+    # The retriever's best passage (hybrid ranking, reliably the right page) is quoted too, by its best
+    # relevant sentence, when the sentence ranking alone preferred its neighbours.
+    if all(c.passage != 0 for c in chosen):
+        top = [c for c in ranked if c.passage == 0 and c.relevance >= 0.15 and not any(_overlaps(c, s) for s in chosen)]
+        if top and top[0].score >= floor:
+            chosen.append(top[0])
     rest = sorted(chosen[1:], key=lambda s: (s.passage, s.start))
     return [lead, *rest]
 
