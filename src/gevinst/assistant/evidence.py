@@ -165,7 +165,10 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             before.append(own)
             previous, prev_start = start, previous
             key = re.sub(r"\W+", " ", sentence.lower()).strip()
-            if len(sentence) < 25 or key in seen or _is_noise(sentence) or addresses_reader(sentence):
+            asks_itself = sentence.endswith(
+                "?"
+            )  # a report's own question («5. Hvilke investeringer …?») answers nothing
+            if len(sentence) < 25 or key in seen or asks_itself or _is_noise(sentence) or addresses_reader(sentence):
                 continue
             seen.add(key)
             relevance = 0.7 * own + 0.3 * context

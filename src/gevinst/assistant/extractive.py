@@ -54,8 +54,17 @@ def compose(chosen: list[evidence.Candidate], chunks: list[Chunk], query: Query)
     if query.language is Language.EN:
         lines.insert(0, "From the reports (quoted in Danish):")
     citations = [_citation(n, chunks[p], spans[p]) for p, n in numbers.items()]
-    lead, rest = lines[0], lines[1:]
-    return lead + ("\n\n" + "\n".join(rest) if rest else ""), citations
+    return _blocks(lines), citations
+
+
+def _blocks(lines: list[str]) -> str:
+    """Markdown: consecutive list items form one list; every other line is its own paragraph (a plain line
+    right after an item would otherwise continue the item)."""
+    out = lines[:1]
+    for previous, line in zip(lines, lines[1:]):
+        together = line.startswith("- ") and previous.startswith("- ")
+        out.append(("\n" if together else "\n\n") + line)
+    return "".join(out)
 
 
 def _citation(n: int, chunk: Chunk, spans: list[evidence.Candidate]) -> Citation:
