@@ -168,8 +168,10 @@ class NumpyE5:
         for i, ids in enumerate(self.token_ids(list(texts), is_query)):
             windows += [(i, ids[a : a + width]) for a in range(0, max(len(ids), 1), width)]
         sums = np.zeros((len(texts), self.H), dtype=np.float64)
+        batches = _batches(windows, self.threads)
         with threadpool_limits(1), ThreadPoolExecutor(self.threads) as pool:
-            for batch, pooled in pool.map(lambda b: (b, self._forward(b)), _batches(windows, self.threads)):
+            run = pool.map if len(batches) > 1 else map  # one batch (a lone question) starts no thread
+            for batch, pooled in run(lambda b: (b, self._forward(b)), batches):
                 for (i, ids), vec in zip(batch, pooled):
                     sums[i] += max(len(ids), 1) * vec
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
