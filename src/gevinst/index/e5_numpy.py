@@ -29,6 +29,9 @@ _WORDS = re.compile(f"{META}[^{META}]*|[^{META}]+")
 QK = 32  # weights per Q4_0 block: an fp16 scale and 16 bytes of nibbles
 BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 TOKEN_BUDGET = 2048  # padded tokens per forward pass: GEMMs large enough, a batch per core for 60+ texts
+MIN_SPLIT = 6  # windows: a smaller batch pays more in small products than a second thread saves
+PADDING = 1.3  # longest window of a batch at most this times its shortest: a batch of 20 questions padded to
+# the longest cost twice the CPU per question of batches by length (bench/load.py batches questions)
 
 
 def model_path(variant: str = "e5-small-q4.bin") -> Path:
@@ -165,8 +168,10 @@ class NumpyE5:
         for i, ids in enumerate(self.token_ids(list(texts), is_query)):
             windows += [(i, ids[a : a + width]) for a in range(0, max(len(ids), 1), width)]
         sums = np.zeros((len(texts), self.H), dtype=np.float64)
+        batches = _batches(windows, self.threads)
         with threadpool_limits(1), ThreadPoolExecutor(self.threads) as pool:
-            for batch, pooled in pool.map(lambda b: (b, self._forward(b)), _batches(windows)):
+            run = pool.map if len(batches) > 1 else map  # one batch (a lone question) starts no thread
+            for batch, pooled in run(lambda b: (b, self._forward(b)), batches):
                 for (i, ids), vec in zip(batch, pooled):
                     sums[i] += max(len(ids), 1) * vec
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
@@ -231,12 +236,20 @@ class _Unigram:
         return tuple(reversed(out))
 
 
-def _batches(windows: list[tuple[int, list[int]]]) -> list[list[tuple[int, list[int]]]]:
-    """Windows of similar length together (little padding), up to TOKEN_BUDGET padded tokens a batch."""
+def _batches(windows: list[tuple[int, list[int]]], threads: int = 1) -> list[list[tuple[int, list[int]]]]:
+    """Windows of similar length together (little padding), up to TOKEN_BUDGET padded tokens a batch, and
+    a batch for each thread when there is enough work (a dozen questions are far below one budget)."""
     ordered = sorted(windows, key=lambda w: len(w[1]))
+    most = max(MIN_SPLIT, -(-len(windows) // threads))
     out: list[list[tuple[int, list[int]]]] = []
     for window in ordered:
-        if out and (len(out[-1]) + 1) * (len(window[1]) + 2) <= TOKEN_BUDGET:
+        size = len(window[1]) + 2
+        if (
+            out
+            and len(out[-1]) < most
+            and (len(out[-1]) + 1) * size <= TOKEN_BUDGET
+            and size <= PADDING * (len(out[-1][0][1]) + 2)
+        ):
             out[-1].append(window)
         else:
             out.append([window])

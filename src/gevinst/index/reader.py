@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -14,6 +12,7 @@ import numpy as np
 
 from gevinst.index.embeddings import NamedEmbeddings, build_embeddings
 from gevinst.index.lexical import LexicalIndex
+from gevinst.index.query_batch import QueryBatcher
 from gevinst.index.sentence_vectors import SentenceTable
 from gevinst.index.store import IndexMissing, current_generation, open_collection, read_chunks, read_proposals
 from gevinst.settings import Settings
@@ -31,11 +30,9 @@ class IndexReader:
     manifest: dict[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:
-        # One process serves many sessions (Streamlit threads); the embedding engine is not known to be
-        # thread-safe, so queries are embedded one at a time (20-40 ms each, far more on a busy machine): each
-        # text once, then from a small LRU, since one answer may retrieve twice and users repeat questions.
-        self._embed_lock = threading.Lock()
-        self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
+        # One process serves many sessions (Streamlit threads): their questions are embedded in batches, each
+        # text once and then from a small LRU (query_batch.py).
+        self.queries = QueryBatcher(self.embedder.embed_queries, QUERY_CACHE)
         self.chunks = read_chunks(self.generation)
         self.manifest = json.loads((self.generation / "manifest.json").read_text())
 
@@ -86,18 +83,11 @@ class IndexReader:
         return [(int(i), 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0])]
 
     def query_vector(self, text: str) -> list[float]:
-        with self._embed_lock:
-            vector = self._query_vectors.get(text)
-            if vector is None:
-                vector = self._query_vectors[text] = self.embedder.embed_query(text)
-                if len(self._query_vectors) > QUERY_CACHE:
-                    self._query_vectors.popitem(last=False)
-            self._query_vectors.move_to_end(text)
-            return vector
+        return self.queries.vector(text)
 
     def warm(self) -> None:
         """Load what the first answer would otherwise wait for: the model (one query), BM25 and Chroma."""
-        self.embedder.embed_query("opvarmning")
+        self.embedder.embed_queries(["opvarmning"])
         self.lexical_scores("opvarmning")
         if self.chunks:
             self._collection.count()
