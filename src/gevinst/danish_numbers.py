@@ -39,6 +39,9 @@ _QUANTITY_EN = re.compile(
 # Joins a bare number to the next one so that it shares its unit: a range (15-25 %), a pair (5 og 10 %), a
 # series (10/5/5 pct.) or a change (35 → 70 pct.).
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|til|to|og|and|/|→|->)\s*$", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"^\s*(?:og|and)\s*$", re.IGNORECASE)
+_DASH_JOIN = re.compile(r"^\s*(?:-|–|—|til|to)\s*$", re.IGNORECASE)
+_COMMA = re.compile(r"^\s*,\s*$")
 _SCALES = {
     "mio": 1e6,
     "mil": 1e6,
@@ -111,6 +114,28 @@ class _Match:
         return bool(self.pct or self.scale or self.currency)
 
 
+def _share_units(raw: list[_Match], text: str) -> None:
+    """A bare number joined by a dash/"til"/"og" to a number with a unit takes that unit (15-25 %); in a list
+    the commas join too («6, 4 og 2 pct.»); a range's scale reaches a low end with only a currency («DKK 3-4m»)."""
+    listed: set[int] = set()  # numbers that took their unit through «og»/«and»/a comma: a list
+    for i in range(len(raw) - 2, -1, -1):
+        cur, nxt = raw[i], raw[i + 1]
+        between = text[cur.match.end() : nxt.match.start()]
+        if cur.has_unit():
+            if cur.currency and not cur.scale and not cur.pct and nxt.scale and _DASH_JOIN.match(between):
+                raw[i] = replace(cur, scale=nxt.scale)
+            continue
+        if not nxt.has_unit():
+            continue
+        if _RANGE_JOIN.match(between):
+            raw[i] = replace(cur, pct=nxt.pct, scale=nxt.scale, currency=nxt.currency)
+            if _LIST_JOIN.match(between):
+                listed.add(i)
+        elif _COMMA.match(between) and i + 1 in listed:
+            raw[i] = replace(cur, pct=nxt.pct, scale=nxt.scale, currency=nxt.currency)
+            listed.add(i)
+
+
 def find_quantities(text: str, english: bool = False) -> list[Quantity]:
     """Every number in `text` with its unit; a range's unit applies to both ends. `english` reads a question
     written in English («31,000 kr.», «DKK 4.2m»); the reports are always read the Danish way."""
@@ -122,13 +147,7 @@ def find_quantities(text: str, english: bool = False) -> list[Quantity]:
             resolution = 10.0 ** -len(num.split(".")[1])
         currency = m.group("cur") or m.group("cur2") or (m.groupdict().get("pre"))
         raw.append(_Match(m, value, resolution, m.group("pct"), m.group("scale"), currency))
-    # A bare number joined by a dash/"til"/"og" to a number with a unit takes that unit (15-25 %).
-    for i in range(len(raw) - 2, -1, -1):
-        cur, nxt = raw[i], raw[i + 1]
-        if cur.has_unit():
-            continue
-        if _RANGE_JOIN.match(text[cur.match.end() : nxt.match.start()]) and nxt.has_unit():
-            raw[i] = replace(cur, pct=nxt.pct, scale=nxt.scale, currency=nxt.currency)
+    _share_units(raw, text)
     out = []
     for r in raw:
         factor = _scale_of(r.scale)

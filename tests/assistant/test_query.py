@@ -94,6 +94,11 @@ QUANTITIES = [
         "udbud nr. 2024/117 med 640 brugere",
         [(2024, UnitKind.LABEL), (117, UnitKind.LABEL), (640, UnitKind.COUNT)],
     ),
+    ("per-year-is-a-rate-not-years", "we process 2800 a year", [(2800, UnitKind.COUNT)]),
+    ("om-aaret-is-a-rate", "14.500 om året", [(14500, UnitKind.COUNT)]),
+    ("quarter-of-an-hour", "saves a quarter of an hour per permit", [(15, UnitKind.MINUTES)]),
+    ("et-kvarter", "sparer et kvarter pr. sag", [(15, UnitKind.MINUTES)]),
+    ("half-an-hour", "saves half an hour per case", [(30, UnitKind.MINUTES)]),
 ]
 
 

@@ -149,6 +149,11 @@ def wanted_quantity_kinds(text: str) -> frozenset[str]:
 
 
 @cache
+def per_words() -> frozenset[str]:
+    return frozenset(_data()["per_words"])
+
+
+@cache
 def duration_nouns() -> frozenset[str]:
     return frozenset(_data()["duration_nouns"])
 

@@ -41,13 +41,30 @@ def is_negated(before: str) -> bool:
     return bool(_SIGN.search(before))
 
 
+# Spans of time said in words: «et kvarter», «a quarter of an hour», «en halv time», «half an hour» (minutes).
+_TIME_WORDS = [
+    (re.compile(r"(?<![\wæøå])(?:et|ét|ca\.?\s+et)\s+kvarter(?![\wæøå])", re.IGNORECASE), 15.0),
+    (re.compile(r"(?<![\wæøå])tre\s+kvarter(?![\wæøå])", re.IGNORECASE), 45.0),
+    (re.compile(r"(?<![\wæøå])(?:a|one)\s+quarter\s+of\s+an\s+hour(?![\w])", re.IGNORECASE), 15.0),
+    (re.compile(r"(?<![\wæøå])(?:en\s+halv\s+time|half\s+an\s+hour)(?![\wæøå])", re.IGNORECASE), 30.0),
+]
+
+
+def _time_words(text: str) -> list[Quantity]:
+    found = [(m, minutes) for pattern, minutes in _TIME_WORDS for m in pattern.finditer(text)]
+    return [Quantity(minutes, "plain", m.group(0), m.start(), m.end(), 1.0) for m, minutes in found]
+
+
+def _overlaps(q: Quantity, others: list[Quantity]) -> bool:
+    return any(q.start < o.end and o.start < q.end for o in others)
+
+
 def _found(text: str, english: bool) -> list[tuple[Quantity, bool]]:
     """Numbers in digits and in words («femogtyve procent»), in order; (quantity, written in words)."""
     digits = find_quantities(text, english)
-    words = [
-        w for w in find_number_words(text, english) if not any(w.start < d.end and d.start < w.end for d in digits)
-    ]
-    return sorted([(q, False) for q in digits] + [(q, True) for q in words], key=lambda p: p[0].start)
+    times = [t for t in _time_words(text) if not _overlaps(t, digits)]
+    words = [w for w in find_number_words(text, english) if not _overlaps(w, digits) and not _overlaps(w, times)]
+    return sorted([(q, False) for q in digits] + [(q, True) for q in [*words, *times]], key=lambda p: p[0].start)
 
 
 def _small_word(q: Quantity, in_words: bool) -> bool:
@@ -73,9 +90,13 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
             high, end, skip = nxt.value, nxt.end, i + 1
         m = _NEXT_WORD.match(low, end)
         noun, second = (m.group(1), m.group(2) or "") if m else ("", "")
+        if noun in lexicon.per_words():  # «2.800 a year», «14.500 om året»: a rate, not a span of years
+            second = ""
         if _small_word(q, in_words) and lexicon.unit_noun(noun) is None and lexicon.unit_noun(second) is None:
             continue
         unit = _unit_of(q.kind, q.value, noun, before, second, bare=text[q.start : q.end].strip().isdigit())
+        if in_words and any(p.fullmatch(q.text) for p, _ in _TIME_WORDS):
+            unit = UnitKind.MINUTES
         if out and out[-1].unit in _NAMING and text[out[-1].end : q.start] == "/":  # «nr. 2024/117» names one thing
             unit = UnitKind.LABEL
         if in_words and unit is UnitKind.YEAR:  # «to tusind sager» is a count, not the year 2000

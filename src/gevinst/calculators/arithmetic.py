@@ -34,7 +34,19 @@ PERCENT_OF = Spec(
         Input("pct", "Procent", Kind.PERCENT, ("%", "procent", "percent"), le=1000),
     ),
     _percent_of,
-    ("% af", "procent af", "pct. af", "% of", "percent of", "procentdel", "i kroner", "in kroner", "in dkk"),
+    (
+        "% af",
+        "procent af",
+        "pct. af",
+        "ud af",
+        "% of",
+        "percent of",
+        "procentdel",
+        "i kroner",
+        "in kroner",
+        "in dkk",
+        "hvor mange penge",
+    ),
 )
 
 
@@ -148,6 +160,11 @@ DIFFERENCE = Spec(
         "overskrid",
         "merforbrug",
         "how much over",
+        "mangler vi",
+        "fra hinanden",
+        "apart",
+        "shortfall",
+        "short of",
     ),
     larger_first=("a", "b"),
 )

@@ -428,7 +428,7 @@ BUSINESS_CASE = Spec(
             "annual_cost",
             "Årlig drift",
             Kind.AMOUNT,
-            ("drift", "licens", "running", "operating"),
+            ("drift", "licen", "running", "operating", "maintenance", "vedligehold"),
             False,
             default=0,
             le=MAX_AMOUNT,

@@ -110,7 +110,7 @@ HOURLY_COST = Spec(
             "effective_share_pct",
             "Effektive timer i % af løntimerne",
             Kind.PERCENT,
-            ("effektiv",),
+            ("effektiv", "effective", "productive"),
             False,
             _kombit(60, "60 % effektiv tid"),
             gt=0,

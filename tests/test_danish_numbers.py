@@ -1,0 +1,20 @@
+"""Reading quantities from Danish (and English) text: units shared across ranges and lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from gevinst.danish_numbers import find_quantities
+
+CASES = [
+    ("range-shares-unit", "15-25 %", False, [(15, "percent"), (25, "percent")]),
+    ("list-shares-unit", "ned med 6, 4 og 2 pct. over tre år", False, [(6, "percent"), (4, "percent"), (2, "percent")]),
+    ("year-before-comma-keeps-no-unit", "I 2015, 45 % af sagerne", False, [(2015, "plain"), (45, "percent")]),
+    ("english-range-shares-scale", "DKK 3-4m", True, [(3e6, "amount"), (4e6, "amount")]),
+    ("danish-range-shares-scale", "3-4 mio. kr.", False, [(3e6, "amount"), (4e6, "amount")]),
+]
+
+
+@pytest.mark.parametrize(("text", "english", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_quantities_and_their_units(text: str, english: bool, expected: list[tuple[float, str]]) -> None:
+    assert [(q.value, q.kind) for q in find_quantities(text, english=english)] == expected
