@@ -120,6 +120,20 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         None,
         {},
     ),
+    (
+        "own-figure-over-the-reports",
+        "Rapporten regner med 6 minutter pr. faktura, men vores egen måling viser, at vi sparer 4 minutter pr. "
+        "faktura. Vi behandler 20.000 fakturaer om året til en timepris på 400 kr. Hvad er gevinsten?",
+        "time_savings",
+        {"minutes_saved_per_unit": 4, "units_per_year": 20000, "hourly_rate": 400},
+    ),
+    (
+        "english-own-figure-over-the-reports",
+        "The report assumes DKK 500,000 per FTE, but our own price is DKK 430,000 per FTE. We have 6 FTE and can "
+        "free up 20 percent. What do we save?",
+        "fte_savings",
+        {"fte": 6, "annual_cost_per_fte": 430000, "efficiency_pct": 20},
+    ),
 ]
 
 

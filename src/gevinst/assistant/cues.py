@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from gevinst.assistant import lexicon
 from gevinst.assistant.query import QuantityMention
 from gevinst.calculators import Input, Spec
 
@@ -64,6 +65,21 @@ def _head(text: str, m: re.Match[str]) -> float:
     than a second figure for an adding input (½), which the compound's head names."""
     rest = text[m.end() :].split()[0] if m.end() < len(text) and text[m.end()].isalpha() else ""
     return 0.25 if len(rest) > 6 else 1.0
+
+
+# The clause a number stands in, back to its start: a comma, semicolon, colon, full stop or «men»/«but».
+_CLAUSE_START = re.compile(r".*(?:[,;:.!?]\s|\s(?:men|but)\s)", re.DOTALL)
+
+
+def reports_figure(text: str, q: QuantityMention) -> bool:
+    """The number stands in a clause that gives it as a report's («Rapporten regner med 6 minutter …») and
+    not as the asker's own («… men vi sparer 4 minutter»): when both compete for one input, ours wins."""
+    before = text[: q.start].lower()
+    m = _CLAUSE_START.match(before)
+    clause = before[m.end() :] if m else before
+    words = set(re.findall(r"[\wæøå]+", clause))
+    reported = any(w.startswith(lexicon.report_words()) for w in words)
+    return reported and not words & lexicon.ownership_words()
 
 
 def goal_hits(spec: Spec, text: str) -> int:

@@ -7,11 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from gevinst.assistant.cues import Context, affinity, contexts, cue_pattern, goal_hits
+from gevinst.assistant.cues import Context, affinity, contexts, cue_pattern, goal_hits, reports_figure
 from gevinst.assistant.query import QuantityMention, Query, UnitKind
 from gevinst.calculators import SPECS, Input, Kind, Spec
 
 # Which kinds of stated number can fill which kind of input.
+# A report's figure weighs less than the asker's own for the same input (below 1, above ½: it still fills an
+# input no other figure names).
+REPORTED = 0.7
 _ACCEPTS: dict[Kind, tuple[UnitKind, ...]] = {
     Kind.AMOUNT: (UnitKind.AMOUNT,),
     Kind.PERCENT: (UnitKind.PERCENT,),
@@ -73,8 +76,13 @@ def fill(spec: Spec, query: Query) -> Filling:
             if tasks:
                 args[inp.name], used = tasks, used | idx
     scalars = [i for i in spec.inputs if i.kind in _ACCEPTS]
+    own_first = [REPORTED if reports_figure(query.text, q) else 1.0 for q in figures]
     options = [
-        [(inp, a) for inp in scalars if q.unit in _ACCEPTS[inp.kind] and (a := affinity(inp, near[n])) > 0]
+        [
+            (inp, a * own_first[n])
+            for inp in scalars
+            if q.unit in _ACCEPTS[inp.kind] and (a := affinity(inp, near[n])) > 0
+        ]
         if n not in used
         else []
         for n, q in enumerate(figures)

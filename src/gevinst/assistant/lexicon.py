@@ -149,6 +149,11 @@ def wanted_quantity_kinds(text: str) -> frozenset[str]:
 
 
 @cache
+def report_words() -> tuple[str, ...]:
+    return tuple(_data()["report_words"])
+
+
+@cache
 def per_words() -> frozenset[str]:
     return frozenset(_data()["per_words"])
 
