@@ -30,6 +30,9 @@ from gevinst.settings import ChromaSettings
 from gevinst.types import Chunk, Proposal
 
 
+DEFAULT_SEARCH_BREADTH = 100  # Chroma's own ef_search
+
+
 class IndexMissing(Exception):
     """No complete index yet: run `gevinst ingest`."""
 
@@ -156,7 +159,14 @@ def write_generation(
 
 def _write_vectors(gen: Path, name: str, chunks: list[Chunk], vectors: np.ndarray, chroma: ChromaSettings) -> None:
     client = chroma_client(chroma, gen / "chroma")
-    col = client.create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine"})
+    # Chroma rebuilds the HNSW graph whenever a process opens the collection, differently each time; a search
+    # breadth below the passage count then returned other nearest passages in each `gevinst ask` (and another
+    # order of the passages a model reads). At least the passage count makes the search exhaustive and the same
+    # in every process; for a municipal shelf (~1,000 passages) that is a millisecond.
+    breadth = max(DEFAULT_SEARCH_BREADTH, len(chunks))
+    col = client.create_collection(
+        name, embedding_function=None, configuration={"hnsw": {"space": "cosine", "ef_search": breadth}}
+    )
     for i in range(0, len(chunks), 1000):
         part = chunks[i : i + 1000]
         col.add(
