@@ -167,6 +167,15 @@ def test_unknown_llm_backend_names_the_available_ones() -> None:
         build_chat_model(LLMSettings(backend="gpt5"))
 
 
+def test_models_decode_greedily_unless_told_otherwise() -> None:
+    """The same question and passages give the same answer, so a wrong answer can be reproduced and studied;
+    a grounded answer has nothing to gain from sampling."""
+    from gevinst.assistant.llamacpp import LlamaCppChatModel
+
+    assert LLMSettings().temperature == 0
+    assert LlamaCppChatModel(model_path="model.gguf").temperature == 0
+
+
 def test_answer_is_streamed_token_by_token_then_checked(llm_assistant) -> None:  # type: ignore[no-untyped-def]
     from gevinst.types import Answer
 
