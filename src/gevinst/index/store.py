@@ -29,7 +29,6 @@ from gevinst.index.sentence_vectors import SentenceTable
 from gevinst.settings import ChromaSettings
 from gevinst.types import Chunk, Proposal
 
-
 DEFAULT_SEARCH_BREADTH = 100  # Chroma's own ef_search
 
 
