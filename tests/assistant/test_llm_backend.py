@@ -133,6 +133,18 @@ def test_passages_are_quoted_as_data_in_the_prompt(llm_assistant) -> None:  # ty
     assert human.content.rstrip().endswith("Spørgsmål: Hvad kan hjemmeplejen spare ved ruteplanlægning?")
 
 
+def test_the_model_reads_only_the_passages_with_evidence_and_cites_them_by_that_numbering(llm_assistant) -> None:  # type: ignore[no-untyped-def]
+    """A 1.5B model shown six passages took a saving of the right municipality from a passage about another
+    matter; it reads the passages where the evidence rule finds a sentence, the leading one first."""
+    assistant, model = llm_assistant
+    model.enqueue("Hjemmeplejen kan spare 3 mio. kr. [1]")
+    answer = assistant.answer("Hvad kan hjemmeplejen spare ved ruteplanlægning?")
+    shown = model.history[0][-1].content
+    assert shown.count("<passage n=") == 1 and "spare 3 mio. kr. ved bedre ruteplanlægning" in shown
+    assert "KOMBIT" not in shown  # retrieved, but no sentence in it comes near the answer
+    assert [c.doc_id for c in answer.citations] == ["hjemmepleje"] and not answer.unsupported_numbers
+
+
 def test_extractive_answerer_quotes_a_hostile_document_without_obeying_it(
     settings: Settings, small_corpus: Path
 ) -> None:

@@ -22,6 +22,7 @@ from gevinst.sentences import addresses_reader, sentence_spans
 from gevinst.settings import RetrievalSettings
 
 MAX_PASSAGES_READ = 5
+SUPPORT_FLOOR = 0.5  # a sentence at least this share of the lead's score supports the answer
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•–*▪])\s+")
 
 
@@ -192,7 +193,7 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     if _leads_badly(text_of[id(lead)]) and lead.previous >= 0:  # «Det gav …» is led in by the sentence before it
         lead = replace(lead, start=lead.previous, previous=-1)
     chosen = [lead]
-    floor = 0.5 * lead.score
+    floor = SUPPORT_FLOOR * lead.score
     for c in ranked:
         if c.score < floor or c.relevance < 0.15 or any(_overlaps(c, s) for s in chosen):
             continue
@@ -204,6 +205,20 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
             break
     rest = sorted(chosen[1:], key=lambda s: (s.passage, s.start))
     return [lead, *rest]
+
+
+def reading_order(found: list[Candidate], chosen: list[Candidate]) -> list[int]:
+    """The passages worth a model's reading: the lead's first, then those with a sentence that could support the
+    answer (the floor `choose` keeps supporting sentences by), best first. Shown all six retrieved passages, a
+    1.5B model took the figure from a passage about another matter that shared the question's name and verb."""
+    if not chosen:
+        return []
+    lead = chosen[0].passage
+    best: dict[int, float] = {}
+    for c in found:
+        best[c.passage] = max(best.get(c.passage, c.score), c.score)
+    floor = SUPPORT_FLOOR * chosen[0].score
+    return [lead, *sorted((p for p, s in best.items() if s >= floor and p != lead), key=lambda p: -best[p])]
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:

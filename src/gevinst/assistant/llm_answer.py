@@ -148,11 +148,14 @@ class LLMBackend:
     def stream(self, query: Query, retrieved: Retrieved) -> Iterator[tuple[str, Any]]:
         """('token', text) while the model writes, then ('answer', Answer) after the guard has run."""
         question, language = query.raw, query.language.value
-        if self.fallback.weak(query, retrieved) and not (self.handles_calculations and query.computes):
+        calculating = self.handles_calculations and query.computes
+        if self.fallback.weak(query, retrieved) and not calculating:
             yield "answer", self.fallback.compose(query, retrieved)
             return
+        # A calculation reads every passage (a required input may stand in any); a lookup reads the evidence.
+        reading = retrieved if calculating else self.fallback.reading(query, retrieved)
         try:
-            text, calls, notes = yield from self._converse(query, retrieved.chunks, language)
+            text, calls, notes = yield from self._converse(query, reading.chunks, language)
         except Exception as exc:  # noqa: BLE001 - any model failure falls back; the user is told which
             answer = self.fallback.compose(query, retrieved)
             answer.notice = (
@@ -165,7 +168,7 @@ class LLMBackend:
             answer.notice = "Sprogmodellen gav intet svar; svaret er lavet af den indbyggede svarmotor."
             yield "answer", answer
             return
-        answer = self._finish(question, text, calls, retrieved, language)
+        answer = self._finish(question, text, calls, reading, language)
         if notes:  # the user sees what the model tried to pass and the calculator did not get
             answer.notice = " ".join(filter(None, [answer.notice, "Udeladte argumenter: " + "; ".join(notes) + "."]))
         yield "answer", answer
