@@ -64,6 +64,11 @@ def ask_all(assistant: Assistant, bank: str, backend: str, questions: list[Quest
     return run
 
 
+def flagged(answer: Answer) -> list[str]:
+    """The numbers the guard flagged: in the answer shown, or in the model's answer it replaced."""
+    return answer.unsupported_numbers + (answer.rejected.numbers if answer.rejected else [])
+
+
 def _share(hits: list[bool]) -> str:
     return f"{sum(hits)}/{len(hits)}" if hits else "–"
 
@@ -71,7 +76,7 @@ def _share(hits: list[bool]) -> str:
 def row(run: Run) -> list[str]:
     scores = [o.score for o in run.outcomes]
     seconds = [o.seconds for o in run.outcomes]
-    flags = [n for o in run.outcomes for n in o.answer.unsupported_numbers]
+    flags = [n for o in run.outcomes for n in flagged(o.answer)]
     fell_back = sum("indbyggede svarmotor" in o.answer.notice for o in run.outcomes)
     return [
         run.bank,
@@ -82,7 +87,7 @@ def row(run: Run) -> list[str]:
         _share([s.source_hit for s in scores if s.source_hit is not None]),
         _share([s.tool_ok for s in scores if s.tool_ok is not None]),
         f"{statistics.mean(seconds):.1f} / {percentile(seconds, 50):.1f} / {max(seconds):.1f}",
-        f"{len(flags)} in {sum(bool(o.answer.unsupported_numbers) for o in run.outcomes)}",
+        f"{len(flags)} in {sum(bool(flagged(o.answer)) for o in run.outcomes)}",
         str(fell_back),
     ]
 
@@ -112,24 +117,31 @@ def print_flags(runs: list[Run], assistant: Assistant) -> None:
     uncited retrieved passage states it (a citation slip rather than an invention)."""
     for run in runs:
         for o in run.outcomes:
-            if not o.answer.unsupported_numbers:
+            numbers = flagged(o.answer)
+            if not numbers:
                 continue
             print(f"\n### {run.bank} · {run.backend} · {o.question.id}: {o.question.question}")
-            print(f"answer: {o.answer.text}")
-            print(f"flagged: {', '.join(o.answer.unsupported_numbers)}")
-            for c in o.answer.citations:
+            if o.answer.rejected:
+                print(f"model's answer (not shown; the embedded answer replaced it): {o.answer.rejected.text}")
+                print(f"shown instead: {o.answer.text}")
+            else:
+                print(f"answer: {o.answer.text}")
+            print(f"flagged: {', '.join(numbers)}")
+            for c in o.answer.rejected.cited if o.answer.rejected else o.answer.citations:
                 print(f"  checked against [{c.n}] {c.doc_id} s. {c.page}: «{c.snippet[:300]}»")
-            if not o.answer.citations:
+            if not (o.answer.rejected.cited if o.answer.rejected else o.answer.citations):
                 print("  checked against: no cited passage (only the question and tool results)")
             for t in o.answer.tool_calls:
                 print(f"  tool {t.name}({t.arguments}) → {t.result.get('display', t.result.get('error'))}")
             chunks = assistant.retrieve(o.question.question).chunks
-            for number in o.answer.unsupported_numbers:
+            for number in numbers:
                 q = find_quantities(number)
                 found = [
-                    n for n, ch in enumerate(chunks, 1) if q and quantity_supported(q[0], find_quantities(ch.text))
+                    f"{ch.doc_id} s. {ch.page}"  # by place: the model read a shorter list, numbered its own way
+                    for ch in chunks
+                    if q and quantity_supported(q[0], find_quantities(ch.text))
                 ]
-                where = f"stated in retrieved passage(s) {found}" if found else "in no retrieved passage"
+                where = f"stated in retrieved passage(s): {'; '.join(found)}" if found else "in no retrieved passage"
                 print(f"  {number}: {where}")
 
 

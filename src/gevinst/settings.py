@@ -64,7 +64,9 @@ class LLMSettings(BaseModel):
     api_key: SecretStr = Field(SecretStr(""), description="API key for an OpenAI-compatible server; environment only")
     timeout_s: float = Field(30.0, gt=0, description="Seconds before a model call is abandoned")
     max_retries: int = Field(1, ge=0, le=5, description="Retries after a failed model call")
-    temperature: float = Field(0.1, ge=0, le=2, description="Sampling temperature")
+    # Greedy by default: the same question and passages give the same answer (a wrong one can be reproduced and
+    # studied), and a grounded answer that quotes figures has nothing to gain from sampling.
+    temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature (0: greedy, reproducible)")
     models_dir: Path = Field(
         Path("var/models"), description="llamacpp without a model path: where the packaged model is joined once"
     )

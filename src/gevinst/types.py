@@ -61,6 +61,16 @@ class Proposal:
         return cls(**{k: v for k, v in record.items() if k in known})
 
 
+@dataclass(frozen=True)
+class RejectedDraft:
+    """A model's answer that was not shown: the guard found numbers in it that its cited sources do not state.
+    Kept for evaluation (bench/llm.py prints it), never shown to the user."""
+
+    text: str  # as the guard marked it: each such number followed by «(ikke fundet i kilderne)»
+    numbers: list[str]
+    cited: list[Citation] = field(default_factory=list)  # the passages its numbers were checked against
+
+
 @dataclass
 class Answer:
     question: str
@@ -71,6 +81,7 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     unsupported_numbers: list[str] = field(default_factory=list)
     notice: str = ""  # e.g. "spørgsmålet blev forkortet", "faldt tilbage til ..."
+    rejected: RejectedDraft | None = None  # the model's answer the embedded one replaced
 
     def to_record(self, qid: str | None = None) -> dict[str, Any]:
         """The answer record of shared/eval/FORMAT.md (plus optional extras)."""
@@ -87,4 +98,6 @@ class Answer:
         )
         if self.unsupported_numbers:
             record["unsupported_numbers"] = list(self.unsupported_numbers)
+        if self.rejected is not None:
+            record["rejected_draft"] = asdict(self.rejected)
         return record

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from gevinst.assistant.evidence import Candidate, reading_order
 from gevinst.settings import Settings
 
 DOCS = {
@@ -298,3 +299,24 @@ def test_quoted_items_and_sentences_render_as_separate_blocks() -> None:
     chosen = [evidence.Candidate(0, s, e, 0.5, 1.0, 0.5, text[s:e].startswith("-")) for s, e in spans]
     rendered, _ = compose(chosen, [chunk], parse_query("Hvad indeholder forslaget?")[0])
     assert "- en fælles enhed [1]\n\nFasen tager" in rendered
+
+
+def _cand(passage: int, score: float) -> Candidate:
+    return Candidate(passage, 0, 10, 0.5, score)
+
+
+@pytest.mark.parametrize(
+    ("found", "lead", "order"),
+    [
+        ([(0, 2.1), (1, 0.86), (2, 1.39), (3, 0.91)], (0, 2.1), [0, 2]),  # a passage far below the lead is left out
+        ([(0, 0.9), (1, 1.0), (2, 0.7)], (2, 0.7), [2, 1, 0]),  # the lead's passage first, then by best sentence
+        ([(0, 1.0), (0, 0.4), (1, 0.45)], (0, 1.0), [0]),  # a passage counts by its best sentence
+        ([], None, []),  # nothing chosen: nothing to order (the caller keeps the retrieved passages)
+    ],
+    ids=["far-below-the-lead", "lead-first", "best-sentence", "nothing-chosen"],
+)
+def test_reading_order_is_the_lead_then_passages_with_a_sentence_half_as_good(
+    found: list[tuple[int, float]], lead: tuple[int, float] | None, order: list[int]
+) -> None:
+    chosen = [_cand(*lead)] if lead else []
+    assert reading_order([_cand(*f) for f in found], chosen) == order

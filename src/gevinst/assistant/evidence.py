@@ -26,6 +26,7 @@ MAX_PASSAGES_READ = 5
 LIST_AFTER_COLON = 500  # characters of the list a leading «…følgende:» opens
 NEXT_SENTENCE_MAX = 200
 FOLLOWING_SENTENCES = 3  # the lead's paragraph: dev 77.8 → 83.3, dev2 75.3 → 78.5 (1 → 2 → 3; 4 and 6 add nothing)
+SUPPORT_FLOOR = 0.5  # a sentence at least this share of the lead's score supports the answer
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•–*▪])\s+")
 
 
@@ -220,7 +221,7 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     # what the lead opens is part of it: the other points keep their room
     max_sentences += len(opened)
     max_chars += sum(c.end - c.start for c in opened)
-    floor = 0.5 * lead.score
+    floor = SUPPORT_FLOOR * lead.score
     for c in ranked:
         if c.score < floor or c.relevance < 0.15 or any(_overlaps(c, s) for s in chosen):
             continue
@@ -260,6 +261,20 @@ def _continuation(lead: Candidate, found: list[Candidate], passage: str) -> list
         out.append(c)
         last = c
     return out
+
+
+def reading_order(found: list[Candidate], chosen: list[Candidate]) -> list[int]:
+    """The passages worth a model's reading: the lead's first, then those with a sentence that could support the
+    answer (the floor `choose` keeps supporting sentences by), best first. Shown all six retrieved passages, a
+    1.5B model took the figure from a passage about another matter that shared the question's name and verb."""
+    if not chosen:
+        return []
+    lead = chosen[0].passage
+    best: dict[int, float] = {}
+    for c in found:
+        best[c.passage] = max(best.get(c.passage, c.score), c.score)
+    floor = SUPPORT_FLOOR * chosen[0].score
+    return [lead, *sorted((p for p, s in best.items() if s >= floor and p != lead), key=lambda p: -best[p])]
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:

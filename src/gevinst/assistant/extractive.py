@@ -3,6 +3,8 @@ is exactly as the source writes it), the answering sentence first, each marked w
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from gevinst.assistant import evidence
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
@@ -24,6 +26,17 @@ class ExtractiveBackend:
         """The one evidence rule, also applied before a model is asked."""
         chosen = self.choose(query, retrieved)
         return evidence.weak_evidence(query, retrieved, chosen, self.settings)
+
+    def reading(self, query: Query, retrieved: Retrieved) -> Retrieved:
+        """The retrieved passages a model should read, in `evidence.reading_order` (all of them when no
+        sentence was chosen); the model's [n] then number this list."""
+        order = evidence.reading_order(
+            evidence.candidates(query, retrieved, self.retriever), self.choose(query, retrieved)
+        )
+        if not order:
+            return retrieved
+        tokens = [retrieved.tokens[p] for p in order] if retrieved.tokens else []
+        return replace(retrieved, chunks=[retrieved.chunks[p] for p in order], tokens=tokens)
 
     def compose(self, query: Query, retrieved: Retrieved) -> Answer:
         chosen = self.choose(query, retrieved)

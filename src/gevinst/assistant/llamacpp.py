@@ -122,7 +122,7 @@ def reply_message(text: str, round_id: int) -> AIMessage:
 
 class LlamaCppChatModel(BaseChatModel):
     model_path: str = Field(description="A GGUF file (the factory joins the packaged model when none is set)")
-    temperature: float = 0.1
+    temperature: float = 0.0  # greedy: reproducible answers (settings.LLMSettings.temperature says why)
     max_tokens: int = 384
     n_ctx: int = 8192  # six passages, the example and the tool schemas: about 5,000 tokens; KV cache ~230 MB
     n_threads: int = 0  # 0: chosen from the free cores when the model loads

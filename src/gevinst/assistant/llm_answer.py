@@ -18,7 +18,7 @@ from gevinst.assistant.query import Query
 from gevinst.assistant.retrieval import Retrieved
 from gevinst.assistant.tool_calls import ARITHMETIC, check_arguments
 from gevinst.assistant.tools import calculator_tools, run_tool
-from gevinst.types import Answer, Chunk, ToolCall
+from gevinst.types import Answer, Chunk, RejectedDraft, ToolCall
 
 MAX_TOOL_ROUNDS = 4
 SYSTEM_PROMPT = """Du er Gevinst, en assistent for ledere i danske kommuner. Du svarer KUN ud fra de nummererede
@@ -148,11 +148,14 @@ class LLMBackend:
     def stream(self, query: Query, retrieved: Retrieved) -> Iterator[tuple[str, Any]]:
         """('token', text) while the model writes, then ('answer', Answer) after the guard has run."""
         question, language = query.raw, query.language.value
-        if self.fallback.weak(query, retrieved) and not (self.handles_calculations and query.computes):
+        calculating = self.handles_calculations and query.computes
+        if self.fallback.weak(query, retrieved) and not calculating:
             yield "answer", self.fallback.compose(query, retrieved)
             return
+        # A calculation reads every passage (a required input may stand in any); a lookup reads the evidence.
+        reading = retrieved if calculating else self.fallback.reading(query, retrieved)
         try:
-            text, calls, notes = yield from self._converse(query, retrieved.chunks, language)
+            text, calls, notes = yield from self._converse(query, reading.chunks, language)
         except Exception as exc:  # noqa: BLE001 - any model failure falls back; the user is told which
             answer = self.fallback.compose(query, retrieved)
             answer.notice = (
@@ -165,7 +168,9 @@ class LLMBackend:
             answer.notice = "Sprogmodellen gav intet svar; svaret er lavet af den indbyggede svarmotor."
             yield "answer", answer
             return
-        answer = self._finish(question, text, calls, retrieved, language)
+        answer = self._finish(question, text, calls, reading, language)
+        if answer.unsupported_numbers and not calls:
+            answer = self._instead(query, retrieved, answer)
         if notes:  # the user sees what the model tried to pass and the calculator did not get
             answer.notice = " ".join(filter(None, [answer.notice, "Udeladte argumenter: " + "; ".join(notes) + "."]))
         yield "answer", answer
@@ -204,6 +209,18 @@ class LLMBackend:
                 said = f"Udeladt: {'; '.join(checked.dropped)}.\n" if checked.dropped else ""
                 messages.append(ToolMessage(said + (error or _brief(result)), tool_call_id=call["id"]))
         return "Beregningen kunne ikke afsluttes inden for grænsen for værktøjskald.", calls, notes
+
+    def _instead(self, query: Query, retrieved: Retrieved, draft: Answer) -> Answer:
+        """The embedded answer in place of a lookup answer with numbers its cited passages do not state: a
+        figure is shown only as a source states it. (A calculation's answer keeps its flags: its figures come
+        from the calculator, and the calculation would be lost.)"""
+        answer = self.fallback.compose(query, retrieved)
+        answer.rejected = RejectedDraft(draft.text, draft.unsupported_numbers, draft.citations)
+        answer.notice = (
+            "Sprogmodellens svar nævnte tal, som de passager, det henviste til, ikke angiver; "
+            "svaret er lavet af den indbyggede svarmotor."
+        )
+        return answer
 
     def _finish(self, question: str, text: str, calls: list[ToolCall], retrieved: Retrieved, language: str) -> Answer:
         if _REFUSAL.search(text) and not calls:

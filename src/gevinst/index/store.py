@@ -29,6 +29,8 @@ from gevinst.index.sentence_vectors import SentenceTable
 from gevinst.settings import ChromaSettings
 from gevinst.types import Chunk, Proposal
 
+DEFAULT_SEARCH_BREADTH = 100  # Chroma's own ef_search
+
 
 class IndexMissing(Exception):
     """No complete index yet: run `gevinst ingest`."""
@@ -156,12 +158,15 @@ def write_generation(
 
 def _write_vectors(gen: Path, name: str, chunks: list[Chunk], vectors: np.ndarray, chroma: ChromaSettings) -> None:
     client = chroma_client(chroma, gen / "chroma")
-    # ef high enough that the approximate search finds the true nearest passages: with the defaults a fresh
-    # build of the shipped corpus missed the best passage in about one build of five
+    # Chroma rebuilds the HNSW graph whenever a process opens the collection, differently each time; a search
+    # breadth below the passage count then returned other nearest passages in each `gevinst ask` and missed a
+    # question's nearest passage in about one fresh build of five. At least the passage count makes the search
+    # exhaustive and the same in every process; for a municipal shelf (~1,000 passages) that is a millisecond.
+    breadth = max(DEFAULT_SEARCH_BREADTH, len(chunks))
     col = client.create_collection(
         name,
         embedding_function=None,
-        configuration={"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 200, "max_neighbors": 32}},
+        configuration={"hnsw": {"space": "cosine", "ef_search": breadth, "ef_construction": 200, "max_neighbors": 32}},
     )
     for i in range(0, len(chunks), 1000):
         part = chunks[i : i + 1000]
