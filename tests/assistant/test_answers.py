@@ -150,8 +150,15 @@ def test_a_year_is_not_a_figure_to_calculate_with(small_assistant) -> None:  # t
         ("Se passage 6.1 og afsnit 2 [1]: e-handel koster 90 kr.", []),
         ("Forslagene er:\n1. Indkøb koster 454 mio. kr. [1]", ["454 mio. kr."]),
         ("Kommunen har 2 centre og sparer 90 kr. [1]", ["2"]),
+        ("Potentialet er 90 kr., se figur 2 og tabel 3 [1]", []),
     ],
-    ids=["list-numbers", "passage-and-section-numbers", "invented-figure-in-a-list", "a-bare-count-is-still-checked"],
+    ids=[
+        "list-numbers",
+        "passage-and-section-numbers",
+        "invented-figure-in-a-list",
+        "a-bare-count-is-still-checked",
+        "figure-and-table-numbers",
+    ],
 )
 def test_the_guard_checks_figures_not_list_or_passage_numbers(answer: str, flagged: list[str]) -> None:
     from gevinst.assistant.guard import guard

@@ -44,9 +44,11 @@ def best_sentence(chunk: Chunk, answer: str) -> str:
 
 
 # A number that numbers a list item («2. Kommunerne …») or names a passage or section («passage 6», «afsnit
-# 6.1») states no figure, so there is nothing to check it against.
+# 6.1», «figur 2») states no figure, so there is nothing to check it against.
 _LIST_MARKER = re.compile(r"(?:^|\n)\s*(?:[-*•]\s*)?$")
-_PLACE_WORD = re.compile(r"(?:passage|passager|afsnit|kapitel|section|chapter|side|s\.|page|kilde|source)\s*$", re.I)
+_PLACE_WORD = re.compile(
+    r"(?:passage|passager|afsnit|kapitel|section|chapter|side|s\.|page|kilde|source|figur|figure|tabel|table)\s*$", re.I
+)
 
 
 def _names_a_place(text: str, start: int, end: int) -> bool:
