@@ -320,3 +320,22 @@ def test_reading_order_is_the_lead_then_passages_with_a_sentence_half_as_good(
 ) -> None:
     chosen = [_cand(*lead)] if lead else []
     assert reading_order([_cand(*f) for f in found], chosen) == order
+
+
+def test_a_question_that_asks_two_things_is_read_as_two() -> None:
+    from gevinst.assistant.parse import parse_query
+
+    query = parse_query("Hvor mange kommuner deltog i workshoppene, og hvilke kommuner var med til at forberede dem?")[
+        0
+    ]
+    assert [q.text for q in query.also] == [
+        "hvilke kommuner var med til at forberede dem (Hvor mange kommuner deltog i workshoppene)?"
+    ]
+    assert not parse_query("Hvad sparede Holbæk og Vejle?")[0].also
+
+
+def test_the_second_question_gets_its_own_answering_sentence(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer(
+        "Hvor mange minutter mindre bruger Holbæk Kommune pr. regning, og hvordan frigjorde Vejle ressourcer?"
+    )
+    assert "8 minutter mindre" in answer.text and "samtaler efter behov" in answer.text

@@ -277,6 +277,19 @@ def reading_order(found: list[Candidate], chosen: list[Candidate]) -> list[int]:
     return [lead, *sorted((p for p, s in best.items() if s >= floor and p != lead), key=lambda p: -best[p])]
 
 
+def lead_with_what_it_opens(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[Candidate]:
+    """Only the leading sentence and what it opens (for the second question of a two-part question)."""
+    chosen = choose(query, found, retrieved)
+    if not chosen:
+        return []
+    lead = chosen[0]
+    return [lead, *_continuation(lead, found, retrieved.chunks[lead.passage].text)]
+
+
+def overlaps(a: Candidate, b: Candidate) -> bool:
+    return _overlaps(a, b)
+
+
 def _overlaps(a: Candidate, b: Candidate) -> bool:
     return a.passage == b.passage and a.start < b.end and b.start < a.end
 

@@ -42,6 +42,10 @@ class ExtractiveBackend:
         chosen = self.choose(query, retrieved)
         if evidence.weak_evidence(query, retrieved, chosen, self.settings):
             return refusal(query, retrieved)
+        for later in query.also:  # a second question gets its own answering sentence(s)
+            found = evidence.candidates(later, retrieved, self.retriever)
+            part = evidence.lead_with_what_it_opens(later, found, retrieved)
+            chosen += [c for c in part if not any(evidence.overlaps(c, s) for s in chosen)]
         text, citations = compose(chosen, retrieved.chunks, query)
         return Answer(query.raw, text, False, citations=citations)
 

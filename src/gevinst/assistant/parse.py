@@ -79,7 +79,28 @@ def _computes(text: str, figures: int) -> bool:
     return (figures > 0 and lexicon.says_compute(text)) or (figures > 1 and lexicon.is_terse(text))
 
 
-def parse_query(question: str, history: Sequence[object] = (), limit: int = 2000) -> tuple[Query, str]:
+# «…, og hvilke kommuner …?», «… and how long …?»: a second question joined to the first.
+_SECOND_QUESTION = re.compile(
+    r",?\s+(?:og|and)\s+(?=(?:hvilke|hvilken|hvilket|hvad|hvor|hvordan|hvorfor|hvem|hvornår|which|what|how|why|who"
+    r"|when)\b)",
+    re.IGNORECASE,
+)
+
+
+def _later_questions(text: str) -> tuple[Query, ...]:
+    """The question after «, og hvilke …» read on its own, the first one after it in brackets: it keeps the
+    second about the same thing («… og hvilke kommuner var med til at forberede dem?» is about KOMBIT's
+    workshops) while the second's own words ask what it asks."""
+    m = _SECOND_QUESTION.search(text)
+    if m is None:
+        return ()
+    second = text[m.end() :].strip().rstrip("?")
+    return (parse_query(f"{second} ({text[: m.start()].strip()})?", split=False)[0],)
+
+
+def parse_query(
+    question: str, history: Sequence[object] = (), limit: int = 2000, split: bool = True
+) -> tuple[Query, str]:
     """The `Query` and a notice (e.g. that the question was cut)."""
     raw, notice = clean_question(question, limit)
     language = Language(language_of(raw))
@@ -118,5 +139,6 @@ def parse_query(question: str, history: Sequence[object] = (), limit: int = 2000
         past=lexicon.asks_in_past(text),
         own=bool(set(re.findall(r"[\wæøå]+", text.lower())) & lexicon.ownership_words()),
         figure_outright=outright,
+        also=_later_questions(text) if split and not computes else (),
     )
     return query, notice

@@ -71,6 +71,9 @@ class Query:
     # A figure asked for outright («hvor meget/mange …», «how much …»), not only by naming its kind («Hvad
     # kræver det af investering …?»): only then does a passage without a figure mean the sources do not answer.
     figure_outright: bool = False
+    # The later questions of a question that asks two («Hvor mange …, og hvilke kommuner …?»), each read on its
+    # own (with the whole question's names), so the answer quotes a sentence for each.
+    also: tuple[Query, ...] = ()
     # `terms` grouped by the question word they come from («LED-belysning» → led, belysning, ledbelysning;
     # English «estimate» → skøn, vurdering): a group is covered when any of its members is.
     term_groups: tuple[tuple[str, ...], ...] = ()
