@@ -339,3 +339,14 @@ def test_the_second_question_gets_its_own_answering_sentence(assistant) -> None:
         "Hvor mange minutter mindre bruger Holbæk Kommune pr. regning, og hvordan frigjorde Vejle ressourcer?"
     )
     assert "8 minutter mindre" in answer.text and "samtaler efter behov" in answer.text
+
+
+def test_the_second_answer_is_placed_after_the_first_answers_paragraph() -> None:
+    from gevinst.assistant import evidence
+    from gevinst.assistant.extractive import _after_paragraph
+
+    lead = evidence.Candidate(0, 0, 10, 1, 2, previous=-1)
+    runs_on = evidence.Candidate(0, 11, 20, 1, 1, previous=0)
+    other = evidence.Candidate(1, 0, 10, 1, 1, previous=-1)
+    assert _after_paragraph([lead, runs_on, other]) == 2
+    assert _after_paragraph([lead, other]) == 1

@@ -42,12 +42,21 @@ class ExtractiveBackend:
         chosen = self.choose(query, retrieved)
         if evidence.weak_evidence(query, retrieved, chosen, self.settings):
             return refusal(query, retrieved)
-        for later in query.also:  # a second question gets its own answering sentence(s)
+        for later in query.also:  # a second question gets its own answering sentence(s), after the first's
             found = evidence.candidates(later, retrieved, self.retriever)
             part = evidence.lead_with_what_it_opens(later, found, retrieved)
-            chosen += [c for c in part if not any(evidence.overlaps(c, s) for s in chosen)]
+            at = _after_paragraph(chosen)
+            chosen[at:at] = [c for c in part if not any(evidence.overlaps(c, s) for s in chosen)]
         text, citations = compose(chosen, retrieved.chunks, query)
         return Answer(query.raw, text, False, citations=citations)
+
+
+def _after_paragraph(chosen: list[evidence.Candidate]) -> int:
+    """The place after the lead and the sentences that run on from it in its passage."""
+    at = 1
+    while at < len(chosen) and chosen[at].passage == chosen[0].passage and chosen[at].previous == chosen[at - 1].start:
+        at += 1
+    return at
 
 
 def refusal(query: Query, retrieved: Retrieved) -> Answer:
