@@ -193,11 +193,11 @@ def test_the_sentence_that_continues_the_lead_is_quoted_with_it() -> None:
     ],
 )
 def test_a_figure_in_words_is_a_figure(sentence: str, states: bool) -> None:
-    from gevinst.assistant import evidence
     from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.sentence_kind import figure_fit
 
     query = parse_query("Hvor lang tid tager det at etablere organisationen?")[0]
-    assert (evidence._figure_fit(query, sentence) >= 0.5) is states
+    assert (figure_fit(query, sentence) >= 0.5) is states
 
 
 @pytest.mark.parametrize(

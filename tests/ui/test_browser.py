@@ -7,7 +7,6 @@ brief, one removed again, and the Word handout opened with python-docx. Screensh
 from __future__ import annotations
 
 import io
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from .app_server import running_app
+from .app_server import launch_chromium, running_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -36,18 +35,7 @@ def page(request: pytest.FixtureRequest, server: str) -> Iterator[Any]:
     width, height = SIZES[request.param]
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        browser = launch_chromium(p)
         tab = browser.new_page(viewport={"width": width, "height": height}, accept_downloads=True)
         tab.width_name = request.param
         tab.goto(server)

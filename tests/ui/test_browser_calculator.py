@@ -5,14 +5,13 @@ compared. The page needs no index, so the app runs on an empty one with the hash
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .app_server import running_app
+from .app_server import launch_chromium, running_app
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -40,22 +39,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def page(server: str) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=chromium,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--lang=da-DK",
-            ],
-        )
+        browser = launch_chromium(p, "--lang=da-DK")
         tab = browser.new_page(viewport=DESKTOP, locale="da-DK")
         tab.goto(server)
         tab.get_by_text("Beregninger", exact=True).click(timeout=60_000)

@@ -4,7 +4,6 @@ request is recorded, and a logging server on another port, which the report poin
 
 from __future__ import annotations
 
-import shutil
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,7 +15,7 @@ import pytest
 from gevinst.ingest import ingest
 from gevinst.settings import Settings
 
-from .app_server import running_app
+from .app_server import launch_chromium, running_app
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -79,17 +78,7 @@ def test_nothing_from_a_report_leaves_the_apps_origin(app_url: str, logger: _Log
 
     requests: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        browser = launch_chromium(p)
         page = browser.new_page(viewport={"width": 1300, "height": 1000})
         page.on("request", lambda r: requests.append(r.url))
         page.goto(app_url)

@@ -32,11 +32,11 @@ def _names_area(term: str, area: str) -> bool:
     return len(area) >= 4 and area in term and term != area
 
 
-def _in_title(term: str, title: str) -> bool:
-    """A title word, or a stem of five letters or more inside one («indkøb» in «indkøbskultur»; «hjem» is
-    too short to find in «hjemmeplejen»)."""
-    words = textnorm.fold(title.lower()).split()
-    return term in _stems(title) or (len(term) >= 5 and any(term in w for w in words))
+def _title_hits(topic: set[str], title: str) -> int:
+    """How many topic words the title states: as a title word, or as a stem of five letters or more inside
+    one («indkøb» in «indkøbskultur»; «hjem» is too short to find in «hjemmeplejen»)."""
+    stems, words = _stems(title), textnorm.fold(title.lower()).split()
+    return sum(1 for t in topic if t in stems or (len(t) >= 5 and any(t in w for w in words)))
 
 
 def matching_proposals(query: Query, proposals: list[Proposal], ignore: str = "") -> list[Proposal]:
@@ -49,7 +49,7 @@ def matching_proposals(query: Query, proposals: list[Proposal], ignore: str = ""
     in_area = [p for p in proposals if any(_names_area(t, a) for a in _stems(p.area) for t in topic)]
     if in_area:
         return in_area
-    scored = [(sum(1 for t in topic if _in_title(t, p.title)), p) for p in proposals]
+    scored = [(_title_hits(topic, p.title), p) for p in proposals]
     best = max((score for score, _ in scored), default=0)
     if best * 3 < len(topic):  # one shared word of many is a coincidence («borgere»), not the topic
         return []

@@ -11,13 +11,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 
 from gevinst.assistant import lexicon
-from gevinst.assistant.number_words import small_number
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
-from gevinst.danish_numbers import Quantity, find_quantities
+from gevinst.assistant.sentence_kind import LIST_ITEM, kind_fit
 from gevinst.index import textnorm
 from gevinst.sentences import addresses_reader, sentence_spans
 from gevinst.settings import RetrievalSettings
@@ -27,7 +25,6 @@ LIST_AFTER_COLON = 500  # characters of the list a leading «…følgende:» ope
 NEXT_SENTENCE_MAX = 200
 FOLLOWING_SENTENCES = 3  # the lead's paragraph: dev 77.8 → 83.3, dev2 75.3 → 78.5 (1 → 2 → 3; 4 and 6 add nothing)
 SUPPORT_FLOOR = 0.5  # a sentence at least this share of the lead's score supports the answer
-_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•–*▪])\s+")
 
 
 @dataclass(frozen=True)
@@ -41,12 +38,6 @@ class Candidate:
     list_item: bool = False
     previous: int = -1  # start of the sentence before it in the passage (-1: none)
     meaning: float | None = None  # e5 similarity of question and sentence (0 … 1), when the index has it
-
-
-@cache
-def _markers(kind: str) -> re.Pattern[str]:
-    words = sorted(lexicon.markers(kind), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
 
 
 def _group_weights(query: Query, retriever: HybridRetriever) -> list[tuple[tuple[str, ...], float]]:
@@ -63,62 +54,6 @@ def _relevance(tokens: set[str], groups: list[tuple[tuple[str, ...], float]], to
         elif any(len(term) >= 6 and any(term in t for t in tokens) for term in group):
             got += 0.7 * w
     return got / total if total else 0.0
-
-
-def _kind_fit(query: Query, sentence: str) -> float:
-    """How well the sentence states what the question asks for (0 … 1)."""
-    low = sentence.lower()
-    if query.asks is Asks.FIGURE:
-        return _figure_fit(query, sentence)
-    if query.asks is Asks.REASON:
-        return 1.0 if _markers("reason").search(low) else 0.0
-    if query.asks is Asks.METHOD:
-        return 1.0 if _markers("method").search(low) else 0.2
-    if query.asks is Asks.LIST:
-        return 1.0 if _LIST_ITEM.match(sentence) or sentence.count(",") >= 2 else 0.2
-    return 0.5
-
-
-def _figure_fit(query: Query, sentence: str) -> float:
-    """1 for a quantity of the kind asked (or any stated quantity when the question names no kind), 0.5 for
-    another kind, 0.3 for a bare count; years, list numbers and single digits without a unit say nothing."""
-    read = [_quantity_kind(sentence, q) for q in find_quantities(sentence)]
-    kinds = [k for k in read if k is not None] + _spelled_kinds(sentence)
-    if not kinds:
-        return 0.0
-    wanted = lexicon.wanted_quantity_kinds(query.text)
-    if any(k in wanted or (not wanted and k != "count") for k in kinds):
-        return 1.0
-    return 0.5 if any(k != "count" for k in kinds) else 0.3
-
-
-def _quantity_kind(sentence: str, q: Quantity) -> str | None:
-    if q.kind != "plain":
-        return q.kind
-    after = sentence[q.end : q.end + 20].lower().split()
-    unit = lexicon.unit_noun(after[0].strip(",;:)")) if after else None
-    if unit is not None:
-        return unit.value
-    if after and after[0].strip(".,;:)") in lexicon.duration_nouns():
-        return "duration"
-    if (q.value.is_integer() and 1900 <= q.value <= 2100) or (q.value < 10 and "," not in q.text):
-        return None
-    return "count"
-
-
-def _spelled_kinds(sentence: str) -> list[str]:
-    """Figures written in words: a number word before a unit («seks måneder», «et til to år»)."""
-    words = re.findall(r"[\wæøå]+", sentence.lower())
-    out = []
-    for word, noun in zip(words, words[1:]):
-        if small_number(word) is None:
-            continue
-        unit = lexicon.unit_noun(noun)
-        if unit is not None:
-            out.append(unit.value)
-        elif noun in lexicon.duration_nouns():
-            out.append("duration")
-    return out
 
 
 def _is_noise(sentence: str) -> bool:
@@ -173,7 +108,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
                 continue
             seen.add(key)
             relevance = 0.7 * own + 0.3 * context
-            fit = _kind_fit(query, sentence)
+            fit = kind_fit(query, sentence)
             score = relevance + 0.35 * fit + 0.2 * prior + meaning_weight * meaning.get(start, 0.0)
             score += 0.1 * sum(1 for n in query.names if n.lower() in sentence.lower())
             score += 0.1 * sum(1 for x in numbers if x in toks)  # the question's own figures stated here
@@ -187,7 +122,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
                     relevance,
                     score,
                     fit,
-                    bool(_LIST_ITEM.match(sentence)),
+                    bool(LIST_ITEM.match(sentence)),
                     prev_start,
                     meaning.get(start) if meaning else None,
                 )
@@ -202,20 +137,7 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     listing = query.asks is Asks.LIST
     max_sentences, max_passages, max_chars = (7, 4, 1500) if listing else (4, 3, 900)
     ranked = sorted(found, key=lambda c: -c.score)
-    text_of = {id(c): retrieved.chunks[c.passage].text[c.start : c.end] for c in found}
-    leaders = list(ranked)
-    named = _passages_naming(query, retrieved)
-    if named is not None:  # the answer is led from a passage about the question's most specific name
-        leaders = [c for c in leaders if c.passage in named] or leaders
-    if query.asks is Asks.FIGURE:  # a figure question is led by a relevant sentence that states a figure
-        best_relevance = max(c.relevance for c in found)
-        stating = [c for c in leaders if c.fit > 0 and c.relevance >= 0.2 * best_relevance]
-        best_fit = max((c.fit for c in stating), default=0.0)
-        leaders = [c for c in stating if c.fit == best_fit] or leaders
-    whole = [c for c in leaders if not is_fragment(text_of[id(c)])]
-    lead = (whole or leaders)[0]
-    if _leads_badly(text_of[id(lead)]) and lead.previous >= 0:  # «Det gav …» is led in by the sentence before it
-        lead = replace(lead, start=lead.previous, previous=-1)
+    lead = _lead(query, ranked, retrieved)
     opened = _continuation(lead, found, retrieved.chunks[lead.passage].text)
     chosen = [lead, *opened]
     # what the lead opens is part of it: the other points keep their room
@@ -223,7 +145,7 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     max_chars += sum(c.end - c.start for c in opened)
     floor = SUPPORT_FLOOR * lead.score
     for c in ranked:
-        if c.score < floor or c.relevance < 0.15 or any(_overlaps(c, s) for s in chosen):
+        if c.score < floor or c.relevance < 0.15 or any(overlaps(c, s) for s in chosen):
             continue
         passages = {s.passage for s in chosen}
         if c.passage not in passages and len(passages) >= max_passages:
@@ -234,11 +156,34 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     # The retriever's best passage (hybrid ranking, reliably the right page) is quoted too, by its best
     # relevant sentence, when the sentence ranking alone preferred its neighbours.
     if all(c.passage != 0 for c in chosen):
-        top = [c for c in ranked if c.passage == 0 and c.relevance >= 0.15 and not any(_overlaps(c, s) for s in chosen)]
+        top = [c for c in ranked if c.passage == 0 and c.relevance >= 0.15 and not any(overlaps(c, s) for s in chosen)]
         if top and top[0].score >= floor:
             chosen.append(top[0])
     rest = sorted(chosen[1:], key=lambda s: (s.passage, s.start))
     return [lead, *rest]
+
+
+def _lead(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candidate:
+    """The sentence that answers: from a passage about the question's most specific name, stating a figure
+    when a figure is asked for, a whole sentence rather than a fragment, led in by the sentence before it when
+    it opens by pointing back («Det gav …»). `ranked` is best first and not empty."""
+
+    def text(c: Candidate) -> str:
+        return retrieved.chunks[c.passage].text[c.start : c.end]
+
+    leaders = ranked
+    named = _passages_naming(query, retrieved)
+    if named is not None:
+        leaders = [c for c in leaders if c.passage in named] or leaders
+    if query.asks is Asks.FIGURE:
+        best_relevance = max(c.relevance for c in ranked)
+        stating = [c for c in leaders if c.fit > 0 and c.relevance >= 0.2 * best_relevance]
+        best_fit = max((c.fit for c in stating), default=0.0)
+        leaders = [c for c in stating if c.fit == best_fit] or leaders
+    lead = next((c for c in leaders if not is_fragment(text(c))), leaders[0])
+    if _leads_badly(text(lead)) and lead.previous >= 0:
+        lead = replace(lead, start=lead.previous, previous=-1)
+    return lead
 
 
 def _continuation(lead: Candidate, found: list[Candidate], passage: str) -> list[Candidate]:
@@ -279,18 +224,13 @@ def reading_order(found: list[Candidate], chosen: list[Candidate]) -> list[int]:
 
 def lead_with_what_it_opens(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[Candidate]:
     """Only the leading sentence and what it opens (for the second question of a two-part question)."""
-    chosen = choose(query, found, retrieved)
-    if not chosen:
+    if not found:
         return []
-    lead = chosen[0]
+    lead = _lead(query, sorted(found, key=lambda c: -c.score), retrieved)
     return [lead, *_continuation(lead, found, retrieved.chunks[lead.passage].text)]
 
 
 def overlaps(a: Candidate, b: Candidate) -> bool:
-    return _overlaps(a, b)
-
-
-def _overlaps(a: Candidate, b: Candidate) -> bool:
     return a.passage == b.passage and a.start < b.end and b.start < a.end
 
 

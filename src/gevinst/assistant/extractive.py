@@ -30,9 +30,8 @@ class ExtractiveBackend:
     def reading(self, query: Query, retrieved: Retrieved) -> Retrieved:
         """The retrieved passages a model should read, in `evidence.reading_order` (all of them when no
         sentence was chosen); the model's [n] then number this list."""
-        order = evidence.reading_order(
-            evidence.candidates(query, retrieved, self.retriever), self.choose(query, retrieved)
-        )
+        found = evidence.candidates(query, retrieved, self.retriever)
+        order = evidence.reading_order(found, evidence.choose(query, found, retrieved))
         if not order:
             return retrieved
         tokens = [retrieved.tokens[p] for p in order] if retrieved.tokens else []

@@ -19,6 +19,8 @@ _SIGN = re.compile(r"(?:^|[\s(])([-−])\s?$")
 def _unit_of(kind: str, value: float, noun: str, before: str, second: str = "", bare: bool = False) -> UnitKind:
     if bare and lexicon.labels_number(before):  # «i år 1 og 5 %»: the 1 names a year even when a unit follows
         return UnitKind.LABEL
+    if kind == "minutes":  # time said in words («et kvarter»)
+        return UnitKind.MINUTES
     if kind == "percent":
         return UnitKind.PERCENT
     if kind == "amount":
@@ -52,7 +54,7 @@ _TIME_WORDS = [
 
 def _time_words(text: str) -> list[Quantity]:
     found = [(m, minutes) for pattern, minutes in _TIME_WORDS for m in pattern.finditer(text)]
-    return [Quantity(minutes, "plain", m.group(0), m.start(), m.end(), 1.0) for m, minutes in found]
+    return [Quantity(minutes, "minutes", m.group(0), m.start(), m.end(), 1.0) for m, minutes in found]
 
 
 def _overlaps(q: Quantity, others: list[Quantity]) -> bool:
@@ -95,8 +97,6 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
         if _small_word(q, in_words) and lexicon.unit_noun(noun) is None and lexicon.unit_noun(second) is None:
             continue
         unit = _unit_of(q.kind, q.value, noun, before, second, bare=text[q.start : q.end].strip().isdigit())
-        if in_words and any(p.fullmatch(q.text) for p, _ in _TIME_WORDS):
-            unit = UnitKind.MINUTES
         if out and out[-1].unit in _NAMING and text[out[-1].end : q.start] == "/":  # «nr. 2024/117» names one thing
             unit = UnitKind.LABEL
         if in_words and unit is UnitKind.YEAR:  # «to tusind sager» is a count, not the year 2000

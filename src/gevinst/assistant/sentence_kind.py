@@ -1,0 +1,79 @@
+"""What a sentence states, for the question's kind: a figure of the kind asked (digits or words, «seks
+måneder»), a reason («fordi»), a means («ved at»), list items. Read by evidence.py when it scores sentences."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from gevinst.assistant import lexicon
+from gevinst.assistant.number_words import small_number
+from gevinst.assistant.query import Asks, Query
+from gevinst.danish_numbers import Quantity, find_quantities
+
+LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•–*▪])\s+")
+
+
+@cache
+def _markers(kind: str) -> re.Pattern[str]:
+    words = sorted(lexicon.markers(kind), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+def kind_fit(query: Query, sentence: str) -> float:
+    """How well the sentence states what the question asks for (0 … 1)."""
+    low = sentence.lower()
+    if query.asks is Asks.FIGURE:
+        return figure_fit(query, sentence)
+    if query.asks is Asks.REASON:
+        return 1.0 if _markers("reason").search(low) else 0.0
+    if query.asks is Asks.METHOD:
+        return 1.0 if _markers("method").search(low) else 0.2
+    if query.asks is Asks.LIST:
+        return 1.0 if LIST_ITEM.match(sentence) or sentence.count(",") >= 2 else 0.2
+    return 0.5
+
+
+def figure_fit(query: Query, sentence: str) -> float:
+    """1 for a quantity of the kind asked (or any stated quantity when the question names no kind), 0.5 for
+    another kind, 0.3 for a bare count; years, list numbers and single digits without a unit say nothing."""
+    read = [_quantity_kind(sentence, q) for q in find_quantities(sentence)]
+    kinds = [k for k in read if k is not None] + _spelled_kinds(sentence)
+    if not kinds:
+        return 0.0
+    wanted = lexicon.wanted_quantity_kinds(query.text)
+    if any(k in wanted or (not wanted and k != "count") for k in kinds):
+        return 1.0
+    return 0.5 if any(k != "count" for k in kinds) else 0.3
+
+
+def _quantity_kind(sentence: str, q: Quantity) -> str | None:
+    if q.kind != "plain":
+        return q.kind
+    after = sentence[q.end : q.end + 20].lower().split()
+    kind = _noun_kind(after[0]) if after else None
+    if kind is not None:
+        return kind
+    if (q.value.is_integer() and 1900 <= q.value <= 2100) or (q.value < 10 and "," not in q.text):
+        return None
+    return "count"
+
+
+def _spelled_kinds(sentence: str) -> list[str]:
+    """Figures written in words: a number word before a unit («seks måneder», «et til to år»)."""
+    words = re.findall(r"[\wæøå]+", sentence.lower())
+    out = []
+    for word, noun in zip(words, words[1:]):
+        kind = _noun_kind(noun) if small_number(word) is not None else None
+        if kind is not None:
+            out.append(kind)
+    return out
+
+
+def _noun_kind(word: str) -> str | None:
+    """What the noun after a number counts: a unit («årsværk», «timer», «år») or a span of time («måneder»)."""
+    noun = word.strip(".,;:)")
+    unit = lexicon.unit_noun(noun)
+    if unit is not None:
+        return unit.value
+    return "duration" if noun in lexicon.duration_nouns() else None
