@@ -60,3 +60,12 @@ def launch_chromium(playwright: Any, *extra: str) -> Any:
     return playwright.chromium.launch(
         executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=[*CHROMIUM_ARGS, *extra]
     )
+
+
+def settled(page: Any, timeout_ms: int = 60_000) -> None:
+    """Wait until the app's script run has finished (Streamlit marks its root with the run state), so the next
+    action meets the page a user would see, not elements from the run being replaced."""
+    page.wait_for_function(
+        "document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state') === 'notRunning'",
+        timeout=timeout_ms,
+    )
