@@ -95,7 +95,7 @@ def test_a_year_no_passage_mentions_is_refused(assistant) -> None:  # type: igno
     ids=["number-then-lower", "lower-start", "sentence", "numbered-item"],
 )
 def test_fragments_are_recognised(sentence: str, fragment: bool) -> None:
-    from gevinst.assistant.evidence import is_fragment
+    from gevinst.assistant.sentence_kind import is_fragment
 
     assert is_fragment(sentence) is fragment
 
@@ -350,3 +350,84 @@ def test_the_second_answer_is_placed_after_the_first_answers_paragraph() -> None
     other = evidence.Candidate(1, 0, 10, 1, 1, previous=-1)
     assert _after_paragraph([lead, runs_on, other]) == 2
     assert _after_paragraph([lead, other]) == 1
+
+
+def _found(text: str, scores: dict[str, float], fits: dict[str, float] | None = None) -> list[Candidate]:
+    """Candidates as `evidence.candidates` keeps them: sentences under 25 characters are not candidates."""
+    from gevinst.sentences import sentence_spans
+
+    found, previous = [], -1
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        if len(sentence) >= 25:
+            score = next((s for prefix, s in scores.items() if sentence.startswith(prefix)), 0.3)
+            fit = next((f for prefix, f in (fits or {}).items() if sentence.startswith(prefix)), 0.5)
+            found.append(Candidate(0, start, end, score / 2, score, fit, False, previous))
+        previous = start
+    return found
+
+
+def _choose(question: str, text: str, found: list[Candidate]) -> list[str]:
+    from gevinst.assistant import evidence
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.retrieval import Retrieved
+    from gevinst.types import Chunk
+
+    chunk = Chunk("doc", "Rapport", 1, "Afsnit", 0, len(text), text, "h")
+    chosen = evidence.choose(parse_query(question)[0], found, Retrieved([chunk], 1.0, []))
+    return [text[c.start : c.end] for c in chosen]
+
+
+COLON_INSIDE = (
+    "De overordnede formål med samlingen har været at: Styrke kvaliteten i den daglige administration. "
+    "Styrke budgetstyringen med mere ledelsestilsyn. Skabe synergi. "
+    "Besparelsen er opnået ved at samle opgaver inden for: Økonomisk administration og opkrævning. "
+    "Kommunen har i øvrigt mange andre opgaver i administrationen."
+)
+
+
+def test_a_colon_inside_the_lead_opens_the_list_that_follows_short_items_included() -> None:
+    chosen = _choose(
+        "Hvilke formål havde kommunen med samlingen?",
+        COLON_INSIDE,
+        _found(COLON_INSIDE, {"De overordnede": 2.0, "Kommunen har": 1.5}),
+    )
+    assert chosen[:3] == [
+        "De overordnede formål med samlingen har været at: Styrke kvaliteten i den daglige administration.",
+        "Styrke budgetstyringen med mere ledelsestilsyn.",
+        "Skabe synergi.",
+    ]
+    assert not any(c.startswith("Besparelsen") for c in chosen)  # the next list is another matter
+
+
+MEANS_AFTER_ECHO = (
+    "Det handler ikke primært om at sende medarbejderne på kursus. "
+    "Der er i stedet brug for en række andre initiativer, fx systematisk brug af fælles faglige metoder med "
+    "fokus på arbejdsmarkedet, herunder progressionsmålinger, sagsgennemgange som udgangspunkt for fælles læring "
+    "og teammøder med drøftelse af udfordrende sager. "
+    "Jobcentret har mange dygtige medarbejdere."
+)
+
+
+@pytest.mark.parametrize(("fit", "quoted"), [(1.0, True), (0.2, False)], ids=["states-the-means", "long-aside"])
+def test_a_long_next_sentence_continues_the_lead_only_when_it_states_what_is_asked(fit: float, quoted: bool) -> None:
+    found = _found(MEANS_AFTER_ECHO, {"Det handler": 2.0, "Der er": 0.6, "Jobcentret": 1.5}, {"Der er": fit})
+    chosen = _choose("Hvordan kan jobcentret udvikle medarbejdernes kompetencer?", MEANS_AFTER_ECHO, found)
+    assert (len(chosen) > 1 and chosen[1].startswith("Der er i stedet")) is quoted
+
+
+@pytest.mark.parametrize(
+    ("focus", "sentence", "names"),
+    [
+        (("kommun",), "Varde Kommune har udviklet modellen.", True),
+        (("hovedprincip",), "Principperne for modellen er følgende.", True),
+        (("fordel",), "Samlingen giver fem fordele for staten.", True),
+        (("formal",), "Kommunen sparede 3,5 mio. kr. om året.", False),
+    ],
+    ids=["word", "compound-head-in-sentence", "plural", "absent"],
+)
+def test_a_sentence_names_the_questions_focus(focus: tuple[str, ...], sentence: str, names: bool) -> None:
+    from gevinst.assistant.sentence_kind import names_focus
+    from gevinst.index import textnorm
+
+    assert names_focus(focus, set(textnorm.tokens(sentence))) is names

@@ -185,3 +185,19 @@ def test_what_asks_to_compute(question: str, computes: bool) -> None:
 )
 def test_reporting_verbs_in_the_past_ask_about_a_report(question: str) -> None:
     assert parse_query(question)[0].past
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("Hvilke formål havde kommunen med samlingen?", ("formal",)),
+        ("Hvilke konkrete anbefalinger kom der?", ("anbefaling",)),
+        ("Hvilke fem fordele forventes der?", ("fordel",)),
+        ("Hvilken kommune har udviklet datamodellen?", ("kommun",)),
+        ("Which municipality developed the model?", ("kommun",)),
+        ("Hvordan har kommunen gjort det?", ()),
+    ],
+    ids=["noun", "adjective-skipped", "number-word-skipped", "singular", "english-via-glossary", "no-which"],
+)
+def test_the_noun_a_which_question_asks_about(question: str, focus: tuple[str, ...]) -> None:
+    assert parse_query(question)[0].focus == focus

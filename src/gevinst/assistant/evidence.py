@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from gevinst.assistant import lexicon
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
-from gevinst.assistant.sentence_kind import LIST_ITEM, kind_fit
+from gevinst.assistant.sentence_kind import LIST_ITEM, is_fragment, is_noise, kind_fit, names_focus, opens_list
 from gevinst.index import textnorm
 from gevinst.sentences import addresses_reader, sentence_spans
 from gevinst.settings import RetrievalSettings
@@ -25,6 +25,7 @@ LIST_AFTER_COLON = 500  # characters of the list a leading «…følgende:» ope
 NEXT_SENTENCE_MAX = 200
 FOLLOWING_SENTENCES = 3  # the lead's paragraph: dev 77.8 → 83.3, dev2 75.3 → 78.5 (1 → 2 → 3; 4 and 6 add nothing)
 SUPPORT_FLOOR = 0.5  # a sentence at least this share of the lead's score supports the answer
+FOCUS_WEIGHT = 0.1  # a sentence naming the noun a «hvilke …» question asks about
 
 
 @dataclass(frozen=True)
@@ -56,27 +57,10 @@ def _relevance(tokens: set[str], groups: list[tuple[tuple[str, ...], float]], to
     return got / total if total else 0.0
 
 
-def _is_noise(sentence: str) -> bool:
-    """Flattened chart axes and tables: mostly numbers, few words."""
-    words = re.findall(r"[^\W\d_]{3,}", sentence)
-    digits = re.findall(r"\d+", sentence)
-    return len(digits) > 6 and len(words) < len(digits)
-
-
 def _leads_badly(sentence: str) -> bool:
     """A sentence that opens by pointing back («Her fremgår …», «Dette betyder …») cannot lead."""
     first = sentence.split(maxsplit=1)[0].lower().strip(",:") if sentence.strip() else ""
     return first in lexicon.anaphoric_openers()
-
-
-def is_fragment(sentence: str) -> bool:
-    """The tail of a sentence cut by a page or column break («1 forhandlingerne om finansloven for 2010.»):
-    its first word is lower case, or a number followed by a lower-case word."""
-    words = sentence.split()
-    if not words:
-        return True
-    first = words[1] if words[0].rstrip(".)").isdigit() and len(words) > 1 else words[0]
-    return first[:1].islower()
 
 
 def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -> list[Candidate]:
@@ -104,7 +88,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             asks_itself = sentence.endswith(
                 "?"
             )  # a report's own question («5. Hvilke investeringer …?») answers nothing
-            if len(sentence) < 25 or key in seen or asks_itself or _is_noise(sentence) or addresses_reader(sentence):
+            if len(sentence) < 25 or key in seen or asks_itself or is_noise(sentence) or addresses_reader(sentence):
                 continue
             seen.add(key)
             relevance = 0.7 * own + 0.3 * context
@@ -112,6 +96,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             score = relevance + 0.35 * fit + 0.2 * prior + meaning_weight * meaning.get(start, 0.0)
             score += 0.1 * sum(1 for n in query.names if n.lower() in sentence.lower())
             score += 0.1 * sum(1 for x in numbers if x in toks)  # the question's own figures stated here
+            score += FOCUS_WEIGHT * names_focus(query.focus, toks)
             if len(sentence) > 450:
                 score -= 0.15
             out.append(
@@ -187,24 +172,33 @@ def _lead(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candid
 
 
 def _continuation(lead: Candidate, found: list[Candidate], passage: str) -> list[Candidate]:
-    """What the leading sentence opens is quoted with it: after a colon the list it introduces (up to
-    LIST_AFTER_COLON characters), else the next sentence of the passage when it is short — the detail that
-    completes the lead («Forventeligt med en effekt på mellem 20-30%.»)."""
-    after = sorted((c for c in found if c.passage == lead.passage and c.start >= lead.end), key=lambda c: c.start)
-    if passage[lead.start : lead.end].rstrip().endswith(":"):
-        out: list[Candidate] = []
-        for c in after:
-            if sum(x.end - x.start for x in out) + c.end - c.start > LIST_AFTER_COLON:
+    """What the leading sentence opens is quoted with it: the list it introduces with a colon (up to
+    LIST_AFTER_COLON characters, until the next sentence that opens a list of its own; short items included),
+    else the next sentences of its paragraph while they are short or state what is asked (a long «Der er i
+    stedet brug for …, fx …» after «Det handler ikke om kurser.») — the detail that completes the lead
+    («Forventeligt med en effekt på mellem 20-30%.»), and the list such a sentence opens in turn."""
+    known = {c.start: c for c in found if c.passage == lead.passage}
+    out: list[Candidate] = []
+    listing, used = opens_list(passage[lead.start : lead.end]), 0
+    for start, end in sentence_spans(passage):
+        if start < lead.end:
+            continue
+        text = passage[start:end]
+        c = known.get(start) or Candidate(lead.passage, start, end, 0.0, 0.0)
+        if listing:
+            used += end - start
+            if used > LIST_AFTER_COLON or opens_list(text) or is_noise(text):
                 break
-            out.append(c)
-        return out
-    out, last = [], lead
-    for c in after[:FOLLOWING_SENTENCES]:
-        short = c.end - c.start <= NEXT_SENTENCE_MAX
-        if c.previous != last.start or not short or c.relevance <= 0 or is_fragment(passage[c.start : c.end]):
+        elif (
+            len(out) >= FOLLOWING_SENTENCES
+            or start not in known
+            or (end - start > NEXT_SENTENCE_MAX and c.fit < 1.0)
+            or c.relevance <= 0
+            or is_fragment(text)
+        ):
             break
         out.append(c)
-        last = c
+        listing = listing or opens_list(text)
     return out
 
 

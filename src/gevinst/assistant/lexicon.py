@@ -28,6 +28,11 @@ def generic_terms() -> frozenset[str]:
 
 
 @cache
+def focus_skip() -> frozenset[str]:
+    return frozenset(_data()["focus_skip"].split())
+
+
+@cache
 def question_words() -> frozenset[str]:
     return frozenset(_data()["question_words"].split())
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from gevinst.assistant import lexicon
 from gevinst.assistant.conversation import is_follow_up, language_of, standalone_query
+from gevinst.assistant.number_words import small_number
 from gevinst.assistant.quantities import read_quantities
 from gevinst.assistant.query import Asks, Language, Query, UnitKind
 from gevinst.index import textnorm
@@ -75,6 +76,22 @@ def term_groups(words: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(groups)
 
 
+_ASKS_WHICH = re.compile(r"\b(?:hvilke|hvilken|hvilket|which)\s+([\wæøå-]+(?:\s+[\wæøå-]+){0,2})", re.IGNORECASE)
+
+
+def _focus(text: str, language: Language) -> tuple[str, ...]:
+    """The index tokens of the noun a «hvilke/hvilken/which …» question asks about: the first word after the
+    question word that is not a determiner, a general adjective or a number word."""
+    m = _ASKS_WHICH.search(text)
+    if m is None:
+        return ()
+    skip = lexicon.focus_skip()
+    noun = next((w for w in m.group(1).lower().split() if w not in skip and small_number(w) is None), "")
+    if language is Language.EN:
+        noun = lexicon.glossary().get(noun, "")
+    return _group(noun)
+
+
 def _computes(text: str, figures: int) -> bool:
     return (figures > 0 and lexicon.says_compute(text)) or (figures > 1 and lexicon.is_terse(text))
 
@@ -139,6 +156,7 @@ def parse_query(
         past=lexicon.asks_in_past(text),
         own=bool(set(re.findall(r"[\wæøå]+", text.lower())) & lexicon.ownership_words()),
         figure_outright=outright,
+        focus=_focus(text, language),
         also=_later_questions(text) if split and not computes else (),
     )
     return query, notice

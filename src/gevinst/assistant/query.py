@@ -77,6 +77,9 @@ class Query:
     # `terms` grouped by the question word they come from («LED-belysning» → led, belysning, ledbelysning;
     # English «estimate» → skøn, vurdering): a group is covered when any of its members is.
     term_groups: tuple[tuple[str, ...], ...] = ()
+    # The noun a «hvilke/hvilken/which …» question asks about («Hvilke formål …» → formål, «Hvilken kommune …»
+    # → kommune), as index tokens (Danish for an English question): the sentence naming it answers.
+    focus: tuple[str, ...] = ()
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:

@@ -12,6 +12,14 @@ from gevinst.assistant.query import Asks, Query
 from gevinst.danish_numbers import Quantity, find_quantities
 
 LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•–*▪])\s+")
+# A sentence that introduces a list: it ends with a colon, or its colon (after a clause of three words or more)
+# is followed by the first item in the same sentence («… har været at: Styrke kvaliteten …»).
+LIST_BY_COMMAS = 0.6  # a sentence that names three or more things in a row
+_OPENER = re.compile(r"(?:\S+\s+){3,}\S*:\s*(?:$|\d{1,2}\.$|[A-ZÆØÅ])")
+
+
+def opens_list(sentence: str) -> bool:
+    return bool(_OPENER.search(sentence.strip()))
 
 
 @cache
@@ -30,7 +38,9 @@ def kind_fit(query: Query, sentence: str) -> float:
     if query.asks is Asks.METHOD:
         return 1.0 if _markers("method").search(low) else 0.2
     if query.asks is Asks.LIST:
-        return 1.0 if LIST_ITEM.match(sentence) or sentence.count(",") >= 2 else 0.2
+        if LIST_ITEM.match(sentence) or opens_list(sentence):
+            return 1.0
+        return 1.0 if sentence.count(",") >= 2 else 0.2
     return 0.5
 
 
@@ -77,3 +87,26 @@ def _noun_kind(word: str) -> str | None:
     if unit is not None:
         return unit.value
     return "duration" if noun in lexicon.duration_nouns() else None
+
+
+def names_focus(focus: tuple[str, ...], tokens: set[str]) -> bool:
+    """The sentence names what the question asks about, also inside a compound («principper» for the focus
+    «hovedprincipper», «kommunens» for «kommune»)."""
+    return any(t == f or (len(f) >= 6 and f in t) or (len(t) >= 5 and f.endswith(t)) for f in focus for t in tokens)
+
+
+def is_noise(sentence: str) -> bool:
+    """Flattened chart axes and tables: mostly numbers, few words."""
+    words = re.findall(r"[^\W\d_]{3,}", sentence)
+    digits = re.findall(r"\d+", sentence)
+    return len(digits) > 6 and len(words) < len(digits)
+
+
+def is_fragment(sentence: str) -> bool:
+    """The tail of a sentence cut by a page or column break («1 forhandlingerne om finansloven for 2010.»):
+    its first word is lower case, or a number followed by a lower-case word."""
+    words = sentence.split()
+    if not words:
+        return True
+    first = words[1] if words[0].rstrip(".)").isdigit() and len(words) > 1 else words[0]
+    return first[:1].islower()
