@@ -63,6 +63,9 @@ def test_follow_up_through_the_assistant(small_assistant) -> None:  # type: igno
 def test_language_detection() -> None:
     assert language_of("What does a purchase cost in a shop?") == "en"
     assert language_of("Hvad koster et indkøb i en butik?") == "da"
+    assert language_of("Who leads the cross-cutting track (tværgående indsatser) in the network?") == "en"
+    assert language_of("What does «gæstevederlag i dagplejen» cost the municipality?") == "en"
+    assert language_of("Hvad betyder «business case» for en kommune?") == "da"
 
 
 def test_bad_questions_get_clear_answers(small_assistant) -> None:  # type: ignore[no-untyped-def]

@@ -201,3 +201,9 @@ def test_reporting_verbs_in_the_past_ask_about_a_report(question: str) -> None:
 )
 def test_the_noun_a_which_question_asks_about(question: str, focus: tuple[str, ...]) -> None:
     assert parse_query(question)[0].focus == focus
+
+
+def test_an_english_question_keeps_the_danish_term_it_cites() -> None:
+    query = parse_query("Who leads the cross-cutting track (tværgående indsatser) in the network?")[0]
+    assert query.language is Language.EN
+    assert ("indsats",) in query.term_groups or any("indsats" in g for g in query.term_groups)

@@ -64,10 +64,21 @@ _REFERS_BACK = re.compile(r"\b(?:den|det|dem|deres|denne|dette|heraf|dér|it|the
 _ENTITY = re.compile(r"\b(?:[A-ZÆØÅ]{2,}|[A-ZÆØÅ][a-zæøå]+ Kommune|[A-ZÆØÅ][a-zæøå]+s? kommune)\b")
 
 
+# A Danish term the asker quotes or explains in brackets («the cross-cutting track (tværgående indsatser)»)
+# says nothing about the language the question is asked in.
+_CITED = re.compile(r"\([^)]*\)|«[^»]*»|\"[^\"]*\"|“[^”]*”")
+
+
+def cited(text: str) -> list[str]:
+    """What the asker quotes or puts in brackets: in an English question, the reports' own Danish terms."""
+    return [m.group(0).strip('()«»"“”') for m in _CITED.finditer(text)]
+
+
 def language_of(text: str) -> str:
-    words = re.findall(r"[a-zæøå]+", text.lower())
+    own = _CITED.sub(" ", text) if _CITED.sub(" ", text).strip() else text
+    words = re.findall(r"[a-zæøå]+", own.lower())
     en = sum(w in _EN for w in words)
-    da = sum(w in _DA for w in words) + 2 * len(re.findall(r"[æøå]", text.lower()))
+    da = sum(w in _DA for w in words) + 2 * len(re.findall(r"[æøå]", own.lower()))
     return "en" if en > da else "da"
 
 

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from gevinst.assistant import lexicon
-from gevinst.assistant.conversation import is_follow_up, language_of, standalone_query
+from gevinst.assistant.conversation import cited, is_follow_up, language_of, standalone_query
 from gevinst.assistant.number_words import small_number
 from gevinst.assistant.quantities import read_quantities
 from gevinst.assistant.query import Asks, Language, Query, UnitKind
@@ -128,7 +128,7 @@ def parse_query(
         exonyms = lexicon.glossary()
         names = tuple(exonyms.get(n.lower(), n).split()[0].capitalize() if n.lower() in exonyms else n for n in names)
         search_text, danish = _english_search_text(text)
-        groups = term_groups([*danish, *names])
+        groups = term_groups([*danish, *cited(text), *names])
     else:
         search_text, groups = text, term_groups(re.findall(r"[\wæøåÆØÅ]+(?:-[\wæøåÆØÅ]+)*", text))
     terms = tuple(dict.fromkeys(t for g in groups for t in g))
