@@ -207,3 +207,17 @@ def test_an_english_question_keeps_the_danish_term_it_cites() -> None:
     query = parse_query("Who leads the cross-cutting track (tværgående indsatser) in the network?")[0]
     assert query.language is Language.EN
     assert ("indsats",) in query.term_groups or any("indsats" in g for g in query.term_groups)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        ("Hvad skal der etableres, og hvor lang er implementeringshorisonten?", Asks.FACT, Asks.FIGURE),
+        ('Hvad er "skyggefunktioner", og hvorfor er de et problem?', Asks.FACT, Asks.REASON),
+        ("Hvor mange årsværk bruger kommunerne, og hvilke områder fylder mest?", Asks.FIGURE, Asks.LIST),
+    ],
+    ids=["what-then-how-long", "what-then-why", "how-many-then-which"],
+)
+def test_each_part_of_a_two_part_question_asks_what_it_asks(question: str, first: Asks, second: Asks) -> None:
+    query = parse_query(question)[0]
+    assert (query.asks, query.also[0].asks) == (first, second)

@@ -133,9 +133,13 @@ def parse_query(
         search_text, groups = text, term_groups(re.findall(r"[\wæøåÆØÅ]+(?:-[\wæøåÆØÅ]+)*", text))
     terms = tuple(dict.fromkeys(t for g in groups for t in g))
     quantities = read_quantities(text, english=language is Language.EN)
-    asks = lexicon.asks_of(text)
+    # A question that asks two things asks, in its first part, what that part asks («Hvad skal der etableres
+    # …, og hvor lang er implementeringshorisonten?» asks first for what is established, not for a figure).
+    second = _SECOND_QUESTION.search(text) if split else None
+    first = text[: second.start()] if second else text
+    asks = lexicon.asks_of(first)
     outright = asks is Asks.FIGURE
-    if asks is Asks.FACT and lexicon.wanted_quantity_kinds(text):
+    if asks is Asks.FACT and lexicon.wanted_quantity_kinds(first):
         asks = Asks.FIGURE  # «Hvilken e-handelsgrad opnåede …?» asks for a figure
     figures = [q for q in quantities if q.unit not in (UnitKind.YEAR, UnitKind.LABEL)]
     computes = _computes(text, len(figures))
