@@ -75,7 +75,8 @@ def fill(spec: Spec, query: Query) -> Filling:
             tasks, idx = _tasks(figures, near)
             if tasks:
                 args[inp.name], used = tasks, used | idx
-    scalars = [i for i in spec.inputs if i.kind in _ACCEPTS]
+    # the high end of a range («5-10 %») comes with its low end (_take_range_end), never as a figure of its own
+    scalars = [i for i in spec.inputs if i.kind in _ACCEPTS and not _range_end(spec, i)]
     own_first = [REPORTED if reports_figure(query.text, q) else 1.0 for q in figures]
     options = [
         [
@@ -236,6 +237,10 @@ def _put(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any]) -> No
         return
     args[inp.name] = q.value
     _take_range_end(spec, inp, q, args)
+
+
+def _range_end(spec: Spec, inp: Input) -> bool:
+    return inp.name.endswith("_high") and any(i.name == inp.name.removesuffix("_high") for i in spec.inputs)
 
 
 def _take_range_end(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any]) -> None:
