@@ -40,6 +40,12 @@ class Filling:
         return not self.missing
 
 
+def accepts(inp: Input, q: QuantityMention) -> bool:
+    """The figure's kind fits the input, and so does the period it is stated per: 18 mio. kr. «om året» is no
+    monthly salary, 34.000 kr. «om måneden» no yearly price."""
+    return q.unit in _ACCEPTS.get(inp.kind, ()) and (inp.period is None or q.per is None or q.per is inp.period)
+
+
 def usable(spec: Spec, q: QuantityMention) -> bool:
     """Could any input of the calculator take this figure?"""
     lists = {Kind.AMOUNT_LIST: UnitKind.AMOUNT, Kind.PERCENT_LIST: UnitKind.PERCENT, Kind.TASKS: UnitKind.PERCENT}
@@ -79,11 +85,7 @@ def fill(spec: Spec, query: Query) -> Filling:
     scalars = [i for i in spec.inputs if i.kind in _ACCEPTS and not _range_end(spec, i)]
     own_first = [REPORTED if reports_figure(query.text, q) else 1.0 for q in figures]
     options = [
-        [
-            (inp, a * own_first[n])
-            for inp in scalars
-            if q.unit in _ACCEPTS[inp.kind] and (a := affinity(inp, near[n])) > 0
-        ]
+        [(inp, a * own_first[n]) for inp in scalars if accepts(inp, q) and (a := affinity(inp, near[n])) > 0]
         if n not in used
         else []
         for n, q in enumerate(figures)
@@ -94,7 +96,7 @@ def fill(spec: Spec, query: Query) -> Filling:
         used.add(n)
     for inp in scalars:  # required inputs still open take the remaining numbers of their kind in order
         if inp.required and inp.name not in args:
-            free = next((n for n, q in enumerate(figures) if n not in used and q.unit in _ACCEPTS[inp.kind]), None)
+            free = next((n for n, q in enumerate(figures) if n not in used and accepts(inp, q)), None)
             if free is not None:
                 _put(spec, inp, figures[free], args)
                 used.add(free)
@@ -128,7 +130,7 @@ def _one_of_by_size(spec: Spec, figures: tuple[QuantityMention, ...], args: dict
             fits = [
                 i
                 for i in map(spec.input, group)
-                if n not in used and i.typical and q.unit in _ACCEPTS[i.kind] and i.typical[0] <= q.value < i.typical[1]
+                if n not in used and i.typical and accepts(i, q) and i.typical[0] <= q.value < i.typical[1]
             ]
             if len(fits) == 1:
                 _put(spec, fits[0], q, args)
@@ -149,7 +151,7 @@ def _only_open(
             i
             for i in scalars
             if i.name not in taken
-            and q.unit in _ACCEPTS[i.kind]
+            and accepts(i, q)
             and not any(i.name in g and taken & (set(g) - {i.name}) for g in spec.one_of)
         ]
         if len(open_) == 1:

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from gevinst.assistant.query import Asks, UnitKind
+from gevinst.calculators.spec import Period
 from gevinst.index import textnorm
 
 
@@ -193,6 +194,25 @@ def report_words() -> tuple[str, ...]:
 @cache
 def per_words() -> frozenset[str]:
     return frozenset(_data()["per_words"])
+
+
+@cache
+def _periods() -> list[tuple[Period, re.Pattern[str]]]:
+    return [
+        (
+            Period(kind),
+            re.compile(
+                r"^\s*(?:" + "|".join(re.escape(p) for p in sorted(words, key=len, reverse=True)) + r")(?![\wæøå])"
+            ),
+        )
+        for kind, words in _data()["periods"].items()
+    ]
+
+
+def period_after(text: str) -> Period | None:
+    """The period a number is stated per, from the words right after it («om året», «/md.», «a year»)."""
+    low = text.lower()
+    return next((period for period, pattern in _periods() if pattern.match(low)), None)
 
 
 @cache

@@ -106,7 +106,10 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
         if in_words and unit is UnitKind.YEAR:  # «to tusind sager» is a count, not the year 2000
             unit = UnitKind.COUNT
         value = -q.value if is_negated(before) else q.value
+        per = lexicon.period_after(low[end : end + 20])
         out.append(
-            QuantityMention(value, unit, text[q.start : end], q.start, end, noun, before, low[end : end + 40], high)
+            QuantityMention(
+                value, unit, text[q.start : end], q.start, end, noun, before, low[end : end + 40], high, per
+            )
         )
     return tuple(out)

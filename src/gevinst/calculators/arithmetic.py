@@ -60,6 +60,8 @@ PERCENT_OF = Spec(
         "in kroner",
         "in dkk",
         "hvor mange penge",
+        "hvor mange kroner",
+        "how many kroner",
     ),
     PercentRangeBase,
 )
