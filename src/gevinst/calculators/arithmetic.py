@@ -219,7 +219,7 @@ RATE_SCALING = Spec(
             "example_count",
             "Eksemplets antal",
             Kind.COUNT,
-            ("på", "over", "ved", "for", "across"),
+            ("på", "over", "ved", "for", "across", "svarende til", "corresponding to", "equivalent to"),
             gt=0,
             ge=None,
             le=1e9,
@@ -239,6 +239,13 @@ RATE_SCALING = Spec(
         "forholdsmæssigt",
         "samme niveau",
         "same rate",
+        # «… sparede 3,5 mio. kr., svarende til 9 årsværk. Hvis vi frigør 6 årsværk på samme måde …»: the example's
+        # amount corresponds to its count, and ours is the same unit
+        "svarende til",
+        "på samme måde",
+        "corresponding to",
+        "equivalent to",
+        "the same way",
         "scale",
         "proportional",
         "pr. sag",
