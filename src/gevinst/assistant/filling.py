@@ -9,6 +9,7 @@ from typing import Any
 
 from gevinst.assistant.cues import Context, affinity, contexts, cue_pattern, goal_hits, reports_figure
 from gevinst.assistant.query import QuantityMention, Query, UnitKind
+from gevinst.assistant.rows import read_rows
 from gevinst.calculators import SPECS, Input, Kind, Spec
 
 # Which kinds of stated number can fill which kind of input.
@@ -78,7 +79,7 @@ def fill(spec: Spec, query: Query) -> Filling:
                 years, at = _repeat_years(figures, near, used | idx)
                 args[inp.name], used = _yearly(lows, years), used | idx | at
         elif inp.kind is Kind.TASKS:
-            tasks, idx = _tasks(figures, near)
+            tasks, idx = read_rows(inp, query.text, figures, near)
             if tasks:
                 args[inp.name], used = tasks, used | idx
     # the high end of a range («5-10 %») comes with its low end (_take_range_end), never as a figure of its own
@@ -177,16 +178,6 @@ def _yearly(pcts: list[float], years: int | None) -> list[float]:
     if len(pcts) == 1:
         return pcts * years
     return [pcts[0], *[pcts[1]] * years]
-
-
-def _tasks(figures: tuple[QuantityMention, ...], contexts: list[Context]) -> tuple[list[dict[str, float]], set[int]]:
-    """Tasks as pairs of percentages: a share of the time, then the efficiency on that task."""
-    pcts = [n for n, q in enumerate(figures) if q.unit is UnitKind.PERCENT]
-    if len(pcts) < 4 or len(pcts) % 2:
-        return [], set()
-    pairs = list(zip(pcts[::2], pcts[1::2], strict=True))
-    tasks = [{"share_pct": figures[a].value, "efficiency_pct": figures[b].value} for a, b in pairs]
-    return tasks, set(pcts)
 
 
 def _best_assignment(spec: Spec, options: list[list[tuple[Input, float]]]) -> tuple[float, dict[int, Input]]:

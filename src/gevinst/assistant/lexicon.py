@@ -216,6 +216,11 @@ def period_after(text: str) -> Period | None:
 
 
 @cache
+def negations() -> frozenset[str]:
+    return frozenset(_data()["negations"])
+
+
+@cache
 def duration_nouns() -> frozenset[str]:
     return frozenset(_data()["duration_nouns"])
 

@@ -97,6 +97,9 @@ class Input:
     # into a yearly price; given the yearly price, they are neither used nor shown as assumptions).
     only_with: str | None = None
     period: Period | None = None  # the amount is per this period (a monthly salary, a yearly price)
+    # A table input's columns, each with the cue words that name its figure in a question («fylder 30 % af tiden»
+    # is a task's share, «kan effektiviseres 40 %» its potential)
+    columns: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def fallback(self) -> Any:
