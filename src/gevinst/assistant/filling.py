@@ -35,6 +35,8 @@ class Filling:
     used: frozenset[int]  # indexes of the question's figures this calculator uses
     goal: int  # how many of the calculator's goal cues the question says
     affinity: float  # how well the cue words around the numbers fit the inputs they fill
+    # the high end of a range («10-15 %») for an input the calculator has no high end for: it runs twice
+    highs: tuple[tuple[str, float], ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -66,13 +68,14 @@ def fill(spec: Spec, query: Query) -> Filling:
     near = contexts(query.text, figures)
     args: dict[str, Any] = {}
     used: set[int] = set()
+    rerun: dict[str, float] = {}  # high ends the calculator has no input for
     for inp in spec.inputs:
         if inp.kind is Kind.AMOUNT_LIST and inp.required:
-            lows, highs, idx = _list_values(inp, figures)
+            lows, high_ends, idx = _list_values(inp, figures)
             if len(lows) >= 2:  # a total or a list needs at least two figures
                 args[inp.name], used = lows, used | idx
-                if highs != lows and any(i.name == f"{inp.name}_high" for i in spec.inputs):
-                    args[f"{inp.name}_high"] = highs
+                if high_ends != lows and any(i.name == f"{inp.name}_high" for i in spec.inputs):
+                    args[f"{inp.name}_high"] = high_ends
         elif inp.kind is Kind.PERCENT_LIST:
             lows, _, idx = _list_values(inp, figures)
             if lows:
@@ -93,17 +96,17 @@ def fill(spec: Spec, query: Query) -> Filling:
     ]
     fit, assignment = _best_assignment(spec, options)
     for n, inp in sorted(assignment.items()):
-        _put(spec, inp, figures[n], args)
+        _put(spec, inp, figures[n], args, rerun)
         used.add(n)
     for inp in scalars:  # required inputs still open take the remaining numbers of their kind in order
         if inp.required and inp.name not in args:
             free = next((n for n, q in enumerate(figures) if n not in used and accepts(inp, q)), None)
             if free is not None:
-                _put(spec, inp, figures[free], args)
+                _put(spec, inp, figures[free], args, rerun)
                 used.add(free)
-    _one_of_by_size(spec, figures, args, used)
+    _one_of_by_size(spec, figures, args, used, rerun)
     if query.computes:  # only a question that asks to compute lends its figures to presets' places
-        _only_open(spec, scalars, figures, args, used)
+        _only_open(spec, scalars, figures, args, used, rerun)
     _larger_first(spec, args)
     low = query.text.lower()
     for inp in spec.inputs:  # a report preset the question names by its cue («telefon og mail»)
@@ -119,10 +122,12 @@ def fill(spec: Spec, query: Query) -> Filling:
     goal = goal_hits(spec, query.text)
     if spec.needs_goal and not goal:
         missing += ("at spørgsmålet beder om netop denne beregning",)
-    return Filling(spec, args, missing, frozenset(used), goal, fit)
+    return Filling(spec, args, missing, frozenset(used), goal, fit, tuple(rerun.items()))
 
 
-def _one_of_by_size(spec: Spec, figures: tuple[QuantityMention, ...], args: dict[str, Any], used: set[int]) -> None:
+def _one_of_by_size(
+    spec: Spec, figures: tuple[QuantityMention, ...], args: dict[str, Any], used: set[int], highs: dict[str, float]
+) -> None:
     """An «exactly one of» group still open takes a free figure of the size only one of its inputs has."""
     for group in spec.one_of:
         if any(name in args for name in group):
@@ -134,13 +139,18 @@ def _one_of_by_size(spec: Spec, figures: tuple[QuantityMention, ...], args: dict
                 if n not in used and i.typical and accepts(i, q) and i.typical[0] <= q.value < i.typical[1]
             ]
             if len(fits) == 1:
-                _put(spec, fits[0], q, args)
+                _put(spec, fits[0], q, args, highs)
                 used.add(n)
                 break
 
 
 def _only_open(
-    spec: Spec, scalars: list[Input], figures: tuple[QuantityMention, ...], args: dict[str, Any], used: set[int]
+    spec: Spec,
+    scalars: list[Input],
+    figures: tuple[QuantityMention, ...],
+    args: dict[str, Any],
+    used: set[int],
+    highs: dict[str, float],
 ) -> None:
     """A figure the question gives that no cue placed fills the one input still open for its kind: the user's
     own figure goes before a preset («Et hjemmebesøg koster 300 kr.» is the old channel's price)."""
@@ -156,7 +166,7 @@ def _only_open(
             and not any(i.name in g and taken & (set(g) - {i.name}) for g in spec.one_of)
         ]
         if len(open_) == 1:
-            _put(spec, open_[0], q, args)
+            _put(spec, open_[0], q, args, highs)
             used.add(n)
 
 
@@ -224,21 +234,26 @@ def _larger_first(spec: Spec, args: dict[str, Any]) -> None:
             args[f"{b}_high"] = high_a
 
 
-def _put(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any]) -> None:
+def _put(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], highs: dict[str, float]) -> None:
     if inp.adds and isinstance(args.get(inp.name), float):
         args[inp.name] += q.value
         return
     args[inp.name] = q.value
-    _take_range_end(spec, inp, q, args)
+    _take_range_end(spec, inp, q, args, highs)
 
 
 def _range_end(spec: Spec, inp: Input) -> bool:
     return inp.name.endswith("_high") and any(i.name == inp.name.removesuffix("_high") for i in spec.inputs)
 
 
-def _take_range_end(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any]) -> None:
-    if q.high is not None and any(i.name == f"{inp.name}_high" for i in spec.inputs):
+def _take_range_end(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], highs: dict[str, float]) -> None:
+    """A range's high end goes to the input's own high end; a calculator without one runs again with it."""
+    if q.high is None:
+        return
+    if any(i.name == f"{inp.name}_high" for i in spec.inputs):
         args[f"{inp.name}_high"] = q.high
+    else:
+        highs[inp.name] = q.high
 
 
 def rank(query: Query) -> list[Filling]:
