@@ -92,6 +92,16 @@ def test_calculation_question_calls_the_calculator_and_cites_default_sources(sma
     assert answer.to_record()["tool_calls"][0]["result"]["value"] == 2597760
 
 
+def test_a_range_the_calculator_has_no_high_end_for_gives_two_results(small_assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = small_assistant.answer(
+        "Vi har 12 årsværk til en årsværkspris på 500.000 kr. og kan effektivisere 10-15 %. Hvad sparer vi?"
+    )
+    assert [t.name for t in answer.tool_calls] == ["fte_savings", "fte_savings"]
+    assert [t.arguments["efficiency_pct"] for t in answer.tool_calls] == [10, 15]
+    assert "600.000 kr." in answer.text and "900.000 kr." in answer.text
+    assert "Med den høje ende (Effektivisering 15 %)" in answer.text
+
+
 def test_payback_question(small_assistant) -> None:  # type: ignore[no-untyped-def]
     answer = small_assistant.answer(
         "Hvad er tilbagebetalingstiden for en investering på 306 mio. kr., der sparer 38 mio. kr. om året?"

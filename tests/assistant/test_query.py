@@ -6,6 +6,7 @@ import pytest
 
 from gevinst.assistant.parse import parse_query
 from gevinst.assistant.query import Asks, Language, UnitKind
+from gevinst.calculators import Period
 
 CASES = [
     # id, question, language, asks, names
@@ -99,6 +100,13 @@ QUANTITIES = [
     ("quarter-of-an-hour", "saves a quarter of an hour per permit", [(15, UnitKind.MINUTES)]),
     ("et-kvarter", "sparer et kvarter pr. sag", [(15, UnitKind.MINUTES)]),
     ("half-an-hour", "saves half an hour per case", [(30, UnitKind.MINUTES)]),
+    ("compound-head-fte", "22 socialrådgiverårsværk og 3 AC-årsværk", [(22, UnitKind.FTE), (3, UnitKind.FTE)]),
+    ("compound-head-hours", "520 socialrådgivertimer om ugen", [(520, UnitKind.HOURS)]),
+    (
+        "derived-word-is-no-compound",
+        "200 forestillinger og 40 indstillinger",
+        [(200, UnitKind.COUNT), (40, UnitKind.COUNT)],
+    ),
 ]
 
 
@@ -110,6 +118,33 @@ def test_quantities_with_unit_kinds(text: str, expected: list[tuple[float, UnitK
 def test_range_is_one_quantity_with_a_high_end() -> None:
     (q,) = parse_query("et potentiale på 120-150 mio. kr.")[0].quantities
     assert (q.value, q.high, q.unit) == (120_000_000, 150_000_000, UnitKind.AMOUNT)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("5-10 %", 5, 10), ("mellem 5 og 10 %", 5, 10), ("5 til 10 pct.", 5, 10), ("between 5 and 10%", 5, 10)],
+    ids=["dash", "mellem-og", "til", "between-and"],
+)
+def test_a_percentage_range_is_one_quantity(text: str, low: float, high: float) -> None:
+    (q,) = parse_query(f"Vi kan spare {text}")[0].quantities
+    assert (q.value, q.high, q.unit) == (low, high, UnitKind.PERCENT)
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("18 mio. kr. om året", Period.YEAR),
+        ("18 mio. kr. årligt", Period.YEAR),
+        ("DKK 3.6 million a year", Period.YEAR),
+        ("29.800 kr./md.", Period.MONTH),
+        ("34.200 kr. om måneden", Period.MONTH),
+        ("450.000 kr. til IT", None),
+    ],
+    ids=["om-aaret", "aarligt", "a-year", "slash-md", "om-maaneden", "none"],
+)
+def test_the_period_an_amount_is_stated_per(text: str, per: Period | None) -> None:
+    (q,) = parse_query(f"Vi har {text}")[0].quantities
+    assert q.per is per
 
 
 def test_lookup_with_a_number_does_not_ask_to_compute() -> None:

@@ -50,6 +50,9 @@ TABLES = {
     "dev-hard": ("routing_dev2.yaml", 0.95, 0.95),
     # a third development table, written blind late in the work and studied case by case (50/56 at writing)
     "dev-3": ("routing_dev3.yaml", 0.85, 0.95),
+    # a fourth, per cause (compound unit nouns, percentage ranges, yearly amounts, «svarende til» scaling, tasks in
+    # any order), 2–3 wordings each, written before the fix
+    "dev-4": ("routing_dev4.yaml", 1.0, 1.0),
     # measured only (held-out, never studied case by case): the floors sit just under the measured shares
     # (35/40 calculations, 11/12 lookups); the target is 0.9
     "heldout": ("routing_cases.yaml", 0.85, 0.9),
@@ -61,10 +64,17 @@ def _cases(name: str) -> list[dict[str, Any]]:
     return list(yaml.safe_load(path.read_text(encoding="utf-8"))["cases"])
 
 
+# a table written per cause may be smaller than a bank of questions
+SMALLEST = {"dev-4": (15, 4)}
+
+
 @pytest.mark.parametrize("table", TABLES)
 def test_the_table_is_large_enough(table: str) -> None:
     cases = _cases(table)
-    assert sum(c["tool"] is not None for c in cases) >= 40 and sum(c["tool"] is None for c in cases) >= 10
+    calculations, lookups = SMALLEST.get(table, (40, 10))
+    assert (
+        sum(c["tool"] is not None for c in cases) >= calculations and sum(c["tool"] is None for c in cases) >= lookups
+    )
 
 
 @pytest.mark.parametrize("table", TABLES)

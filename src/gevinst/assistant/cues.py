@@ -47,9 +47,15 @@ def contexts(text: str, figures: tuple[QuantityMention, ...]) -> list[Context]:
 
 
 def affinity(inp: Input, ctx: Context) -> float:
-    """Cue words near the number: the nearer, the stronger (1 next to it, ½ some words away)."""
-    best = 0.0
-    for cue in inp.cues:
+    """Cue words near the number: the nearer, the stronger (1 next to it, ½ some words away). A cue that is the
+    head of the compound noun right after the number names it too («720 børnesager» for «sager»)."""
+    return strength(inp.cues, ctx)
+
+
+def strength(cues: tuple[str, ...], ctx: Context) -> float:
+    """How strongly any of the cue words names the number whose context this is."""
+    best = 1.0 if ctx.noun and lexicon.compound_head(ctx.noun, cues) else 0.0
+    for cue in cues:
         pattern = cue_pattern(cue)
         for m in pattern.finditer(ctx.before):
             best = max(best, _head(ctx.before, m) / (1 + (len(ctx.before) - m.end()) / 15))

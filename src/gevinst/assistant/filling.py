@@ -9,6 +9,7 @@ from typing import Any
 
 from gevinst.assistant.cues import Context, affinity, contexts, cue_pattern, goal_hits, reports_figure
 from gevinst.assistant.query import QuantityMention, Query, UnitKind
+from gevinst.assistant.rows import read_rows
 from gevinst.calculators import SPECS, Input, Kind, Spec
 
 # Which kinds of stated number can fill which kind of input.
@@ -34,10 +35,18 @@ class Filling:
     used: frozenset[int]  # indexes of the question's figures this calculator uses
     goal: int  # how many of the calculator's goal cues the question says
     affinity: float  # how well the cue words around the numbers fit the inputs they fill
+    # the high end of a range («10-15 %») for an input the calculator has no high end for: it runs twice
+    highs: tuple[tuple[str, float], ...] = ()
 
     @property
     def complete(self) -> bool:
         return not self.missing
+
+
+def accepts(inp: Input, q: QuantityMention) -> bool:
+    """The figure's kind fits the input, and so does the period it is stated per: 18 mio. kr. «om året» is no
+    monthly salary, 34.000 kr. «om måneden» no yearly price."""
+    return q.unit in _ACCEPTS.get(inp.kind, ()) and (inp.period is None or q.per is None or q.per is inp.period)
 
 
 def usable(spec: Spec, q: QuantityMention) -> bool:
@@ -59,47 +68,45 @@ def fill(spec: Spec, query: Query) -> Filling:
     near = contexts(query.text, figures)
     args: dict[str, Any] = {}
     used: set[int] = set()
+    rerun: dict[str, float] = {}  # high ends the calculator has no input for
     for inp in spec.inputs:
         if inp.kind is Kind.AMOUNT_LIST and inp.required:
-            lows, highs, idx = _list_values(inp, figures)
+            lows, high_ends, idx = _list_values(inp, figures)
             if len(lows) >= 2:  # a total or a list needs at least two figures
                 args[inp.name], used = lows, used | idx
-                if highs != lows and any(i.name == f"{inp.name}_high" for i in spec.inputs):
-                    args[f"{inp.name}_high"] = highs
+                if high_ends != lows and any(i.name == f"{inp.name}_high" for i in spec.inputs):
+                    args[f"{inp.name}_high"] = high_ends
         elif inp.kind is Kind.PERCENT_LIST:
             lows, _, idx = _list_values(inp, figures)
             if lows:
                 years, at = _repeat_years(figures, near, used | idx)
                 args[inp.name], used = _yearly(lows, years), used | idx | at
         elif inp.kind is Kind.TASKS:
-            tasks, idx = _tasks(figures, near)
+            tasks, idx = read_rows(inp, query.text, figures, near)
             if tasks:
                 args[inp.name], used = tasks, used | idx
-    scalars = [i for i in spec.inputs if i.kind in _ACCEPTS]
+    # the high end of a range («5-10 %») comes with its low end (_take_range_end), never as a figure of its own
+    scalars = [i for i in spec.inputs if i.kind in _ACCEPTS and not _range_end(spec, i)]
     own_first = [REPORTED if reports_figure(query.text, q) else 1.0 for q in figures]
     options = [
-        [
-            (inp, a * own_first[n])
-            for inp in scalars
-            if q.unit in _ACCEPTS[inp.kind] and (a := affinity(inp, near[n])) > 0
-        ]
+        [(inp, a * own_first[n]) for inp in scalars if accepts(inp, q) and (a := affinity(inp, near[n])) > 0]
         if n not in used
         else []
         for n, q in enumerate(figures)
     ]
     fit, assignment = _best_assignment(spec, options)
     for n, inp in sorted(assignment.items()):
-        _put(spec, inp, figures[n], args)
+        _put(spec, inp, figures[n], args, rerun)
         used.add(n)
     for inp in scalars:  # required inputs still open take the remaining numbers of their kind in order
         if inp.required and inp.name not in args:
-            free = next((n for n, q in enumerate(figures) if n not in used and q.unit in _ACCEPTS[inp.kind]), None)
+            free = next((n for n, q in enumerate(figures) if n not in used and accepts(inp, q)), None)
             if free is not None:
-                _put(spec, inp, figures[free], args)
+                _put(spec, inp, figures[free], args, rerun)
                 used.add(free)
-    _one_of_by_size(spec, figures, args, used)
+    _one_of_by_size(spec, figures, args, used, rerun)
     if query.computes:  # only a question that asks to compute lends its figures to presets' places
-        _only_open(spec, scalars, figures, args, used)
+        _only_open(spec, scalars, figures, args, used, rerun)
     _larger_first(spec, args)
     low = query.text.lower()
     for inp in spec.inputs:  # a report preset the question names by its cue («telefon og mail»)
@@ -115,10 +122,12 @@ def fill(spec: Spec, query: Query) -> Filling:
     goal = goal_hits(spec, query.text)
     if spec.needs_goal and not goal:
         missing += ("at spørgsmålet beder om netop denne beregning",)
-    return Filling(spec, args, missing, frozenset(used), goal, fit)
+    return Filling(spec, args, missing, frozenset(used), goal, fit, tuple(rerun.items()))
 
 
-def _one_of_by_size(spec: Spec, figures: tuple[QuantityMention, ...], args: dict[str, Any], used: set[int]) -> None:
+def _one_of_by_size(
+    spec: Spec, figures: tuple[QuantityMention, ...], args: dict[str, Any], used: set[int], highs: dict[str, float]
+) -> None:
     """An «exactly one of» group still open takes a free figure of the size only one of its inputs has."""
     for group in spec.one_of:
         if any(name in args for name in group):
@@ -127,16 +136,21 @@ def _one_of_by_size(spec: Spec, figures: tuple[QuantityMention, ...], args: dict
             fits = [
                 i
                 for i in map(spec.input, group)
-                if n not in used and i.typical and q.unit in _ACCEPTS[i.kind] and i.typical[0] <= q.value < i.typical[1]
+                if n not in used and i.typical and accepts(i, q) and i.typical[0] <= q.value < i.typical[1]
             ]
             if len(fits) == 1:
-                _put(spec, fits[0], q, args)
+                _put(spec, fits[0], q, args, highs)
                 used.add(n)
                 break
 
 
 def _only_open(
-    spec: Spec, scalars: list[Input], figures: tuple[QuantityMention, ...], args: dict[str, Any], used: set[int]
+    spec: Spec,
+    scalars: list[Input],
+    figures: tuple[QuantityMention, ...],
+    args: dict[str, Any],
+    used: set[int],
+    highs: dict[str, float],
 ) -> None:
     """A figure the question gives that no cue placed fills the one input still open for its kind: the user's
     own figure goes before a preset («Et hjemmebesøg koster 300 kr.» is the old channel's price)."""
@@ -148,11 +162,11 @@ def _only_open(
             i
             for i in scalars
             if i.name not in taken
-            and q.unit in _ACCEPTS[i.kind]
+            and accepts(i, q)
             and not any(i.name in g and taken & (set(g) - {i.name}) for g in spec.one_of)
         ]
         if len(open_) == 1:
-            _put(spec, open_[0], q, args)
+            _put(spec, open_[0], q, args, highs)
             used.add(n)
 
 
@@ -174,16 +188,6 @@ def _yearly(pcts: list[float], years: int | None) -> list[float]:
     if len(pcts) == 1:
         return pcts * years
     return [pcts[0], *[pcts[1]] * years]
-
-
-def _tasks(figures: tuple[QuantityMention, ...], contexts: list[Context]) -> tuple[list[dict[str, float]], set[int]]:
-    """Tasks as pairs of percentages: a share of the time, then the efficiency on that task."""
-    pcts = [n for n, q in enumerate(figures) if q.unit is UnitKind.PERCENT]
-    if len(pcts) < 4 or len(pcts) % 2:
-        return [], set()
-    pairs = list(zip(pcts[::2], pcts[1::2], strict=True))
-    tasks = [{"share_pct": figures[a].value, "efficiency_pct": figures[b].value} for a, b in pairs]
-    return tasks, set(pcts)
 
 
 def _best_assignment(spec: Spec, options: list[list[tuple[Input, float]]]) -> tuple[float, dict[int, Input]]:
@@ -230,17 +234,26 @@ def _larger_first(spec: Spec, args: dict[str, Any]) -> None:
             args[f"{b}_high"] = high_a
 
 
-def _put(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any]) -> None:
+def _put(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], highs: dict[str, float]) -> None:
     if inp.adds and isinstance(args.get(inp.name), float):
         args[inp.name] += q.value
         return
     args[inp.name] = q.value
-    _take_range_end(spec, inp, q, args)
+    _take_range_end(spec, inp, q, args, highs)
 
 
-def _take_range_end(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any]) -> None:
-    if q.high is not None and any(i.name == f"{inp.name}_high" for i in spec.inputs):
+def _range_end(spec: Spec, inp: Input) -> bool:
+    return inp.name.endswith("_high") and any(i.name == inp.name.removesuffix("_high") for i in spec.inputs)
+
+
+def _take_range_end(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], highs: dict[str, float]) -> None:
+    """A range's high end goes to the input's own high end; a calculator without one runs again with it."""
+    if q.high is None:
+        return
+    if any(i.name == f"{inp.name}_high" for i in spec.inputs):
         args[f"{inp.name}_high"] = q.high
+    else:
+        highs[inp.name] = q.high
 
 
 def rank(query: Query) -> list[Filling]:

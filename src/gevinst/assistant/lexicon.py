@@ -4,6 +4,7 @@ calculation cues, unit nouns and the English → Danish glossary. Loaded once, o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 import yaml
 
 from gevinst.assistant.query import Asks, UnitKind
+from gevinst.calculators.spec import Period
 from gevinst.index import textnorm
 
 
@@ -98,7 +100,43 @@ def _unit_nouns() -> dict[str, UnitKind]:
 
 
 def unit_noun(noun: str) -> UnitKind | None:
-    return _unit_nouns().get(noun.lower().rstrip("."))
+    """The unit a noun counts in, also as the head of a compound («socialrådgiverårsværk», «AC-årsværk»)."""
+    word = noun.lower().rstrip(".")
+    units = _unit_nouns()
+    if word in units:
+        return units[word]
+    head = compound_head(word, units)
+    return units[head] if head is not None else None
+
+
+# A compound's head is a whole word; a head this short («år», «t») ends too many other words.
+_SHORTEST_HEAD = 4
+_SHORTEST_MODIFIER = 3
+
+
+def compound_head(word: str, heads: Iterable[str]) -> str | None:
+    """The longest of `heads` that is the head (last part) of the Danish compound `word`: after a hyphen
+    («AC-årsværk») or closed up after a modifier of a few letters («børnesager», «socialrådgivertimer»). A verbal
+    particle in front makes a derived word rather than a compound («forestillinger», «indstillinger»)."""
+    word = word.lower()
+    if "-" in word:
+        last = word.rsplit("-", 1)[1]
+        return last if last in set(heads) else None
+    found = [
+        h
+        for h in heads
+        if len(h) >= _SHORTEST_HEAD
+        and h.isalpha()
+        and word.endswith(h)
+        and len(word) - len(h) >= _SHORTEST_MODIFIER
+        and word[: -len(h)] not in derivation_prefixes()
+    ]
+    return max(found, key=len) if found else None
+
+
+@cache
+def derivation_prefixes() -> frozenset[str]:
+    return frozenset(_data()["derivation_prefixes"])
 
 
 @cache
@@ -161,6 +199,30 @@ def report_words() -> tuple[str, ...]:
 @cache
 def per_words() -> frozenset[str]:
     return frozenset(_data()["per_words"])
+
+
+@cache
+def _periods() -> list[tuple[Period, re.Pattern[str]]]:
+    return [
+        (
+            Period(kind),
+            re.compile(
+                r"^\s*(?:" + "|".join(re.escape(p) for p in sorted(words, key=len, reverse=True)) + r")(?![\wæøå])"
+            ),
+        )
+        for kind, words in _data()["periods"].items()
+    ]
+
+
+def period_after(text: str) -> Period | None:
+    """The period a number is stated per, from the words right after it («om året», «/md.», «a year»)."""
+    low = text.lower()
+    return next((period for period, pattern in _periods() if pattern.match(low)), None)
+
+
+@cache
+def negations() -> frozenset[str]:
+    return frozenset(_data()["negations"])
 
 
 @cache

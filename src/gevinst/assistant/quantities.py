@@ -12,6 +12,9 @@ from gevinst.danish_numbers import Quantity, find_quantities
 _NEXT_WORD = re.compile(r"\s*-?([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?")
 _RANGE = re.compile(r"^\s*(?:-|–|—|til|to)\s*$", re.IGNORECASE)
 _FROM = re.compile(r"(?<![\wæøå])(?:fra|from)\s*$")
+# «mellem 5 og 10 %», «between 5 and 10%»: «og» joins a range only after «mellem»/«between».
+_BETWEEN = re.compile(r"(?<![\wæøå])(?:mellem|between)\s*$")
+_AND = re.compile(r"^\s*(?:og|and)\s*$", re.IGNORECASE)
 _NAMING = (UnitKind.LABEL, UnitKind.YEAR)
 _SIGN = re.compile(r"(?:^|[\s(])([-−])\s?$")
 
@@ -87,7 +90,8 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
         end = q.end
         before = low[max(0, q.start - 60) : q.start]
         nxt = found[i + 1][0] if i + 1 < len(found) else None
-        joined = _RANGE.match(text[q.end : nxt.start]) if nxt is not None else None
+        gap = text[q.end : nxt.start] if nxt is not None else ""
+        joined = nxt is not None and (_RANGE.match(gap) or (_BETWEEN.search(before) and _AND.match(gap)))
         if joined and nxt is not None and nxt.kind == q.kind and not _FROM.search(before):  # «fra 35 % til 70 %»
             high, end, skip = nxt.value, nxt.end, i + 1
         m = _NEXT_WORD.match(low, end)
@@ -102,7 +106,10 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
         if in_words and unit is UnitKind.YEAR:  # «to tusind sager» is a count, not the year 2000
             unit = UnitKind.COUNT
         value = -q.value if is_negated(before) else q.value
+        per = lexicon.period_after(low[end : end + 20])
         out.append(
-            QuantityMention(value, unit, text[q.start : end], q.start, end, noun, before, low[end : end + 40], high)
+            QuantityMention(
+                value, unit, text[q.start : end], q.start, end, noun, before, low[end : end + 40], high, per
+            )
         )
     return tuple(out)

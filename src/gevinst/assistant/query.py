@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from gevinst.calculators.spec import Period
+
 
 class Language(StrEnum):
     DA = "da"
@@ -50,6 +52,7 @@ class QuantityMention:
     before: str  # up to 60 characters before the number, lower case
     after: str  # up to 40 characters after it, lower case
     high: float | None = None  # the upper end of a range («120-150 mio. kr.»)
+    per: Period | None = None  # the period it is stated per, right after it («om året», «kr./md.», «a year»)
 
 
 @dataclass(frozen=True)

@@ -45,8 +45,10 @@ def answer_calculation(query: Query, context: AnswerContext) -> Answer | None:
     if not filling.complete:
         return Answer(query.raw, _ask_for(filling, query.language), False)
     started = time.perf_counter()
+    high_args = {**filling.arguments, **dict(filling.highs)}
     try:
         result = run_calculator(filling.spec.name, filling.arguments)
+        high = run_calculator(filling.spec.name, high_args) if filling.highs else None
     except CalculatorInputError as exc:
         return Answer(query.raw, f"Beregningen kunne ikke udføres: {exc}", False)
     calc_ms = (time.perf_counter() - started) * 1000
@@ -56,8 +58,19 @@ def answer_calculation(query: Query, context: AnswerContext) -> Answer | None:
     ]
     citations = [Citation(n, c.doc_id, c.title, c.page, c.section, c.snippet) for n, c in enumerate(found, start=1)]
     text = compose_calculation(result, citations, query.language)
-    call = ToolCall(filling.spec.name, dict(filling.arguments), result.to_dict())
-    return Answer(query.raw, text, False, citations, [call], {"calculate": calc_ms})
+    calls = [ToolCall(filling.spec.name, dict(filling.arguments), result.to_dict())]
+    if high is not None:  # right after the low end's steps, before the assumptions they share
+        lines = text.split("\n")
+        text = "\n".join([*lines[:2], _high_end(filling, high, query.language), *lines[2:]])
+        calls.append(ToolCall(filling.spec.name, high_args, high.to_dict()))
+    return Answer(query.raw, text, False, citations, calls, {"calculate": calc_ms})
+
+
+def _high_end(filling: Filling, high: CalcResult, language: Language) -> str:
+    """The same calculation with the high end of the question's range («10-15 %»): the second result."""
+    ends = ", ".join(f"{filling.spec.input(n).label} {show(v, filling.spec.input(n).kind)}" for n, v in filling.highs)
+    lead = "With the high end" if language is Language.EN else "Med den høje ende"
+    return f"{lead} ({ends}): {high.label}: {high.display.removesuffix('.')}. Sådan: {high.formula}"
 
 
 def _ask_for(filling: Filling, language: Language) -> str:

@@ -21,7 +21,7 @@ from gevinst.calculators.money import (
     COMPLIANCE_SAVINGS,
     UNIT_RATE_SCALING,
 )
-from gevinst.calculators.spec import Input, Kind, Origin, Preset, Spec, public, run, show
+from gevinst.calculators.spec import Input, Kind, Origin, Period, Preset, Spec, public, run, show
 from gevinst.calculators.staff import BENCHMARK_GAP, FTE_SAVINGS, HOURLY_COST, TASK_WEIGHTED, TIME_SAVINGS
 
 SPECS: dict[str, Spec] = {
@@ -143,6 +143,7 @@ __all__ = [
     "Input",
     "Kind",
     "Origin",
+    "Period",
     "Preset",
     "Spec",
     "avoided_cost",

@@ -13,25 +13,39 @@ from gevinst.calculators.spec import Input, Kind, Spec
 from gevinst.calculators.staff import num
 
 
+class PercentRangeBase(CalcInput):
+    @model_validator(mode="after")
+    def _range(self) -> PercentRangeBase:
+        high = getattr(self, "pct_high", None)
+        if high is not None and high < getattr(self, "pct", 0):
+            raise ValueError("procentens høje ende må ikke være mindre end den lave")
+        return self
+
+
 def _percent_of(i: Any) -> CalcResult:
     value = i.amount * i.pct / 100
+    high = i.amount * i.pct_high / 100 if i.pct_high is not None else None
+    if high is None or i.pct_high == i.pct:
+        formula = f"{pct(i.pct)} af {kr(i.amount)} = {kr(i.amount)} × {pct(i.pct)} = {kr(value)}."
+    else:  # «5-10 %»: both ends, each with its own step
+        share = f"{pct(i.pct).removesuffix(' %')}–{pct(i.pct_high)}"
+        formula = (
+            f"{share} af {kr(i.amount)} = {kr(i.amount)} × {pct(i.pct)} = {kr(value)} til "
+            f"{kr(i.amount)} × {pct(i.pct_high)} = {kr(high)}."
+        )
     return CalcResult(
-        "percent_of",
-        value,
-        "kr.",
-        "Procentdel af beløbet",
-        f"{pct(i.pct)} af {kr(i.amount)} = {kr(i.amount)} × {pct(i.pct)} = {kr(value)}.",
-        [],
+        "percent_of", value, "kr.", "Procentdel af beløbet", formula, [], {"low": value, "high": high}, high=high
     )
 
 
 PERCENT_OF = Spec(
     "percent_of",
     "Procent af et beløb",
-    "En procentdel af et beløb («12 % af et budget på 45 mio. kr.»)",
+    "En procentdel af et beløb («12 % af et budget på 45 mio. kr.»); procenten kan være et interval («5-10 %»)",
     (
         Input("amount", "Beløb", Kind.AMOUNT, ("budget", "beløb", "udgift", "lønsum", "af", "of"), le=MAX_AMOUNT),
         Input("pct", "Procent", Kind.PERCENT, ("%", "procent", "percent"), le=1000),
+        Input("pct_high", "Procent, høj ende", Kind.PERCENT, (), False, le=1000),
     ),
     _percent_of,
     (
@@ -46,7 +60,10 @@ PERCENT_OF = Spec(
         "in kroner",
         "in dkk",
         "hvor mange penge",
+        "hvor mange kroner",
+        "how many kroner",
     ),
+    PercentRangeBase,
 )
 
 
@@ -202,7 +219,7 @@ RATE_SCALING = Spec(
             "example_count",
             "Eksemplets antal",
             Kind.COUNT,
-            ("på", "over", "ved", "for", "across"),
+            ("på", "over", "ved", "for", "across", "svarende til", "corresponding to", "equivalent to"),
             gt=0,
             ge=None,
             le=1e9,
@@ -222,6 +239,13 @@ RATE_SCALING = Spec(
         "forholdsmæssigt",
         "samme niveau",
         "same rate",
+        # «… sparede 3,5 mio. kr., svarende til 9 årsværk. Hvis vi frigør 6 årsværk på samme måde …»: the example's
+        # amount corresponds to its count, and ours is the same unit
+        "svarende til",
+        "på samme måde",
+        "corresponding to",
+        "equivalent to",
+        "the same way",
         "scale",
         "proportional",
         "pr. sag",

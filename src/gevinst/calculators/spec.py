@@ -34,6 +34,14 @@ class Kind(StrEnum):
     TASKS = "tasks"
 
 
+class Period(StrEnum):
+    """What a stated amount is per: a salary per month, a price per year. An amount a question states «om året»
+    cannot fill an input that is per month."""
+
+    YEAR = "year"
+    MONTH = "month"
+
+
 UNIT_TEXT = {
     Kind.AMOUNT: "kr.",
     Kind.PERCENT: "%",
@@ -88,6 +96,10 @@ class Input:
     # The input takes part only when this other input is given (pension and overhead turn a monthly salary
     # into a yearly price; given the yearly price, they are neither used nor shown as assumptions).
     only_with: str | None = None
+    period: Period | None = None  # the amount is per this period (a monthly salary, a yearly price)
+    # A table input's columns, each with the cue words that name its figure in a question («fylder 30 % af tiden»
+    # is a task's share, «kan effektiviseres 40 %» its potential)
+    columns: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def fallback(self) -> Any:

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from gevinst.calculators.base import KLK, KOMBIT, MAX_AMOUNT, CalcInput, CalcResult, kl_fte_price, kr, pct
-from gevinst.calculators.spec import Input, Kind, Preset, Spec
+from gevinst.calculators.spec import Input, Kind, Period, Preset, Spec
 from gevinst.danish_numbers import format_number
 
 SEC_23 = "2.3 Klare forudsætninger"
@@ -48,6 +48,7 @@ SALARY = Input(
     le=1e7,
     help="uden pension",
     typical=(5_000, 150_000),
+    period=Period.MONTH,
 )
 
 
@@ -205,6 +206,43 @@ TASK_WEIGHTED = Spec(
             (),
             False,
             _kombit(KSD_TASKS, "KSD-tabellens syv opgaver"),
+            columns=(
+                (
+                    "share_pct",
+                    (
+                        "af tiden",
+                        "af arbejdstiden",
+                        "fylder",
+                        "andel",
+                        "tidsforbrug",
+                        "of the time",
+                        "of their time",
+                        "of the team",
+                        "of our time",
+                        "take",
+                        "share",
+                    ),
+                ),
+                (
+                    "efficiency_pct",
+                    (
+                        "effektivis",
+                        "potentiale",
+                        "automatiser",
+                        "digitaliser",
+                        "spare",
+                        "reducer",
+                        "frigør",
+                        "gevinst",
+                        "efficien",
+                        "automat",
+                        "potential",
+                        "save",
+                        "cut",
+                        "reduc",
+                    ),
+                ),
+            ),
         ),
     ),
     _tasks,
@@ -324,6 +362,7 @@ FTE_SAVINGS = Spec(
             le=MAX_AMOUNT,
             named_presets=(kl_fte_price(),),
             typical=(150_000, 5_000_000),
+            period=Period.YEAR,
         ),
         Input(
             "phase_in_years",

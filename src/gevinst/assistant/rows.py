@@ -1,0 +1,67 @@
+"""The rows of a table input read from a question: tasks, each with a share of the time and a potential, in
+whatever order the question states them («kan effektiviseres 60 % og fylder 25 % af tiden») and under whatever
+labels («Opgave A», «journalisering», «invoice matching»). Which column a percentage fills is read from the cue
+words the input declares for its columns; a task said not to have a potential («kan ikke effektiviseres»,
+«uden effektivisering») has 0 in that column. Read by filling.py."""
+
+from __future__ import annotations
+
+import re
+
+from gevinst.assistant import lexicon
+from gevinst.assistant.cues import Context, strength
+from gevinst.assistant.query import QuantityMention, UnitKind
+from gevinst.calculators import Input
+
+# The text after a row's last figure, up to the end of its sentence: «… og kan ikke effektiviseres.»
+_SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
+_CLAUSE_START = re.compile(r"[,;:(]\s*|\s(?:og|and|men|but)\s")
+
+
+def read_rows(
+    inp: Input, text: str, figures: tuple[QuantityMention, ...], contexts: list[Context]
+) -> tuple[list[dict[str, float]], set[int]]:
+    """The rows and the indexes of the figures they use; no rows when a row lacks a column the question
+    does not say is nil (nothing is guessed), or when there are fewer than two rows."""
+    columns = [name for name, _ in inp.columns]
+    percents = [n for n, q in enumerate(figures) if q.unit is UnitKind.PERCENT]
+    rows: list[dict[str, int]] = []
+    for n in percents:
+        row = rows[-1] if rows else None
+        column = _column(inp, contexts[n]) or next((c for c in columns if row and c not in row), columns[0])
+        if row is None or column in row:
+            rows.append({column: n})
+        else:
+            row[column] = n
+    out = []
+    for row in rows:
+        values = {c: figures[n].value for c, n in row.items()}
+        for missing in (c for c in columns if c not in row):
+            if not _said_nil(inp, missing, text, figures, max(row.values())):
+                return [], set()
+            values[missing] = 0.0
+        out.append(values)
+    return (out, set(percents)) if len(out) >= 2 else ([], set())
+
+
+def _column(inp: Input, ctx: Context) -> str | None:
+    """The column whose cue words stand nearest the figure in its own clause; None when none does. The words
+    before it count back to the start of its clause only: «… 50 % effektivisering, 25 % på pas» gives the 25 no
+    potential, «22 % af tiden (80 % kan automatiseres)» gives the 80 no share."""
+    own = Context(_CLAUSE_START.split(ctx.before)[-1], ctx.after, ctx.noun)
+    scores = [(strength(cues, own), name) for name, cues in inp.columns]
+    best = max(scores)
+    return best[1] if best[0] > 0 and sum(s == best[0] for s, _ in scores) == 1 else None
+
+
+def _said_nil(inp: Input, column: str, text: str, figures: tuple[QuantityMention, ...], last: int) -> bool:
+    """After the row's last figure, before the next figure or the end of the sentence, a negation and a cue of
+    the missing column («… og kan ikke effektiviseres», «… uden effektivisering», «cannot be made more
+    efficient»)."""
+    stop = figures[last + 1].start if last + 1 < len(figures) else len(text)
+    tail = text[figures[last].end : stop]
+    end = _SENTENCE_END.search(tail)
+    words = (tail[: end.start()] if end else tail).lower()
+    cues = dict(inp.columns)[column]
+    negated = set(re.findall(r"[\wæøå']+", words)) & lexicon.negations()
+    return bool(negated) and strength(cues, Context(words, "")) > 0

@@ -1,0 +1,32 @@
+"""The arithmetic calculators with a range: a percentage range gives both ends («5–10 % af 18 mio. kr.»)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gevinst.calculators import CalculatorInputError, run_calculator
+
+
+@pytest.mark.parametrize(
+    ("args", "low", "high", "display"),
+    [
+        ({"amount": 18e6, "pct": 5, "pct_high": 10}, 900_000, 1_800_000, "900.000–1.800.000 kr."),
+        ({"amount": 18e6, "pct": 5}, 900_000, None, "900.000 kr."),
+        ({"amount": 18e6, "pct": 5, "pct_high": 5}, 900_000, 900_000, "900.000 kr."),
+    ],
+    ids=["range", "one-percentage", "equal-ends"],
+)
+def test_percent_of_a_range_gives_both_ends(
+    args: dict[str, float], low: float, high: float | None, display: str
+) -> None:
+    result = run_calculator("percent_of", args)
+    assert result.value == pytest.approx(low)
+    assert result.high == (None if high is None else pytest.approx(high))
+    assert result.display == display
+    if high is not None and high != low:
+        assert "5–10 %" in result.formula and "1.800.000 kr." in result.formula
+
+
+def test_percent_of_a_range_upside_down_is_one_clear_line() -> None:
+    with pytest.raises(CalculatorInputError, match="høj"):
+        run_calculator("percent_of", {"amount": 18e6, "pct": 10, "pct_high": 5})
