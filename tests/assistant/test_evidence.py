@@ -431,3 +431,39 @@ def test_a_sentence_names_the_questions_focus(focus: tuple[str, ...], sentence: 
     from gevinst.index import textnorm
 
     assert names_focus(focus, set(textnorm.tokens(sentence))) is names
+
+
+BULLETED = (
+    "Hovedprincipperne for den kommunale løsning er:\n"
+    "- Der etableres en fælles organisation til håndtering af back office-funktioner.\n"
+    "- Kommunen har altid myndighedsansvaret for den endelige afgørelse.\n"
+    "- Al personlig henvendelse bevares.\n"
+    "En fælles back office-funktion kan etableres på forskellige måder i landets kommuner."
+)
+
+
+def test_an_item_that_leads_brings_its_lists_opener_and_the_list_ends_with_its_bullets() -> None:
+    found = _found(BULLETED, {"- Der etableres": 2.0, "En fælles": 0.4})
+    chosen = _choose("Hvilke principper gælder for back office-løsningen?", BULLETED, found)
+    assert chosen[0].startswith("Hovedprincipperne for den kommunale løsning er:\n- Der etableres")
+    assert chosen[1:3] == [
+        "- Kommunen har altid myndighedsansvaret for den endelige afgørelse.",
+        "- Al personlig henvendelse bevares.",
+    ]
+    assert not any(c.startswith("En fælles") for c in chosen)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noise"),
+    [
+        ("4.1.2 Fælleskommunal back office-funktion", True),
+        ("2.3 Klare forudsætninger", True),
+        ("4.1 Kommunen etablerer en fælles enhed i 2010.", False),
+        ("Kommunen har sparet 3,5 mio. kr. om året.", False),
+    ],
+    ids=["numbered-heading", "short-heading", "numbered-sentence", "sentence"],
+)
+def test_numbered_headings_state_nothing(sentence: str, noise: bool) -> None:
+    from gevinst.assistant.sentence_kind import is_noise
+
+    assert is_noise(sentence) is noise

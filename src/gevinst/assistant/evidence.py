@@ -168,18 +168,34 @@ def _lead(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candid
     lead = next((c for c in leaders if not is_fragment(text(c))), leaders[0])
     if _leads_badly(text(lead)) and lead.previous >= 0:
         lead = replace(lead, start=lead.previous, previous=-1)
+    opener = _list_opener(retrieved.chunks[lead.passage].text, lead.start) if LIST_ITEM.match(text(lead)) else None
+    if opener is not None:  # an item of a list leads with what the list is («Hovedprincipperne … er:»)
+        lead = replace(lead, start=opener, previous=-1)
     return lead
+
+
+def _list_opener(passage: str, start: int) -> int | None:
+    """The start of the sentence that opens the list the item at `start` belongs to, when it is near."""
+    before = [s for s in sentence_spans(passage) if s[0] < start]
+    while before and LIST_ITEM.match(passage[before[-1][0] : before[-1][1]]):
+        before.pop()
+    if before and opens_list(passage[before[-1][0] : before[-1][1]]) and start - before[-1][0] <= LIST_AFTER_COLON:
+        return before[-1][0]
+    return None
 
 
 def _continuation(lead: Candidate, found: list[Candidate], passage: str) -> list[Candidate]:
     """What the leading sentence opens is quoted with it: the list it introduces with a colon (up to
-    LIST_AFTER_COLON characters, until the next sentence that opens a list of its own; short items included),
-    else the next sentences of its paragraph while they are short or state what is asked (a long «Der er i
-    stedet brug for …, fx …» after «Det handler ikke om kurser.») — the detail that completes the lead
-    («Forventeligt med en effekt på mellem 20-30%.»), and the list such a sentence opens in turn."""
+    LIST_AFTER_COLON characters, short items included, until the next sentence that opens a list of its own or,
+    in a bulleted list, the first line that is not an item), else the next sentences of its paragraph while
+    they are short or state what is asked (a long «Der er i stedet brug for …, fx …» after «Det handler ikke om
+    kurser.») — the detail that completes the lead («Forventeligt med en effekt på mellem 20-30%.»), and the
+    list such a sentence opens in turn."""
     known = {c.start: c for c in found if c.passage == lead.passage}
     out: list[Candidate] = []
-    listing, used = opens_list(passage[lead.start : lead.end]), 0
+    lead_text = passage[lead.start : lead.end]
+    listing, used = opens_list(lead_text) or bool(LIST_ITEM.match(lead_text)), 0
+    bulleted, last_end = bool(re.search(r"\n\s*" + LIST_ITEM.pattern.lstrip("^"), lead_text)), lead.end
     for start, end in sentence_spans(passage):
         if start < lead.end:
             continue
@@ -187,8 +203,12 @@ def _continuation(lead: Candidate, found: list[Candidate], passage: str) -> list
         c = known.get(start) or Candidate(lead.passage, start, end, 0.0, 0.0)
         if listing:
             used += end - start
+            new_line = "\n" in passage[last_end:start]
             if used > LIST_AFTER_COLON or opens_list(text) or is_noise(text):
                 break
+            if bulleted and new_line and not LIST_ITEM.match(text):
+                break  # the bulleted list has ended
+            bulleted = bulleted or bool(LIST_ITEM.match(text))
         elif (
             len(out) >= FOLLOWING_SENTENCES
             or start not in known
@@ -198,7 +218,7 @@ def _continuation(lead: Candidate, found: list[Candidate], passage: str) -> list
         ):
             break
         out.append(c)
-        listing = listing or opens_list(text)
+        listing, last_end = listing or opens_list(text), end
     return out
 
 

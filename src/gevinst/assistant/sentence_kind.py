@@ -15,7 +15,7 @@ LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•–*▪])\s+")
 # A sentence that introduces a list: it ends with a colon, or its colon (after a clause of three words or more)
 # is followed by the first item in the same sentence («… har været at: Styrke kvaliteten …»).
 LIST_BY_COMMAS = 0.6  # a sentence that names three or more things in a row
-_OPENER = re.compile(r"(?:\S+\s+){3,}\S*:\s*(?:$|\d{1,2}\.$|[A-ZÆØÅ])")
+_OPENER = re.compile(r"(?:\S+\s+){3,}\S*:\s*(?:$|\d{1,2}\.$|[A-ZÆØÅ]|(?:\d{1,2}[.)]|[-•–*▪])\s)")
 
 
 def opens_list(sentence: str) -> bool:
@@ -95,8 +95,14 @@ def names_focus(focus: tuple[str, ...], tokens: set[str]) -> bool:
     return any(t == f or (len(f) >= 6 and f in t) or (len(t) >= 5 and f.endswith(t)) for f in focus for t in tokens)
 
 
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+[^.!?]*$")
+
+
 def is_noise(sentence: str) -> bool:
-    """Flattened chart axes and tables: mostly numbers, few words."""
+    """Flattened chart axes and tables (mostly numbers, few words) and numbered headings («4.1.2 Fælles
+    back office-funktion»): they state nothing."""
+    if _NUMBERED_HEADING.match(sentence.strip()):
+        return True
     words = re.findall(r"[^\W\d_]{3,}", sentence)
     digits = re.findall(r"\d+", sentence)
     return len(digits) > 6 and len(words) < len(digits)
