@@ -85,6 +85,27 @@ def test_a_year_no_passage_mentions_is_refused(assistant) -> None:  # type: igno
 
 
 @pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("Hvor mange kroner sparer Holbæk Kommune på regningerne?", True),
+        ("Hvor mange minutter sparer Holbæk Kommune pr. regning?", False),
+    ],
+    ids=["kroner-asked-minutes-stated", "minutes-asked-and-stated"],
+)
+def test_a_figure_asked_by_its_unit_needs_a_sentence_of_that_unit(assistant, question: str, refused: bool) -> None:  # type: ignore[no-untyped-def]
+    assert assistant.answer(question).refused is refused
+
+
+def test_money_asked_by_how_many_is_stated_by_an_amount() -> None:
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.sentence_kind import figure_fit
+
+    query = parse_query("Hvor mange penge har kommunen frigjort?")[0]
+    assert figure_fit(query, "Det gav en årlig nettobesparelse på 3,5 mio. kr.") == 1.0
+    assert figure_fit(query, "Det gav 9 færre årsværk.") < 1.0
+
+
+@pytest.mark.parametrize(
     ("sentence", "fragment"),
     [
         ("1 forhandlingerne om finansloven for 2010.", True),

@@ -256,3 +256,20 @@ def test_an_english_question_keeps_the_danish_term_it_cites() -> None:
 def test_each_part_of_a_two_part_question_asks_what_it_asks(question: str, first: Asks, second: Asks) -> None:
     query = parse_query(question)[0]
     assert (query.asks, query.also[0].asks) == (first, second)
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("Hvor mange kroner sparer kommunen årligt?", "amount"),
+        ("Hvor mange penge har kommunen frigjort?", "amount"),
+        ("Hvor mange år holder effekten?", "years"),
+        ("Hvor mange årsværk bruger kommunerne?", "fte"),
+        ("How many hours a week are saved?", "hours"),
+        ("Hvor mange sygeplejeklinikker har kommunerne?", None),
+        ("Hvor meget sparede kommunen?", None),
+    ],
+    ids=["kroner", "penge", "years", "fte", "english-hours", "a-count-of-things", "no-how-many"],
+)
+def test_the_unit_a_how_many_question_names(question: str, unit: str | None) -> None:
+    assert parse_query(question)[0].unit_asked == unit

@@ -256,7 +256,10 @@ def weak_evidence(query: Query, retrieved: Retrieved, chosen: list[Candidate], s
         return True
     if retrieved.missing_entities or lead_lacks_name(query, retrieved, chosen[0]):
         return True
-    if query.asks is Asks.FIGURE and query.figure_outright and not any(c.fit >= 0.5 for c in chosen):
+    # A figure asked for outright needs a chosen sentence that states one; when the question names its kind
+    # («hvor mange kroner», «hvor mange år»), one of that kind: «5 % af leverancerne» does not say how many kroner.
+    needed = 1.0 if query.unit_asked else 0.5
+    if query.asks is Asks.FIGURE and query.figure_outright and not any(c.fit >= needed for c in chosen):
         return True
     score = evidence_score(query, retrieved, chosen[0])
     if chosen[0].meaning is None:

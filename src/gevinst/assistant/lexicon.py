@@ -192,6 +192,11 @@ def wanted_quantity_kinds(text: str) -> frozenset[str]:
 
 
 @cache
+def money_nouns() -> frozenset[str]:
+    return frozenset(_data()["money_nouns"])
+
+
+@cache
 def report_words() -> tuple[str, ...]:
     return tuple(_data()["report_words"])
 

@@ -92,6 +92,17 @@ def _focus(text: str, language: Language) -> tuple[str, ...]:
     return _group(noun)
 
 
+_HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+([\wæøå-]+)", re.IGNORECASE)
+
+
+def _unit_asked(text: str) -> str | None:
+    m = _HOW_MANY.search(text)
+    if m and m.group(1).lower().rstrip(".") in lexicon.money_nouns():
+        return UnitKind.AMOUNT.value
+    unit = lexicon.unit_noun(m.group(1)) if m else None
+    return unit.value if unit is not None and unit is not UnitKind.COUNT else None
+
+
 def _computes(text: str, figures: int) -> bool:
     return (figures > 0 and lexicon.says_compute(text)) or (figures > 1 and lexicon.is_terse(text))
 
@@ -161,6 +172,7 @@ def parse_query(
         own=bool(set(re.findall(r"[\wæøå]+", text.lower())) & lexicon.ownership_words()),
         figure_outright=outright,
         focus=_focus(text, language),
+        unit_asked=_unit_asked(first),
         also=_later_questions(text) if split and not computes else (),
     )
     return query, notice

@@ -83,6 +83,9 @@ class Query:
     # The noun a «hvilke/hvilken/which …» question asks about («Hvilke formål …» → formål, «Hvilken kommune …»
     # → kommune), as index tokens (Danish for an English question): the sentence naming it answers.
     focus: tuple[str, ...] = ()
+    # The unit a «hvor mange …»/"how many …" question names right after it («hvor mange kroner» → amount,
+    # «hvor mange år» → years), when the noun is a unit: only a sentence stating that kind answers it.
+    unit_asked: str | None = None
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:

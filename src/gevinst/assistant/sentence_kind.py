@@ -51,7 +51,12 @@ def figure_fit(query: Query, sentence: str) -> float:
     kinds = [k for k in read if k is not None] + _spelled_kinds(sentence)
     if not kinds:
         return 0.0
-    wanted = lexicon.wanted_quantity_kinds(query.text)
+    # A unit named right after «hvor mange» is what is asked («hvor mange penge» asks for kroner, not a count).
+    wanted = (
+        frozenset({query.unit_asked, "duration"} if query.unit_asked == "years" else {query.unit_asked})
+        if query.unit_asked
+        else lexicon.wanted_quantity_kinds(query.text)
+    )
     if any(k in wanted or (not wanted and k != "count") for k in kinds):
         return 1.0
     return 0.5 if any(k != "count" for k in kinds) else 0.3
