@@ -11,18 +11,17 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from gevinst.calculators.arithmetic import CASES_PER_FTE, DIFFERENCE, PERCENT_OF, RATE_SCALING, TOTAL
+from gevinst.calculators.arithmetic import DIFFERENCE, PERCENT_OF, TOTAL
 from gevinst.calculators.base import CalcResult, CalculatorInputError
-from gevinst.calculators.money import (
-    AVOIDED_COST,
-    BASELINE_REDUCTION,
-    BUSINESS_CASE,
-    CHANNEL_SHIFT,
-    COMPLIANCE_SAVINGS,
-    UNIT_RATE_SCALING,
-)
+from gevinst.calculators.benchmark import BENCHMARK_GAP
+from gevinst.calculators.business_case import BUSINESS_CASE
+from gevinst.calculators.fte import FTE_SAVINGS
+from gevinst.calculators.money import AVOIDED_COST, BASELINE_REDUCTION, UNIT_RATE_SCALING
+from gevinst.calculators.rates import CASES_PER_FTE, RATE_SCALING
+from gevinst.calculators.shifts import CHANNEL_SHIFT, COMPLIANCE_SAVINGS
 from gevinst.calculators.spec import Input, Kind, Origin, Period, Preset, Spec, public, run, show
-from gevinst.calculators.staff import BENCHMARK_GAP, FTE_SAVINGS, HOURLY_COST, TASK_WEIGHTED, TIME_SAVINGS
+from gevinst.calculators.staff import HOURLY_COST, TIME_SAVINGS
+from gevinst.calculators.tasks import TASK_WEIGHTED
 
 SPECS: dict[str, Spec] = {
     s.name: s

@@ -148,3 +148,8 @@ def kr(value: float) -> str:
 
 def pct(value: float) -> str:
     return format_pct(value)
+
+
+def num(value: float, places: int = 2) -> str:
+    text = format_number(value, places)
+    return text.rstrip("0").rstrip(",") if "," in text else text

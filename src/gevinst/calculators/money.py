@@ -1,4 +1,4 @@
-"""Money methods: baseline reductions, unit rates, channel shift, compliance, avoided cost, business cases.
+"""Money methods: yearly reductions of a baseline, an amount per unit × a count, and avoided costs.
 Each is declared once (`Spec`) beside its arithmetic."""
 
 from __future__ import annotations
@@ -7,13 +7,9 @@ from typing import Any
 
 from pydantic import model_validator
 
-from gevinst.calculators.base import KL14, KLK, MAX_AMOUNT, CalcInput, CalcResult, kl_fte_price, kr, pct
-from gevinst.calculators.spec import Input, Kind, Preset, Spec
-from gevinst.calculators.staff import num
-
-
-def _klk(value: Any, page: int, what: str = "") -> Preset:
-    return Preset(value, f"KL/KLK 2017, s. {page}" + (f": {what}" if what else ""), KLK, page)
+from gevinst.calculators.base import MAX_AMOUNT, CalcInput, CalcResult, kl_fte_price, kr, num, pct
+from gevinst.calculators.presets import klk
+from gevinst.calculators.spec import Input, Kind, Spec
 
 
 class YearlyBase(CalcInput):
@@ -97,7 +93,7 @@ BASELINE_REDUCTION = Spec(
         "de følgende år",
     ),
     YearlyBase,
-    method=_klk("procenter lægges til på det oprindelige udgangspunkt", 22),
+    method=klk("procenter lægges til på det oprindelige udgangspunkt", 22),
 )
 
 
@@ -144,165 +140,6 @@ UNIT_RATE_SCALING = Spec(
 )
 
 
-def _channel(i: Any) -> CalcResult:
-    value = i.volume * (i.cost_from - i.cost_to)
-    return CalcResult(
-        "channel_shift",
-        value,
-        "kr.",
-        "Besparelse pr. år",
-        f"Besparelse = {num(i.volume)} × ({kr(i.cost_from)} − {kr(i.cost_to)}) = {kr(value)} om året.",
-        [],
-        warnings=["Den nye kanal er dyrere end den gamle; flytningen koster penge."] if value < 0 else [],
-    )
-
-
-CHANNEL_SHIFT = Spec(
-    "channel_shift",
-    "Kanalskift",
-    "Kanalskift: antal × (pris i gammel kanal − pris i ny kanal) (Hjørring, klk s. 52–53)",
-    (
-        Input(
-            "volume",
-            "Antal der flyttes pr. år",
-            Kind.COUNT,
-            ("flytte", "erstatte", "om året", "årligt", "move", "replace", "shift"),
-            le=1e9,
-        ),
-        Input(
-            "cost_from",
-            "Pris pr. styk i den gamle kanal",
-            Kind.AMOUNT,
-            (
-                "fysisk",
-                "butik",
-                "gammel",
-                "i dag",
-                "nu",
-                "brev",
-                "papir",
-                "personlig",
-                "fremmøde",
-                "physical",
-                "shop",
-                "paper",
-                "today",
-                "now",
-                "fra",
-                "from",
-            ),
-            False,
-            _klk(330, 52, "køb i butik 330 kr. (Hjørring)"),
-            le=1e7,
-            named_presets=(
-                (
-                    ("telefon", "mail", "phone", "e-mail"),
-                    _klk(175, 52, "køb via telefon eller mail 175 kr. (Hjørring)"),
-                ),
-            ),
-        ),
-        Input(
-            "cost_to",
-            "Pris pr. styk i den nye kanal",
-            Kind.AMOUNT,
-            ("digital", "e-handel", "e-commerce", "video", "online", "selvbetjening", "ny", "web", "app", "new"),
-            False,
-            _klk(90, 52, "køb via e-handel 90 kr. (Hjørring)"),
-            le=1e7,
-        ),
-    ),
-    _channel,
-    (
-        "kanal",
-        "går over",
-        "overgår",
-        "skifter til",
-        "flyt",
-        "erstatte",
-        "erstatter",
-        "i stedet",
-        "overgå",
-        "skifte",
-        "channel",
-        "replace",
-        "move",
-        "switch",
-        "instead of",
-    ),
-    needs_goal=True,
-)
-
-
-class ComplianceBase(CalcInput):
-    @model_validator(mode="after")
-    def _order(self) -> ComplianceBase:
-        if getattr(self, "target_share_pct", 0) < getattr(self, "current_share_pct", 0):
-            raise ValueError("målet for andelen skal være mindst lige så stort som den nuværende andel")
-        return self
-
-
-def _compliance(i: Any) -> CalcResult:
-    value = (i.target_share_pct - i.current_share_pct) / 100 * i.price_saving_pct / 100 * i.purchase_volume
-    return CalcResult(
-        "compliance_savings",
-        value,
-        "kr.",
-        "Besparelse pr. år",
-        f"Besparelse = ({pct(i.target_share_pct)} − {pct(i.current_share_pct)}) × {pct(i.price_saving_pct)} × "
-        f"{kr(i.purchase_volume)} = {kr(value)}.",
-        [],
-    )
-
-
-COMPLIANCE_SAVINGS = Spec(
-    "compliance_savings",
-    "Øget compliance",
-    "Øget compliance/e-handelsandel × prisbesparelse × indkøbsvolumen (klk s. 46)",
-    (
-        Input(
-            "purchase_volume",
-            "Indkøbsvolumen pr. år",
-            Kind.AMOUNT,
-            ("indkøb", "køber", "volumen", "purchas", "spend"),
-            le=MAX_AMOUNT,
-        ),
-        Input(
-            "current_share_pct",
-            "Nuværende andel",
-            Kind.PERCENT,
-            ("i dag", "nu", "nuværende", "fra", "current", "today", "from"),
-            le=100,
-        ),
-        Input(
-            "target_share_pct",
-            "Mål for andelen",
-            Kind.PERCENT,
-            ("mål", "til", "op på", "hæve", "target", "to", "raise"),
-            le=100,
-        ),
-        Input(
-            "price_saving_pct",
-            "Prisbesparelse på aftale",
-            Kind.PERCENT,
-            ("billigere", "prisbesparelse", "rabat", "sparer", "cheaper", "saving", "discount"),
-            le=100,
-        ),
-    ),
-    _compliance,
-    (
-        "compliance",
-        "aftaleoverholdelse",
-        "e-handelsgrad",
-        "e-handelsandel",
-        "købsloyalitet",
-        "indkøbsaftale",
-        "aftalerne",
-    ),
-    ComplianceBase,
-    method=_klk("compliance", 46),
-)
-
-
 def _avoided(i: Any) -> CalcResult:
     value = i.volume * i.avoided_share_pct / 100 * i.unit_cost
     return CalcResult(
@@ -329,153 +166,11 @@ AVOIDED_COST = Spec(
             Kind.PERCENT,
             ("fejl", "undgå", "unødvendig", "forkert", "wrong", "avoid", "unnecessary"),
             False,
-            _klk(25, 87, "omkring 25 % fejlvisiteret (brobygning)"),
+            klk(25, 87, "omkring 25 % fejlvisiteret (brobygning)"),
             le=100,
         ),
     ),
     _avoided,
     ("undgå", "undgår", "fejlvisit", "forkert visiteret", "unødvendige", "avoid", "unnecessary"),
     needs_goal=True,
-)
-
-
-def _business(i: Any) -> CalcResult:
-    net = i.annual_gain - i.annual_cost
-    payback = i.investment / net if net > 0 else None
-    rows, cumulative, npv = [], -i.investment, -i.investment
-    payback_year = None
-    for year in range(1, i.years + 1):
-        cumulative += net
-        npv += net / (1 + i.discount_rate_pct / 100) ** year
-        if payback_year is None and cumulative >= 0:
-            payback_year = year
-        rows.append(
-            {
-                "år": year,
-                "gevinst": i.annual_gain,
-                "drift": i.annual_cost,
-                "netto": net,
-                "akkumuleret": round(cumulative, 2),
-                "nutidsværdi": round(npv, 2),
-            }
-        )
-    warnings = (
-        [] if payback is not None else ["Gevinsten dækker ikke driftsudgiften; investeringen tjenes aldrig hjem."]
-    )
-    if payback is not None and payback > i.years:
-        warnings.append(f"Tilbagebetalingstiden ({num(payback, 1)} år) er længere end beregningens {i.years} år.")
-    net_text = f"({kr(i.annual_gain)} − {kr(i.annual_cost)})" if i.annual_cost else kr(net)
-    return CalcResult(
-        "business_case",
-        payback,
-        "år",
-        "Simpel tilbagebetalingstid",
-        f"Tilbagebetalingstid = {kr(i.investment)} / {net_text}"
-        + (f" = {num(payback)} år" if payback is not None else " (ingen tilbagebetaling)")
-        + f"; resultat efter {i.years} år = {kr(cumulative)}"
-        + (f"; nutidsværdi ved {pct(i.discount_rate_pct)} = {kr(npv)}" if i.discount_rate_pct else "")
-        + ".",
-        [],
-        {
-            "annual_net": net,
-            "payback_year": payback_year,
-            "result": cumulative,
-            "npv": npv if i.discount_rate_pct else None,
-        },
-        rows,
-        warnings,
-    )
-
-
-BUSINESS_CASE = Spec(
-    "business_case",
-    "Business case og tilbagebetalingstid",
-    "Tilbagebetalingstid, resultat og nutidsværdi for en investering",
-    (
-        Input(
-            "investment",
-            "Investering",
-            Kind.AMOUNT,
-            ("investe", "anlæg", "etabler", "kost", "engangs", "implement", "invest", "upfront", "one-off", "cost"),
-            le=MAX_AMOUNT,
-        ),
-        Input(
-            "annual_gain",
-            "Årlig gevinst",
-            Kind.AMOUNT,
-            (
-                "spare",
-                "besparelse",
-                "lavere",
-                "mindre",
-                "færre",
-                "reduc",
-                "gevinst",
-                "om året",
-                "årlig",
-                "hvert år",
-                "pr. år",
-                "save",
-                "saving",
-                "a year",
-                "per year",
-                "annual",
-            ),
-            le=MAX_AMOUNT,
-            adds=True,
-        ),
-        Input(
-            "annual_cost",
-            "Årlig drift",
-            Kind.AMOUNT,
-            ("drift", "licen", "running", "operating", "maintenance", "vedligehold"),
-            False,
-            default=0,
-            le=MAX_AMOUNT,
-        ),
-        Input(
-            "years",
-            "År i beregningen",
-            Kind.YEARS,
-            ("over", "horisont", "periode", "horizon", "år", "year", "years"),
-            False,
-            default=10,
-            ge=1,
-            le=50,
-            integer=True,
-        ),
-        Input(
-            "discount_rate_pct",
-            "Diskonteringsrente",
-            Kind.PERCENT,
-            ("diskont", "rente", "discount"),
-            False,
-            default=0,
-            le=50,
-        ),
-    ),
-    _business,
-    (
-        "tilbagebetal",
-        "tjent hjem",
-        "tjene sig hjem",
-        "tjener sig hjem",
-        "tjenes hjem",
-        "betaler sig hjem",
-        "betale sig hjem",
-        "payback",
-        "pay back",
-        "pays back",
-        "pay for itself",
-        "pays for itself",
-        "nutidsværdi",
-        "npv",
-        "net present value",
-        "resultatet over",
-        "resultatet efter",
-        "result after",
-        "business case",
-    ),
-    needs_goal=True,
-    method=Preset("simpel tilbagebetalingstid", "KL 2014, s. 20: investering / årlig besparelse", KL14, 20),
 )

@@ -139,7 +139,7 @@ def _annotation(inp: Input) -> Any:
     if inp.kind in (Kind.PERCENT_LIST, Kind.AMOUNT_LIST):
         return list[float]
     if inp.kind is Kind.TASKS:
-        from gevinst.calculators.staff import Task
+        from gevinst.calculators.tasks import Task
 
         return list[Task]
     base: Any = int if inp.integer else float

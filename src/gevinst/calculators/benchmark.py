@@ -1,0 +1,69 @@
+"""The benchmark gap: årsværk used beyond a benchmark per 1.000 cases, and what they cost (KL/KLK 2017 s. 59–60)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gevinst.calculators.base import KLK, MAX_AMOUNT, CalcResult, kr, num
+from gevinst.calculators.spec import Input, Kind, Preset, Spec
+
+
+def _benchmark(i: Any) -> CalcResult:
+    own = i.own_fte / i.cases * 1000
+    excess = (own - i.target_per_1000) * i.cases / 1000
+    amount = excess * i.annual_cost_per_fte if i.annual_cost_per_fte else None
+    return CalcResult(
+        "benchmark_gap",
+        excess,
+        "årsværk",
+        "Merforbrug i forhold til benchmark",
+        f"Eget niveau = {num(i.own_fte)} / {num(i.cases)} × 1.000 = {num(own)} årsværk pr. 1.000 sager; merforbrug = "
+        f"({num(own, 3)} − {num(i.target_per_1000)}) × {num(i.cases / 1000, 3)} = {num(excess)} årsværk"
+        + (f"; × {kr(i.annual_cost_per_fte)} = {kr(amount)}" if amount is not None else "")
+        + ".",
+        [],
+        {"own_per_1000": own, "excess_fte": excess, "amount": amount},
+        warnings=["Du ligger under benchmark; der er intet merforbrug at hente."] if excess < 0 else [],
+    )
+
+
+BENCHMARK_GAP = Spec(
+    "benchmark_gap",
+    "Afstand til benchmark",
+    "Merforbrug af årsværk mod et benchmark pr. 1.000 sager (klk s. 59–60)",
+    (
+        Input("own_fte", "Egne årsværk", Kind.FTE, ("årsværk", "medarbejdere", "fte", "staff"), gt=0, ge=None, le=1e6),
+        Input("cases", "Antal sager", Kind.COUNT, ("sager", "cases", "borgere", "modtagere"), gt=0, ge=None, le=1e9),
+        Input(
+            "target_per_1000",
+            "Benchmark: årsværk pr. 1.000 sager",
+            Kind.COUNT,
+            ("pr. 1.000", "per 1,000", "per 1.000", "pr. tusind", "per thousand", "benchmark", "niveau", "bedste"),
+            le=1e6,
+        ),
+        Input(
+            "annual_cost_per_fte",
+            "Årsværkspris",
+            Kind.AMOUNT,
+            ("årsværk", "pris", "per fte"),
+            False,
+            gt=0,
+            ge=None,
+            le=MAX_AMOUNT,
+        ),
+    ),
+    _benchmark,
+    (
+        "benchmark",
+        "pr. 1.000",
+        "per 1,000",
+        "per 1.000",
+        "pr. tusind",
+        "per thousand",
+        "merforbrug",
+        "sammenligning",
+        "gabet",
+        "gap",
+    ),
+    method=Preset("afstand til benchmark", "KL/KLK 2017, s. 59–60", KLK, 59),
+)

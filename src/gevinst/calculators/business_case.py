@@ -1,0 +1,151 @@
+"""The business case of an investment: simple payback time, the result after N years and the net present value
+(KL 2014 s. 20)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gevinst.calculators.base import KL14, MAX_AMOUNT, CalcResult, kr, num, pct
+from gevinst.calculators.spec import Input, Kind, Preset, Spec
+
+
+def _business(i: Any) -> CalcResult:
+    net = i.annual_gain - i.annual_cost
+    payback = i.investment / net if net > 0 else None
+    rows, cumulative, npv = [], -i.investment, -i.investment
+    payback_year = None
+    for year in range(1, i.years + 1):
+        cumulative += net
+        npv += net / (1 + i.discount_rate_pct / 100) ** year
+        if payback_year is None and cumulative >= 0:
+            payback_year = year
+        rows.append(
+            {
+                "år": year,
+                "gevinst": i.annual_gain,
+                "drift": i.annual_cost,
+                "netto": net,
+                "akkumuleret": round(cumulative, 2),
+                "nutidsværdi": round(npv, 2),
+            }
+        )
+    warnings = (
+        [] if payback is not None else ["Gevinsten dækker ikke driftsudgiften; investeringen tjenes aldrig hjem."]
+    )
+    if payback is not None and payback > i.years:
+        warnings.append(f"Tilbagebetalingstiden ({num(payback, 1)} år) er længere end beregningens {i.years} år.")
+    net_text = f"({kr(i.annual_gain)} − {kr(i.annual_cost)})" if i.annual_cost else kr(net)
+    return CalcResult(
+        "business_case",
+        payback,
+        "år",
+        "Simpel tilbagebetalingstid",
+        f"Tilbagebetalingstid = {kr(i.investment)} / {net_text}"
+        + (f" = {num(payback)} år" if payback is not None else " (ingen tilbagebetaling)")
+        + f"; resultat efter {i.years} år = {kr(cumulative)}"
+        + (f"; nutidsværdi ved {pct(i.discount_rate_pct)} = {kr(npv)}" if i.discount_rate_pct else "")
+        + ".",
+        [],
+        {
+            "annual_net": net,
+            "payback_year": payback_year,
+            "result": cumulative,
+            "npv": npv if i.discount_rate_pct else None,
+        },
+        rows,
+        warnings,
+    )
+
+
+BUSINESS_CASE = Spec(
+    "business_case",
+    "Business case og tilbagebetalingstid",
+    "Tilbagebetalingstid, resultat og nutidsværdi for en investering",
+    (
+        Input(
+            "investment",
+            "Investering",
+            Kind.AMOUNT,
+            ("investe", "anlæg", "etabler", "kost", "engangs", "implement", "invest", "upfront", "one-off", "cost"),
+            le=MAX_AMOUNT,
+        ),
+        Input(
+            "annual_gain",
+            "Årlig gevinst",
+            Kind.AMOUNT,
+            (
+                "spare",
+                "besparelse",
+                "lavere",
+                "mindre",
+                "færre",
+                "reduc",
+                "gevinst",
+                "om året",
+                "årlig",
+                "hvert år",
+                "pr. år",
+                "save",
+                "saving",
+                "a year",
+                "per year",
+                "annual",
+            ),
+            le=MAX_AMOUNT,
+            adds=True,
+        ),
+        Input(
+            "annual_cost",
+            "Årlig drift",
+            Kind.AMOUNT,
+            ("drift", "licen", "running", "operating", "maintenance", "vedligehold"),
+            False,
+            default=0,
+            le=MAX_AMOUNT,
+        ),
+        Input(
+            "years",
+            "År i beregningen",
+            Kind.YEARS,
+            ("over", "horisont", "periode", "horizon", "år", "year", "years"),
+            False,
+            default=10,
+            ge=1,
+            le=50,
+            integer=True,
+        ),
+        Input(
+            "discount_rate_pct",
+            "Diskonteringsrente",
+            Kind.PERCENT,
+            ("diskont", "rente", "discount"),
+            False,
+            default=0,
+            le=50,
+        ),
+    ),
+    _business,
+    (
+        "tilbagebetal",
+        "tjent hjem",
+        "tjene sig hjem",
+        "tjener sig hjem",
+        "tjenes hjem",
+        "betaler sig hjem",
+        "betale sig hjem",
+        "payback",
+        "pay back",
+        "pays back",
+        "pay for itself",
+        "pays for itself",
+        "nutidsværdi",
+        "npv",
+        "net present value",
+        "resultatet over",
+        "resultatet efter",
+        "result after",
+        "business case",
+    ),
+    needs_goal=True,
+    method=Preset("simpel tilbagebetalingstid", "KL 2014, s. 20: investering / årlig besparelse", KL14, 20),
+)

@@ -1,0 +1,146 @@
+"""FTE savings: freeing a share of a group of årsværk, priced by salary or by the price of an årsværk, with
+what can be realised now and a linear phase-in (KOMBIT/KL 2014 §2.3)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from pydantic import model_validator
+
+from gevinst.calculators.base import MAX_AMOUNT, CalcInput, CalcResult, kl_fte_price, kr, num, pct
+from gevinst.calculators.spec import Input, Kind, Period, Spec
+from gevinst.calculators.staff import OVERHEAD, PENSION, SALARY, annual_cost
+
+
+class FteBase(CalcInput):
+    @model_validator(mode="after")
+    def _cost(self) -> FteBase:
+        if (getattr(self, "monthly_salary", None) is None) == (getattr(self, "annual_cost_per_fte", None) is None):
+            raise ValueError("angiv enten månedsløn (monthly_salary) eller årsværkspris (annual_cost_per_fte)")
+        return self
+
+
+def phase_in_table(full: float, years: int) -> list[dict[str, Any]]:
+    """Linear phase-in: year t has t/years of the full effect; the increments add up to the full effect."""
+    rows, previous = [], 0.0
+    for year in range(1, years + 1):
+        value = full * year / years
+        rows.append(
+            {
+                "år": year,
+                "andel": pct(100 * year / years),
+                "besparelse": round(value, 2),
+                "stigning": round(value - previous, 2),
+            }
+        )
+        previous = value
+    return rows
+
+
+def _fte(i: Any) -> CalcResult:
+    if i.monthly_salary is not None:
+        cost = annual_cost(i.monthly_salary, i.pension_pct, i.overhead)
+        cost_step = (
+            f"årsværkspris = {kr(i.monthly_salary)} × 12 × (1 + {pct(i.pension_pct)}) + {kr(i.overhead)} = {kr(cost)}; "
+        )
+    else:
+        cost, cost_step = float(i.annual_cost_per_fte), ""
+    full = i.fte * cost * i.efficiency_pct / 100
+    realisable = full * i.realisable_pct / 100
+    warnings = (
+        ["Over 85 % effektivisering ligger over de højeste opgaveniveauer i rapporterne."]
+        if i.efficiency_pct > 85
+        else []
+    )
+    return CalcResult(
+        "fte_savings",
+        full,
+        "kr.",
+        "Besparelse pr. år ved fuld effekt",
+        f"{cost_step}besparelse = {num(i.fte)} årsværk × {kr(cost)} × {pct(i.efficiency_pct)} = {kr(full)} om året"
+        + (f"; heraf kan {pct(i.realisable_pct)} hentes nu = {kr(realisable)}" if i.realisable_pct < 100 else "")
+        + (f"; indfaset lineært over {i.phase_in_years} år" if i.phase_in_years > 1 else "")
+        + ".",
+        [],
+        {"annual_cost_per_fte": cost, "fte_freed": i.fte * i.efficiency_pct / 100, "realisable": realisable},
+        phase_in_table(realisable, i.phase_in_years),
+        warnings,
+    )
+
+
+FTE_SAVINGS = Spec(
+    "fte_savings",
+    "Besparelse ved færre årsværk",
+    "Besparelse ved at frigøre en andel af en gruppe årsværk, med indfasning (KOMBIT/KL 2014 §2.3)",
+    (
+        Input(
+            "fte",
+            "Årsværk på opgaven",
+            Kind.FTE,
+            ("årsværk", "fuldtidsstillinger", "medarbejdere", "ansatte", "fte", "employees", "staff"),
+            gt=0,
+            ge=None,
+            le=1e6,
+        ),
+        Input(
+            "efficiency_pct",
+            "Effektivisering",
+            Kind.PERCENT,
+            ("effektivis", "potentiale", "frigør", "spare", "efficiency", "reduc", "free up", "mindre tid", "gevinst"),
+            le=100,
+        ),
+        replace(SALARY, required=False),
+        Input(
+            "annual_cost_per_fte",
+            "Årsværkspris",
+            Kind.AMOUNT,
+            (
+                "årsværkspris",
+                "pr. årsværk",
+                "per årsværk",
+                "om året",
+                "årsløn",
+                "pris",
+                "per fte",
+                "a year",
+                "per year",
+                "annual",
+            ),
+            False,
+            gt=0,
+            ge=None,
+            le=MAX_AMOUNT,
+            named_presets=(kl_fte_price(),),
+            typical=(150_000, 5_000_000),
+            period=Period.YEAR,
+        ),
+        Input(
+            "phase_in_years",
+            "Indfasning",
+            Kind.YEARS,
+            ("indfas", "over", "phase"),
+            False,
+            default=1,
+            ge=1,
+            le=30,
+            integer=True,
+            help="år til fuld effekt",
+        ),
+        PENSION,
+        OVERHEAD,
+        Input(
+            "realisable_pct",
+            "Andel der kan hentes nu",
+            Kind.PERCENT,
+            ("uden regelændring", "kan hentes", "realis", "realiz", "without rule"),
+            False,
+            default=100,
+            le=100,
+        ),
+    ),
+    _fte,
+    ("årsværk", "fuldtidsstilling", "medarbejdere", "fte", "full-time", "staff"),
+    FteBase,
+    one_of=(("monthly_salary", "annual_cost_per_fte"),),
+)

@@ -1,0 +1,171 @@
+"""Moving volume to a cheaper route: to a cheaper channel (channel shift), or purchases onto the agreements
+(compliance). Each is declared once (`Spec`) beside its arithmetic."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import model_validator
+
+from gevinst.calculators.base import MAX_AMOUNT, CalcInput, CalcResult, kr, num, pct
+from gevinst.calculators.presets import klk
+from gevinst.calculators.spec import Input, Kind, Spec
+
+
+def _channel(i: Any) -> CalcResult:
+    value = i.volume * (i.cost_from - i.cost_to)
+    return CalcResult(
+        "channel_shift",
+        value,
+        "kr.",
+        "Besparelse pr. år",
+        f"Besparelse = {num(i.volume)} × ({kr(i.cost_from)} − {kr(i.cost_to)}) = {kr(value)} om året.",
+        [],
+        warnings=["Den nye kanal er dyrere end den gamle; flytningen koster penge."] if value < 0 else [],
+    )
+
+
+CHANNEL_SHIFT = Spec(
+    "channel_shift",
+    "Kanalskift",
+    "Kanalskift: antal × (pris i gammel kanal − pris i ny kanal) (Hjørring, klk s. 52–53)",
+    (
+        Input(
+            "volume",
+            "Antal der flyttes pr. år",
+            Kind.COUNT,
+            ("flytte", "erstatte", "om året", "årligt", "move", "replace", "shift"),
+            le=1e9,
+        ),
+        Input(
+            "cost_from",
+            "Pris pr. styk i den gamle kanal",
+            Kind.AMOUNT,
+            (
+                "fysisk",
+                "butik",
+                "gammel",
+                "i dag",
+                "nu",
+                "brev",
+                "papir",
+                "personlig",
+                "fremmøde",
+                "physical",
+                "shop",
+                "paper",
+                "today",
+                "now",
+                "fra",
+                "from",
+            ),
+            False,
+            klk(330, 52, "køb i butik 330 kr. (Hjørring)"),
+            le=1e7,
+            named_presets=(
+                (
+                    ("telefon", "mail", "phone", "e-mail"),
+                    klk(175, 52, "køb via telefon eller mail 175 kr. (Hjørring)"),
+                ),
+            ),
+        ),
+        Input(
+            "cost_to",
+            "Pris pr. styk i den nye kanal",
+            Kind.AMOUNT,
+            ("digital", "e-handel", "e-commerce", "video", "online", "selvbetjening", "ny", "web", "app", "new"),
+            False,
+            klk(90, 52, "køb via e-handel 90 kr. (Hjørring)"),
+            le=1e7,
+        ),
+    ),
+    _channel,
+    (
+        "kanal",
+        "går over",
+        "overgår",
+        "skifter til",
+        "flyt",
+        "erstatte",
+        "erstatter",
+        "i stedet",
+        "overgå",
+        "skifte",
+        "channel",
+        "replace",
+        "move",
+        "switch",
+        "instead of",
+    ),
+    needs_goal=True,
+)
+
+
+class ComplianceBase(CalcInput):
+    @model_validator(mode="after")
+    def _order(self) -> ComplianceBase:
+        if getattr(self, "target_share_pct", 0) < getattr(self, "current_share_pct", 0):
+            raise ValueError("målet for andelen skal være mindst lige så stort som den nuværende andel")
+        return self
+
+
+def _compliance(i: Any) -> CalcResult:
+    value = (i.target_share_pct - i.current_share_pct) / 100 * i.price_saving_pct / 100 * i.purchase_volume
+    return CalcResult(
+        "compliance_savings",
+        value,
+        "kr.",
+        "Besparelse pr. år",
+        f"Besparelse = ({pct(i.target_share_pct)} − {pct(i.current_share_pct)}) × {pct(i.price_saving_pct)} × "
+        f"{kr(i.purchase_volume)} = {kr(value)}.",
+        [],
+    )
+
+
+COMPLIANCE_SAVINGS = Spec(
+    "compliance_savings",
+    "Øget compliance",
+    "Øget compliance/e-handelsandel × prisbesparelse × indkøbsvolumen (klk s. 46)",
+    (
+        Input(
+            "purchase_volume",
+            "Indkøbsvolumen pr. år",
+            Kind.AMOUNT,
+            ("indkøb", "køber", "volumen", "purchas", "spend"),
+            le=MAX_AMOUNT,
+        ),
+        Input(
+            "current_share_pct",
+            "Nuværende andel",
+            Kind.PERCENT,
+            ("i dag", "nu", "nuværende", "fra", "current", "today", "from"),
+            le=100,
+        ),
+        Input(
+            "target_share_pct",
+            "Mål for andelen",
+            Kind.PERCENT,
+            ("mål", "til", "op på", "hæve", "target", "to", "raise"),
+            le=100,
+        ),
+        Input(
+            "price_saving_pct",
+            "Prisbesparelse på aftale",
+            Kind.PERCENT,
+            ("billigere", "prisbesparelse", "rabat", "sparer", "cheaper", "saving", "discount"),
+            le=100,
+        ),
+    ),
+    _compliance,
+    (
+        "compliance",
+        "aftaleoverholdelse",
+        "e-handelsgrad",
+        "e-handelsandel",
+        "købsloyalitet",
+        "indkøbsaftale",
+        "aftalerne",
+    ),
+    ComplianceBase,
+    method=klk("compliance", 46),
+)
