@@ -488,3 +488,37 @@ def test_numbered_headings_state_nothing(sentence: str, noise: bool) -> None:
     from gevinst.assistant.sentence_kind import is_noise
 
     assert is_noise(sentence) is noise
+
+
+@pytest.mark.parametrize(
+    ("sentence", "focus", "announces"),
+    [
+        ("Samlet forventes der fem fordele ved at samle driften.", ("fordel",), True),
+        ("I rapporten præsenteres 2 forslag om beskæftigelse.", ("forslag",), True),
+        ("Samlet forventes der fem fordele ved at samle driften.", ("forslag",), False),
+        ("Kommunen har fem medarbejdere og mange fordele.", ("fordel",), False),
+        ("Der er 2017 forslag i kataloget.", ("forslag",), False),
+    ],
+    ids=["number-word-before-focus", "digit-before-focus", "other-focus", "number-before-other-noun", "a-year"],
+)
+def test_a_sentence_that_counts_what_is_asked_announces_a_list(
+    sentence: str, focus: tuple[str, ...], announces: bool
+) -> None:
+    from gevinst.assistant.sentence_kind import announces as announces_list
+
+    assert announces_list(sentence, focus) is announces
+
+
+COUNTED = (
+    "Samlet forventes der tre fordele ved at samle driften i en fælles enhed.\n"
+    "1 Højere it-sikkerhed i hele staten\n"
+    "2 Ledelsesmæssigt fokus på kerneopgaven\n"
+    "3 Større volumen og stordriftsfordele\n"
+    "Staten har i øvrigt mange andre it-systemer i drift."
+)
+
+
+def test_a_lead_that_counts_what_is_asked_brings_the_items_that_follow() -> None:
+    found = _found(COUNTED, {"Samlet": 2.0, "Staten": 1.5})
+    chosen = _choose("Hvilke fordele giver det at samle driften?", COUNTED, found)
+    assert chosen[:4] == [COUNTED.split("\n")[i] for i in range(4)]

@@ -10,35 +10,21 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from gevinst.assistant import lexicon
+from gevinst.assistant.candidate import Candidate, overlaps
+from gevinst.assistant.opening import continuation, list_opener
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
-from gevinst.assistant.sentence_kind import LIST_ITEM, is_fragment, is_noise, kind_fit, names_focus, opens_list
+from gevinst.assistant.sentence_kind import LIST_ITEM, is_fragment, is_noise, kind_fit, names_focus
 from gevinst.index import textnorm
 from gevinst.sentences import addresses_reader, sentence_spans
 from gevinst.settings import RetrievalSettings
 
 MAX_PASSAGES_READ = 5
-LIST_AFTER_COLON = 500  # characters of the list a leading «…følgende:» opens
-NEXT_SENTENCE_MAX = 200
-FOLLOWING_SENTENCES = 3  # the lead's paragraph: dev 77.8 → 83.3, dev2 75.3 → 78.5 (1 → 2 → 3; 4 and 6 add nothing)
 SUPPORT_FLOOR = 0.5  # a sentence at least this share of the lead's score supports the answer
 FOCUS_WEIGHT = 0.1  # a sentence naming the noun a «hvilke …» question asks about
-
-
-@dataclass(frozen=True)
-class Candidate:
-    passage: int  # index into the retrieved chunks
-    start: int
-    end: int
-    relevance: float  # share of the query's weighted terms the sentence states
-    score: float
-    fit: float = 0.0  # how well it states what the question asks for
-    list_item: bool = False
-    previous: int = -1  # start of the sentence before it in the passage (-1: none)
-    meaning: float | None = None  # e5 similarity of question and sentence (0 … 1), when the index has it
 
 
 def _group_weights(query: Query, retriever: HybridRetriever) -> list[tuple[tuple[str, ...], float]]:
@@ -123,7 +109,7 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     max_sentences, max_passages, max_chars = (7, 4, 1500) if listing else (4, 3, 900)
     ranked = sorted(found, key=lambda c: -c.score)
     lead = _lead(query, ranked, retrieved)
-    opened = _continuation(lead, found, retrieved.chunks[lead.passage].text)
+    opened = continuation(lead, found, retrieved.chunks[lead.passage].text, query.focus)
     chosen = [lead, *opened]
     # what the lead opens is part of it: the other points keep their room
     max_sentences += len(opened)
@@ -168,58 +154,10 @@ def _lead(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candid
     lead = next((c for c in leaders if not is_fragment(text(c))), leaders[0])
     if _leads_badly(text(lead)) and lead.previous >= 0:
         lead = replace(lead, start=lead.previous, previous=-1)
-    opener = _list_opener(retrieved.chunks[lead.passage].text, lead.start) if LIST_ITEM.match(text(lead)) else None
+    opener = list_opener(retrieved.chunks[lead.passage].text, lead.start) if LIST_ITEM.match(text(lead)) else None
     if opener is not None:  # an item of a list leads with what the list is («Hovedprincipperne … er:»)
         lead = replace(lead, start=opener, previous=-1)
     return lead
-
-
-def _list_opener(passage: str, start: int) -> int | None:
-    """The start of the sentence that opens the list the item at `start` belongs to, when it is near."""
-    before = [s for s in sentence_spans(passage) if s[0] < start]
-    while before and LIST_ITEM.match(passage[before[-1][0] : before[-1][1]]):
-        before.pop()
-    if before and opens_list(passage[before[-1][0] : before[-1][1]]) and start - before[-1][0] <= LIST_AFTER_COLON:
-        return before[-1][0]
-    return None
-
-
-def _continuation(lead: Candidate, found: list[Candidate], passage: str) -> list[Candidate]:
-    """What the leading sentence opens is quoted with it: the list it introduces with a colon (up to
-    LIST_AFTER_COLON characters, short items included, until the next sentence that opens a list of its own or,
-    in a bulleted list, the first line that is not an item), else the next sentences of its paragraph while
-    they are short or state what is asked (a long «Der er i stedet brug for …, fx …» after «Det handler ikke om
-    kurser.») — the detail that completes the lead («Forventeligt med en effekt på mellem 20-30%.»), and the
-    list such a sentence opens in turn."""
-    known = {c.start: c for c in found if c.passage == lead.passage}
-    out: list[Candidate] = []
-    lead_text = passage[lead.start : lead.end]
-    listing, used = opens_list(lead_text) or bool(LIST_ITEM.match(lead_text)), 0
-    bulleted, last_end = bool(re.search(r"\n\s*" + LIST_ITEM.pattern.lstrip("^"), lead_text)), lead.end
-    for start, end in sentence_spans(passage):
-        if start < lead.end:
-            continue
-        text = passage[start:end]
-        c = known.get(start) or Candidate(lead.passage, start, end, 0.0, 0.0)
-        if listing:
-            used += end - start
-            new_line = "\n" in passage[last_end:start]
-            if used > LIST_AFTER_COLON or opens_list(text) or is_noise(text):
-                break
-            if bulleted and new_line and not LIST_ITEM.match(text):
-                break  # the bulleted list has ended
-            bulleted = bulleted or bool(LIST_ITEM.match(text))
-        elif (
-            len(out) >= FOLLOWING_SENTENCES
-            or start not in known
-            or (end - start > NEXT_SENTENCE_MAX and c.fit < 1.0)
-            or c.relevance <= 0
-            or is_fragment(text)
-        ):
-            break
-        out.append(c)
-        listing, last_end = listing or opens_list(text), end
-    return out
 
 
 def reading_order(found: list[Candidate], chosen: list[Candidate]) -> list[int]:
@@ -241,11 +179,7 @@ def lead_with_what_it_opens(query: Query, found: list[Candidate], retrieved: Ret
     if not found:
         return []
     lead = _lead(query, sorted(found, key=lambda c: -c.score), retrieved)
-    return [lead, *_continuation(lead, found, retrieved.chunks[lead.passage].text)]
-
-
-def overlaps(a: Candidate, b: Candidate) -> bool:
-    return a.passage == b.passage and a.start < b.end and b.start < a.end
+    return [lead, *continuation(lead, found, retrieved.chunks[lead.passage].text, query.focus)]
 
 
 def weak_evidence(query: Query, retrieved: Retrieved, chosen: list[Candidate], settings: RetrievalSettings) -> bool:

@@ -10,6 +10,7 @@ from gevinst.assistant import lexicon
 from gevinst.assistant.number_words import small_number
 from gevinst.assistant.query import Asks, Query
 from gevinst.danish_numbers import Quantity, find_quantities
+from gevinst.index import textnorm
 
 LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•–*▪])\s+")
 # A sentence that introduces a list: it ends with a colon, or its colon (after a clause of three words or more)
@@ -18,8 +19,22 @@ LIST_BY_COMMAS = 0.6  # a sentence that names three or more things in a row
 _OPENER = re.compile(r"(?:\S+\s+){3,}\S*:\s*(?:$|\d{1,2}\.$|[A-ZÆØÅ]|(?:\d{1,2}[.)]|[-•–*▪])\s)")
 
 
-def opens_list(sentence: str) -> bool:
-    return bool(_OPENER.search(sentence.strip()))
+def opens_list(sentence: str, focus: tuple[str, ...] = ()) -> bool:
+    """A colon that introduces items, or a count of what the question asks about («fem fordele», «to forslag»)."""
+    return bool(_OPENER.search(sentence.strip())) or announces(sentence, focus)
+
+
+def announces(sentence: str, focus: tuple[str, ...]) -> bool:
+    """The sentence counts the things a «hvilke …» question asks about: a number (2–12, digits or a word)
+    right before its noun («Samlet forventes der fem fordele …», «I rapporten præsenteres to forslag …»)."""
+    if not focus:
+        return False
+    words = re.findall(r"[\wæøå-]+", sentence.lower())
+    for word, noun in zip(words, words[1:]):
+        count = int(word) if word.isdigit() else small_number(word)
+        if count is not None and 2 <= count <= 12 and names_focus(focus, set(textnorm.tokens(noun))):
+            return True
+    return False
 
 
 @cache
@@ -38,7 +53,7 @@ def kind_fit(query: Query, sentence: str) -> float:
     if query.asks is Asks.METHOD:
         return 1.0 if _markers("method").search(low) else 0.2
     if query.asks is Asks.LIST:
-        if LIST_ITEM.match(sentence) or opens_list(sentence):
+        if LIST_ITEM.match(sentence) or opens_list(sentence, query.focus):
             return 1.0
         return 1.0 if sentence.count(",") >= 2 else 0.2
     return 0.5
