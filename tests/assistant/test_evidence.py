@@ -498,8 +498,18 @@ def test_numbered_headings_state_nothing(sentence: str, noise: bool) -> None:
         ("Samlet forventes der fem fordele ved at samle driften.", ("forslag",), False),
         ("Kommunen har fem medarbejdere og mange fordele.", ("fordel",), False),
         ("Der er 2017 forslag i kataloget.", ("forslag",), False),
+        ("De fordeler sig inden for otte faglige spor.", ("spor",), True),
+        ("Kilde¹ ² forslag fra kommunerne.", ("forslag",), False),
     ],
-    ids=["number-word-before-focus", "digit-before-focus", "other-focus", "number-before-other-noun", "a-year"],
+    ids=[
+        "number-word-before-focus",
+        "digit-before-focus",
+        "other-focus",
+        "number-before-other-noun",
+        "a-year",
+        "adjective-between",
+        "superscript-digits",
+    ],
 )
 def test_a_sentence_that_counts_what_is_asked_announces_a_list(
     sentence: str, focus: tuple[str, ...], announces: bool

@@ -231,8 +231,19 @@ def test_reporting_verbs_in_the_past_ask_about_a_report(question: str) -> None:
         ("Hvilken kommune har udviklet datamodellen?", ("kommun",)),
         ("Which municipality developed the model?", ("kommun",)),
         ("Hvordan har kommunen gjort det?", ()),
+        ("Hvilke faglige spor er forslagene inddelt efter?", ("spor",)),
+        ("Hvilke fordele forventes der?", ("fordel",)),
     ],
-    ids=["noun", "adjective-skipped", "number-word-skipped", "singular", "english-via-glossary", "no-which"],
+    ids=[
+        "noun",
+        "adjective-skipped",
+        "number-word-skipped",
+        "singular",
+        "english-via-glossary",
+        "no-which",
+        "adjective-in-e-then-noun",
+        "noun-in-e-then-verb",
+    ],
 )
 def test_the_noun_a_which_question_asks_about(question: str, focus: tuple[str, ...]) -> None:
     assert parse_query(question)[0].focus == focus

@@ -86,9 +86,15 @@ def _focus(text: str, language: Language) -> tuple[str, ...]:
     if m is None:
         return ()
     skip = lexicon.focus_skip()
-    noun = next((w for w in m.group(1).lower().split() if w not in skip and small_number(w) is None), "")
+    words = [w for w in m.group(1).lower().split() if w not in skip and small_number(w) is None]
+    if not words:
+        return ()
+    noun = words[0]
     if language is Language.EN:
-        noun = lexicon.glossary().get(noun, "")
+        return _group(lexicon.glossary().get(noun, ""))
+    # «Hvilke faglige spor …»: a word in -e before a content word is an adjective, the word after it the noun.
+    if noun.endswith("e") and len(words) > 1 and _group(words[1]):
+        noun = words[1]
     return _group(noun)
 
 

@@ -30,9 +30,10 @@ def announces(sentence: str, focus: tuple[str, ...]) -> bool:
     if not focus:
         return False
     words = re.findall(r"[\wæøå-]+", sentence.lower())
-    for word, noun in zip(words, words[1:]):
-        count = int(word) if word.isdigit() else small_number(word)
-        if count is not None and 2 <= count <= 12 and names_focus(focus, set(textnorm.tokens(noun))):
+    for at, word in enumerate(words):
+        count = int(word) if word.isascii() and word.isdigit() else small_number(word)
+        following = words[at + 1 : at + 3]  # the noun, or an adjective and the noun («otte faglige spor»)
+        if count is not None and 2 <= count <= 12 and names_focus(focus, set(textnorm.tokens(" ".join(following)))):
             return True
     return False
 
