@@ -284,3 +284,8 @@ def test_each_part_of_a_two_part_question_asks_what_it_asks(question: str, first
 )
 def test_the_unit_a_how_many_question_names(question: str, unit: str | None) -> None:
     assert parse_query(question)[0].unit_asked == unit
+
+
+def test_a_month_is_no_name_the_passages_must_mention() -> None:
+    query = parse_query("How many municipalities took part in the KOMBIT workshops in May 2014?")[0]
+    assert query.names == ("KOMBIT",)

@@ -35,6 +35,11 @@ def focus_skip() -> frozenset[str]:
 
 
 @cache
+def calendar_names() -> frozenset[str]:
+    return frozenset(_data()["calendar_names"].split())
+
+
+@cache
 def question_words() -> frozenset[str]:
     return frozenset(_data()["question_words"].split())
 

@@ -39,7 +39,9 @@ def names_in(text: str) -> tuple[str, ...]:
     for m in _NAME.finditer(text):
         word = m.group(0)
         opens = bool(_SENTENCE_START.search(text[: m.start()]))
-        if word.lower() in question_words or (opens and not (word.isupper() and len(word) > 1) and "-" not in word):
+        if word.lower() in question_words or word.lower() in lexicon.calendar_names():
+            continue
+        if opens and not (word.isupper() and len(word) > 1) and "-" not in word:
             continue
         if len(word) < 2:
             continue
