@@ -532,3 +532,20 @@ def test_a_lead_that_counts_what_is_asked_brings_the_items_that_follow() -> None
     found = _found(COUNTED, {"Samlet": 2.0, "Staten": 1.5})
     chosen = _choose("Hvilke fordele giver det at samle driften?", COUNTED, found)
     assert chosen[:4] == [COUNTED.split("\n")[i] for i in range(4)]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "fit"),
+    [
+        ("Hvor mange dagtilbud var der i hver gruppe?", "Hver gruppe bestod af 8 dagtilbud.", 1.0),
+        ("Hvor mange dagtilbud var der i hver gruppe?", "Hver gruppe bestod af otte dagtilbud.", 1.0),
+        ("How many addresses was the administration spread across?", "Administrationen lå på 7 adresser.", 1.0),
+        ("Hvor mange dagtilbud var der i hver gruppe?", "Gruppen havde 8 medlemmer.", 0.0),
+    ],
+    ids=["digits-before-the-counted-noun", "word-before-it", "english-via-glossary", "another-noun"],
+)
+def test_a_number_before_what_the_question_counts_states_the_figure(question: str, sentence: str, fit: float) -> None:
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.sentence_kind import figure_fit
+
+    assert figure_fit(parse_query(question)[0], sentence) == fit

@@ -111,6 +111,14 @@ def _unit_asked(text: str) -> str | None:
     return unit.value if unit is not None and unit is not UnitKind.COUNT else None
 
 
+def _counted(text: str, language: Language) -> tuple[str, ...]:
+    m = _HOW_MANY.search(text)
+    if m is None:
+        return ()
+    noun = m.group(1).lower()
+    return _group(lexicon.glossary().get(noun, noun) if language is Language.EN else noun)
+
+
 def _computes(text: str, figures: int) -> bool:
     return (figures > 0 and lexicon.says_compute(text)) or (figures > 1 and lexicon.is_terse(text))
 
@@ -181,6 +189,7 @@ def parse_query(
         figure_outright=outright,
         focus=_focus(text, language),
         unit_asked=_unit_asked(first),
+        counted=_counted(first, language),
         also=_later_questions(text) if split and not computes else (),
     )
     return query, notice

@@ -86,6 +86,9 @@ class Query:
     # The unit a «hvor mange …»/"how many …" question names right after it («hvor mange kroner» → amount,
     # «hvor mange år» → years), when the noun is a unit: only a sentence stating that kind answers it.
     unit_asked: str | None = None
+    # The index tokens of what a «hvor mange …» question counts («hvor mange dagtilbud» → dagtilbud): a number
+    # before that noun states the figure asked, however small.
+    counted: tuple[str, ...] = ()
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:

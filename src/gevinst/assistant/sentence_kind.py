@@ -63,6 +63,8 @@ def kind_fit(query: Query, sentence: str) -> float:
 def figure_fit(query: Query, sentence: str) -> float:
     """1 for a quantity of the kind asked (or any stated quantity when the question names no kind), 0.5 for
     another kind, 0.3 for a bare count; years, list numbers and single digits without a unit say nothing."""
+    if _counts_asked(query.counted, sentence):
+        return 1.0
     read = [_quantity_kind(sentence, q) for q in find_quantities(sentence)]
     kinds = [k for k in read if k is not None] + _spelled_kinds(sentence)
     if not kinds:
@@ -76,6 +78,19 @@ def figure_fit(query: Query, sentence: str) -> float:
     if any(k in wanted or (not wanted and k != "count") for k in kinds):
         return 1.0
     return 0.5 if any(k != "count" for k in kinds) else 0.3
+
+
+def _counts_asked(counted: tuple[str, ...], sentence: str) -> bool:
+    """A number (digits or a word) right before what the question counts («bestående af 8 dagtilbud»)."""
+    if not counted:
+        return False
+    words = re.findall(r"[\wæøå,.-]+", sentence.lower())
+    for word, noun in zip(words, words[1:]):
+        number = word.strip(".,").replace(".", "").replace(",", "")
+        if (number.isascii() and number.isdigit()) or small_number(word.strip(".,")) is not None:
+            if set(textnorm.tokens(noun)) & set(counted):
+                return True
+    return False
 
 
 def _quantity_kind(sentence: str, q: Quantity) -> str | None:
