@@ -549,3 +549,19 @@ def test_a_number_before_what_the_question_counts_states_the_figure(question: st
     from gevinst.assistant.sentence_kind import figure_fit
 
     assert figure_fit(parse_query(question)[0], sentence) == fit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fit"),
+    [
+        ("Oversigten indeholdt bl.a. opgaver som budgetlægning, bogføring og vedligehold af hjemmeside.", 1.0),
+        ("Kommunen samlede opkrævning, bogføring, debitor og løn i én enhed.", 1.0),
+        ("Kommunen samlede opgaverne i én enhed i 2015.", 0.2),
+    ],
+    ids=["a-b-og-c", "commas", "no-list"],
+)
+def test_a_sentence_that_names_things_in_a_row_fits_a_list_question(sentence: str, fit: float) -> None:
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.sentence_kind import kind_fit
+
+    assert kind_fit(parse_query("Hvilke opgaver samlede kommunen?")[0], sentence) == fit

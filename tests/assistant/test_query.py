@@ -233,6 +233,7 @@ def test_reporting_verbs_in_the_past_ask_about_a_report(question: str) -> None:
         ("Hvordan har kommunen gjort det?", ()),
         ("Hvilke faglige spor er forslagene inddelt efter?", ("spor",)),
         ("Hvilke fordele forventes der?", ("fordel",)),
+        ("Giv eksempler på opgaver fra oversigten.", ("opgav",)),
     ],
     ids=[
         "noun",
@@ -243,6 +244,7 @@ def test_reporting_verbs_in_the_past_ask_about_a_report(question: str) -> None:
         "no-which",
         "adjective-in-e-then-noun",
         "noun-in-e-then-verb",
+        "examples-of",
     ],
 )
 def test_the_noun_a_which_question_asks_about(question: str, focus: tuple[str, ...]) -> None:
@@ -289,3 +291,12 @@ def test_the_unit_a_how_many_question_names(question: str, unit: str | None) -> 
 def test_a_month_is_no_name_the_passages_must_mention() -> None:
     query = parse_query("How many municipalities took part in the KOMBIT workshops in May 2014?")[0]
     assert query.names == ("KOMBIT",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Giv eksempler på opgaver fra oversigten.", "Give examples of tasks the unit took over."],
+    ids=["da", "en"],
+)
+def test_asking_for_examples_asks_for_a_list(question: str) -> None:
+    assert parse_query(question)[0].asks is Asks.LIST

@@ -78,7 +78,9 @@ def term_groups(words: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(groups)
 
 
-_ASKS_WHICH = re.compile(r"\b(?:hvilke|hvilken|hvilket|which)\s+([\wæøå-]+(?:\s+[\wæøå-]+){0,2})", re.IGNORECASE)
+_ASKS_WHICH = re.compile(
+    r"\b(?:hvilke|hvilken|hvilket|which|eksempler på|examples of)\s+([\wæøå-]+(?:\s+[\wæøå-]+){0,2})", re.IGNORECASE
+)
 
 
 def _focus(text: str, language: Language) -> tuple[str, ...]:

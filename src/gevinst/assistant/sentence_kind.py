@@ -19,6 +19,10 @@ LIST_BY_COMMAS = 0.6  # a sentence that names three or more things in a row
 _OPENER = re.compile(r"(?:\S+\s+){3,}\S*:\s*(?:$|\d{1,2}\.$|[A-ZÆØÅ]|(?:\d{1,2}[.)]|[-•–*▪])\s)")
 
 
+# «… som budgetlægning, bogføring og vedligehold …»: things named in a row, the last joined by og/eller.
+_ENUMERATION = re.compile(r"[\wæøå]+, [\wæøå -]{2,40}? (?:og|eller|samt|and|or) [\wæøå]+")
+
+
 def opens_list(sentence: str, focus: tuple[str, ...] = ()) -> bool:
     """A colon that introduces items, or a count of what the question asks about («fem fordele», «to forslag»)."""
     return bool(_OPENER.search(sentence.strip())) or announces(sentence, focus)
@@ -56,7 +60,7 @@ def kind_fit(query: Query, sentence: str) -> float:
     if query.asks is Asks.LIST:
         if LIST_ITEM.match(sentence) or opens_list(sentence, query.focus):
             return 1.0
-        return 1.0 if sentence.count(",") >= 2 else 0.2
+        return 1.0 if sentence.count(",") >= 2 or _ENUMERATION.search(sentence) else 0.2
     return 0.5
 
 
