@@ -141,5 +141,12 @@ CASES_PER_FTE = Spec(
         "pr. medarbejder",
         "pr. fuldtid",
         "per full-time",
+        # «hvor mange sager har hver fuldtidsansat»: each, not per
+        "hver fuldtid",
+        "hver medarbejder",
+        "hver ansat",
+        "each full-time",
+        "each employee",
+        "per employee",
     ),
 )
