@@ -51,7 +51,8 @@ TABLES = {
     # a third development table, written blind late in the work and studied case by case (50/56 at writing)
     "dev-3": ("routing_dev3.yaml", 0.85, 0.95),
     # a fourth, per cause (compound unit nouns, percentage ranges, yearly amounts, «svarende til» scaling, tasks in
-    # any order), 2–3 wordings each, written before the fix
+    # any order; later payback idioms with a running cost, «er den samme» scaling, «hver fuldtidsansat», «N år i
+    # træk»), 2–3 wordings each, written before the fix
     "dev-4": ("routing_dev4.yaml", 1.0, 1.0),
     # measured only (held-out, never studied case by case): the floors sit just under the measured shares
     # (35/40 calculations, 11/12 lookups); the target is 0.9

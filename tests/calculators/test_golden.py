@@ -9,6 +9,7 @@ from gevinst.calculators import (
     baseline_reduction,
     benchmark_gap,
     business_case,
+    cases_per_fte,
     channel_shift,
     compliance_savings,
     fte_savings,
@@ -104,6 +105,32 @@ def test_business_case_viborg_payback() -> None:
     r = business_case(306_000_000, 38_000_000)
     assert r.value == pytest.approx(8.05, abs=0.005)
     assert r.figures["payback_year"] == 9
+
+
+def test_business_case_subtracts_the_yearly_running_cost() -> None:
+    r = business_case(1_200_000, 500_000, annual_cost=100_000)
+    assert r.value == 3 and r.figures["annual_net"] == 400_000
+    assert "(500.000 kr. − 100.000 kr.)" in r.formula
+    assert {a.name: a.source for a in r.assumptions}["annual_cost"] == "dit tal"
+
+
+def test_business_case_without_a_running_cost_keeps_the_gain_as_the_net() -> None:
+    r = business_case(1_200_000, 500_000)
+    assert r.value == 2.4 and r.figures["annual_net"] == 500_000
+
+
+@pytest.mark.parametrize(
+    ("cases", "weekly_hours", "hours_per_fte", "fte", "per_fte"),
+    [(276, 222, 37, 6, 46), (350, 370, None, 10, 35), (120, 300, 30, 10, 12)],
+    ids=["37-hours-given", "37-hours-default", "30-hour-week"],
+)
+def test_cases_per_fte_turns_weekly_hours_into_full_time_staff(
+    cases: int, weekly_hours: int, hours_per_fte: int | None, fte: int, per_fte: int
+) -> None:
+    r = cases_per_fte(cases=cases, weekly_hours=weekly_hours, hours_per_fte=hours_per_fte)
+    assert r.figures["fte"] == pytest.approx(fte) and r.value == pytest.approx(per_fte)
+    origin = {a.name: a.source for a in r.assumptions}["hours_per_fte"]
+    assert origin == ("dit tal" if hours_per_fte else "standard")
 
 
 def test_business_case_npv_with_discount_rate() -> None:

@@ -91,6 +91,10 @@ BASELINE_REDUCTION = Spec(
         "the first year",
         "hvert år",
         "de følgende år",
+        # «2 % om året i tre år i træk»: one yearly cut repeated, not one percentage of the amount
+        "i træk",
+        "in a row",
+        "consecutive",
     ),
     YearlyBase,
     method=klk("procenter lægges til på det oprindelige udgangspunkt", 22),

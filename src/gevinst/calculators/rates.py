@@ -65,6 +65,13 @@ RATE_SCALING = Spec(
         # amount corresponds to its count, and ours is the same unit
         "svarende til",
         "på samme måde",
+        # «… hvis gevinsten pr. udlæg er den samme»: the amount per unit holds for our count too
+        "er den samme",
+        "er det samme",
+        "er uændret",
+        "is the same",
+        "stays the same",
+        "remains the same",
         "corresponding to",
         "equivalent to",
         "the same way",
@@ -134,5 +141,12 @@ CASES_PER_FTE = Spec(
         "pr. medarbejder",
         "pr. fuldtid",
         "per full-time",
+        # «hvor mange sager har hver fuldtidsansat»: each, not per
+        "hver fuldtid",
+        "hver medarbejder",
+        "hver ansat",
+        "each full-time",
+        "each employee",
+        "per employee",
     ),
 )
