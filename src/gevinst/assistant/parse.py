@@ -121,6 +121,11 @@ def _counted(text: str, language: Language) -> tuple[str, ...]:
     return _group(lexicon.glossary().get(noun, noun) if language is Language.EN else noun)
 
 
+_REPORT_EXAMPLE = re.compile(
+    r"\b(?:eksempel|example)\s+\d{1,2}\b|\b(?:rapportens|[A-ZÆØÅ]{2,}[´'’]?s|the report'?s)\s+(?:eksempel|example)\b"
+)
+
+
 def _computes(text: str, figures: int) -> bool:
     return (figures > 0 and lexicon.says_compute(text)) or (figures > 1 and lexicon.is_terse(text))
 
@@ -188,6 +193,7 @@ def parse_query(
         term_groups=groups,
         past=lexicon.asks_in_past(text),
         own=bool(set(re.findall(r"[\wæøå]+", text.lower())) & lexicon.ownership_words()),
+        about_example=bool(_REPORT_EXAMPLE.search(text)),
         figure_outright=outright,
         focus=_focus(text, language),
         unit_asked=_unit_asked(first),

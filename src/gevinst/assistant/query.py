@@ -71,6 +71,9 @@ class Query:
     # not a calculation of the asker's own.
     past: bool = False
     own: bool = False  # it speaks of the asker's own situation («vi», «vores», «we», «our»)
+    # It asks about a report's worked example («i KLK's eksempel 1», «in the report's example»): a lookup of
+    # what the report computed, not a calculation of the asker's own.
+    about_example: bool = False
     # A figure asked for outright («hvor meget/mange …», «how much …»), not only by naming its kind («Hvad
     # kræver det af investering …?»): only then does a passage without a figure mean the sources do not answer.
     figure_outright: bool = False

@@ -28,7 +28,7 @@ def choose(query: Query) -> Filling | None:
     # every figure the calculator could take is used; one it cannot take is context («en kommune med 95.000
     # indbyggere» in a business case)
     whole = all(n in best.used for n, q in enumerate(query.figures) if usable(best.spec, q))
-    if query.past and not query.own:  # «Hvad sparede Holbæk …?» asks what a report's example did
+    if (query.past or query.about_example) and not query.own:  # «Hvad sparede Holbæk …?», «i KLK's eksempel 1»
         return None
     if best.complete and (best.used or best.goal) and (query.computes or (best.goal and whole)):
         return best
