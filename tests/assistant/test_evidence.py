@@ -565,3 +565,19 @@ def test_a_sentence_that_names_things_in_a_row_fits_a_list_question(sentence: st
     from gevinst.assistant.sentence_kind import kind_fit
 
     assert kind_fit(parse_query("Hvilke opgaver samlede kommunen?")[0], sentence) == fit
+
+
+LOST_MARKER = (
+    "Potentialet knytter sig til følgende elementer:\n"
+    "1. Stordriftsfordele ved etablering af en fælles funktion.\n"
+    "Automatisering af især dataindsamling og kontrol gennem digitalisering.\n"
+    "3. Sammentænkning af opgaveløsningen med øvrige opgaver.\n"
+    "Den store fordel ved modellen er, at der kan høstes gevinster på alle elementer i kommunerne."
+)
+
+
+def test_an_item_whose_marker_was_lost_stays_in_the_list() -> None:
+    found = _found(LOST_MARKER, {"Potentialet": 2.0, "Den store": 0.4})
+    chosen = _choose("Hvilke elementer knytter potentialet sig til?", LOST_MARKER, found)
+    assert chosen[:4] == LOST_MARKER.split("\n")[:4]
+    assert not any(c.startswith("Den store") for c in chosen)

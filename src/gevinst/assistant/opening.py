@@ -27,7 +27,7 @@ def list_opener(passage: str, start: int) -> int | None:
 def continuation(lead: Candidate, found: list[Candidate], passage: str, focus: tuple[str, ...]) -> list[Candidate]:
     """What the leading sentence opens is quoted with it: the list it introduces with a colon (up to
     LIST_AFTER_COLON characters, short items included, until the next sentence that opens a list of its own or,
-    in a bulleted list, the first line that is not an item), else the next sentences of its paragraph while
+    in a bulleted list, the first line that is not an item and no item follows), else the next sentences of its paragraph while
     they are short or state what is asked (a long «Der er i stedet brug for …, fx …» after «Det handler ikke om
     kurser.») — the detail that completes the lead («Forventeligt med en effekt på mellem 20-30%.»), and the
     list such a sentence opens in turn."""
@@ -36,9 +36,8 @@ def continuation(lead: Candidate, found: list[Candidate], passage: str, focus: t
     lead_text = passage[lead.start : lead.end]
     listing, used = opens_list(lead_text, focus) or bool(LIST_ITEM.match(lead_text)), 0
     bulleted, last_end = bool(re.search(r"\n\s*" + LIST_ITEM.pattern.lstrip("^"), lead_text)), lead.end
-    for start, end in sentence_spans(passage):
-        if start < lead.end:
-            continue
+    spans = [s for s in sentence_spans(passage) if s[0] >= lead.end]
+    for at, (start, end) in enumerate(spans):
         text = passage[start:end]
         c = known.get(start) or Candidate(lead.passage, start, end, 0.0, 0.0)
         if listing:
@@ -46,8 +45,8 @@ def continuation(lead: Candidate, found: list[Candidate], passage: str, focus: t
             new_line = "\n" in passage[last_end:start]
             if used > LIST_AFTER_COLON or opens_list(text) or is_noise(text):
                 break
-            if bulleted and new_line and not LIST_ITEM.match(text):
-                break  # the bulleted list has ended
+            if bulleted and new_line and not LIST_ITEM.match(text) and not _item_follows(passage, spans[at + 1 :]):
+                break  # the bulleted list has ended (a line between two items is one whose marker was lost)
             bulleted = bulleted or bool(LIST_ITEM.match(text))
         elif (
             len(out) >= FOLLOWING_SENTENCES
@@ -60,3 +59,7 @@ def continuation(lead: Candidate, found: list[Candidate], passage: str, focus: t
         out.append(c)
         listing, last_end = listing or opens_list(text), end
     return out
+
+
+def _item_follows(passage: str, spans: list[tuple[int, int]]) -> bool:
+    return bool(spans) and bool(LIST_ITEM.match(passage[spans[0][0] : spans[0][1]]))
