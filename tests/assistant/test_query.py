@@ -26,6 +26,7 @@ CASES = [
     ),
     ("list", "Hvilke forslag giver KL til en fælles back office-funktion?", Language.DA, Asks.LIST, ("KL",)),
     ("reason", "Hvorfor er gevinsterne mindre i små kommuner?", Language.DA, Asks.REASON, ()),
+    ("reason-background", "Hvad var baggrunden for, at kommunen samlede opgaverne?", Language.DA, Asks.REASON, ()),
     ("method", "Hvordan har Vejle Kommune frigjort ressourcer?", Language.DA, Asks.METHOD, ("Vejle", "Kommune")),
     ("fact", "Hvem har ansvaret for kravspecifikationen af KSD?", Language.DA, Asks.FACT, ("KSD",)),
     (
