@@ -63,3 +63,13 @@ def test_overview_duplicate_collapses_into_the_chapter() -> None:
 def test_coverage_counts_missing_key_terms() -> None:
     r = _retriever([1.0, 0.5, 0.2], [0.5, 0.4, 0.3], 0.5).retrieve("svømmehal i Aalborg")
     assert r.coverage < 0.3 and "Aalborg" in r.missing_entities
+
+
+def test_an_english_question_that_cites_the_reports_term_keeps_the_full_lexical_weight() -> None:
+    """BM25 alone finds the chunk with the cited Danish term; e5 prefers another. The asker's own citation of
+    the reports' word counts as much as in a Danish question."""
+    lexical, dense = [1.0, 0.0, 0.0], [0.3, 0.9, 0.8]
+    cited = _retriever(lexical, dense, 0.6).retrieve("Which tasks does the route plan (hjemmepleje) cover?")
+    plain = _retriever(lexical, dense, 0.6).retrieve("Which tasks does the home care route plan cover?")
+    assert cited.chunks[0].text == TEXTS[0]
+    assert plain.chunks[0].text != TEXTS[0]

@@ -198,6 +198,7 @@ def parse_query(
         focus=_focus(text, language),
         unit_asked=_unit_asked(first),
         counted=_counted(first, language),
+        cited=tuple(cited(text)),
         also=_later_questions(text) if split and not computes else (),
     )
     return query, notice

@@ -92,6 +92,8 @@ class Query:
     # The index tokens of what a «hvor mange …» question counts («hvor mange dagtilbud» → dagtilbud): a number
     # before that noun states the figure asked, however small.
     counted: tuple[str, ...] = ()
+    # What the asker quotes or puts in brackets: in an English question, the reports' own Danish terms.
+    cited: tuple[str, ...] = ()
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:

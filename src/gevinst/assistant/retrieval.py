@@ -112,7 +112,9 @@ class HybridRetriever:
         """Weighted fusion of min-max-normalised BM25 and dense scores, and the best raw dense similarity."""
         n = len(self.index.chunks)
         w = self.settings.lexical_weight
-        if query.language is not Language.DA:  # BM25 sees only the glossary's Danish words; e5 reads the question
+        # BM25 sees only the glossary's Danish words of a foreign question, unless it cites the reports' own term
+        # («joint needs assessment (fællesvisitation)»); e5 reads the question.
+        if query.language is not Language.DA and not query.cited:
             w *= self.settings.foreign_lexical_share
         lexical = self.index.lexical_scores(query.search_text)
         top = np.argsort(-lexical)[: self.settings.candidates]
