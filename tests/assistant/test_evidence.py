@@ -581,3 +581,16 @@ def test_an_item_whose_marker_was_lost_stays_in_the_list() -> None:
     chosen = _choose("Hvilke elementer knytter potentialet sig til?", LOST_MARKER, found)
     assert chosen[:4] == LOST_MARKER.split("\n")[:4]
     assert not any(c.startswith("Den store") for c in chosen)
+
+
+THEREFORE = (
+    "Erfaringen er, at en ekstra indsats ofte fortsætter uden nogen effekt, fordi resultaterne overfortolkes. "
+    "Derfor er der grund til at indbygge skarpe kriterier for, hvornår indsatsen ophører. "
+    "Kommunen kan i øvrigt følge indsatsen i sit eget ledelsesinformationssystem hver måned."
+)
+
+
+def test_a_lead_that_opens_with_therefore_is_led_in_by_the_reason_before_it() -> None:
+    found = _found(THEREFORE, {"Derfor": 2.0, "Erfaringen": 0.9, "Kommunen": 0.4})
+    chosen = _choose("Hvorfor skal der være skarpe kriterier for, hvornår indsatsen ophører?", THEREFORE, found)
+    assert chosen[0].startswith("Erfaringen er") and "Derfor er der grund" in chosen[0]
