@@ -102,6 +102,14 @@ def test_a_range_the_calculator_has_no_high_end_for_gives_two_results(small_assi
     assert "Med den høje ende (Effektivisering 15 %)" in answer.text
 
 
+def test_the_high_end_line_of_an_english_answer_is_english(small_assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = small_assistant.answer(
+        "We have 12 FTEs at 500,000 kr. per FTE and can make them 10-15% more efficient. What do we save?"
+    )
+    line = next(x for x in answer.text.split("\n") if x.startswith("With the high end"))
+    assert "How:" in line and "Sådan" not in line
+
+
 def test_payback_question(small_assistant) -> None:  # type: ignore[no-untyped-def]
     answer = small_assistant.answer(
         "Hvad er tilbagebetalingstiden for en investering på 306 mio. kr., der sparer 38 mio. kr. om året?"

@@ -69,8 +69,9 @@ def answer_calculation(query: Query, context: AnswerContext) -> Answer | None:
 def _high_end(filling: Filling, high: CalcResult, language: Language) -> str:
     """The same calculation with the high end of the question's range («10-15 %»): the second result."""
     ends = ", ".join(f"{filling.spec.input(n).label} {show(v, filling.spec.input(n).kind)}" for n, v in filling.highs)
-    lead = "With the high end" if language is Language.EN else "Med den høje ende"
-    return f"{lead} ({ends}): {high.label}: {high.display.removesuffix('.')}. Sådan: {high.formula}"
+    english = language is Language.EN
+    lead, how = ("With the high end", "How") if english else ("Med den høje ende", "Sådan")
+    return f"{lead} ({ends}): {high.label}: {high.display.removesuffix('.')}. {how}: {high.formula}"
 
 
 def _ask_for(filling: Filling, language: Language) -> str:
