@@ -594,3 +594,37 @@ def test_a_lead_that_opens_with_therefore_is_led_in_by_the_reason_before_it() ->
     found = _found(THEREFORE, {"Derfor": 2.0, "Erfaringen": 0.9, "Kommunen": 0.4})
     chosen = _choose("Hvorfor skal der være skarpe kriterier for, hvornår indsatsen ophører?", THEREFORE, found)
     assert chosen[0].startswith("Erfaringen er") and "Derfor er der grund" in chosen[0]
+
+
+def test_what_the_lead_opens_is_set_apart_from_what_supports_it_elsewhere() -> None:
+    """The lead's list first; a sentence from elsewhere follows under «Også relevant:», not as one more item."""
+    text = (
+        "Hovedprincipperne for den kommunale løsning er:\n"
+        "- Der etableres en fælles organisation til back office-funktioner.\n"
+        "- Kommunen har altid myndighedsansvaret for afgørelsen.\n"
+        "En fælles back office-funktion kan etableres på forskellige måder i landet."
+    )
+    found = _found(text, {"- Der etableres": 2.0, "En fælles": 1.5})
+    chosen = _choose("Hvilke principper gælder for back office-løsningen?", text, found)
+    from gevinst.assistant import evidence
+    from gevinst.assistant.extractive import compose
+    from gevinst.assistant.parse import parse_query
+    from gevinst.types import Chunk
+
+    query = parse_query("Hvilke principper gælder for back office-løsningen?")[0]
+    picked = evidence.choose(query, found, _retrieved(text))
+    rendered, _ = compose(picked, [Chunk("doc", "Rapport", 1, "Afsnit", 0, len(text), text, "h")], query)
+    assert chosen[-1].startswith("En fælles")
+    lines = rendered.split("\n")
+    assert (
+        lines.index("Også relevant:")
+        == lines.index("- En fælles back office-funktion kan etableres på forskellige måder i landet. [1]") - 2
+    )
+    assert lines.index("Også relevant:") > lines.index("- Kommunen har altid myndighedsansvaret for afgørelsen. [1]")
+
+
+def _retrieved(text: str):  # type: ignore[no-untyped-def]
+    from gevinst.assistant.retrieval import Retrieved
+    from gevinst.types import Chunk
+
+    return Retrieved([Chunk("doc", "Rapport", 1, "Afsnit", 0, len(text), text, "h")], 1.0, [])

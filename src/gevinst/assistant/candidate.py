@@ -17,6 +17,7 @@ class Candidate:
     list_item: bool = False
     previous: int = -1  # start of the sentence before it in the passage (-1: none)
     meaning: float | None = None  # e5 similarity of question and sentence (0 … 1), when the index has it
+    opened: bool = False  # quoted as part of what the leading sentence opens (its list or its paragraph)
 
 
 def overlaps(a: Candidate, b: Candidate) -> bool:

@@ -102,7 +102,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
 
 
 def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[Candidate]:
-    """The leading sentence first, then the supporting ones in reading order."""
+    """The leading sentence first with what it opens, then the supporting ones in reading order."""
     if not found:
         return []
     listing = query.asks is Asks.LIST
@@ -130,8 +130,8 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
         top = [c for c in ranked if c.passage == 0 and c.relevance >= 0.15 and not any(overlaps(c, s) for s in chosen)]
         if top and top[0].score >= floor:
             chosen.append(top[0])
-    rest = sorted(chosen[1:], key=lambda s: (s.passage, s.start))
-    return [lead, *rest]
+    rest = sorted(chosen[1 + len(opened) :], key=lambda s: (s.passage, s.start))
+    return [lead, *opened, *rest]
 
 
 def _lead(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candidate:

@@ -45,7 +45,8 @@ class ExtractiveBackend:
             found = evidence.candidates(later, retrieved, self.retriever)
             part = evidence.lead_with_what_it_opens(later, found, retrieved)
             at = _after_paragraph(chosen)
-            chosen[at:at] = [c for c in part if not any(evidence.overlaps(c, s) for s in chosen)]
+            # the second part's answer belongs with the first's, before what is «also relevant»
+            chosen[at:at] = [replace(c, opened=True) for c in part if not any(evidence.overlaps(c, s) for s in chosen)]
         text, citations = compose(chosen, retrieved.chunks, query)
         return Answer(query.raw, text, False, citations=citations)
 
@@ -53,7 +54,9 @@ class ExtractiveBackend:
 def _after_paragraph(chosen: list[evidence.Candidate]) -> int:
     """The place after the lead and the sentences that run on from it in its passage."""
     at = 1
-    while at < len(chosen) and chosen[at].passage == chosen[0].passage and chosen[at].previous == chosen[at - 1].start:
+    while at < len(chosen) and (
+        chosen[at].opened or (chosen[at].passage == chosen[0].passage and chosen[at].previous == chosen[at - 1].start)
+    ):
         at += 1
     return at
 
@@ -71,9 +74,13 @@ def compose(chosen: list[evidence.Candidate], chunks: list[Chunk], query: Query)
         numbers.setdefault(s.passage, len(numbers) + 1)
         spans.setdefault(s.passage, []).append(s)
     lines = []
+    opened = any(s.opened for s in chosen)
     for i, s in enumerate(chosen):
         sentence = chunks[s.passage].text[s.start : s.end].strip()
         marked = f"{sentence} [{numbers[s.passage]}]"
+        if opened and i > 0 and not s.opened and chosen[i - 1].opened:
+            # the lead's own list or paragraph ends here; what follows comes from elsewhere in the reports
+            lines.append("Also relevant:" if query.language is Language.EN else "Også relevant:")
         as_item = i > 0 and (s.list_item or query.asks is Asks.LIST)
         lines.append(f"- {marked.lstrip('-•–*▪ ')}" if as_item else marked)
     if query.language is Language.EN:

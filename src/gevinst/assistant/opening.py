@@ -4,6 +4,7 @@ question asks about, or as the first item of a bulleted list) or the rest of its
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from gevinst.assistant.candidate import Candidate
 from gevinst.assistant.sentence_kind import LIST_ITEM, is_fragment, is_noise, opens_list
@@ -56,7 +57,7 @@ def continuation(lead: Candidate, found: list[Candidate], passage: str, focus: t
             or is_fragment(text)
         ):
             break
-        out.append(c)
+        out.append(replace(c, opened=True))
         listing, last_end = listing or opens_list(text), end
     return out
 
