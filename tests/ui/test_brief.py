@@ -130,3 +130,12 @@ def test_the_word_brief_is_a_handout() -> None:
     assert [c.text for c in years.rows[2].cells] == ["2", "100 %", "2.597.760 kr.", "1.298.880 kr."]
     assert proposals.rows[1].cells[0].text == "Øget brug af E-handel"
     assert len(doc.inline_shapes) == 1  # the scenario's chart
+
+
+def test_a_line_after_a_listed_line_starts_a_new_paragraph() -> None:
+    from gevinst.ui.formatting import rest_markdown
+
+    rendered = rest_markdown("- Kommunen har ansvaret. [1]\nOgså relevant:\n- Enheden kan etableres. [2]")
+    lines = rendered.split("\n")
+    assert lines[0].startswith("- Kommunen") and lines[1] == ""  # the list ends before the plain line
+    assert lines[2].startswith("Også relevant") and lines[3].startswith("- Enheden")

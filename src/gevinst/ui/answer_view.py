@@ -13,7 +13,7 @@ import streamlit as st
 from gevinst.settings import Settings
 from gevinst.ui import state
 from gevinst.ui.brief import answer_item, scenario_chart, scenario_item
-from gevinst.ui.formatting import lead_and_rest, number, quote, source_name, where
+from gevinst.ui.formatting import lead_and_rest, number, quote, rest_markdown, source_name, where
 from gevinst.ui.safe_text import escape_markdown
 from gevinst.ui.services import save_feedback
 from gevinst.ui.texts import t
@@ -53,11 +53,9 @@ def show_answer(record: dict[str, Any], lang: str, settings: Settings, titles: d
 
 def _lines(text: str) -> None:
     """The answer's further sentences; a listed line («- …») stays an item of a list."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if lines:
-        st.markdown(
-            "\n".join(f"- {escape_markdown(x[2:])}" if x.startswith("- ") else escape_markdown(x) + "  " for x in lines)
-        )
+    markdown = rest_markdown(text)
+    if markdown:
+        st.markdown(markdown)
 
 
 def _citations(record: dict[str, Any], lang: str) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from gevinst.danish_numbers import format_kr, format_number, format_pct
 from gevinst.sentences import sentence_spans
+from gevinst.ui.safe_text import escape_markdown
 
 QUOTE_CHARS = 420
 USER_SOURCES = ("dit tal", "dit input")  # a figure the user gave (the calculators' word; «dit input» in older briefs)
@@ -51,6 +52,20 @@ def lead_and_rest(answer: str) -> tuple[str, str]:
         end += 1
     rest = (first_line[end:].strip() + ("\n" + after if after else "")).strip()
     return first_line[:end].strip(), rest
+
+
+def rest_markdown(text: str) -> str:
+    """The answer after its lead as Markdown, every word of it escaped: a listed line («- …») is an item, other
+    lines are lines of a paragraph, and a line after an item starts a new paragraph (it would otherwise run on
+    as part of the item: «… [1] Også relevant:»)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    out: list[str] = []
+    for previous, line in zip(["", *lines], lines):
+        item = line.startswith("- ")
+        rendered = f"- {escape_markdown(line[2:])}" if item else escape_markdown(line) + "  "
+        after_item = previous.startswith("- ") and not item
+        out.append(("\n\n" if after_item else "\n" if out else "") + rendered)
+    return "".join(out)
 
 
 def number(value: Any, unit: str = "") -> str:
