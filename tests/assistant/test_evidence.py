@@ -388,14 +388,18 @@ def _found(text: str, scores: dict[str, float], fits: dict[str, float] | None = 
     return found
 
 
-def _choose(question: str, text: str, found: list[Candidate]) -> list[str]:
-    from gevinst.assistant import evidence
-    from gevinst.assistant.parse import parse_query
+def _retrieved(text: str):  # type: ignore[no-untyped-def]
     from gevinst.assistant.retrieval import Retrieved
     from gevinst.types import Chunk
 
-    chunk = Chunk("doc", "Rapport", 1, "Afsnit", 0, len(text), text, "h")
-    chosen = evidence.choose(parse_query(question)[0], found, Retrieved([chunk], 1.0, []))
+    return Retrieved([Chunk("doc", "Rapport", 1, "Afsnit", 0, len(text), text, "h")], 1.0, [])
+
+
+def _choose(question: str, text: str, found: list[Candidate]) -> list[str]:
+    from gevinst.assistant import evidence
+    from gevinst.assistant.parse import parse_query
+
+    chosen = evidence.choose(parse_query(question)[0], found, _retrieved(text))
     return [text[c.start : c.end] for c in chosen]
 
 
@@ -604,27 +608,17 @@ def test_what_the_lead_opens_is_set_apart_from_what_supports_it_elsewhere() -> N
         "- Kommunen har altid myndighedsansvaret for afgørelsen.\n"
         "En fælles back office-funktion kan etableres på forskellige måder i landet."
     )
-    found = _found(text, {"- Der etableres": 2.0, "En fælles": 1.5})
-    chosen = _choose("Hvilke principper gælder for back office-løsningen?", text, found)
     from gevinst.assistant import evidence
     from gevinst.assistant.extractive import compose
     from gevinst.assistant.parse import parse_query
-    from gevinst.types import Chunk
 
     query = parse_query("Hvilke principper gælder for back office-løsningen?")[0]
-    picked = evidence.choose(query, found, _retrieved(text))
-    rendered, _ = compose(picked, [Chunk("doc", "Rapport", 1, "Afsnit", 0, len(text), text, "h")], query)
-    assert chosen[-1].startswith("En fælles")
+    retrieved = _retrieved(text)
+    picked = evidence.choose(query, _found(text, {"- Der etableres": 2.0, "En fælles": 1.5}), retrieved)
+    rendered, _ = compose(picked, retrieved.chunks, query)
     lines = rendered.split("\n")
     assert (
         lines.index("Også relevant:")
         == lines.index("- En fælles back office-funktion kan etableres på forskellige måder i landet. [1]") - 2
     )
     assert lines.index("Også relevant:") > lines.index("- Kommunen har altid myndighedsansvaret for afgørelsen. [1]")
-
-
-def _retrieved(text: str):  # type: ignore[no-untyped-def]
-    from gevinst.assistant.retrieval import Retrieved
-    from gevinst.types import Chunk
-
-    return Retrieved([Chunk("doc", "Rapport", 1, "Afsnit", 0, len(text), text, "h")], 1.0, [])
