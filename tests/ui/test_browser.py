@@ -86,7 +86,9 @@ def pin(page: Any) -> None:
     settled(page)
     page.get_by_text("Tag med i brief", exact=True).click()
     settled(page)
-    expect(page.get_by_label("Tag med i brief")).to_be_checked(timeout=30_000)
+    boxes = page.get_by_role("checkbox", name="Tag med i brief", exact=True)
+    expect(boxes).to_have_count(1, timeout=30_000)  # the box redrawn in its place, not a second one beside it
+    expect(boxes).to_be_checked(timeout=30_000)
 
 
 def test_manager_first_visit_example_follow_up_refusal_reload_and_page(page: Any) -> None:

@@ -53,6 +53,11 @@ def chat(assistant: Assistant, settings: Settings, lang: str) -> None:
         with st.chat_message("user"):
             st.text(turn["question"])
         with st.chat_message("assistant"):
+            # the places a fresh answer's status and notices took: every element of the answer keeps its place
+            # when the next run draws it from the history, so its «Tag med i brief» box is the same box, not a
+            # new one beside the old
+            st.empty()
+            st.container()
             show_answer(turn, lang, settings, titles, fresh=False)
     if question:
         _answer(assistant, question, history, settings, lang, titles)
@@ -74,11 +79,12 @@ def _answer(
             answer = _run(assistant, question, [h["question"] for h in history], status, lang)
         status.update(label=t(lang, "writing"))
         record = {**answer.to_record(), "id": new_id()}
-        if answer.notice:
-            st.info(escape_markdown(answer.notice))
-        if answer.unsupported_numbers:
-            flagged = ", ".join(answer.unsupported_numbers)
-            st.warning(escape_markdown(f"Tal markeret «ikke fundet i kilderne»: {flagged}"))
+        with st.container():
+            if answer.notice:
+                st.info(escape_markdown(answer.notice))
+            if answer.unsupported_numbers:
+                flagged = ", ".join(answer.unsupported_numbers)
+                st.warning(escape_markdown(f"Tal markeret «ikke fundet i kilderne»: {flagged}"))
         show_answer(record, lang, settings, titles, fresh=True)
         box.empty()
     history.append(record)

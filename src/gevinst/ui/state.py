@@ -97,8 +97,9 @@ def toggle(item: dict[str, Any], key: str) -> None:
 
 
 def brief_checkbox(label: str, item: dict[str, Any], key: str) -> None:
-    """A box that shows whether the item is in the brief, also after a page switch or a removal elsewhere:
-    its key carries the state, so a box drawn after a change starts from the brief, not from old widget state."""
-    member = in_brief(item["id"])
-    widget_key = f"{key}-{int(member)}"
-    st.checkbox(label, value=member, key=widget_key, on_change=toggle, args=(item, widget_key))
+    """A box that shows whether the item is in the brief, also after a page switch or a removal elsewhere: its
+    state is set from the brief before it is drawn. Its key stays the same, so ticking it redraws the same box;
+    a key that changed with the state left the old box beside the new one, greyed, for as long as the page
+    stayed (seen in the browser)."""
+    st.session_state[key] = in_brief(item["id"])
+    st.checkbox(label, key=key, on_change=toggle, args=(item, key))
