@@ -75,7 +75,8 @@ def cited(text: str) -> list[str]:
 
 
 def language_of(text: str) -> str:
-    own = _CITED.sub(" ", text) if _CITED.sub(" ", text).strip() else text
+    uncited = _CITED.sub(" ", text)
+    own = uncited if uncited.strip() else text
     words = re.findall(r"[a-zæøå]+", own.lower())
     en = sum(w in _EN for w in words)
     da = sum(w in _DA for w in words) + 2 * len(re.findall(r"[æøå]", own.lower()))

@@ -74,11 +74,10 @@ def compose(chosen: list[evidence.Candidate], chunks: list[Chunk], query: Query)
         numbers.setdefault(s.passage, len(numbers) + 1)
         spans.setdefault(s.passage, []).append(s)
     lines = []
-    opened = any(s.opened for s in chosen)
     for i, s in enumerate(chosen):
         sentence = chunks[s.passage].text[s.start : s.end].strip()
         marked = f"{sentence} [{numbers[s.passage]}]"
-        if opened and i > 0 and not s.opened and chosen[i - 1].opened:
+        if i > 0 and not s.opened and chosen[i - 1].opened:
             # the lead's own list or paragraph ends here; what follows comes from elsewhere in the reports
             lines.append("Also relevant:" if query.language is Language.EN else "Også relevant:")
         as_item = i > 0 and (s.list_item or query.asks is Asks.LIST)

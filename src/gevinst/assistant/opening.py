@@ -3,7 +3,6 @@ question asks about, or as the first item of a bulleted list) or the rest of its
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from gevinst.assistant.candidate import Candidate
@@ -26,17 +25,18 @@ def list_opener(passage: str, start: int) -> int | None:
 
 
 def continuation(lead: Candidate, found: list[Candidate], passage: str, focus: tuple[str, ...]) -> list[Candidate]:
-    """What the leading sentence opens is quoted with it: the list it introduces with a colon (up to
-    LIST_AFTER_COLON characters, short items included, until the next sentence that opens a list of its own or,
-    in a bulleted list, the first line that is not an item and no item follows), else the next sentences of its paragraph while
-    they are short or state what is asked (a long «Der er i stedet brug for …, fx …» after «Det handler ikke om
-    kurser.») — the detail that completes the lead («Forventeligt med en effekt på mellem 20-30%.»), and the
-    list such a sentence opens in turn."""
+    """What the leading sentence opens is quoted with it: the list it introduces (up to LIST_AFTER_COLON
+    characters, short items included, until the next sentence that opens a list of its own or, in a bulleted
+    list, the first line that is not an item and is not followed by one), else the next sentences of its
+    paragraph while they are short or state what is asked (a long «Der er i stedet brug for …, fx …» after «Det
+    handler ikke om kurser.») — the detail that completes the lead («Forventeligt med en effekt på mellem
+    20-30%.»), and the list such a sentence opens in turn."""
     known = {c.start: c for c in found if c.passage == lead.passage}
     out: list[Candidate] = []
     lead_text = passage[lead.start : lead.end]
     listing, used = opens_list(lead_text, focus) or bool(LIST_ITEM.match(lead_text)), 0
-    bulleted, last_end = bool(re.search(r"\n\s*" + LIST_ITEM.pattern.lstrip("^"), lead_text)), lead.end
+    bulleted = any(LIST_ITEM.match(line) for line in lead_text.split("\n")[1:])
+    last_end = lead.end
     spans = [s for s in sentence_spans(passage) if s[0] >= lead.end]
     for at, (start, end) in enumerate(spans):
         text = passage[start:end]
@@ -46,7 +46,8 @@ def continuation(lead: Candidate, found: list[Candidate], passage: str, focus: t
             new_line = "\n" in passage[last_end:start]
             if used > LIST_AFTER_COLON or opens_list(text) or is_noise(text):
                 break
-            if bulleted and new_line and not LIST_ITEM.match(text) and not _item_follows(passage, spans[at + 1 :]):
+            item_next = at + 1 < len(spans) and LIST_ITEM.match(passage[spans[at + 1][0] : spans[at + 1][1]])
+            if bulleted and new_line and not LIST_ITEM.match(text) and not item_next:
                 break  # the bulleted list has ended (a line between two items is one whose marker was lost)
             bulleted = bulleted or bool(LIST_ITEM.match(text))
         elif (
@@ -60,7 +61,3 @@ def continuation(lead: Candidate, found: list[Candidate], passage: str, focus: t
         out.append(replace(c, opened=True))
         listing, last_end = listing or opens_list(text), end
     return out
-
-
-def _item_follows(passage: str, spans: list[tuple[int, int]]) -> bool:
-    return bool(spans) and bool(LIST_ITEM.match(passage[spans[0][0] : spans[0][1]]))

@@ -105,20 +105,18 @@ def _focus(text: str, language: Language) -> tuple[str, ...]:
 _HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+([\wæøå-]+)", re.IGNORECASE)
 
 
-def _unit_asked(text: str) -> str | None:
-    m = _HOW_MANY.search(text)
-    if m and m.group(1).lower().rstrip(".") in lexicon.money_nouns():
-        return UnitKind.AMOUNT.value
-    unit = lexicon.unit_noun(m.group(1)) if m else None
-    return unit.value if unit is not None and unit is not UnitKind.COUNT else None
-
-
-def _counted(text: str, language: Language) -> tuple[str, ...]:
+def _how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...]]:
+    """The unit a «hvor mange …» question names (when its noun is a unit other than a count) and the index
+    tokens of that noun."""
     m = _HOW_MANY.search(text)
     if m is None:
-        return ()
+        return None, ()
     noun = m.group(1).lower()
-    return _group(lexicon.glossary().get(noun, noun) if language is Language.EN else noun)
+    counted = _group(lexicon.glossary().get(noun, noun) if language is Language.EN else noun)
+    if noun.rstrip(".") in lexicon.money_nouns():
+        return UnitKind.AMOUNT.value, counted
+    unit = lexicon.unit_noun(noun)
+    return (unit.value if unit is not None and unit is not UnitKind.COUNT else None), counted
 
 
 _REPORT_EXAMPLE = re.compile(
@@ -175,6 +173,7 @@ def parse_query(
     outright = asks is Asks.FIGURE
     if asks is Asks.FACT and lexicon.wanted_quantity_kinds(first):
         asks = Asks.FIGURE  # «Hvilken e-handelsgrad opnåede …?» asks for a figure
+    unit_asked, counted = _how_many(first, language)
     figures = [q for q in quantities if q.unit not in (UnitKind.YEAR, UnitKind.LABEL)]
     computes = _computes(text, len(figures))
     if computes:
@@ -196,8 +195,8 @@ def parse_query(
         about_example=bool(_REPORT_EXAMPLE.search(text)),
         figure_outright=outright,
         focus=_focus(text, language),
-        unit_asked=_unit_asked(first),
-        counted=_counted(first, language),
+        unit_asked=unit_asked,
+        counted=counted,
         cited=tuple(cited(text)),
         also=_later_questions(text) if split and not computes else (),
     )

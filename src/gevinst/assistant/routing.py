@@ -57,11 +57,10 @@ def answer_calculation(query: Query, context: AnswerContext) -> Answer | None:
         c for c in background_citations(query, context) if (c.doc_id, c.page) not in {(f.doc_id, f.page) for f in found}
     ]
     citations = [Citation(n, c.doc_id, c.title, c.page, c.section, c.snippet) for n, c in enumerate(found, start=1)]
-    text = compose_calculation(result, citations, query.language)
+    also = _high_end(filling, high, query.language) if high is not None else None
+    text = compose_calculation(result, citations, query.language, also)
     calls = [ToolCall(filling.spec.name, dict(filling.arguments), result.to_dict())]
-    if high is not None:  # right after the low end's steps, before the assumptions they share
-        lines = text.split("\n")
-        text = "\n".join([*lines[:2], _high_end(filling, high, query.language), *lines[2:]])
+    if high is not None:
         calls.append(ToolCall(filling.spec.name, high_args, high.to_dict()))
     return Answer(query.raw, text, False, citations, calls, {"calculate": calc_ms})
 
@@ -83,12 +82,18 @@ def _ask_for(filling: Filling, language: Language) -> str:
     )
 
 
-def compose_calculation(result: CalcResult, citations: list[Citation], language: Language | str) -> str:
+def compose_calculation(
+    result: CalcResult, citations: list[Citation], language: Language | str, high_end: str | None = None
+) -> str:
+    """The result, its steps, the high end of a range (when the question gave one) right after them, then the
+    assumptions both share and the background passages."""
     spec = SPECS[result.name]
     english = str(language) == Language.EN.value
     head = f"{result.label}: {result.display}" + ("" if not english else f" ({spec.title})")
     lines = [head if head.endswith(".") else head + "."]
     lines.append(("Sådan er det regnet: " if not english else "How it is calculated: ") + result.formula)
+    if high_end:
+        lines.append(high_end)
     lines.append("Forudsætninger:" if not english else "Assumptions:")
     for a in result.assumptions:
         kind = spec.input(a.name).kind if a.name != "method" else Kind.COUNT

@@ -4,6 +4,7 @@ måneder»), a reason («fordi»), a means («ved at»), list items. Read by evi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from gevinst.assistant import lexicon
@@ -15,7 +16,6 @@ from gevinst.index import textnorm
 LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•–*▪])\s+")
 # A sentence that introduces a list: it ends with a colon, or its colon (after a clause of three words or more)
 # is followed by the first item in the same sentence («… har været at: Styrke kvaliteten …»).
-LIST_BY_COMMAS = 0.6  # a sentence that names three or more things in a row
 _OPENER = re.compile(r"(?:\S+\s+){3,}\S*:\s*(?:$|\d{1,2}\.$|[A-ZÆØÅ]|(?:\d{1,2}[.)]|[-•–*▪])\s)")
 
 
@@ -30,16 +30,23 @@ def opens_list(sentence: str, focus: tuple[str, ...] = ()) -> bool:
 
 def announces(sentence: str, focus: tuple[str, ...]) -> bool:
     """The sentence counts the things a «hvilke …» question asks about: a number (2–12, digits or a word)
-    right before its noun («Samlet forventes der fem fordele …», «I rapporten præsenteres to forslag …»)."""
-    if not focus:
-        return False
-    words = re.findall(r"[\wæøå-]+", sentence.lower())
+    right before its noun («Samlet forventes der fem fordele …», «I rapporten præsenteres to forslag …»), or
+    before an adjective and the noun («otte faglige spor»)."""
+    return bool(focus) and any(
+        2 <= value <= 12 and names_focus(focus, set(textnorm.tokens(" ".join(following))))
+        for value, following in _numbers_then(sentence, 2)
+    )
+
+
+def _numbers_then(sentence: str, span: int) -> Iterator[tuple[int, list[str]]]:
+    """Each whole number in the sentence (digits, «1.000», or a word: «otte») with the `span` words after it."""
+    words = re.findall(r"[\wæøå,.-]+", sentence.lower())
     for at, word in enumerate(words):
-        count = int(word) if word.isascii() and word.isdigit() else small_number(word)
-        following = words[at + 1 : at + 3]  # the noun, or an adjective and the noun («otte faglige spor»)
-        if count is not None and 2 <= count <= 12 and names_focus(focus, set(textnorm.tokens(" ".join(following)))):
-            return True
-    return False
+        bare = word.strip(".,")
+        digits = bare.replace(".", "").replace(",", "")
+        value = int(digits) if digits.isascii() and digits.isdigit() else small_number(bare)
+        if value is not None:
+            yield value, words[at + 1 : at + 1 + span]
 
 
 @cache
@@ -58,9 +65,8 @@ def kind_fit(query: Query, sentence: str) -> float:
     if query.asks is Asks.METHOD:
         return 1.0 if _markers("method").search(low) else 0.2
     if query.asks is Asks.LIST:
-        if LIST_ITEM.match(sentence) or opens_list(sentence, query.focus):
-            return 1.0
-        return 1.0 if sentence.count(",") >= 2 or _ENUMERATION.search(sentence) else 0.2
+        listing = LIST_ITEM.match(sentence) or sentence.count(",") >= 2 or _ENUMERATION.search(sentence)
+        return 1.0 if listing or opens_list(sentence, query.focus) else 0.2
     return 0.5
 
 
@@ -86,15 +92,9 @@ def figure_fit(query: Query, sentence: str) -> float:
 
 def _counts_asked(counted: tuple[str, ...], sentence: str) -> bool:
     """A number (digits or a word) right before what the question counts («bestående af 8 dagtilbud»)."""
-    if not counted:
-        return False
-    words = re.findall(r"[\wæøå,.-]+", sentence.lower())
-    for word, noun in zip(words, words[1:]):
-        number = word.strip(".,").replace(".", "").replace(",", "")
-        if (number.isascii() and number.isdigit()) or small_number(word.strip(".,")) is not None:
-            if set(textnorm.tokens(noun)) & set(counted):
-                return True
-    return False
+    return bool(counted) and any(
+        following and set(textnorm.tokens(following[0])) & set(counted) for _, following in _numbers_then(sentence, 1)
+    )
 
 
 def _quantity_kind(sentence: str, q: Quantity) -> str | None:
