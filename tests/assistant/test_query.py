@@ -220,7 +220,23 @@ def test_what_asks_to_compute(question: str, computes: bool) -> None:
     ids=["printed", "reckoned", "arrived-at", "english-said"],
 )
 def test_reporting_verbs_in_the_past_ask_about_a_report(question: str) -> None:
-    assert parse_query(question)[0].past
+    query = parse_query(question)[0]
+    assert query.past and not query.happened
+
+
+@pytest.mark.parametrize(
+    ("question", "happened"),
+    [
+        ("Hvor meget sparede Horsens Kommune i 2018?", True),
+        ("Hvilke nye tal meldte KOMBIT ud i maj?", True),
+        ("What did Vejle achieve with video conferencing?", True),
+        ("Hvad forventede KL, at kommunerne sparede i 2012?", False),
+        ("Hvor meget sparer kommunerne i 2012?", False),
+    ],
+    ids=["saved", "announced", "english-did", "what-was-expected", "present"],
+)
+def test_a_question_of_what_happened_is_told_from_one_of_what_a_report_said(question: str, happened: bool) -> None:
+    assert parse_query(question)[0].happened is happened
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import replace
 
-from gevinst.assistant import lexicon
+from gevinst.assistant import lexicon, unknown
 from gevinst.assistant.candidate import Candidate, overlaps
 from gevinst.assistant.opening import continuation, list_opener
 from gevinst.assistant.query import Asks, Language, Query
@@ -189,6 +189,8 @@ def weak_evidence(query: Query, retrieved: Retrieved, chosen: list[Candidate], s
     if not retrieved.chunks or not chosen:
         return True
     if retrieved.missing_entities or lead_lacks_name(query, retrieved, chosen[0]):
+        return True
+    if unknown.after_publication(query, retrieved, chosen[0]) or unknown.said_not_yet(query, retrieved, chosen):
         return True
     # A figure asked for outright needs a chosen sentence that states one; when the question names its kind
     # («hvor mange kroner», «hvor mange år»), one of that kind: «5 % af leverancerne» does not say how many kroner.

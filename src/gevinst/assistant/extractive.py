@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from gevinst.assistant import evidence
+from gevinst.assistant import evidence, unknown
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
 from gevinst.settings import RetrievalSettings
@@ -40,7 +40,7 @@ class ExtractiveBackend:
     def compose(self, query: Query, retrieved: Retrieved) -> Answer:
         chosen = self.choose(query, retrieved)
         if evidence.weak_evidence(query, retrieved, chosen, self.settings):
-            return refusal(query, retrieved)
+            return refusal(query, retrieved, unknown.said_not_yet(query, retrieved, chosen))
         for later in query.also:  # a second question gets its own answering sentence(s), after the first's
             found = evidence.candidates(later, retrieved, self.retriever)
             part = evidence.lead_with_what_it_opens(later, found, retrieved)
@@ -61,9 +61,18 @@ def _after_paragraph(chosen: list[evidence.Candidate]) -> int:
     return at
 
 
-def refusal(query: Query, retrieved: Retrieved) -> Answer:
-    nearest = nearest_citations(retrieved.chunks)
-    return Answer(query.raw, refusal_text(nearest, query.language), True, citations=nearest)
+def refusal(query: Query, retrieved: Retrieved, said: evidence.Candidate | None = None) -> Answer:
+    """The refusal with the nearest passages; when the source itself says that what is asked is not known yet,
+    its own words first: the manager learns why, not only that."""
+    if said is None:
+        nearest = nearest_citations(retrieved.chunks)
+        return Answer(query.raw, refusal_text(nearest, query.language), True, citations=nearest)
+    chunk = retrieved.chunks[said.passage]
+    sentence = chunk.text[said.start : said.end].strip()
+    others = [c for i, c in enumerate(retrieved.chunks) if i != said.passage]
+    nearest = [Citation(1, chunk.doc_id, chunk.title, chunk.page, chunk.section, sentence)]
+    nearest += [replace(c, n=c.n + 1) for c in nearest_citations(others, 2)]
+    return Answer(query.raw, refusal_text(nearest, query.language, said=sentence), True, citations=nearest)
 
 
 def compose(chosen: list[evidence.Candidate], chunks: list[Chunk], query: Query) -> tuple[str, list[Citation]]:
@@ -112,12 +121,19 @@ def nearest_citations(chunks: list[Chunk], count: int = 3) -> list[Citation]:
     ]
 
 
-def refusal_text(citations: list[Citation], language: Language | str) -> str:
+def refusal_text(citations: list[Citation], language: Language | str, said: str = "") -> str:
+    """The refusal; `said`: the source's own sentence that the matter is not known yet, quoted as [1]."""
     markers = "".join(f"[{c.n}]" for c in citations)
     if language == Language.EN:
-        return "The reports do not answer this question, so I will not guess. " + (
-            f"The nearest passages are listed below {markers}." if citations else ""
+        own = f"The source itself says (in Danish): «{said}» [1]. " if said else ""
+        return (
+            "The reports do not answer this question, so I will not guess. "
+            + own
+            + (f"The nearest passages are listed below {markers}." if citations else "")
         )
-    return "Det fremgår ikke af rapporterne, så jeg vil ikke gætte. " + (
-        f"De nærmeste passager står nedenfor {markers}." if citations else ""
+    own = f"Kilden skriver selv: «{said}» [1]. " if said else ""
+    return (
+        "Det fremgår ikke af rapporterne, så jeg vil ikke gætte. "
+        + own
+        + (f"De nærmeste passager står nedenfor {markers}." if citations else "")
     )

@@ -65,11 +65,22 @@ def asks_of(text: str) -> Asks:
     return best[2] if best else Asks.FACT
 
 
-def asks_in_past(text: str) -> bool:
-    """The last sentence (the question) uses a past-tense verb of the reports' examples."""
+def asks_in_past(text: str, kinds: tuple[str, ...] = ("happened", "stated")) -> bool:
+    """The last sentence (the question) uses a past-tense verb of the given kinds: of what a report's example
+    did (`happened`) or of what a report said (`stated`)."""
     last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip())[-1].lower()
     words = set(re.findall(r"[\wæøå']+", last))
-    return bool(words & frozenset(_data()["past_tense"]))
+    return any(words & frozenset(_data()["past_tense"][kind]) for kind in kinds)
+
+
+def asks_what_happened(text: str) -> bool:
+    """A question of what happened («Hvad sparede …», «What did … achieve») and not of what a report said."""
+    return asks_in_past(text, ("happened",)) and not asks_in_past(text, ("stated",))
+
+
+@cache
+def not_yet_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(_data()["not_yet"]), re.IGNORECASE)
 
 
 @cache

@@ -191,6 +191,7 @@ def parse_query(
         follow_up=follow_up,
         term_groups=groups,
         past=lexicon.asks_in_past(text),
+        happened=lexicon.asks_what_happened(text),
         own=bool(set(re.findall(r"[\wæøå]+", text.lower())) & lexicon.ownership_words()),
         about_example=bool(_REPORT_EXAMPLE.search(text)),
         figure_outright=outright,

@@ -70,6 +70,9 @@ class Query:
     # The question sentence asks about the past («Hvad sparede …?», «What did … save?»): a report's example,
     # not a calculation of the asker's own.
     past: bool = False
+    # … and of what happened («Hvad sparede …?»), not of what a report said («Hvad forventede KL …?»): a report
+    # published before the year asked about cannot know it.
+    happened: bool = False
     own: bool = False  # it speaks of the asker's own situation («vi», «vores», «we», «our»)
     # It asks about a report's worked example («i KLK's eksempel 1», «in the report's example»): a lookup of
     # what the report computed, not a calculation of the asker's own.

@@ -32,6 +32,7 @@ class Retrieved:
     missing_entities: list[str] = field(default_factory=list)  # names in the question no passage mentions
     best_dense: float = 0.0  # cosine similarity of the question and the nearest passage (e5)
     tokens: list[set[str]] = field(default_factory=list)  # each passage's index tokens (publisher included)
+    published: dict[str, int] = field(default_factory=dict)  # the year each report was published, when known
 
 
 class HybridRetriever:
@@ -40,6 +41,7 @@ class HybridRetriever:
         self.settings = settings
         # A passage also «mentions» its report's publisher: «ifølge Finansministeriet» names the FM report.
         publisher = _publishers(index)
+        self._published = _published(index)
         self._tokens = [
             set(textnorm.tokens(f"{c.title} {publisher.get(c.doc_id, '')} {c.section} {c.text}")) for c in index.chunks
         ]
@@ -106,7 +108,8 @@ class HybridRetriever:
         ]
         # A calendar year the question asks about is an entity too: no passage about it, no answer about it.
         absent += [y for y in query.years if y not in seen]
-        return Retrieved(chunks, coverage, missing, absent, best_dense, [self._tokens[i] for i in picked])
+        published = {c.doc_id: self._published[c.doc_id] for c in chunks if c.doc_id in self._published}
+        return Retrieved(chunks, coverage, missing, absent, best_dense, [self._tokens[i] for i in picked], published)
 
     def fused_scores(self, query: Query) -> tuple[np.ndarray, float]:
         """Weighted fusion of min-max-normalised BM25 and dense scores, and the best raw dense similarity."""
@@ -174,6 +177,11 @@ class HybridRetriever:
 def _publishers(index: SearchIndex) -> dict[str, str]:
     manifest = getattr(index, "manifest", None) or {}
     return {d["doc_id"]: str(d.get("publisher") or "") for d in manifest.get("documents", [])}
+
+
+def _published(index: SearchIndex) -> dict[str, int]:
+    manifest = getattr(index, "manifest", None) or {}
+    return {d["doc_id"]: d["year"] for d in manifest.get("documents", []) if isinstance(d.get("year"), int)}
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

@@ -1,0 +1,32 @@
+"""What the reports cannot know, though their passages are on the topic: what happened after a report was
+written, and what a report itself says is not known yet. Both are refusals whose passages look relevant —
+the term coverage and the meaning of the lead are high — so the calibrated score alone answers them."""
+
+from __future__ import annotations
+
+from gevinst.assistant import lexicon
+from gevinst.assistant.candidate import Candidate
+from gevinst.assistant.query import Asks, Query
+from gevinst.assistant.retrieval import Retrieved
+
+
+def after_publication(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
+    """A question of what happened in a year after the lead passage's report was published («Hvad sparede
+    kommunerne i regnskab 2012?» of a 2009 report): the report can only have planned or forecast it."""
+    published = retrieved.published.get(retrieved.chunks[lead.passage].doc_id)
+    return published is not None and query.happened and any(int(y) > published for y in query.years)
+
+
+def said_not_yet(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:
+    """The sentence in which the source says that what a past-tense question asks about is not known yet
+    («anbefalingerne … er endnu ikke offentliggjorte»): the lead or a sentence that runs on from it. A
+    question of why or how is answered by such a sentence and is not held to this."""
+    if not chosen or not query.past or query.asks in (Asks.REASON, Asks.METHOD):
+        return None
+    text = retrieved.chunks[chosen[0].passage].text
+    run = [chosen[0]]
+    for c in chosen[1:]:
+        if c.passage != run[-1].passage or c.start < run[-1].end or text[run[-1].end : c.start].strip(" \n-•–*"):
+            break
+        run.append(c)
+    return next((c for c in run if lexicon.not_yet_pattern().search(text[c.start : c.end])), None)

@@ -1,0 +1,71 @@
+"""What the reports cannot know: a year after a report was published, and what a report says is not known
+yet. A small corpus with a catalogue (so ingest records the publication year) and hash embeddings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gevinst.settings import Settings
+
+CATALOG = "documents:\n  - id: model\n    file: model.txt\n    title: En fælles model\n    year: 2009\n"
+MODEL = (
+    "# En fælles model for sagsbehandlingen\n\n"
+    "Den fælles enhed for boligstøtte skal være i fuld drift i 2012. "
+    "Besparelsen på boligstøtten ventes at nå 170 mio. kr. årligt i 2012, når enheden er i fuld drift. "
+    "Kommunerne sparede 20 mio. kr. på boligstøtten i 2008 ved at samle opgaverne.\n\n"
+    "## Evaluering\n\n"
+    "Kommunerne planlægger en evaluering af den fælles enhed for boligstøtte i løbet af 2010. "
+    "Der er endnu ikke mulighed for at fremlægge resultaterne af evalueringen. "
+    "Evalueringen skal vise, om enheden løser opgaverne hurtigere.\n"
+)
+
+
+@pytest.fixture
+def assistant(settings: Settings, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from gevinst.assistant import build_assistant
+    from gevinst.ingest import ingest
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "catalog.yaml").write_text(CATALOG, encoding="utf-8")
+    (folder / "model.txt").write_text(MODEL, encoding="utf-8")
+    assert ingest([folder], settings).ok
+    return build_assistant(settings)
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("Hvor meget sparede kommunerne på boligstøtten i 2012?", True),
+        ("How much did the municipalities save on housing benefit (boligstøtte) in 2012?", True),
+        ("Hvor meget ventes besparelsen på boligstøtten at være i 2012?", False),
+        ("Hvor meget forventede rapporten, at kommunerne sparer på boligstøtten i 2012?", False),
+        ("Hvor meget sparede kommunerne på boligstøtten i 2008?", False),
+    ],
+    ids=["happened-after-publication", "english-happened-after", "forecast", "what-the-report-expected", "before"],
+)
+def test_what_happened_after_the_report_was_published_is_not_answered(assistant, question: str, refused: bool) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer(question)
+    assert answer.refused is refused, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("Hvad blev resultatet af evalueringen af den fælles enhed for boligstøtte?", True),
+        ("Hvad skal evalueringen af den fælles enhed for boligstøtte vise?", False),
+        ("Hvorfor kunne kommunerne ikke fremlægge resultaterne af evalueringen af boligstøtteenheden?", False),
+    ],
+    ids=["result-not-yet-known", "present-question", "why-question"],
+)
+def test_a_result_the_source_says_is_not_known_yet_is_not_answered(assistant, question: str, refused: bool) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer(question)
+    assert answer.refused is refused, answer.text
+
+
+def test_the_refusal_quotes_the_sources_own_words_that_it_is_not_known_yet(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("Hvad blev resultatet af evalueringen af den fælles enhed for boligstøtte?")
+    assert "endnu ikke mulighed for at fremlægge resultaterne" in answer.text
+    assert answer.citations and answer.citations[0].doc_id == "model"
