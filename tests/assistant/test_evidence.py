@@ -485,10 +485,16 @@ def test_an_item_that_leads_brings_its_lists_opener_and_the_list_ends_with_its_b
         ("2.3 Klare forudsætninger", True),
         ("4.1 Kommunen etablerer en fælles enhed i 2010.", False),
         ("Kommunen har sparet 3,5 mio. kr. om året.", False),
+        (
+            "Indhold 01 02 03 Gode eksempler: Samlet løn i Horsens 5 Fælles hotline 8 Fællesskab i Slagelse 11 "
+            "Digital post i Favrskov 15 Telefoni i Vejle 19 Rådhuset i Gladsaxe 22",
+            True,
+        ),
+        ("Udgift pr. anbragt: Aabenraa 537 Varde 594 Nyborg 583 Nordfyn 486 Billund 617 Silkeborg 745", False),
     ],
-    ids=["numbered-heading", "short-heading", "numbered-sentence", "sentence"],
+    ids=["numbered-heading", "short-heading", "numbered-sentence", "sentence", "contents", "table-by-name"],
 )
-def test_numbered_headings_state_nothing(sentence: str, noise: bool) -> None:
+def test_numbered_headings_and_contents_state_nothing(sentence: str, noise: bool) -> None:
     from gevinst.assistant.sentence_kind import is_noise
 
     assert is_noise(sentence) is noise

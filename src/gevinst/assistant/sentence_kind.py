@@ -141,11 +141,23 @@ _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+[^.!?]*$")
 def is_noise(sentence: str) -> bool:
     """Flattened chart axes and tables (mostly numbers, few words) and numbered headings («4.1.2 Fælles
     back office-funktion»): they state nothing."""
-    if _NUMBERED_HEADING.match(sentence.strip()):
+    if _NUMBERED_HEADING.match(sentence.strip()) or _contents_listing(sentence):
         return True
     words = re.findall(r"[^\W\d_]{3,}", sentence)
     digits = re.findall(r"\d+", sentence)
     return len(digits) > 6 and len(words) < len(digits)
+
+
+_PAGE_THEN_TITLE = re.compile(r"(?<![\d,.])\b(\d{1,3})\s+(?=[A-ZÆØÅ][a-zæøå])")
+
+
+def _contents_listing(sentence: str) -> bool:
+    """A table of contents run into one sentence («… Horsens Kommune 5 Fælleskommunal selvbetjeningshotline 8
+    Administrativt fællesskab … 11 …»): titles between page numbers that grow (the chapter numbers before them may not). (A table's numbers before
+    names, «Aabenraa 537 Varde 594 Nyborg 583», do not.)"""
+    pages = [int(m.group(1)) for m in _PAGE_THEN_TITLE.finditer(sentence)]
+    rising = sum(1 for a, b in zip(pages, pages[1:]) if a < b)
+    return rising >= 4 and rising >= 0.8 * (len(pages) - 1)
 
 
 def is_fragment(sentence: str) -> bool:
