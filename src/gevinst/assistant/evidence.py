@@ -49,6 +49,12 @@ def _leads_badly(sentence: str) -> bool:
     return first in lexicon.anaphoric_openers()
 
 
+def _leads_in(sentence: str) -> bool:
+    """The sentence before a lead that points back can lead it in unless it is a page break's fragment or a
+    heading («1 forhandlingerne om finansloven for 2010.»)."""
+    return not (is_fragment(sentence.strip()) or is_noise(sentence.strip()))
+
+
 def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -> list[Candidate]:
     weights = _group_weights(query, retriever)
     meaning_weight = retriever.settings.sentence_meaning_weight
@@ -152,7 +158,8 @@ def _lead(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candid
         best_fit = max((c.fit for c in stating), default=0.0)
         leaders = [c for c in stating if c.fit == best_fit] or leaders
     lead = next((c for c in leaders if not is_fragment(text(c))), leaders[0])
-    if _leads_badly(text(lead)) and lead.previous >= 0:
+    chunk_text = retrieved.chunks[lead.passage].text
+    if _leads_badly(text(lead)) and lead.previous >= 0 and _leads_in(chunk_text[lead.previous : lead.start]):
         lead = replace(lead, start=lead.previous, previous=-1)
     opener = list_opener(retrieved.chunks[lead.passage].text, lead.start) if LIST_ITEM.match(text(lead)) else None
     if opener is not None:  # an item of a list leads with what the list is («Hovedprincipperne … er:»)
