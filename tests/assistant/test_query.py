@@ -53,6 +53,26 @@ def test_query_parts(question: str, language: Language, asks: Asks, names: tuple
     assert (query.language, query.asks, query.names) == (language, asks, names)
 
 
+@pytest.mark.parametrize(
+    ("word", "danish"),
+    [
+        ("hours", "timer"),
+        ("hour", "timer"),
+        ("realised", "realisere realiseret"),
+        ("enquiries", "henvendelse henvendelser"),
+        ("planned", "plan"),
+        ("investing", "investere investering"),
+        ("shares", "andel"),
+        ("zebra", None),
+    ],
+    ids=["listed", "plural-listed", "past", "ies-plural", "doubled-consonant", "ing", "plural", "unknown"],
+)
+def test_an_english_word_finds_its_danish_in_any_regular_form(word: str, danish: str | None) -> None:
+    from gevinst.assistant import lexicon
+
+    assert lexicon.danish_for(word) == danish
+
+
 def test_english_terms_are_danish_alternatives_grouped_by_word() -> None:
     query = parse_query("What did the municipalities save on purchases?")[0]
     assert ("kommun",) in query.groups or any("kommun" in g for g in query.groups)

@@ -182,6 +182,37 @@ def glossary() -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in _data()["glossary"].items()}
 
 
+def danish_for(word: str) -> str | None:
+    """The glossary's Danish for an English word, or for another form of it («hour» → «hours», «realised» →
+    «realise», «planned» → «plan», «enquiries» → «enquiry»): the glossary lists one form of most words."""
+    words = glossary()
+    for form in english_forms(word):
+        if form in words:
+            return words[form]
+    return None
+
+
+def english_forms(word: str) -> list[str]:
+    """The word and the regular forms it may be an inflection of or have: plural, past, -ing."""
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    for suffix in ("ed", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            forms += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # planned → plan
+            if stem.endswith("i"):
+                forms.append(stem[:-1] + "y")  # applied → apply
+    forms += [word + "s", word + "es"]
+    return list(dict.fromkeys(forms))
+
+
 @cache
 def markers(kind: str) -> tuple[str, ...]:
     return tuple(_data()["markers"][kind])

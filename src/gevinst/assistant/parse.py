@@ -53,7 +53,7 @@ def _english_search_text(text: str) -> tuple[str, list[str]]:
     """The question with its Danish glossary terms appended, and the Danish alternatives of each word."""
     low = text.lower()
     glossary = lexicon.glossary()
-    danish = [glossary[w] for w in re.findall(r"[a-z][a-z-]*", low) if w in glossary]
+    danish = [d for w in re.findall(r"[a-z][a-z-]*", low) if (d := lexicon.danish_for(w))]
     danish += [glossary[p] for p in glossary if " " in p and p in low]
     return (f"{text} {' '.join(danish)}" if danish else text), danish
 
@@ -95,7 +95,7 @@ def _focus(text: str, language: Language) -> tuple[str, ...]:
         return ()
     noun = words[0]
     if language is Language.EN:
-        return _group(lexicon.glossary().get(noun, ""))
+        return _group(lexicon.danish_for(noun) or "")
     # «Hvilke faglige spor …»: a word in -e before a content word is an adjective, the word after it the noun.
     if noun.endswith("e") and len(words) > 1 and _group(words[1]):
         noun = words[1]
@@ -112,7 +112,7 @@ def _how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...
     if m is None:
         return None, ()
     noun = m.group(1).lower()
-    counted = _group(lexicon.glossary().get(noun, noun) if language is Language.EN else noun)
+    counted = _group((lexicon.danish_for(noun) or noun) if language is Language.EN else noun)
     if noun.rstrip(".") in lexicon.money_nouns():
         return UnitKind.AMOUNT.value, counted
     unit = lexicon.unit_noun(noun)
