@@ -18,7 +18,10 @@ MODEL = (
     "## Evaluering\n\n"
     "Kommunerne planlægger en evaluering af den fælles enhed for boligstøtte i løbet af 2010. "
     "Der er endnu ikke mulighed for at fremlægge resultaterne af evalueringen. "
-    "Evalueringen skal vise, om enheden løser opgaverne hurtigere.\n"
+    "Evalueringen skal vise, om enheden løser opgaverne hurtigere.\n\n"
+    "## Huslejeregister\n\n"
+    "Huslejeregistret gav en besparelse på 4 mio. kr. i det første år. "
+    "Der er endnu ikke mulighed for at opgøre besparelsen i det andet år.\n"
 )
 
 
@@ -57,8 +60,9 @@ def test_what_happened_after_the_report_was_published_is_not_answered(assistant,
         ("Hvad blev resultatet af evalueringen af den fælles enhed for boligstøtte?", True),
         ("Hvad skal evalueringen af den fælles enhed for boligstøtte vise?", False),
         ("Hvorfor kunne kommunerne ikke fremlægge resultaterne af evalueringen af boligstøtteenheden?", False),
+        ("Hvor meget sparede huslejeregistret i det første år?", False),
     ],
-    ids=["result-not-yet-known", "present-question", "why-question"],
+    ids=["result-not-yet-known", "present-question", "why-question", "stated-before-what-is-not-known"],
 )
 def test_a_result_the_source_says_is_not_known_yet_is_not_answered(assistant, question: str, refused: bool) -> None:  # type: ignore[no-untyped-def]
     answer = assistant.answer(question)
