@@ -63,6 +63,12 @@ def test_name_no_passage_mentions_is_refused(assistant) -> None:  # type: ignore
     assert assistant.answer("Hvad sparede Aalborg Kommune ved at samle debitoropgaverne?").refused
 
 
+def test_a_nationality_is_not_a_name_the_passages_must_mention(assistant) -> None:  # type: ignore[no-untyped-def]
+    """«Danish» names no one: the Danish reports never call themselves so."""
+    answer = assistant.answer("What annual net saving did the Danish municipality Ringkøbing-Skjern get from debtors?")
+    assert not answer.refused and "3,5 mio. kr." in answer.text
+
+
 def test_each_sentence_is_quoted_once(assistant) -> None:  # type: ignore[no-untyped-def]
     answer = assistant.answer("Hvordan frigjorde Vejle Kommune ressourcer som frikommune?")
     sentences = [line for line in answer.text.split("\n") if line.strip()]
