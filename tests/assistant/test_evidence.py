@@ -645,3 +645,19 @@ def test_what_the_lead_opens_is_set_apart_from_what_supports_it_elsewhere() -> N
         == lines.index("- En fælles back office-funktion kan etableres på forskellige måder i landet. [1]") - 2
     )
     assert lines.index("Også relevant:") > lines.index("- Kommunen har altid myndighedsansvaret for afgørelsen. [1]")
+
+
+@pytest.mark.parametrize(
+    ("similarity", "choosing", "calibrated"),
+    [(0.70, 0.0, 0.0), (0.81, 0.3, 0.4), (0.91, 0.8, 1.0), (0.94, 0.95, 1.0), (0.97, 1.0, 1.0)],
+    ids=["unrelated", "near", "on-topic", "closer", "closest"],
+)
+def test_sentences_on_the_questions_matter_stay_apart_when_choosing(
+    similarity: float, choosing: float, calibrated: float
+) -> None:
+    """Two sentences of the right page (0.91, 0.94) are told apart when choosing the lead; the refusal model
+    reads them as it was fitted (both 1.0)."""
+    from gevinst.assistant.evidence import CALIBRATED_SPAN, CHOOSING_SPAN, closeness
+
+    assert closeness(similarity, CHOOSING_SPAN) == pytest.approx(choosing)
+    assert closeness(similarity, CALIBRATED_SPAN) == pytest.approx(calibrated)

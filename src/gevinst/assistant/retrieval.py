@@ -77,13 +77,13 @@ class HybridRetriever:
         return ()
 
     def sentence_meaning(self, query: Query, chunk: Chunk) -> dict[int, float]:
-        """Sentence start → how close its meaning is to the question's (0 … 1, from e5 similarities made at
-        ingest; unrelated Danish text sits near 0.75). Empty when the index has no sentence vectors."""
+        """Sentence start → the e5 cosine similarity of the sentence and the question, made at ingest
+        (unrelated Danish text sits near 0.75). Empty when the index has no sentence vectors."""
         similarities = getattr(self.index, "sentence_similarities", None)
         position = self._position.get(chunk.sha)
         if similarities is None or position is None:
             return {}
-        return {s: min(max((v - 0.75) / 0.15, 0.0), 1.0) for s, v in similarities(query.text, position).items()}
+        return dict(similarities(query.text, position))
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._idf_unknown)
