@@ -612,13 +612,17 @@ def test_a_lead_that_opens_with_therefore_is_led_in_by_the_reason_before_it() ->
     assert chosen[0].startswith("Erfaringen er") and "Derfor er der grund" in chosen[0]
 
 
-def test_a_page_breaks_fragment_does_not_lead_in_a_lead_that_points_back() -> None:
+@pytest.mark.parametrize(
+    "before",
+    ["1 forhandlingerne om finansloven for 2010. ", "Økonomisk fripladstilskud\n"],
+    ids=["page-break-fragment", "heading-or-item"],
+)
+def test_only_a_whole_sentence_leads_in_a_lead_that_points_back(before: str) -> None:
     text = (
-        "1 forhandlingerne om finansloven for 2010. "
-        "De senest kendte opgørelser over potentialet hidrører fra en rapport fra 2009 om stordrift. "
+        before + "De senest kendte opgørelser over potentialet hidrører fra en rapport fra 2009 om stordrift. "
         "Kommunen kan i øvrigt følge indsatsen i sit eget ledelsesinformationssystem hver måned."
     )
-    found = _found(text, {"De senest": 2.0, "1 forhandlingerne": 0.3, "Kommunen": 0.4})
+    found = _found(text, {"De senest": 2.0, "1 forhandlingerne": 0.3, "Økonomisk": 0.3, "Kommunen": 0.4})
     chosen = _choose("Hvor stort er potentialet ifølge de senest kendte opgørelser?", text, found)
     assert chosen[0].startswith("De senest kendte opgørelser")
 

@@ -62,9 +62,11 @@ def _leads_badly(sentence: str) -> bool:
 
 
 def _leads_in(sentence: str) -> bool:
-    """The sentence before a lead that points back can lead it in unless it is a page break's fragment or a
-    heading («1 forhandlingerne om finansloven for 2010.»)."""
-    return not (is_fragment(sentence.strip()) or is_noise(sentence.strip()))
+    """The sentence before a lead that points back can lead it in when it is a whole sentence: not a page
+    break's fragment («1 forhandlingerne om finansloven for 2010.»), nor a heading or list item without a full
+    stop («Økonomisk fripladstilskud»)."""
+    text = sentence.strip()
+    return text[-1:] in (".", "!", ":", ";") and not (is_fragment(text) or is_noise(text))
 
 
 def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -> list[Candidate]:
