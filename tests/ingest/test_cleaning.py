@@ -1,5 +1,7 @@
 """Every cleaning step on real excerpts of the corpus (line numbers from shared/docs/corpus-notes.md)."""
 
+import pytest
+
 from gevinst.ingest import cleaning
 
 
@@ -17,6 +19,24 @@ def test_line_hyphenation_joins_words_but_keeps_real_hyphens_kl09() -> None:
     assert "Sagsbehandling”." in out
     assert "it-indkeb" in out
     assert "KOMBIT" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("over to tredjedele be-\nskaftiger sig", "over to tredjedele beskaftiger sig"),
+        ("i den en-\nkelte kommune", "i den enkelte kommune"),
+        ("de mange mu-\nligheder", "de mange muligheder"),
+        ("en ny ud-\nvikling", "en ny udvikling"),
+        ("indkøb af it-\nudvikling", "indkøb af it-udvikling"),
+        ("mere e-\nhandel", "mere e-handel"),
+    ],
+    ids=["rest-is-no-word", "rest-is-no-word-2", "joined-is-a-word", "joined-is-a-word-2", "prefix-it", "prefix-e"],
+)
+def test_a_short_syllable_before_a_line_break_joins_unless_it_is_a_prefix(text: str, joined: str) -> None:
+    from gevinst.ingest.wordlist import is_danish_word
+
+    assert cleaning.join_line_hyphenation(text, is_danish_word) == joined
 
 
 def test_line_hyphenation_keeps_hyphen_before_og() -> None:

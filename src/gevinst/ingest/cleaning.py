@@ -6,6 +6,7 @@ Every step fixes one problem listed in shared/docs/corpus-notes.md and is tested
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _LOWER = "a-zæøåéü"
 _UPPER = "A-ZÆØÅÉ"
@@ -27,14 +28,20 @@ def strip_markdown_emphasis(text: str) -> str:
     return re.sub(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])", r"\1", text)
 
 
-def join_line_hyphenation(text: str) -> str:
-    """«Kvalitetsre-» + «formen» → «Kvalitetsreformen», also across one blank line; keeps «it-» + «indkøb»."""
+def join_line_hyphenation(text: str, is_word: Callable[[str], bool] | None = None) -> str:
+    """«Kvalitetsre-» + «formen» → «Kvalitetsreformen», also across one blank line; keeps «it-» + «indkøb».
+    After a syllable of one or two letters the hyphen stays (a prefix like «it-», «e-») unless `is_word` says the
+    joined form is a word («om-» + «råder», «mu-» + «ligheder») or the part after it is none («be-» + «skæftiger»,
+    «en-» + «kelte»)."""
 
     def fix(m: re.Match[str]) -> str:
         left, right = m.group(1), m.group(2)
         if right.lower() in _KEEP_HYPHEN_BEFORE:
             return f"{left}- {right}"
-        keep = (len(left) <= 2 and left.islower()) or (left.isupper() and right.islower())
+        short = len(left) <= 2 and left.islower()
+        if short and is_word is not None:
+            short = not is_word(left + right) and is_word(right)
+        keep = short or (left.isupper() and right.islower())
         return f"{left}-{right}" if keep else f"{left}{right}"
 
     # The look-behind starts a match only at a word's first letter (else a long word is rescanned from

@@ -42,6 +42,11 @@ class WordList:
         return prefix in self.prefixes
 
 
+def is_danish_word(word: str) -> bool:
+    """In wordfreq's Danish list (general Danish, no corpus words)."""
+    return word.lower() in _wordfreq_danish()
+
+
 def corpus_words(texts: Iterable[str]) -> Counter[str]:
     """Lower-case letter runs of two or more letters, counted."""
     counts: Counter[str] = Counter()
