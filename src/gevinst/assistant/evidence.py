@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from gevinst.assistant import lexicon, unknown
+from gevinst.assistant.blocks import in_block
 from gevinst.assistant.candidate import Candidate, overlaps
 from gevinst.assistant.opening import continuation, list_opener
 from gevinst.assistant.query import Asks, Language, Query
@@ -24,7 +25,8 @@ from gevinst.settings import RetrievalSettings
 
 MAX_PASSAGES_READ = 5
 SUPPORT_FLOOR = 0.5  # a sentence at least this share of the lead's score supports the answer
-FOCUS_WEIGHT = 0.1  # a sentence naming the noun a «hvilke …» question asks about
+FOCUS_WEIGHT = 0.1
+BLOCK_WEIGHT = 0.3  # a sentence in the numbered block the question names («eksempel 3»), or in another one  # a sentence naming the noun a «hvilke …» question asks about
 
 
 # e5 similarities of unrelated Danish text sit near 0.75, of a sentence on the question's matter near 0.9.
@@ -81,6 +83,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
         prior = chunk.score / top_score if chunk.score else 1 / (1 + p)
         passage_relevance = _relevance(set(textnorm.tokens(chunk.text)), weights, total)
         meaning = retriever.sentence_meaning(query, chunk)
+        blocks = retriever.blocks(chunk) if query.labels else []
         before: list[float] = []  # own relevance of the preceding sentences: a sentence continues their topic
         previous = -1
         for start, end in sentence_spans(chunk.text):
@@ -94,7 +97,10 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             asks_itself = sentence.endswith(
                 "?"
             )  # a report's own question («5. Hvilke investeringer …?») answers nothing
+            elsewhere = in_block(query.labels, blocks, end) < 0  # another numbered block than the one asked
             if len(sentence) < 25 or key in seen or asks_itself or is_noise(sentence) or addresses_reader(sentence):
+                continue
+            if elsewhere:
                 continue
             seen.add(key)
             relevance = 0.7 * own + 0.3 * context
@@ -104,6 +110,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             score += 0.1 * sum(1 for n in query.names if n.lower() in sentence.lower())
             score += 0.1 * sum(1 for x in numbers if x in toks)  # the question's own figures stated here
             score += FOCUS_WEIGHT * names_focus(query.focus, toks)
+            score += BLOCK_WEIGHT * in_block(query.labels, blocks, end)  # inside the block asked about
             if len(sentence) > 450:
                 score -= 0.15
             out.append(

@@ -214,6 +214,12 @@ def english_forms(word: str) -> list[str]:
 
 
 @cache
+def block_labels() -> dict[str, str]:
+    """A word that names a numbered block → the Danish noun the reports write it with."""
+    return {word: noun for noun, words in _data()["block_labels"].items() for word in words}
+
+
+@cache
 def markers(kind: str) -> tuple[str, ...]:
     return tuple(_data()["markers"][kind])
 

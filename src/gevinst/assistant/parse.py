@@ -10,7 +10,7 @@ from gevinst.assistant import lexicon
 from gevinst.assistant.conversation import cited, is_follow_up, language_of, standalone_query
 from gevinst.assistant.number_words import small_number
 from gevinst.assistant.quantities import read_quantities
-from gevinst.assistant.query import Asks, Language, Query, UnitKind
+from gevinst.assistant.query import Asks, Language, QuantityMention, Query, UnitKind
 from gevinst.index import textnorm
 
 # A name: an abbreviation (KSD, KL), a capitalised word not opening a sentence, or a hyphenated compound
@@ -124,6 +124,23 @@ _REPORT_EXAMPLE = re.compile(
 )
 
 
+_MORE_NUMBERS = re.compile(r"^[a-z]?\s*(?:,|og|and|eller|or|-|–)\s*\d")
+
+
+def _labels(quantities: Sequence[QuantityMention]) -> tuple[tuple[str, str], ...]:
+    """The numbered block named by a label number and the noun before it («eksempel 3», «example 2»); not
+    blocks named in a row («model 1A, 1B og 2»), which the answer compares rather than stays inside."""
+    blocks = lexicon.block_labels()
+    named = [
+        (blocks[noun], q.text.lower())
+        for q in quantities
+        if q.unit is UnitKind.LABEL
+        and (noun := (q.before.split() or [""])[-1]) in blocks
+        and not _MORE_NUMBERS.match(q.after)
+    ]
+    return tuple(named)
+
+
 def _computes(text: str, figures: int) -> bool:
     return (figures > 0 and lexicon.says_compute(text)) or (figures > 1 and lexicon.is_terse(text))
 
@@ -199,6 +216,7 @@ def parse_query(
         unit_asked=unit_asked,
         counted=counted,
         cited=tuple(cited(text)),
+        labels=_labels(quantities),
         also=_later_questions(text) if split and not computes else (),
     )
     return query, notice

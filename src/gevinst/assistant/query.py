@@ -97,6 +97,8 @@ class Query:
     counted: tuple[str, ...] = ()
     # What the asker quotes or puts in brackets: in an English question, the reports' own Danish terms.
     cited: tuple[str, ...] = ()
+    # The numbered blocks the question names («KLK's eksempel 3» → ("eksempel", "3")): answered inside that block.
+    labels: tuple[tuple[str, str], ...] = ()
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:

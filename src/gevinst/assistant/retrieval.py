@@ -11,6 +11,7 @@ from typing import Protocol
 import numpy as np
 
 from gevinst.assistant import lexicon
+from gevinst.assistant.blocks import block_starts, in_block
 from gevinst.assistant.query import Language, Query
 from gevinst.index import textnorm
 from gevinst.settings import RetrievalSettings
@@ -100,6 +101,8 @@ class HybridRetriever:
         scores, best_dense = self.fused_scores(query)
         order = [int(i) for i in np.argsort(-scores) if scores[i] > 0]
         picked = self._dedup(order, k)
+        for i, nxt in self._blocks_run_on(query, picked):  # read right after the passage it continues
+            picked.insert(picked.index(i) + 1, nxt)
         chunks = [replace(self.index.chunks[i], score=round(float(scores[i]), 4)) for i in picked]
         coverage, missing = self.coverage(query.groups, picked[:3])
         seen = set().union(*(self._tokens[i] for i in picked[:5])) if picked else set()
@@ -110,6 +113,31 @@ class HybridRetriever:
         absent += [y for y in query.years if y not in seen]
         published = {c.doc_id: self._published[c.doc_id] for c in chunks if c.doc_id in self._published}
         return Retrieved(chunks, coverage, missing, absent, best_dense, [self._tokens[i] for i in picked], published)
+
+    def blocks(self, chunk: Chunk) -> list[tuple[int, str, str]]:
+        """The numbered blocks that start in the passage; a passage that starts inside the block its report's
+        previous passage opened last has that block at offset 0."""
+        own = block_starts(chunk.text)
+        i = self._position.get(chunk.sha)
+        if not i or (own and own[0][0] == 0):
+            return own
+        previous = self.index.chunks[i - 1]
+        opened = block_starts(previous.text) if previous.doc_id == chunk.doc_id else []
+        return [(0, *opened[-1][1:]), *own] if opened else own
+
+    def _blocks_run_on(self, query: Query, picked: list[int]) -> list[tuple[int, int]]:
+        """(picked passage, the passage after it) where the picked one's last numbered block is the one the
+        question names: the block («Eksempel 3 …») runs on there, with the figures the question asks for."""
+        extra: list[tuple[int, int]] = []
+        for i in picked if query.labels else []:
+            nxt = i + 1
+            if nxt in picked or nxt >= len(self.index.chunks) or any(n == nxt for _, n in extra):
+                continue
+            if self.index.chunks[nxt].doc_id == self.index.chunks[i].doc_id:
+                starts = block_starts(self.index.chunks[i].text)
+                if starts and in_block(query.labels, starts, len(self.index.chunks[i].text)) > 0:
+                    extra.append((i, nxt))
+        return extra
 
     def fused_scores(self, query: Query) -> tuple[np.ndarray, float]:
         """Weighted fusion of min-max-normalised BM25 and dense scores, and the best raw dense similarity."""
