@@ -105,9 +105,23 @@ def is_terse(text: str) -> bool:
     return last.endswith("?") and 0 < len(words) <= limit and not set(words) & question_words()
 
 
+def points_back(text: str) -> bool:
+    """The question's last word points back to the figures before it («… Hvad frigør det?», «… how many hours
+    is that?») and its sentence names no report («Rapporten nævner 37 timer; hvad bygger den på?»)."""
+    last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip())[-1].lower()
+    words = re.findall(r"[\wæøå']+", last)
+    pointing = last.endswith("?") and bool(words) and words[-1] in _data()["compute"]["points_back"]
+    return pointing and not any(w.startswith(report_words()) for w in words)
+
+
 @cache
 def ownership_words() -> frozenset[str]:
     return frozenset(_data()["compute"]["ownership"])
+
+
+@cache
+def seconds_nouns() -> frozenset[str]:
+    return frozenset(_data()["seconds_nouns"])
 
 
 @cache

@@ -125,7 +125,8 @@ _REPORT_EXAMPLE = re.compile(
 
 
 def _computes(text: str, figures: int) -> bool:
-    return (figures > 0 and lexicon.says_compute(text)) or (figures > 1 and lexicon.is_terse(text))
+    said = lexicon.says_compute(text) or lexicon.points_back(text)
+    return (figures > 0 and said) or (figures > 1 and lexicon.is_terse(text))
 
 
 # «…, og hvilke kommuner …?», «… and how long …?»: a second question joined to the first.

@@ -33,7 +33,8 @@ def _unit_of(kind: str, value: float, noun: str, before: str, second: str = "", 
         return unit
     if kind == "plain" and lexicon.labels_number(before):
         return UnitKind.LABEL
-    if value.is_integer() and 1900 <= value <= 2100 and not noun.startswith(("kr", "dkk")):
+    # a year is written as four bare digits: «2.000 indkøb», «2,000 purchases» count
+    if bare and value.is_integer() and 1900 <= value <= 2100 and not noun.startswith(("kr", "dkk")):
         return UnitKind.YEAR
     if kind == "plain" and lexicon.names_amount(before):
         return UnitKind.AMOUNT
@@ -106,6 +107,8 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
         if in_words and unit is UnitKind.YEAR:  # «to tusind sager» is a count, not the year 2000
             unit = UnitKind.COUNT
         value = -q.value if is_negated(before) else q.value
+        if q.kind == "plain" and noun.rstrip(".") in lexicon.seconds_nouns():  # «90 seconds» is 1,5 minutes
+            unit, value = UnitKind.MINUTES, value / 60
         per = lexicon.period_after(low[end : end + 20])
         out.append(
             QuantityMention(
