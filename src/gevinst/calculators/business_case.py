@@ -145,6 +145,12 @@ BUSINESS_CASE = Spec(
         "tjenes hjem",
         "tjent sig hjem",  # «før den har tjent sig hjem»: the idiom in every tense
         "tjente sig hjem",
+        "tjent ind",  # «hvornår er investeringen tjent ind?»: the same idiom with «ind»
+        "tjenes ind",
+        "tjene sig ind",
+        "tjener sig ind",
+        "tjent sig ind",
+        "tjente sig ind",
         "betaler sig hjem",
         "betale sig hjem",
         "betalt sig hjem",

@@ -94,6 +94,7 @@ CHANNEL_SHIFT = Spec(
         "channel",
         "replace",
         "move",
+        "moving",
         "switch",
         "instead of",
     ),
