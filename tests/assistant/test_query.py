@@ -75,6 +75,7 @@ QUANTITIES = [
         [(12, UnitKind.PERCENT), (8, UnitKind.MINUTES), (3, UnitKind.YEARS)],
     ),
     ("negative", "en besparelse på -2 mio. kr.", [(-2000000, UnitKind.AMOUNT)]),
+    ("dash-bullets-are-no-minus", "- 12 årsværk - 18 % effektivisering", [(12, UnitKind.FTE), (18, UnitKind.PERCENT)]),
     (
         "number-words",
         "otte årsværk til femogtyve procent over to år",
@@ -210,6 +211,9 @@ def test_past_and_own_are_read_once(question: str, past: bool, own: bool) -> Non
         ("At DKK 1,250 per pupil and 3,400 pupils, what's the total cost?", True),
         ("Hvad løb Hjørrings besparelse ved e-handel op i ifølge rapporten (s. 52)?", False),
         ("Rapporten nævner 37 timer om ugen; hvad bygger den på?", False),
+        ("What do 250 licences at DKK 1,800 each come to?", True),
+        ("What's the total saving the 2014 report lists for the 10 good examples?", False),
+        ("Hvad er de 5 minutter pr. transaktion værd ifølge rapporten?", False),
     ],
     ids=[
         "terse-dash",
@@ -227,6 +231,9 @@ def test_past_and_own_are_read_once(question: str, past: bool, own: bool) -> Non
         "whats-the-total",
         "a-report-s-figure-run-up-to",
         "a-report-pointed-back-to",
+        "what-they-come-to",
+        "a-report-s-total",
+        "a-report-s-figure-worth",
     ],
 )
 def test_what_asks_to_compute(question: str, computes: bool) -> None:

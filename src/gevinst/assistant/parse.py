@@ -125,7 +125,7 @@ _REPORT_EXAMPLE = re.compile(
 
 
 def _computes(text: str, figures: int) -> bool:
-    said = lexicon.says_compute(text) or lexicon.points_back(text)
+    said = lexicon.says_compute(text) or lexicon.asks_for_result(text)
     return (figures > 0 and said) or (figures > 1 and lexicon.is_terse(text))
 
 

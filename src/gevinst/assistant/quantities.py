@@ -16,7 +16,8 @@ _FROM = re.compile(r"(?<![\wæøå])(?:fra|from)\s*$")
 _BETWEEN = re.compile(r"(?<![\wæøå])(?:mellem|between)\s*$")
 _AND = re.compile(r"^\s*(?:og|and)\s*$", re.IGNORECASE)
 _NAMING = (UnitKind.LABEL, UnitKind.YEAR)
-_SIGN = re.compile(r"(?:^|[\s(])([-−])\s?$")
+# A minus sign is written right against its number; a dash with a space after it is a bullet or a dash.
+_SIGN = re.compile(r"(?:^|[\s(])([-−])$")
 
 
 def _unit_of(kind: str, value: float, noun: str, before: str, second: str = "", bare: bool = False) -> UnitKind:
