@@ -57,6 +57,20 @@ _TIME_WORDS = [
 ]
 
 
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+_FRACTION = re.compile(r"(\d*)([½¼¾])")
+
+
+def spell_fractions(text: str, english: bool) -> str:
+    """«1½ mio.» is «1,5 mio.» («1.5» in English), «¾ mio.» is «0,75 mio.»: the glyphs written as decimals."""
+    mark = "." if english else ","
+
+    def decimal(m: re.Match[str]) -> str:
+        return (m.group(1) or "0") + mark + str(_FRACTIONS[m.group(2)]).split(".")[1]
+
+    return _FRACTION.sub(decimal, text)
+
+
 def _time_words(text: str) -> list[Quantity]:
     found = [(m, minutes) for pattern, minutes in _TIME_WORDS for m in pattern.finditer(text)]
     return [Quantity(minutes, "minutes", m.group(0), m.start(), m.end(), 1.0) for m, minutes in found]

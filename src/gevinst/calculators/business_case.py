@@ -155,6 +155,13 @@ BUSINESS_CASE = Spec(
         "betale sig hjem",
         "betalt sig hjem",
         "betalte sig hjem",
+        # «Investering …, årlig besparelse … Hvor mange år går der?»: the years an investment takes to earn back
+        "hvor mange år går der",
+        "hvor lang tid går der",
+        "how many years until",
+        "how many years before",
+        "how long until",
+        "how long before",
         "payback",
         "pay back",
         "pays back",

@@ -100,6 +100,7 @@ CHANNEL_SHIFT = Spec(
     (
         "kanal",
         "går over",
+        "over til",  # «går de over til Digital Post», «flytte dem over til chat»
         "overgår",
         "skifter til",
         "flyt",
