@@ -25,6 +25,12 @@ CASES = [
         False,
         [(2026, "plain"), (3e6, "amount"), (2027, "plain")],
     ),
+    (
+        "currency-before-the-number",
+        "fra papir (kr. 120) til digital (DKK 30)",
+        False,
+        [(120, "amount"), (30, "amount")],
+    ),
     ("a-range-of-four-digit-amounts", "2000-3000 kr.", False, [(2000, "amount"), (3000, "amount")]),
 ]
 

@@ -23,8 +23,8 @@ _SCALE = (
     r"|t\.\s?kr\.?|tkr\.?|tusind\b|thousand\b)"
 )
 _CURRENCY = r"(?P<{name}>kr\.?|kroner\b|DKK\b)"
-_QUANTITY = re.compile(
-    rf"(?<![\w.,\[])(?P<num>{_NUM})(?![\d\]])"
+_QUANTITY = re.compile(  # «kr. 120» and «DKK 30» put the currency first
+    rf"(?:(?P<pre>DKK|kr\.?)\s?)?(?<![\w.,\[])(?P<num>{_NUM})(?![\d\]])"
     rf"(?:\s?{_PERCENT}|\s?{_SCALE}(?:\s?{_CURRENCY.format(name='cur')})?|\s?{_CURRENCY.format(name='cur2')})?",
     re.IGNORECASE,
 )

@@ -75,6 +75,8 @@ QUANTITIES = [
         [(12, UnitKind.PERCENT), (8, UnitKind.MINUTES), (3, UnitKind.YEARS)],
     ),
     ("negative", "en besparelse på -2 mio. kr.", [(-2000000, UnitKind.AMOUNT)]),
+    ("words-then-mio", "Vi bruger halvanden mio. kr. om året", [(1500000, UnitKind.AMOUNT)]),
+    ("words-then-mia", "en lønsum på to mia.", [(2e9, UnitKind.AMOUNT)]),
     ("vulgar-fraction", "Investering 1½ mio. kr.", [(1500000, UnitKind.AMOUNT)]),
     ("vulgar-fraction-alone", "en udgift på ¾ mio. kr.", [(750000, UnitKind.AMOUNT)]),
     ("dash-bullets-are-no-minus", "- 12 årsværk - 18 % effektivisering", [(12, UnitKind.FTE), (18, UnitKind.PERCENT)]),

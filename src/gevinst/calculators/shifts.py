@@ -90,6 +90,8 @@ CHANNEL_SHIFT = Spec(
                 "new",
                 "chat",
                 "self-service",
+                "→",  # «(kr. 120 → kr. 30)»: the price after the arrow is the new channel's
+                "->",
             ),
             False,
             klk(90, 52, "køb via e-handel 90 kr. (Hjørring)"),
