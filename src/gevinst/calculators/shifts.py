@@ -13,13 +13,14 @@ from gevinst.calculators.spec import Input, Kind, Spec
 
 
 def _channel(i: Any) -> CalcResult:
-    value = i.volume * (i.cost_from - i.cost_to)
+    value = i.volume * i.moved_share_pct / 100 * (i.cost_from - i.cost_to)
+    share = f" × {pct(i.moved_share_pct)}" if i.moved_share_pct < 100 else ""
     return CalcResult(
         "channel_shift",
         value,
         "kr.",
         "Besparelse pr. år",
-        f"Besparelse = {num(i.volume)} × ({kr(i.cost_from)} − {kr(i.cost_to)}) = {kr(value)} om året.",
+        f"Besparelse = {num(i.volume)}{share} × ({kr(i.cost_from)} − {kr(i.cost_to)}) = {kr(value)} om året.",
         [],
         warnings=["Den nye kanal er dyrere end den gamle; flytningen koster penge."] if value < 0 else [],
     )
@@ -96,6 +97,15 @@ CHANNEL_SHIFT = Spec(
             False,
             klk(90, 52, "køb via e-handel 90 kr. (Hjørring)"),
             le=1e7,
+        ),
+        Input(  # «38.000 opkald …, hvis halvdelen flytter»: only the share that moves saves
+            "moved_share_pct",
+            "Andel af antallet der flyttes",
+            Kind.PERCENT,
+            ("flytter", "flyttes", "flytte", "går over", "overgår", "moves", "move", "shift", "switch"),
+            False,
+            default=100,
+            le=100,
         ),
     ),
     _channel,
