@@ -12,6 +12,26 @@ CASES = [
     ("year-before-comma-keeps-no-unit", "I 2015, 45 % af sagerne", False, [(2015, "plain"), (45, "percent")]),
     ("english-range-shares-scale", "DKK 3-4m", True, [(3e6, "amount"), (4e6, "amount")]),
     ("danish-range-shares-scale", "3-4 mio. kr.", False, [(3e6, "amount"), (4e6, "amount")]),
+    # a year before «og» and a far smaller figure is no range or pair with it («3 % i 2027 og 2 % i 2028»)
+    (
+        "year-before-og-keeps-no-unit",
+        "3 % i 2027 og 2 % i 2028",
+        False,
+        [(3, "percent"), (2027, "plain"), (2, "percent"), (2028, "plain")],
+    ),
+    (
+        "year-before-og-no-scale",
+        "i 2026 og 3 mio. kr. i 2027",
+        False,
+        [(2026, "plain"), (3e6, "amount"), (2027, "plain")],
+    ),
+    (
+        "currency-before-the-number",
+        "fra papir (kr. 120) til digital (DKK 30)",
+        False,
+        [(120, "amount"), (30, "amount")],
+    ),
+    ("a-range-of-four-digit-amounts", "2000-3000 kr.", False, [(2000, "amount"), (3000, "amount")]),
 ]
 
 

@@ -23,8 +23,8 @@ _SCALE = (
     r"|t\.\s?kr\.?|tkr\.?|tusind\b|thousand\b)"
 )
 _CURRENCY = r"(?P<{name}>kr\.?|kroner\b|DKK\b)"
-_QUANTITY = re.compile(
-    rf"(?<![\w.,\[])(?P<num>{_NUM})(?![\d\]])"
+_QUANTITY = re.compile(  # «kr. 120» and «DKK 30» put the currency first
+    rf"(?:(?P<pre>DKK|kr\.?)\s?)?(?<![\w.,\[])(?P<num>{_NUM})(?![\d\]])"
     rf"(?:\s?{_PERCENT}|\s?{_SCALE}(?:\s?{_CURRENCY.format(name='cur')})?|\s?{_CURRENCY.format(name='cur2')})?",
     re.IGNORECASE,
 )
@@ -114,6 +114,13 @@ class _Match:
         return bool(self.pct or self.scale or self.currency)
 
 
+def _year_before_smaller(cur: _Match, nxt: _Match) -> bool:
+    """«3 % i 2027 og 2 % i 2028»: a year written as four bare digits is no end of a range or a pair with a
+    figure a tenth its size or less («2000-3000 kr.» still is one)."""
+    year = cur.match.group("num").isdigit() and 1900 <= cur.value <= 2100
+    return year and nxt.value * 10 <= cur.value
+
+
 def _share_units(raw: list[_Match], text: str) -> None:
     """A bare number joined by a dash/"til"/"og" to a number with a unit takes that unit (15-25 %); in a list
     the commas join too («6, 4 og 2 pct.»); a range's scale reaches a low end with only a currency («DKK 3-4m»)."""
@@ -125,7 +132,7 @@ def _share_units(raw: list[_Match], text: str) -> None:
             if cur.currency and not cur.scale and not cur.pct and nxt.scale and _DASH_JOIN.match(between):
                 raw[i] = replace(cur, scale=nxt.scale)
             continue
-        if not nxt.has_unit():
+        if not nxt.has_unit() or _year_before_smaller(cur, nxt):
             continue
         if _RANGE_JOIN.match(between):
             raw[i] = replace(cur, pct=nxt.pct, scale=nxt.scale, currency=nxt.currency)

@@ -81,10 +81,18 @@ def test_channel_shift_hjoerring() -> None:
     assert {a.name: a.page for a in r.assumptions if a.doc_id} == {"cost_from": 52, "cost_to": 52}
 
 
+def test_channel_shift_of_a_share_of_the_volume() -> None:
+    """«38.000 opkald …, hvis halvdelen flytter»: only the share that moves saves."""
+    r = channel_shift(38000, 55, 9, 50)
+    assert r.value == pytest.approx(874000)
+    assert "50 %" in r.formula
+
+
 def test_a_users_own_figure_is_never_cited_as_a_reports() -> None:
     """330 kr. typed by the user is the user's figure, even though Hjørring's shop price is also 330 kr."""
     r = channel_shift(6000, 330, 90)
-    assert all(a.source == "dit tal" and not a.doc_id for a in r.assumptions)
+    given = [a for a in r.assumptions if a.name in ("volume", "cost_from", "cost_to")]
+    assert len(given) == 3 and all(a.source == "dit tal" and not a.doc_id for a in given)
 
 
 def test_compliance_savings() -> None:

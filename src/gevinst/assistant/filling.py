@@ -78,8 +78,9 @@ def fill(spec: Spec, query: Query) -> Filling:
                     args[f"{inp.name}_high"] = high_ends
         elif inp.kind is Kind.PERCENT_LIST:
             lows, _, idx = _list_values(inp, figures)
-            if lows:
-                years, at = _repeat_years(figures, near, used | idx)
+            years, at = _repeat_years(figures, near, used | idx)
+            # one percentage in no year («Hvad frigør 1,5 %?») is a percentage of an amount, not a yearly list
+            if len(lows) > 1 or (lows and (years is not None or goal_hits(spec, query.text))):
                 args[inp.name], used = _yearly(lows, years), used | idx | at
         elif inp.kind is Kind.TASKS:
             tasks, idx = read_rows(inp, query.text, figures, near)

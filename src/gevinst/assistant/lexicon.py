@@ -106,8 +106,31 @@ def is_terse(text: str) -> bool:
 
 
 @cache
+def _result_pattern() -> re.Pattern[str]:
+    cues = sorted(_data()["compute"]["result_cues"], key=len, reverse=True)
+    return re.compile(r"(?<![\wæøå'])(?:" + "|".join(map(re.escape, cues)) + r")(?![\wæøå])")
+
+
+def asks_for_result(text: str) -> bool:
+    """The question asks what figures come to («Hvad løber det op i?», «what's the total») or ends pointing
+    back to the figures before it («… Hvad frigør det?», «… how many hours is that?»), and names no report
+    («Rapporten nævner 37 timer; hvad bygger den på?»): a report's figures are looked up, not computed."""
+    low = text.strip().lower()
+    words = re.findall(r"[\wæøå']+", low)
+    if not words or any(w.startswith(report_words()) for w in words):
+        return False
+    pointing = low.endswith("?") and words[-1] in _data()["compute"]["points_back"]
+    return pointing or bool(_result_pattern().search(low))
+
+
+@cache
 def ownership_words() -> frozenset[str]:
     return frozenset(_data()["compute"]["ownership"])
+
+
+@cache
+def seconds_nouns() -> frozenset[str]:
+    return frozenset(_data()["seconds_nouns"])
 
 
 @cache

@@ -32,7 +32,7 @@ _ONE = {"en", "et", "én", "ét", "one", "a", "an"}
 _HUNDRED = {"hundrede", "hundred"}
 _LARGE = {
     "tusind": 1e3, "tusinde": 1e3, "thousand": 1e3, "million": 1e6, "millioner": 1e6, "millions": 1e6,
-    "milliard": 1e9, "milliarder": 1e9, "billion": 1e9, "billions": 1e9,
+    "milliard": 1e9, "milliarder": 1e9, "billion": 1e9, "billions": 1e9, "mio": 1e6, "mia": 1e9,
 }  # fmt: skip
 _HALF = {"halv": 0.5, "half": 0.5, "kvart": 0.25, "quarter": 0.25}
 _AND = {"og", "and"}
@@ -171,6 +171,8 @@ def find_number_words(text: str, english: bool = False) -> list[Quantity]:
             i += 1
             continue
         start, end = tokens[i].start, tokens[j - 1].end
+        if tokens[j - 1].word in ("mio", "mia") and text.startswith(".", end):  # «halvanden mio. kr.»
+            end += 1
         unit = _UNIT.match(text, end)
         kind = "amount" if reading.large else "plain"
         if unit:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from gevinst.assistant import lexicon
 from gevinst.assistant.conversation import cited, is_follow_up, language_of, standalone_query
 from gevinst.assistant.number_words import small_number
-from gevinst.assistant.quantities import read_quantities
+from gevinst.assistant.quantities import read_quantities, spell_fractions
 from gevinst.assistant.query import Asks, Language, QuantityMention, Query, UnitKind
 from gevinst.index import textnorm
 
@@ -142,7 +142,8 @@ def _labels(quantities: Sequence[QuantityMention]) -> tuple[tuple[str, str], ...
 
 
 def _computes(text: str, figures: int) -> bool:
-    return (figures > 0 and lexicon.says_compute(text)) or (figures > 1 and lexicon.is_terse(text))
+    said = lexicon.says_compute(text) or lexicon.asks_for_result(text)
+    return (figures > 0 and said) or (figures > 1 and lexicon.is_terse(text))
 
 
 # «…, og hvilke kommuner …?», «… and how long …?»: a second question joined to the first.
@@ -171,7 +172,7 @@ def parse_query(
     raw, notice = clean_question(question, limit)
     language = Language(language_of(raw))
     follow_up = bool(history) and is_follow_up(raw)
-    text = standalone_query(raw, history)
+    text = spell_fractions(standalone_query(raw, history), language is Language.EN)
     names = names_in(text)
     if language is Language.EN:  # «Copenhagen» is «København» in the reports
         exonyms = lexicon.glossary()

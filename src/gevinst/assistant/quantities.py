@@ -16,7 +16,8 @@ _FROM = re.compile(r"(?<![\wæøå])(?:fra|from)\s*$")
 _BETWEEN = re.compile(r"(?<![\wæøå])(?:mellem|between)\s*$")
 _AND = re.compile(r"^\s*(?:og|and)\s*$", re.IGNORECASE)
 _NAMING = (UnitKind.LABEL, UnitKind.YEAR)
-_SIGN = re.compile(r"(?:^|[\s(])([-−])\s?$")
+# A minus sign is written right against its number; a dash with a space after it is a bullet or a dash.
+_SIGN = re.compile(r"(?:^|[\s(])([-−])$")
 
 
 def _unit_of(kind: str, value: float, noun: str, before: str, second: str = "", bare: bool = False) -> UnitKind:
@@ -33,7 +34,8 @@ def _unit_of(kind: str, value: float, noun: str, before: str, second: str = "", 
         return unit
     if kind == "plain" and lexicon.labels_number(before):
         return UnitKind.LABEL
-    if value.is_integer() and 1900 <= value <= 2100 and not noun.startswith(("kr", "dkk")):
+    # a year is written as four bare digits: «2.000 indkøb», «2,000 purchases» count
+    if bare and value.is_integer() and 1900 <= value <= 2100 and not noun.startswith(("kr", "dkk")):
         return UnitKind.YEAR
     if kind == "plain" and lexicon.names_amount(before):
         return UnitKind.AMOUNT
@@ -53,6 +55,20 @@ _TIME_WORDS = [
     (re.compile(r"(?<![\wæøå])(?:a|one)\s+quarter\s+of\s+an\s+hour(?![\w])", re.IGNORECASE), 15.0),
     (re.compile(r"(?<![\wæøå])(?:en\s+halv\s+time|half\s+an\s+hour)(?![\wæøå])", re.IGNORECASE), 30.0),
 ]
+
+
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+_FRACTION = re.compile(r"(\d*)([½¼¾])")
+
+
+def spell_fractions(text: str, english: bool) -> str:
+    """«1½ mio.» is «1,5 mio.» («1.5» in English), «¾ mio.» is «0,75 mio.»: the glyphs written as decimals."""
+    mark = "." if english else ","
+
+    def decimal(m: re.Match[str]) -> str:
+        return (m.group(1) or "0") + mark + str(_FRACTIONS[m.group(2)]).split(".")[1]
+
+    return _FRACTION.sub(decimal, text)
 
 
 def _time_words(text: str) -> list[Quantity]:
@@ -106,6 +122,8 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
         if in_words and unit is UnitKind.YEAR:  # «to tusind sager» is a count, not the year 2000
             unit = UnitKind.COUNT
         value = -q.value if is_negated(before) else q.value
+        if q.kind == "plain" and noun.rstrip(".") in lexicon.seconds_nouns():  # «90 seconds» is 1,5 minutes
+            unit, value = UnitKind.MINUTES, value / 60
         per = lexicon.period_after(low[end : end + 20])
         out.append(
             QuantityMention(

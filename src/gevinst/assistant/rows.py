@@ -49,6 +49,8 @@ def _column(inp: Input, ctx: Context) -> str | None:
     before it count back to the start of its clause only: «… 50 % effektivisering, 25 % på pas» gives the 25 no
     potential, «22 % af tiden (80 % kan automatiseres)» gives the 80 no share."""
     own = Context(_CLAUSE_START.split(ctx.before)[-1], ctx.after, ctx.noun)
+    if ctx.before.rstrip().endswith("(") and ctx.after.lstrip().startswith(")"):  # «resten af tiden (60 %)»
+        own = Context(_CLAUSE_START.split(ctx.before.rstrip()[:-1])[-1], "", ctx.noun)
     scores = [(strength(cues, own), name) for name, cues in inp.columns]
     best = max(scores)
     return best[1] if best[0] > 0 and sum(s == best[0] for s, _ in scores) == 1 else None

@@ -180,6 +180,10 @@ DIFFERENCE = Spec(
         "apart",
         "shortfall",
         "short of",
+        "far short",
+        "fall short",
+        "falls short",
+        "fell short",
     ),
     larger_first=("a", "b"),
 )

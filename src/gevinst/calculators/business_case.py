@@ -145,10 +145,23 @@ BUSINESS_CASE = Spec(
         "tjenes hjem",
         "tjent sig hjem",  # «før den har tjent sig hjem»: the idiom in every tense
         "tjente sig hjem",
+        "tjent ind",  # «hvornår er investeringen tjent ind?»: the same idiom with «ind»
+        "tjenes ind",
+        "tjene sig ind",
+        "tjener sig ind",
+        "tjent sig ind",
+        "tjente sig ind",
         "betaler sig hjem",
         "betale sig hjem",
         "betalt sig hjem",
         "betalte sig hjem",
+        # «Investering …, årlig besparelse … Hvor mange år går der?»: the years an investment takes to earn back
+        "hvor mange år går der",
+        "hvor lang tid går der",
+        "how many years until",
+        "how many years before",
+        "how long until",
+        "how long before",
         "payback",
         "pay back",
         "pays back",

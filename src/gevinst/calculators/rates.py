@@ -55,6 +55,10 @@ RATE_SCALING = Spec(
         "for os",
         "for our",
         "for us",
+        "cost us",  # «What would that cost us?»: the example's amount per unit at our count
+        "costs us",
+        "koste os",
+        "koster os",
         "tilsvarende",
         "samme forhold",
         "skaler",

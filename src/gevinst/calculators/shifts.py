@@ -13,13 +13,14 @@ from gevinst.calculators.spec import Input, Kind, Spec
 
 
 def _channel(i: Any) -> CalcResult:
-    value = i.volume * (i.cost_from - i.cost_to)
+    value = i.volume * i.moved_share_pct / 100 * (i.cost_from - i.cost_to)
+    share = f" × {pct(i.moved_share_pct)}" if i.moved_share_pct < 100 else ""
     return CalcResult(
         "channel_shift",
         value,
         "kr.",
         "Besparelse pr. år",
-        f"Besparelse = {num(i.volume)} × ({kr(i.cost_from)} − {kr(i.cost_to)}) = {kr(value)} om året.",
+        f"Besparelse = {num(i.volume)}{share} × ({kr(i.cost_from)} − {kr(i.cost_to)}) = {kr(value)} om året.",
         [],
         warnings=["Den nye kanal er dyrere end den gamle; flytningen koster penge."] if value < 0 else [],
     )
@@ -58,6 +59,10 @@ CHANNEL_SHIFT = Spec(
                 "now",
                 "fra",
                 "from",
+                "telefon",
+                "skranke",
+                "phone",
+                "counter",
             ),
             False,
             klk(330, 52, "køb i butik 330 kr. (Hjørring)"),
@@ -73,16 +78,41 @@ CHANNEL_SHIFT = Spec(
             "cost_to",
             "Pris pr. styk i den nye kanal",
             Kind.AMOUNT,
-            ("digital", "e-handel", "e-commerce", "video", "online", "selvbetjening", "ny", "web", "app", "new"),
+            (
+                "digital",
+                "e-handel",
+                "e-commerce",
+                "video",
+                "online",
+                "selvbetjening",
+                "ny",
+                "web",
+                "app",
+                "new",
+                "chat",
+                "self-service",
+                "→",  # «(kr. 120 → kr. 30)»: the price after the arrow is the new channel's
+                "->",
+            ),
             False,
             klk(90, 52, "køb via e-handel 90 kr. (Hjørring)"),
             le=1e7,
+        ),
+        Input(  # «38.000 opkald …, hvis halvdelen flytter»: only the share that moves saves
+            "moved_share_pct",
+            "Andel af antallet der flyttes",
+            Kind.PERCENT,
+            ("flytter", "flyttes", "flytte", "går over", "overgår", "moves", "move", "shift", "switch"),
+            False,
+            default=100,
+            le=100,
         ),
     ),
     _channel,
     (
         "kanal",
         "går over",
+        "over til",  # «går de over til Digital Post», «flytte dem over til chat»
         "overgår",
         "skifter til",
         "flyt",
@@ -94,6 +124,7 @@ CHANNEL_SHIFT = Spec(
         "channel",
         "replace",
         "move",
+        "moving",
         "switch",
         "instead of",
     ),
