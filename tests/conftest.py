@@ -56,14 +56,22 @@ def small_corpus(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.fixture
-def small_assistant(settings: Settings, small_corpus: Path):  # type: ignore[no-untyped-def]
+def assistant_over(settings: Settings, folder: Path, files: dict[str, str]):  # type: ignore[no-untyped-def]
+    """The assistant over `files` (name → text; a «catalog.yaml» among them too), written to `folder` and ingested."""
     from gevinst.assistant import build_assistant
     from gevinst.ingest import ingest
 
-    report = ingest([small_corpus], settings)
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    report = ingest([folder], settings)
     assert report.ok, report.failed
     return build_assistant(settings)
+
+
+@pytest.fixture
+def small_assistant(settings: Settings, small_corpus: Path):  # type: ignore[no-untyped-def]
+    return assistant_over(settings, small_corpus, {})
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,8 @@ import pytest
 from gevinst.assistant.evidence import Candidate, reading_order
 from gevinst.settings import Settings
 
+from ..conftest import assistant_over
+
 DOCS = {
     "debitor.txt": (
         "# Samling af debitorer\n\n"
@@ -31,15 +33,7 @@ DOCS = {
 
 @pytest.fixture
 def assistant(settings: Settings, tmp_path: Path):  # type: ignore[no-untyped-def]
-    from gevinst.assistant import build_assistant
-    from gevinst.ingest import ingest
-
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for name, text in DOCS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    assert ingest([folder], settings).ok
-    return build_assistant(settings)
+    return assistant_over(settings, tmp_path / "docs", DOCS)
 
 
 def test_figure_question_is_led_by_the_sentence_with_the_figure(assistant) -> None:  # type: ignore[no-untyped-def]

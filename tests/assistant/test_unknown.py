@@ -9,6 +9,8 @@ import pytest
 
 from gevinst.settings import Settings
 
+from ..conftest import assistant_over
+
 CATALOG = "documents:\n  - id: model\n    file: model.txt\n    title: En fælles model\n    year: 2009\n"
 MODEL = (
     "# En fælles model for sagsbehandlingen\n\n"
@@ -27,15 +29,7 @@ MODEL = (
 
 @pytest.fixture
 def assistant(settings: Settings, tmp_path: Path):  # type: ignore[no-untyped-def]
-    from gevinst.assistant import build_assistant
-    from gevinst.ingest import ingest
-
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "catalog.yaml").write_text(CATALOG, encoding="utf-8")
-    (folder / "model.txt").write_text(MODEL, encoding="utf-8")
-    assert ingest([folder], settings).ok
-    return build_assistant(settings)
+    return assistant_over(settings, tmp_path / "docs", {"catalog.yaml": CATALOG, "model.txt": MODEL})
 
 
 @pytest.mark.parametrize(
