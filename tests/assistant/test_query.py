@@ -73,6 +73,27 @@ def test_an_english_word_finds_its_danish_in_any_regular_form(word: str, danish:
     assert lexicon.danish_for(word) == danish
 
 
+@pytest.mark.parametrize(
+    ("question", "present", "absent"),
+    [
+        ("What are the building blocks of the effort?", "element", "bygning"),
+        ("How is the pay of foster families managed?", "plejefamili", None),
+    ],
+    ids=["phrase-not-its-words", "phrase-as-compound"],
+)
+def test_an_english_phrase_is_read_as_one(question: str, present: str, absent: str | None) -> None:
+    query = parse_query(question)[0]
+    assert present in query.terms
+    assert absent is None or absent not in query.terms
+
+
+def test_a_currency_code_is_no_name_the_passages_must_mention() -> None:
+    from gevinst.assistant import lexicon
+
+    query = parse_query("What does an hour cost at a monthly salary of DKK 25,000?")[0]
+    assert all(n.lower() in lexicon.generic_names() for n in query.names)
+
+
 def test_english_terms_are_danish_alternatives_grouped_by_word() -> None:
     query = parse_query("What did the municipalities save on purchases?")[0]
     assert ("kommun",) in query.groups or any("kommun" in g for g in query.groups)

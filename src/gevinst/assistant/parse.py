@@ -53,8 +53,12 @@ def _english_search_text(text: str) -> tuple[str, list[str]]:
     """The question with its Danish glossary terms appended, and the Danish alternatives of each word."""
     low = text.lower()
     glossary = lexicon.glossary()
+    # a phrase («building blocks», «foster families») is read as one: its words are not read alone
+    phrases = [p for p in glossary if " " in p and re.search(rf"\b{re.escape(p)}\b", low)]
+    for p in phrases:
+        low = re.sub(rf"\b{re.escape(p)}\b", " ", low)
     danish = [d for w in re.findall(r"[a-z][a-z-]*", low) if (d := lexicon.danish_for(w))]
-    danish += [glossary[p] for p in glossary if " " in p and p in low]
+    danish += [glossary[p] for p in phrases]
     return (f"{text} {' '.join(danish)}" if danish else text), danish
 
 
