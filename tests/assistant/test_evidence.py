@@ -355,6 +355,21 @@ def test_a_question_that_asks_two_things_is_read_as_two() -> None:
     assert not parse_query("Hvad sparede Holbæk og Vejle?")[0].also
 
 
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Hvor stor en del er effektiv tid, og hvad går resten af tiden med?", "fact"),
+        ("Hvad skal der etableres, og hvor lang er implementeringshorisonten?", "figure"),
+        ("Hvor mange kommuner deltog, og hvorfor deltog de?", "reason"),
+    ],
+    ids=["fact-after-figure", "figure-after-fact", "reason-after-figure"],
+)
+def test_the_second_question_asks_by_its_own_words_not_the_first_in_brackets(question: str, asks: str) -> None:
+    from gevinst.assistant.parse import parse_query
+
+    assert parse_query(question)[0].also[0].asks.value == asks
+
+
 def test_the_second_question_gets_its_own_answering_sentence(assistant) -> None:  # type: ignore[no-untyped-def]
     answer = assistant.answer(
         "Hvor mange minutter mindre bruger Holbæk Kommune pr. regning, og hvordan frigjorde Vejle ressourcer?"

@@ -191,6 +191,9 @@ def parse_query(
     # …, og hvor lang er implementeringshorisonten?» asks first for what is established, not for a figure).
     second = _SECOND_QUESTION.search(text) if split else None
     first = text[: second.start()] if second else text
+    if not split and text.endswith(")?") and " (" in text:
+        # a later question read on its own (`_later_questions`): its own words ask, not the first's in brackets
+        first = text[: text.rindex(" (")]
     asks = lexicon.asks_of(first)
     outright = asks is Asks.FIGURE
     if asks is Asks.FACT and lexicon.wanted_quantity_kinds(first):
