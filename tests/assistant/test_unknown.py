@@ -23,7 +23,10 @@ MODEL = (
     "Evalueringen skal vise, om enheden løser opgaverne hurtigere.\n\n"
     "## Huslejeregister\n\n"
     "Huslejeregistret gav en besparelse på 4 mio. kr. i det første år. "
-    "Der er endnu ikke mulighed for at opgøre besparelsen i det andet år.\n"
+    "Der er endnu ikke mulighed for at opgøre besparelsen i det andet år.\n\n"
+    "## Effektiv visitation\n\n"
+    "Det vurderes, at potentialet ved effektiv visitation udgør XXX med en tidshorisont på XXX. "
+    "En gennemgang af 52 sager i en kommune gav en reduktion i visiterede ydelser på 2 mio. kr.\n"
 )
 
 
@@ -61,6 +64,20 @@ def test_what_happened_after_the_report_was_published_is_not_answered(assistant,
 def test_a_result_the_source_says_is_not_known_yet_is_not_answered(assistant, question: str, refused: bool) -> None:  # type: ignore[no-untyped-def]
     answer = assistant.answer(question)
     assert answer.refused is refused, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("Hvor stort er potentialet ved effektiv visitation i kroner?", True),
+        ("Hvor stor en reduktion i visiterede ydelser gav gennemgangen af de 52 sager?", False),
+    ],
+    ids=["figure-left-blank", "a-figure-stated-nearby"],
+)
+def test_a_figure_the_report_leaves_as_a_placeholder_is_not_answered(assistant, question: str, refused: bool) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer(question)
+    assert answer.refused is refused, answer.text
+    assert not refused or "XXX" in answer.text  # the source's own blank is shown
 
 
 def test_the_refusal_quotes_the_sources_own_words_that_it_is_not_known_yet(assistant) -> None:  # type: ignore[no-untyped-def]

@@ -219,7 +219,7 @@ def weak_evidence(query: Query, retrieved: Retrieved, chosen: list[Candidate], s
         return True
     if retrieved.missing_entities or lead_lacks_name(query, retrieved, chosen[0]):
         return True
-    if unknown.after_publication(query, retrieved, chosen[0]) or unknown.said_not_yet(query, retrieved, chosen):
+    if unknown.after_publication(query, retrieved, chosen[0]) or unknown.not_stated(query, retrieved, chosen):
         return True
     # A figure asked for outright needs a chosen sentence that states one; when the question names its kind
     # («hvor mange kroner», «hvor mange år»), one of that kind: «5 % af leverancerne» does not say how many kroner.

@@ -40,7 +40,7 @@ class ExtractiveBackend:
     def compose(self, query: Query, retrieved: Retrieved) -> Answer:
         chosen = self.choose(query, retrieved)
         if evidence.weak_evidence(query, retrieved, chosen, self.settings):
-            return refusal(query, retrieved, unknown.said_not_yet(query, retrieved, chosen))
+            return refusal(query, retrieved, unknown.not_stated(query, retrieved, chosen))
         for later in query.also:  # a second question gets its own answering sentence(s), after the first's
             found = evidence.candidates(later, retrieved, self.retriever)
             part = evidence.lead_with_what_it_opens(later, found, retrieved)

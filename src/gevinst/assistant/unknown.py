@@ -1,8 +1,11 @@
 """What the reports cannot know, though their passages are on the topic: what happened after a report was
-written, and what a report itself says is not known yet. Both are refusals whose passages look relevant —
-the term coverage and the meaning of the lead are high — so the calibrated score alone answers them."""
+written, what a report itself says is not known yet, and a figure a report leaves as a template's placeholder
+(«potentialet i forslaget udgør XXX»). All are refusals whose passages look relevant — the term coverage and
+the meaning of the lead are high — so the calibrated score alone answers them."""
 
 from __future__ import annotations
+
+import re
 
 from gevinst.assistant import lexicon
 from gevinst.assistant.candidate import Candidate
@@ -37,3 +40,28 @@ def said_not_yet(query: Query, retrieved: Retrieved, chosen: list[Candidate]) ->
         if c.fit >= 1.0:
             return None  # a sentence before it states what is asked: what is not known yet is something else
     return None
+
+
+_PLACEHOLDER = re.compile(r"\b(?:X{3,}|Y{3,})\b")
+
+
+def left_blank(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:
+    """A figure question whose best sentence, scored at least as high as the lead, has a template's
+    placeholder where the figure would stand («Visitationens samlede økonomiske ramme i kommunen er XXX»):
+    the report does not state it, and the figure the lead states is about something else."""
+    if not chosen or query.asks is not Asks.FIGURE:
+        return None
+    lead = chosen[0]
+    return next(
+        (
+            c
+            for c in chosen
+            if c.score >= lead.score and _PLACEHOLDER.search(retrieved.chunks[c.passage].text[c.start : c.end])
+        ),
+        None,
+    )
+
+
+def not_stated(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:
+    """The source's own sentence that what is asked is not known yet or left blank, if there is one."""
+    return said_not_yet(query, retrieved, chosen) or left_blank(query, retrieved, chosen)
