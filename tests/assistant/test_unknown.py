@@ -26,7 +26,10 @@ MODEL = (
     "Der er endnu ikke mulighed for at opgøre besparelsen i det andet år.\n\n"
     "## Effektiv visitation\n\n"
     "Det vurderes, at potentialet ved effektiv visitation udgør XXX med en tidshorisont på XXX. "
-    "En gennemgang af 52 sager i en kommune gav en reduktion i visiterede ydelser på 2 mio. kr.\n"
+    "En gennemgang af 52 sager i en kommune gav en reduktion i visiterede ydelser på 2 mio. kr.\n\n"
+    "## Lærernes arbejdstid\n\n"
+    "Flere kommuner ser muligheder i et redskab til at følge lærernes arbejdstid på den enkelte skole. "
+    "Ingen kommuner har dog udarbejdet redskabet til lærernes arbejdstid, hvorfor det ikke indgår i denne rapport.\n"
 )
 
 
@@ -58,8 +61,15 @@ def test_what_happened_after_the_report_was_published_is_not_answered(assistant,
         ("Hvad skal evalueringen af den fælles enhed for boligstøtte vise?", False),
         ("Hvorfor kunne kommunerne ikke fremlægge resultaterne af evalueringen af boligstøtteenheden?", False),
         ("Hvor meget sparede huslejeregistret i det første år?", False),
+        ("Hvad viser redskabet til lærernes arbejdstid på den enkelte skole?", True),
     ],
-    ids=["result-not-yet-known", "present-question", "why-question", "stated-before-what-is-not-known"],
+    ids=[
+        "result-not-yet-known",
+        "present-question",
+        "why-question",
+        "stated-before-what-is-not-known",
+        "not-in-this-report",
+    ],
 )
 def test_a_result_the_source_says_is_not_known_yet_is_not_answered(assistant, question: str, refused: bool) -> None:  # type: ignore[no-untyped-def]
     answer = assistant.answer(question)

@@ -79,8 +79,10 @@ def asks_what_happened(text: str) -> bool:
 
 
 @cache
-def not_yet_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(_data()["not_yet"]), re.IGNORECASE)
+def not_yet_pattern(past: bool = True) -> re.Pattern[str]:
+    """A source's words that what is asked is not in it; with `past`, also that it is not known yet."""
+    cues = _data()["not_covered"] + (_data()["not_yet"] if past else [])
+    return re.compile("|".join(cues), re.IGNORECASE)
 
 
 @cache

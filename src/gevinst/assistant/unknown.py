@@ -22,11 +22,12 @@ def after_publication(query: Query, retrieved: Retrieved, lead: Candidate) -> bo
 
 def said_not_yet(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:
     """The sentence in which the source says that what a past-tense question asks about is not known yet
-    («anbefalingerne … er endnu ikke offentliggjorte»): the lead or a sentence that runs on from it. A
+    («anbefalingerne … er endnu ikke offentliggjorte»), or that what any question asks about is not in the
+    report («hvorfor det ikke indgår i denne rapport»): the lead or a sentence that runs on from it. A
     question of why or how is answered by such a sentence and is not held to this; nor is a question whose
     lead, or a sentence after it, already states what is asked (by its kind) before the source says what is
     not known yet."""
-    if not chosen or not query.past or query.asks in (Asks.REASON, Asks.METHOD):
+    if not chosen or query.asks in (Asks.REASON, Asks.METHOD):
         return None
     text = retrieved.chunks[chosen[0].passage].text
     run = [chosen[0]]
@@ -35,7 +36,7 @@ def said_not_yet(query: Query, retrieved: Retrieved, chosen: list[Candidate]) ->
             break
         run.append(c)
     for c in run:
-        if lexicon.not_yet_pattern().search(text[c.start : c.end]):
+        if lexicon.not_yet_pattern(query.past).search(text[c.start : c.end]):
             return c
         if c.fit >= 1.0:
             return None  # a sentence before it states what is asked: what is not known yet is something else
