@@ -68,9 +68,9 @@ def test_query_parts(question: str, language: Language, asks: Asks, names: tuple
     ids=["listed", "plural-listed", "past", "ies-plural", "doubled-consonant", "ing", "plural", "unknown"],
 )
 def test_an_english_word_finds_its_danish_in_any_regular_form(word: str, danish: str | None) -> None:
-    from gevinst.assistant import lexicon
+    from gevinst.assistant import glossary
 
-    assert lexicon.danish_for(word) == danish
+    assert glossary.danish_for(word) == danish
 
 
 @pytest.mark.parametrize(

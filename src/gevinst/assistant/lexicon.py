@@ -17,7 +17,8 @@ from gevinst.index import textnorm
 
 
 @cache
-def _data() -> dict[str, Any]:
+def lexicon_data() -> dict[str, Any]:
+    """lexicon.yaml, read once."""
     text = resources.files("gevinst.assistant").joinpath("lexicon.yaml").read_text(encoding="utf-8")
     return dict(yaml.safe_load(text))
 
@@ -25,23 +26,23 @@ def _data() -> dict[str, Any]:
 @cache
 def generic_terms() -> frozenset[str]:
     """Index tokens (stemmed, folded) of the generic words of both languages."""
-    words = " ".join(_data()["generic"].values())
+    words = " ".join(lexicon_data()["generic"].values())
     return frozenset(t for w in words.split() for t in textnorm.tokens(w))
 
 
 @cache
 def focus_skip() -> frozenset[str]:
-    return frozenset(_data()["focus_skip"].split())
+    return frozenset(lexicon_data()["focus_skip"].split())
 
 
 @cache
 def calendar_names() -> frozenset[str]:
-    return frozenset(_data()["calendar_names"].split())
+    return frozenset(lexicon_data()["calendar_names"].split())
 
 
 @cache
 def question_words() -> frozenset[str]:
-    return frozenset(_data()["question_words"].split())
+    return frozenset(lexicon_data()["question_words"].split())
 
 
 @cache
@@ -49,7 +50,7 @@ def _asks_patterns() -> list[tuple[Asks, re.Pattern[str]]]:
     order = [Asks.REASON, Asks.METHOD, Asks.LIST, Asks.FIGURE]
     out = []
     for kind in order:
-        phrases = sorted(_data()["asks"][kind.value], key=len, reverse=True)
+        phrases = sorted(lexicon_data()["asks"][kind.value], key=len, reverse=True)
         out.append((kind, re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")))
     return out
 
@@ -70,7 +71,7 @@ def asks_in_past(text: str, kinds: tuple[str, ...] = ("happened", "stated")) -> 
     did (`happened`) or of what a report said (`stated`)."""
     last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip())[-1].lower()
     words = set(re.findall(r"[\wæøå']+", last))
-    return any(words & frozenset(_data()["past_tense"][kind]) for kind in kinds)
+    return any(words & frozenset(lexicon_data()["past_tense"][kind]) for kind in kinds)
 
 
 def asks_what_happened(text: str) -> bool:
@@ -81,13 +82,13 @@ def asks_what_happened(text: str) -> bool:
 @cache
 def not_yet_pattern(past: bool = True) -> re.Pattern[str]:
     """A source's words that what is asked is not in it; with `past`, also that it is not known yet."""
-    cues = _data()["not_covered"] + (_data()["not_yet"] if past else [])
+    cues = lexicon_data()["not_covered"] + (lexicon_data()["not_yet"] if past else [])
     return re.compile("|".join(cues), re.IGNORECASE)
 
 
 @cache
 def _compute_pattern() -> re.Pattern[str]:
-    cues = sorted(_data()["compute"]["cues"], key=len, reverse=True)
+    cues = sorted(lexicon_data()["compute"]["cues"], key=len, reverse=True)
     alternatives = [re.escape(c[:-1]) + r"[\wæøå]*" if c.endswith("*") else re.escape(c) for c in cues]
     return re.compile(r"(?<![\wæøå'])(?:" + "|".join(alternatives) + r")(?![\wæøå])")
 
@@ -103,13 +104,13 @@ def is_terse(text: str) -> bool:
     potentiale?»): it asks for the result."""
     last = re.split(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ])|\s[–—-]\s", text.strip())[-1]
     words = re.findall(r"[\wæøå]+", last.lower())
-    limit = int(_data()["compute"]["terse_words"])
+    limit = int(lexicon_data()["compute"]["terse_words"])
     return last.endswith("?") and 0 < len(words) <= limit and not set(words) & question_words()
 
 
 @cache
 def _result_pattern() -> re.Pattern[str]:
-    cues = sorted(_data()["compute"]["result_cues"], key=len, reverse=True)
+    cues = sorted(lexicon_data()["compute"]["result_cues"], key=len, reverse=True)
     return re.compile(r"(?<![\wæøå'])(?:" + "|".join(map(re.escape, cues)) + r")(?![\wæøå])")
 
 
@@ -121,23 +122,23 @@ def asks_for_result(text: str) -> bool:
     words = re.findall(r"[\wæøå']+", low)
     if not words or any(w.startswith(report_words()) for w in words):
         return False
-    pointing = low.endswith("?") and words[-1] in _data()["compute"]["points_back"]
+    pointing = low.endswith("?") and words[-1] in lexicon_data()["compute"]["points_back"]
     return pointing or bool(_result_pattern().search(low))
 
 
 @cache
 def ownership_words() -> frozenset[str]:
-    return frozenset(_data()["compute"]["ownership"])
+    return frozenset(lexicon_data()["compute"]["ownership"])
 
 
 @cache
 def seconds_nouns() -> frozenset[str]:
-    return frozenset(_data()["seconds_nouns"])
+    return frozenset(lexicon_data()["seconds_nouns"])
 
 
 @cache
 def _unit_nouns() -> dict[str, UnitKind]:
-    return {w: UnitKind(kind) for kind, words in _data()["unit_nouns"].items() for w in words}
+    return {w: UnitKind(kind) for kind, words in lexicon_data()["unit_nouns"].items() for w in words}
 
 
 def unit_noun(noun: str) -> UnitKind | None:
@@ -177,18 +178,18 @@ def compound_head(word: str, heads: Iterable[str]) -> str | None:
 
 @cache
 def derivation_prefixes() -> frozenset[str]:
-    return frozenset(_data()["derivation_prefixes"])
+    return frozenset(lexicon_data()["derivation_prefixes"])
 
 
 @cache
 def _label_before() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in _data()["label_nouns"])
+    words = "|".join(re.escape(w) for w in lexicon_data()["label_nouns"])
     return re.compile(r"(?<![\wæøå])(?:" + words + r")\s*$")
 
 
 @cache
 def _amount_before() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in _data()["amount_words"])
+    words = "|".join(re.escape(w) for w in lexicon_data()["amount_words"])
     return re.compile(r"(?<![\wæøå])(?:" + words + r")\s*(?:på|er|of|is|:)?\s*$")
 
 
@@ -203,55 +204,19 @@ def labels_number(before: str) -> bool:
 
 
 @cache
-def glossary() -> dict[str, str]:
-    return {str(k).lower(): str(v) for k, v in _data()["glossary"].items()}
-
-
-def danish_for(word: str) -> str | None:
-    """The glossary's Danish for an English word, or for another form of it («hour» → «hours», «realised» →
-    «realise», «planned» → «plan», «enquiries» → «enquiry»): the glossary lists one form of most words."""
-    words = glossary()
-    for form in english_forms(word):
-        if form in words:
-            return words[form]
-    return None
-
-
-def english_forms(word: str) -> list[str]:
-    """The word and the regular forms it may be an inflection of or have: plural, past, -ing."""
-    forms = [word]
-    if word.endswith("ies"):
-        forms.append(word[:-3] + "y")
-    if word.endswith("es"):
-        forms.append(word[:-2])
-    if word.endswith("s") and not word.endswith("ss"):
-        forms.append(word[:-1])
-    for suffix in ("ed", "ing"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            stem = word[: -len(suffix)]
-            forms += [stem, stem + "e"]
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                forms.append(stem[:-1])  # planned → plan
-            if stem.endswith("i"):
-                forms.append(stem[:-1] + "y")  # applied → apply
-    forms += [word + "s", word + "es"]
-    return list(dict.fromkeys(forms))
-
-
-@cache
 def block_labels() -> dict[str, str]:
     """A word that names a numbered block → the Danish noun the reports write it with."""
-    return {word: noun for noun, words in _data()["block_labels"].items() for word in words}
+    return {word: noun for noun, words in lexicon_data()["block_labels"].items() for word in words}
 
 
 @cache
 def markers(kind: str) -> tuple[str, ...]:
-    return tuple(_data()["markers"][kind])
+    return tuple(lexicon_data()["markers"][kind])
 
 
 @cache
 def anaphoric_openers() -> frozenset[str]:
-    return frozenset(_data()["anaphoric_openers"])
+    return frozenset(lexicon_data()["anaphoric_openers"])
 
 
 @cache
@@ -259,7 +224,7 @@ def _quantity_kind_patterns() -> dict[str, re.Pattern[str]]:
     # No left boundary: the word may end a compound («e-handelsgrad», «nettobesparelse», «indkøbspris»).
     return {
         kind: re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
-        for kind, words in _data()["quantity_kinds"].items()
+        for kind, words in lexicon_data()["quantity_kinds"].items()
     }
 
 
@@ -271,17 +236,17 @@ def wanted_quantity_kinds(text: str) -> frozenset[str]:
 
 @cache
 def money_nouns() -> frozenset[str]:
-    return frozenset(_data()["money_nouns"])
+    return frozenset(lexicon_data()["money_nouns"])
 
 
 @cache
 def report_words() -> tuple[str, ...]:
-    return tuple(_data()["report_words"])
+    return tuple(lexicon_data()["report_words"])
 
 
 @cache
 def per_words() -> frozenset[str]:
-    return frozenset(_data()["per_words"])
+    return frozenset(lexicon_data()["per_words"])
 
 
 @cache
@@ -293,7 +258,7 @@ def _periods() -> list[tuple[Period, re.Pattern[str]]]:
                 r"^\s*(?:" + "|".join(re.escape(p) for p in sorted(words, key=len, reverse=True)) + r")(?![\wæøå])"
             ),
         )
-        for kind, words in _data()["periods"].items()
+        for kind, words in lexicon_data()["periods"].items()
     ]
 
 
@@ -305,17 +270,17 @@ def period_after(text: str) -> Period | None:
 
 @cache
 def negations() -> frozenset[str]:
-    return frozenset(_data()["negations"])
+    return frozenset(lexicon_data()["negations"])
 
 
 @cache
 def duration_nouns() -> frozenset[str]:
-    return frozenset(_data()["duration_nouns"])
+    return frozenset(lexicon_data()["duration_nouns"])
 
 
 @cache
 def catalogue_words() -> tuple[str, ...]:
-    return tuple(_data()["catalogue_words"])
+    return tuple(lexicon_data()["catalogue_words"])
 
 
 def mentions_catalogue(text: str) -> bool:
@@ -326,4 +291,4 @@ def mentions_catalogue(text: str) -> bool:
 
 @cache
 def generic_names() -> frozenset[str]:
-    return frozenset(_data()["generic_names"])
+    return frozenset(lexicon_data()["generic_names"])

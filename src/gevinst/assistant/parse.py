@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from gevinst.assistant import lexicon
+from gevinst.assistant import glossary, lexicon
 from gevinst.assistant.conversation import cited, is_follow_up, language_of, standalone_query
 from gevinst.assistant.number_words import small_number
 from gevinst.assistant.quantities import read_quantities, spell_fractions
@@ -52,13 +52,13 @@ def names_in(text: str) -> tuple[str, ...]:
 def _english_search_text(text: str) -> tuple[str, list[str]]:
     """The question with its Danish glossary terms appended, and the Danish alternatives of each word."""
     low = text.lower()
-    glossary = lexicon.glossary()
+    known = glossary.words()
     # a phrase («building blocks», «foster families») is read as one: its words are not read alone
-    phrases = [p for p in glossary if " " in p and re.search(rf"\b{re.escape(p)}\b", low)]
+    phrases = [p for p in known if " " in p and re.search(rf"\b{re.escape(p)}\b", low)]
     for p in phrases:
         low = re.sub(rf"\b{re.escape(p)}\b", " ", low)
-    danish = [d for w in re.findall(r"[a-z][a-z-]*", low) if (d := lexicon.danish_for(w))]
-    danish += [glossary[p] for p in phrases]
+    danish = [d for w in re.findall(r"[a-z][a-z-]*", low) if (d := glossary.danish_for(w))]
+    danish += [known[p] for p in phrases]
     return (f"{text} {' '.join(danish)}" if danish else text), danish
 
 
@@ -99,7 +99,7 @@ def _focus(text: str, language: Language) -> tuple[str, ...]:
         return ()
     noun = words[0]
     if language is Language.EN:
-        return _group(lexicon.danish_for(noun) or "")
+        return _group(glossary.danish_for(noun) or "")
     # «Hvilke faglige spor …»: a word in -e before a content word is an adjective, the word after it the noun.
     if noun.endswith("e") and len(words) > 1 and _group(words[1]):
         noun = words[1]
@@ -116,7 +116,7 @@ def _how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...
     if m is None:
         return None, ()
     noun = m.group(1).lower()
-    counted = _group((lexicon.danish_for(noun) or noun) if language is Language.EN else noun)
+    counted = _group((glossary.danish_for(noun) or noun) if language is Language.EN else noun)
     if noun.rstrip(".") in lexicon.money_nouns():
         return UnitKind.AMOUNT.value, counted
     unit = lexicon.unit_noun(noun)
@@ -179,7 +179,7 @@ def parse_query(
     text = spell_fractions(standalone_query(raw, history), language is Language.EN)
     names = names_in(text)
     if language is Language.EN:  # «Copenhagen» is «København» in the reports
-        exonyms = lexicon.glossary()
+        exonyms = glossary.words()
         names = tuple(exonyms.get(n.lower(), n).split()[0].capitalize() if n.lower() in exonyms else n for n in names)
         search_text, danish = _english_search_text(text)
         groups = term_groups([*danish, *cited(text), *names])

@@ -1,0 +1,45 @@
+"""The English glossary: each English word (or phrase) of a question and the Danish words the reports use
+for it, kept as data in lexicon.yaml; a word is found in any of its regular English forms."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from gevinst.assistant.lexicon import lexicon_data
+
+
+@cache
+def words() -> dict[str, str]:
+    """English word or phrase (lower case) → the Danish words, space-separated; the first is the reports'."""
+    return {str(k).lower(): str(v) for k, v in lexicon_data()["glossary"].items()}
+
+
+def danish_for(word: str) -> str | None:
+    """The glossary's Danish for an English word, or for another form of it («hour» → «hours», «realised» →
+    «realise», «planned» → «plan», «enquiries» → «enquiry»): the glossary lists one form of most words."""
+    known = words()
+    for form in english_forms(word):
+        if form in known:
+            return known[form]
+    return None
+
+
+def english_forms(word: str) -> list[str]:
+    """The word and the regular forms it may be an inflection of or have: plural, past, -ing."""
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    for suffix in ("ed", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            forms += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # planned → plan
+            if stem.endswith("i"):
+                forms.append(stem[:-1] + "y")  # applied → apply
+    forms += [word + "s", word + "es"]
+    return list(dict.fromkeys(forms))
