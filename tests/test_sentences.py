@@ -22,6 +22,10 @@ SPLITS = {
     ),
     "dotted-abbreviation": ("Se f.eks. KOMBIT. Resten følger.", ["Se f.eks. KOMBIT.", "Resten følger."]),
     "line-breaks": ("Tabel 1\nKSD | 40 %\n\nSlut", ["Tabel 1", "KSD | 40 %", "Slut"]),
+    "abbreviation-before-a-line-break": (
+        "De bruges på ferier, frokost m.v.\n\nNedenfor fremgår eksempler.",
+        ["De bruges på ferier, frokost m.v.", "Nedenfor fremgår eksempler."],
+    ),
     "question-and-quote": ("Hvad koster det? «Meget.» Sådan.", ["Hvad koster det?", "«Meget.»", "Sådan."]),
 }
 

@@ -21,8 +21,8 @@ _WORD = re.compile(r"[\w.]+")
 
 
 def _ends_sentence(text: str, reversed_text: str, m: re.Match[str]) -> bool:
-    if m.group(0).startswith("\n") or text[m.start()] != ".":
-        return True
+    if "\n" in m.group(0) or text[m.start()] != ".":
+        return True  # a line break ends a unit even after an abbreviation («… m.v.» / «Nedenfor …»)
     # The word before the full stop, read backwards from it: the cost is the word's length, not the
     # length of the text before it (a search over text[:m.start()] made splitting quadratic).
     found = _WORD.match(reversed_text, len(text) - m.start())
