@@ -674,3 +674,43 @@ def test_sentences_on_the_questions_matter_stay_apart_when_choosing(
 
     assert closeness(similarity, CHOOSING_SPAN) == pytest.approx(choosing)
     assert closeness(similarity, CALIBRATED_SPAN) == pytest.approx(calibrated)
+
+
+HEADED_LIST = (
+    "Kommunerne har samlet de objektive sager i en fælles enhed for hele landet. "
+    "Der er mange sager. "
+    "Effektiviseringspotentialet ved modellen knytter sig til følgende elementer:\n"
+    "- stordrift\n- automatisering\n- indkøb af it\n"
+    "Kommunerne har i øvrigt mange andre opgaver i administrationen."
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "brings"),
+    [("følgende elementer:", True), ("følgende elementer.", False)],
+    ids=["ends-in-a-colon", "a-whole-sentence"],
+)
+def test_a_supporting_sentence_that_heads_a_list_brings_its_items(head: str, brings: bool) -> None:
+    text = HEADED_LIST.replace("følgende elementer:", head)
+    found = _found(text, {"Kommunerne har samlet": 2.0, "Der er": 0.0, "Effektiviseringspotentialet": 1.5})
+    chosen = _choose("Hvordan opnås effektiviseringspotentialet i modellen?", text, found)
+    assert chosen[0].startswith("Kommunerne har samlet") and any(
+        c.startswith("Effektiviseringspotentialet") for c in chosen
+    )
+    assert ("- stordrift" in chosen and "- automatisering" in chosen) is brings
+
+
+@pytest.mark.parametrize(
+    ("sentence", "focus", "heads"),
+    [
+        ("Potentialet knytter sig til følgende elementer:", (), True),
+        ("De fordeler sig inden for otte faglige spor.", ("spor",), True),
+        ("Potentialet knytter sig til stordrift og automatisering.", (), False),
+        ("De fordeler sig inden for otte faglige spor.", ("forslag",), False),
+    ],
+    ids=["colon-at-end", "counts-the-focus", "names-the-items", "counts-something-else"],
+)
+def test_a_sentence_that_only_heads_a_list(sentence: str, focus: tuple[str, ...], heads: bool) -> None:
+    from gevinst.assistant.sentence_kind import heads_list
+
+    assert heads_list(sentence, focus) is heads

@@ -18,7 +18,7 @@ from gevinst.assistant.candidate import Candidate, overlaps
 from gevinst.assistant.opening import continuation, list_opener
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
-from gevinst.assistant.sentence_kind import LIST_ITEM, is_fragment, is_noise, kind_fit, names_focus
+from gevinst.assistant.sentence_kind import LIST_ITEM, heads_list, is_fragment, is_noise, kind_fit, names_focus
 from gevinst.index import textnorm
 from gevinst.sentences import addresses_reader, sentence_spans
 from gevinst.settings import RetrievalSettings
@@ -159,7 +159,29 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
         if top and top[0].score >= floor:
             chosen.append(top[0])
     rest = sorted(chosen[1 + len(opened) :], key=lambda s: (s.passage, s.start))
-    return [lead, *opened, *rest]
+    return [lead, *opened, *_with_their_lists(query, rest, found, retrieved, [lead, *opened])]
+
+
+def _with_their_lists(
+    query: Query, rest: list[Candidate], found: list[Candidate], retrieved: Retrieved, taken: list[Candidate]
+) -> list[Candidate]:
+    """A supporting sentence that only heads a list («… følgende elementer:») brings its items, as the lead does:
+    alone it names none of them."""
+    out: list[Candidate] = []
+    taken = [*taken, *rest]
+    for c in rest:
+        out.append(c)
+        text = retrieved.chunks[c.passage].text
+        if not heads_list(text[c.start : c.end], query.focus):
+            continue
+        items = [
+            replace(i, opened=False)
+            for i in continuation(c, found, text, query.focus)
+            if not any(overlaps(i, s) for s in taken)
+        ]
+        out += items
+        taken += items
+    return out
 
 
 def _lead(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candidate:

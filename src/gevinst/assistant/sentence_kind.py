@@ -28,6 +28,12 @@ def opens_list(sentence: str, focus: tuple[str, ...] = ()) -> bool:
     return bool(_OPENER.search(sentence.strip())) or announces(sentence, focus)
 
 
+def heads_list(sentence: str, focus: tuple[str, ...]) -> bool:
+    """The sentence is only the head of a list that follows it: it ends with a colon («… knytter sig til følgende
+    elementer:») or counts what a «hvilke …» question asks about. Quoted alone, it names none of the items."""
+    return sentence.strip().endswith(":") or announces(sentence, focus)
+
+
 def announces(sentence: str, focus: tuple[str, ...]) -> bool:
     """The sentence counts the things a «hvilke …» question asks about: a number (2–12, digits or a word)
     right before its noun («Samlet forventes der fem fordele …», «I rapporten præsenteres to forslag …»), or
