@@ -38,56 +38,57 @@ def assistant(settings: Settings, tmp_path: Path):  # type: ignore[no-untyped-de
     return assistant_over(settings, tmp_path / "docs", {"catalog.yaml": CATALOG, "model.txt": MODEL})
 
 
-@pytest.mark.parametrize(
-    ("question", "refused"),
-    [
-        ("Hvor meget sparede kommunerne på boligstøtten i 2012?", True),
-        ("How much did the municipalities save on housing benefit (boligstøtte) in 2012?", True),
-        ("Hvor meget ventes besparelsen på boligstøtten at være i 2012?", False),
-        ("Hvor meget forventede rapporten, at kommunerne sparer på boligstøtten i 2012?", False),
-        ("Hvor meget sparede kommunerne på boligstøtten i 2008?", False),
-    ],
-    ids=["happened-after-publication", "english-happened-after", "forecast", "what-the-report-expected", "before"],
-)
-def test_what_happened_after_the_report_was_published_is_not_answered(assistant, question: str, refused: bool) -> None:  # type: ignore[no-untyped-def]
+# (question, refused, what the refusal quotes from the source when it refuses)
+CASES = {
+    # what happened in a year after the report was published (2009)
+    "happened-after-publication": ("Hvor meget sparede kommunerne på boligstøtten i 2012?", True, ""),
+    "english-happened-after": (
+        "How much did the municipalities save on housing benefit (boligstøtte) in 2012?",
+        True,
+        "",
+    ),
+    "forecast": ("Hvor meget ventes besparelsen på boligstøtten at være i 2012?", False, ""),
+    "what-the-report-expected": (
+        "Hvor meget forventede rapporten, at kommunerne sparer på boligstøtten i 2012?",
+        False,
+        "",
+    ),
+    "before": ("Hvor meget sparede kommunerne på boligstøtten i 2008?", False, ""),
+    # what the source says is not known yet, or not in it
+    "result-not-yet-known": (
+        "Hvad blev resultatet af evalueringen af den fælles enhed for boligstøtte?",
+        True,
+        "endnu ikke mulighed for at fremlægge resultaterne",
+    ),
+    "present-question": ("Hvad skal evalueringen af den fælles enhed for boligstøtte vise?", False, ""),
+    "why-question": (
+        "Hvorfor kunne kommunerne ikke fremlægge resultaterne af evalueringen af boligstøtteenheden?",
+        False,
+        "",
+    ),
+    "stated-before-what-is-not-known": ("Hvor meget sparede huslejeregistret i det første år?", False, ""),
+    "not-in-this-report": (
+        "Hvad viser redskabet til lærernes arbejdstid på den enkelte skole?",
+        True,
+        "hvorfor det ikke indgår i denne rapport",
+    ),
+    # a figure the report leaves as a template's placeholder
+    "figure-left-blank": ("Hvor stort er potentialet ved effektiv visitation i kroner?", True, "XXX"),
+    "a-figure-stated-nearby": (
+        "Hvor stor en reduktion i visiterede ydelser gav gennemgangen af de 52 sager?",
+        False,
+        "",
+    ),
+}
+
+
+@pytest.mark.parametrize(("question", "refused", "quoted"), CASES.values(), ids=CASES.keys())
+def test_what_the_reports_cannot_know_is_refused_in_their_own_words(  # type: ignore[no-untyped-def]
+    assistant, question: str, refused: bool, quoted: str
+) -> None:
     answer = assistant.answer(question)
     assert answer.refused is refused, answer.text
-
-
-@pytest.mark.parametrize(
-    ("question", "refused"),
-    [
-        ("Hvad blev resultatet af evalueringen af den fælles enhed for boligstøtte?", True),
-        ("Hvad skal evalueringen af den fælles enhed for boligstøtte vise?", False),
-        ("Hvorfor kunne kommunerne ikke fremlægge resultaterne af evalueringen af boligstøtteenheden?", False),
-        ("Hvor meget sparede huslejeregistret i det første år?", False),
-        ("Hvad viser redskabet til lærernes arbejdstid på den enkelte skole?", True),
-    ],
-    ids=[
-        "result-not-yet-known",
-        "present-question",
-        "why-question",
-        "stated-before-what-is-not-known",
-        "not-in-this-report",
-    ],
-)
-def test_a_result_the_source_says_is_not_known_yet_is_not_answered(assistant, question: str, refused: bool) -> None:  # type: ignore[no-untyped-def]
-    answer = assistant.answer(question)
-    assert answer.refused is refused, answer.text
-
-
-@pytest.mark.parametrize(
-    ("question", "refused"),
-    [
-        ("Hvor stort er potentialet ved effektiv visitation i kroner?", True),
-        ("Hvor stor en reduktion i visiterede ydelser gav gennemgangen af de 52 sager?", False),
-    ],
-    ids=["figure-left-blank", "a-figure-stated-nearby"],
-)
-def test_a_figure_the_report_leaves_as_a_placeholder_is_not_answered(assistant, question: str, refused: bool) -> None:  # type: ignore[no-untyped-def]
-    answer = assistant.answer(question)
-    assert answer.refused is refused, answer.text
-    assert not refused or "XXX" in answer.text  # the source's own blank is shown
+    assert quoted in answer.text
 
 
 def test_the_refusal_quotes_the_sources_own_words_that_it_is_not_known_yet(assistant) -> None:  # type: ignore[no-untyped-def]
