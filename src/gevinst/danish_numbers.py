@@ -152,7 +152,7 @@ def find_quantities(text: str, english: bool = False) -> list[Quantity]:
         value, resolution = (float(num.replace(",", "")), 1.0) if english else parse_number(num)
         if english and "." in num:
             resolution = 10.0 ** -len(num.split(".")[1])
-        currency = m.group("cur") or m.group("cur2") or (m.groupdict().get("pre"))
+        currency = m.group("cur") or m.group("cur2") or m.group("pre")
         raw.append(_Match(m, value, resolution, m.group("pct"), m.group("scale"), currency))
     _share_units(raw, text)
     out = []

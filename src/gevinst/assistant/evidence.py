@@ -25,8 +25,8 @@ from gevinst.settings import RetrievalSettings
 
 MAX_PASSAGES_READ = 5
 SUPPORT_FLOOR = 0.5  # a sentence at least this share of the lead's score supports the answer
-FOCUS_WEIGHT = 0.1
-BLOCK_WEIGHT = 0.3  # a sentence in the numbered block the question names («eksempel 3»), or in another one  # a sentence naming the noun a «hvilke …» question asks about
+FOCUS_WEIGHT = 0.1  # a sentence naming the noun a «hvilke …» question asks about
+BLOCK_WEIGHT = 0.3  # a sentence inside the numbered block the question names («eksempel 3»)
 
 
 # e5 similarities of unrelated Danish text sit near 0.75, of a sentence on the question's matter near 0.9.
@@ -97,10 +97,10 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             asks_itself = sentence.endswith(
                 "?"
             )  # a report's own question («5. Hvilke investeringer …?») answers nothing
-            elsewhere = in_block(query.labels, blocks, end) < 0  # another numbered block than the one asked
-            if len(sentence) < 25 or key in seen or asks_itself or is_noise(sentence) or addresses_reader(sentence):
+            block = in_block(query.labels, blocks, end)  # -1: another numbered block than the one asked
+            if len(sentence) < 25 or key in seen or asks_itself or block < 0:
                 continue
-            if elsewhere:
+            if is_noise(sentence) or addresses_reader(sentence):
                 continue
             seen.add(key)
             relevance = 0.7 * own + 0.3 * context
@@ -110,7 +110,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             score += 0.1 * sum(1 for n in query.names if n.lower() in sentence.lower())
             score += 0.1 * sum(1 for x in numbers if x in toks)  # the question's own figures stated here
             score += FOCUS_WEIGHT * names_focus(query.focus, toks)
-            score += BLOCK_WEIGHT * in_block(query.labels, blocks, end)  # inside the block asked about
+            score += BLOCK_WEIGHT * block
             if len(sentence) > 450:
                 score -= 0.15
             out.append(

@@ -3,6 +3,7 @@ for it, kept as data in lexicon.yaml; a word is found in any of its regular Engl
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from gevinst.assistant.lexicon import lexicon_data
@@ -43,3 +44,18 @@ def english_forms(word: str) -> list[str]:
                 forms.append(stem[:-1] + "y")  # applied → apply
     forms += [word + "s", word + "es"]
     return list(dict.fromkeys(forms))
+
+
+@cache
+def _phrase_pattern() -> re.Pattern[str] | None:
+    phrases = sorted((p for p in words() if " " in p), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b") if phrases else None
+
+
+def phrases_in(low: str) -> tuple[list[str], str]:
+    """The glossary's phrases in a lower-case text, and the text with them blanked out (their words are not
+    read alone)."""
+    pattern = _phrase_pattern()
+    if pattern is None:
+        return [], low
+    return [m.group(0) for m in pattern.finditer(low)], pattern.sub(" ", low)

@@ -52,13 +52,10 @@ def names_in(text: str) -> tuple[str, ...]:
 def _english_search_text(text: str) -> tuple[str, list[str]]:
     """The question with its Danish glossary terms appended, and the Danish alternatives of each word."""
     low = text.lower()
-    known = glossary.words()
     # a phrase («building blocks», «foster families») is read as one: its words are not read alone
-    phrases = [p for p in known if " " in p and re.search(rf"\b{re.escape(p)}\b", low)]
-    for p in phrases:
-        low = re.sub(rf"\b{re.escape(p)}\b", " ", low)
+    phrases, low = glossary.phrases_in(low)
     danish = [d for w in re.findall(r"[a-z][a-z-]*", low) if (d := glossary.danish_for(w))]
-    danish += [known[p] for p in phrases]
+    danish += [glossary.words()[p] for p in phrases]
     return (f"{text} {' '.join(danish)}" if danish else text), danish
 
 
@@ -166,13 +163,16 @@ def _later_questions(text: str) -> tuple[Query, ...]:
     if m is None:
         return ()
     second = text[m.end() :].strip().rstrip("?")
-    return (parse_query(f"{second} ({text[: m.start()].strip()})?", split=False)[0],)
+    return (parse_query(second, split=False, context=text[: m.start()].strip())[0],)
 
 
 def parse_query(
-    question: str, history: Sequence[object] = (), limit: int = 2000, split: bool = True
+    question: str, history: Sequence[object] = (), limit: int = 2000, split: bool = True, context: str = ""
 ) -> tuple[Query, str]:
-    """The `Query` and a notice (e.g. that the question was cut)."""
+    """The `Query` and a notice (e.g. that the question was cut). `context`: the question a later part of a
+    two-part question belongs to, appended in brackets to keep its topic; the part's own words say what it asks."""
+    if context:
+        question = f"{question} ({context})?"
     raw, notice = clean_question(question, limit)
     language = Language(language_of(raw))
     follow_up = bool(history) and is_follow_up(raw)
@@ -191,9 +191,8 @@ def parse_query(
     # …, og hvor lang er implementeringshorisonten?» asks first for what is established, not for a figure).
     second = _SECOND_QUESTION.search(text) if split else None
     first = text[: second.start()] if second else text
-    if not split and text.endswith(")?") and " (" in text:
-        # a later question read on its own (`_later_questions`): its own words ask, not the first's in brackets
-        first = text[: text.rindex(" (")]
+    if context:
+        first = text[: text.rindex(f" ({context}")]
     asks = lexicon.asks_of(first)
     outright = asks is Asks.FIGURE
     if asks is Asks.FACT and lexicon.wanted_quantity_kinds(first):

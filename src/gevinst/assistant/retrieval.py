@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -129,14 +129,13 @@ class HybridRetriever:
         """(picked passage, the passage after it) where the picked one's last numbered block is the one the
         question names: the block («Eksempel 3 …») runs on there, with the figures the question asks for."""
         extra: list[tuple[int, int]] = []
+        chunks = self.index.chunks
         for i in picked if query.labels else []:
             nxt = i + 1
-            if nxt in picked or nxt >= len(self.index.chunks) or any(n == nxt for _, n in extra):
+            if nxt in picked or nxt >= len(chunks) or chunks[nxt].doc_id != chunks[i].doc_id:
                 continue
-            if self.index.chunks[nxt].doc_id == self.index.chunks[i].doc_id:
-                starts = block_starts(self.index.chunks[i].text)
-                if starts and in_block(query.labels, starts, len(self.index.chunks[i].text)) > 0:
-                    extra.append((i, nxt))
+            if in_block(query.labels, block_starts(chunks[i].text), len(chunks[i].text)) > 0:
+                extra.append((i, nxt))
         return extra
 
     def fused_scores(self, query: Query) -> tuple[np.ndarray, float]:
@@ -202,14 +201,18 @@ class HybridRetriever:
         return 1 - sum(w for _, w in missing) / sum(weights), [g[0] for g, _ in missing]
 
 
-def _publishers(index: SearchIndex) -> dict[str, str]:
+def _documents(index: SearchIndex) -> list[dict[str, Any]]:
+    """The manifest's documents (none for an index without a manifest, as in tests)."""
     manifest = getattr(index, "manifest", None) or {}
-    return {d["doc_id"]: str(d.get("publisher") or "") for d in manifest.get("documents", [])}
+    return list(manifest.get("documents", []))
+
+
+def _publishers(index: SearchIndex) -> dict[str, str]:
+    return {d["doc_id"]: str(d.get("publisher") or "") for d in _documents(index)}
 
 
 def _published(index: SearchIndex) -> dict[str, int]:
-    manifest = getattr(index, "manifest", None) or {}
-    return {d["doc_id"]: d["year"] for d in manifest.get("documents", []) if isinstance(d.get("year"), int)}
+    return {d["doc_id"]: d["year"] for d in _documents(index) if isinstance(d.get("year"), int)}
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

@@ -159,8 +159,8 @@ _PAGE_THEN_TITLE = re.compile(r"(?<![\d,.])\b(\d{1,3})\s+(?=[A-ZÆØÅ][a-zæø�
 
 def _contents_listing(sentence: str) -> bool:
     """A table of contents run into one sentence («… Horsens Kommune 5 Fælleskommunal selvbetjeningshotline 8
-    Administrativt fællesskab … 11 …»): titles between page numbers that grow (the chapter numbers before them may not). (A table's numbers before
-    names, «Aabenraa 537 Varde 594 Nyborg 583», do not.)"""
+    Administrativt fællesskab … 11 …»): titles between page numbers that mostly grow (the chapter numbers before
+    them may not). A table's numbers after names, «Aabenraa 537 Varde 594 Nyborg 583», do not."""
     pages = [int(m.group(1)) for m in _PAGE_THEN_TITLE.finditer(sentence)]
     rising = sum(1 for a, b in zip(pages, pages[1:]) if a < b)
     return rising >= 4 and rising >= 0.8 * (len(pages) - 1)
