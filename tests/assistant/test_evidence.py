@@ -714,3 +714,46 @@ def test_a_sentence_that_only_heads_a_list(sentence: str, focus: tuple[str, ...]
     from gevinst.assistant.sentence_kind import heads_list
 
     assert heads_list(sentence, focus) is heads
+
+
+@pytest.mark.parametrize(
+    ("texts", "named"),
+    [
+        pytest.param(
+            ["Kommunale veje til effektivisering: forslag", "Effektivisering af sagsbehandling"], {0}, id="title-whole"
+        ),
+        pytest.param(["Kommunale veje og stier", "Effektivisering af sagsbehandling"], set(), id="title-in-parts-only"),
+    ],
+)
+def test_a_name_of_several_words_is_mentioned_only_by_a_passage_with_all_of_them(
+    texts: list[str], named: set[int]
+) -> None:
+    """A quoted report title shares common words («effektivisering») with many passages; only one with all of
+    its words is about it, so a lead from another report is not taken for an answer about it."""
+    from gevinst.assistant import evidence
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.retrieval import Retrieved
+    from gevinst.index import textnorm
+
+    query = parse_query('Hvad står der om planlægning i "Kommunale veje til effektivisering"?')[0]
+    retrieved = Retrieved([], 1.0, [], tokens=[set(textnorm.tokens(t)) for t in texts])
+    assert evidence._passages_naming(query, retrieved) == named
+
+
+def test_a_figure_about_a_named_report_must_come_from_that_report(settings: Settings, tmp_path: Path) -> None:
+    """The named report discusses the matter without a figure; another report's figure does not answer it."""
+    docs = {
+        "skole.txt": (
+            "# Planlægning i skolerne\n\nEffektiv planlægning af lærernes arbejdstid indebærer, at skemaerne "
+            "lægges tidligt og at vikardækningen planlægges samlet. Lærernes arbejdstid anvendes dermed bedre.\n"
+        ),
+        "ksd.txt": (
+            "# Gevinster ved sygedagpengesystemet\n\nKL vurderer et effektiviseringspotentiale på 40 % af den "
+            "effektive arbejdstid ved bedre anvendelse af systemet.\n"
+        ),
+    }
+    assistant = assistant_over(settings, tmp_path / "docs", docs)
+    answer = assistant.answer(
+        'Hvad er effektiviseringspotentialet ved bedre anvendelse af lærernes arbejdstid ifølge "Planlægning i skolerne"?'
+    )
+    assert answer.refused and "40 %" not in answer.text.split("\n")[0]

@@ -245,8 +245,11 @@ def weak_evidence(query: Query, retrieved: Retrieved, chosen: list[Candidate], s
         return True
     # A figure asked for outright needs a chosen sentence that states one; when the question names its kind
     # («hvor mange kroner», «hvor mange år»), one of that kind: «5 % af leverancerne» does not say how many kroner.
+    # When the question names something (a report, a municipality), the figure must come from a passage about it.
     needed = 1.0 if query.unit_asked else 0.5
-    if query.asks is Asks.FIGURE and query.figure_outright and not any(c.fit >= needed for c in chosen):
+    named = _passages_naming(query, retrieved)
+    stating = [c for c in chosen if c.fit >= needed and (named is None or c.passage in named)]
+    if query.asks is Asks.FIGURE and query.figure_outright and not stating:
         return True
     score = evidence_score(query, retrieved, chosen[0])
     if chosen[0].meaning is None:
@@ -266,7 +269,9 @@ def _passages_naming(query: Query, retrieved: Retrieved) -> set[int] | None:
     if not names:
         return None
     texts = retrieved.tokens or [set(textnorm.tokens(f"{c.title} {c.section} {c.text}")) for c in retrieved.chunks]
-    mentions = {n: {i for i, toks in enumerate(texts) if set(textnorm.tokens(n)) & toks} for n in names}
+    # A name of several words (a quoted report title) is mentioned by a passage with all of them: its common
+    # words («effektivisering») are in passages of every report.
+    mentions = {n: {i for i, toks in enumerate(texts) if set(textnorm.tokens(n)) <= toks} for n in names}
     rarest = min(names, key=lambda n: len(mentions[n]) or len(texts) + 1)
     return mentions[rarest]
 

@@ -51,7 +51,8 @@ def _asks_patterns() -> list[tuple[Asks, re.Pattern[str]]]:
     out = []
     for kind in order:
         phrases = sorted(lexicon_data()["asks"][kind.value], key=len, reverse=True)
-        out.append((kind, re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")))
+        alternatives = (re.escape(p).replace(r"\*", r"[\wæøå]*") for p in phrases)
+        out.append((kind, re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")))
     return out
 
 
