@@ -26,6 +26,19 @@ SPLITS = {
         "De bruges på ferier, frokost m.v.\n\nNedenfor fremgår eksempler.",
         ["De bruges på ferier, frokost m.v.", "Nedenfor fremgår eksempler."],
     ),
+    "unit-abbreviation-ends-before-a-capital": (
+        "Reduktionen er årligt godt 2 mio. kr. Kommunens indsats er 10 timer alt inkl. Udover det kommer drift.",
+        [
+            "Reduktionen er årligt godt 2 mio. kr.",
+            "Kommunens indsats er 10 timer alt inkl.",
+            "Udover det kommer drift.",
+        ],
+    ),
+    "unit-abbreviation-before-an-acronym": ("Det er 3 mio. DKK i alt.", ["Det er 3 mio. DKK i alt."]),
+    "leading-abbreviation-before-a-name": (
+        "Det gælder fx Aarhus og jf. Serviceloven.",
+        ["Det gælder fx Aarhus og jf. Serviceloven."],
+    ),
     "question-and-quote": ("Hvad koster det? «Meget.» Sådan.", ["Hvad koster det?", "«Meget.»", "Sådan."]),
 }
 

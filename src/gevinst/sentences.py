@@ -1,7 +1,8 @@
 """Sentence spans in cleaned report text, shared by chunking (ingest) and sentence selection (assistant).
 
 A line break always ends a unit (table rows, headings, list items); abbreviations («mio.», «kr.», «bl.a.»)
-and numbered list items («1. Yderligere …») do not end a sentence."""
+and numbered list items («1. Yderligere …») do not end a sentence, except one that closes a phrase before a
+capitalised word."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ _ABBREVIATIONS = frozenset(
     "ca fx bl.a mio mia kr pr nr jf f.eks mv m.v dvs inkl ekskl evt mht ift pct t.kr tlf stk vedr hhv "
     "iflg jan feb mar apr aug sep sept okt nov dec e.g i.e etc kap s f ff ang".split()
 )
+# Abbreviations that close a phrase (a unit, «m.v.», «inkl.»): before a word that begins with a capital and
+# goes on in lower case («… 2 mio. kr. Kommunens …») they end the sentence, since Danish nouns are written in
+# lower case; those that open a phrase («fx Aarhus», «jf. Serviceloven») never do.
+_CLOSING = frozenset("mio mia kr pct t.kr stk mv m.v etc inkl ekskl".split())
+_CAPITALISED = re.compile(r"[A-ZÆØÅ][a-zæøå]")
 _CANDIDATE_END = re.compile(r"[.!?][»\"”')]?\s+(?=[A-ZÆØÅ0-9\"«“(-])|\n+")
 
 
@@ -29,6 +35,8 @@ def _ends_sentence(text: str, reversed_text: str, m: re.Match[str]) -> bool:
     word = found.group(0)[::-1] if found else ""
     if word.isdigit() and len(word) <= 2 and _starts_line(text, m.start() - len(word)):
         return False  # «1. Yderligere samling …»: a numbered list item, not a sentence «1.»
+    if word.lower() in _CLOSING:
+        return bool(_CAPITALISED.match(text, m.end()))
     return word.lower() not in _ABBREVIATIONS
 
 
