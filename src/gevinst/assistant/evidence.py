@@ -198,7 +198,10 @@ def _lead(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candid
         leaders = [c for c in leaders if c.passage in named] or leaders
     if query.asks is Asks.FIGURE:
         best_relevance = max(c.relevance for c in ranked)
-        stating = [c for c in leaders if c.fit > 0 and c.relevance >= 0.2 * best_relevance]
+        # In the best sentence's own passage a figure may lead with few of the question's words: it often
+        # refers back («styringsredskaberne … med 20 % over 2 år») to what the best sentence names.
+        top = ranked[0].passage
+        stating = [c for c in leaders if c.fit > 0 and (c.relevance >= 0.2 * best_relevance or c.passage == top)]
         best_fit = max((c.fit for c in stating), default=0.0)
         leaders = [c for c in stating if c.fit == best_fit] or leaders
     lead = next((c for c in leaders if not is_fragment(text(c))), leaders[0])
