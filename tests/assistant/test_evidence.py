@@ -757,27 +757,3 @@ def test_a_figure_about_a_named_report_must_come_from_that_report(settings: Sett
         'Hvad er effektiviseringspotentialet ved bedre anvendelse af lærernes arbejdstid ifølge "Planlægning i skolerne"?'
     )
     assert answer.refused and "40 %" not in answer.text.split("\n")[0]
-
-
-def test_the_best_passages_figure_leads_a_figure_question_its_best_sentence_does_not_answer() -> None:
-    """The sentence that repeats the question's words states no figure; the one in the same passage that does
-    refers back («styringsredskaberne») and shares few of its words, yet answers it, before another passage's."""
-    from gevinst.assistant import evidence
-    from gevinst.assistant.parse import parse_query
-    from gevinst.assistant.retrieval import Retrieved
-    from gevinst.types import Chunk
-
-    best = (
-        "Der implementeres kompetencestyring i lønprocesserne. Styringsredskaberne effektiviserer med 20 % over 2 år."
-    )
-    other = "Andre kommuner arbejder med styring af kompetencer i lønprocesserne, og flere har sparet 5 mio. kr."
-    chunks = [Chunk("d", "R", 20, "", 0, len(best), best, "a"), Chunk("e", "S", 5, "", 0, len(other), other, "b")]
-    cut = best.index("Styrings")
-    found = [
-        evidence.Candidate(0, 0, cut - 1, 0.63, 1.25, 0.0),
-        evidence.Candidate(0, cut, len(best), 0.11, 0.97, 1.0),
-        evidence.Candidate(1, 0, len(other), 0.5, 0.9, 0.5),
-    ]
-    query = parse_query("Hvor meget kan kompetencestyring i lønprocesserne effektivisere?")[0]
-    chosen = evidence.choose(query, found, Retrieved(chunks, 1, []))
-    assert (chosen[0].passage, chosen[0].start) == (0, cut)

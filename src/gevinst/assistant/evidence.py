@@ -198,20 +198,28 @@ def _lead(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candid
         leaders = [c for c in leaders if c.passage in named] or leaders
     if query.asks is Asks.FIGURE:
         best_relevance = max(c.relevance for c in ranked)
-        # In the best sentence's own passage a figure may lead with few of the question's words: it often
-        # refers back («styringsredskaberne … med 20 % over 2 år») to what the best sentence names.
-        top = ranked[0].passage
-        stating = [c for c in leaders if c.fit > 0 and (c.relevance >= 0.2 * best_relevance or c.passage == top)]
+        stating = [c for c in leaders if c.fit > 0 and c.relevance >= 0.2 * best_relevance]
         best_fit = max((c.fit for c in stating), default=0.0)
         leaders = [c for c in stating if c.fit == best_fit] or leaders
     lead = next((c for c in leaders if not is_fragment(text(c))), leaders[0])
     chunk_text = retrieved.chunks[lead.passage].text
     if _leads_badly(text(lead)) and lead.previous >= 0 and _leads_in(chunk_text[lead.previous : lead.start]):
-        lead = replace(lead, start=lead.previous, previous=-1)
+        lead = _led_in(lead, ranked)
     opener = list_opener(retrieved.chunks[lead.passage].text, lead.start) if LIST_ITEM.match(text(lead)) else None
     if opener is not None:  # an item of a list leads with what the list is («Hovedprincipperne … er:»)
         lead = replace(lead, start=opener, previous=-1)
     return lead
+
+
+def _led_in(lead: Candidate, ranked: list[Candidate]) -> Candidate:
+    """The lead joined with the sentence before it, which names what the lead points back to: the two are one
+    statement, as relevant and as close in meaning as the better of them."""
+    before = next((c for c in ranked if c.passage == lead.passage and c.start == lead.previous), None)
+    if before is None:
+        return replace(lead, start=lead.previous, previous=-1)
+    meaning = max((m for m in (lead.meaning, before.meaning) if m is not None), default=None)
+    relevance = max(lead.relevance, before.relevance)
+    return replace(lead, start=lead.previous, previous=-1, relevance=relevance, meaning=meaning)
 
 
 def reading_order(found: list[Candidate], chosen: list[Candidate]) -> list[int]:
