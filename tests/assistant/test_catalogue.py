@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from gevinst.assistant.catalogue import matching_proposals
 from gevinst.assistant.parse import parse_query
 from gevinst.types import Proposal
@@ -108,3 +110,34 @@ def test_a_compound_ending_in_a_catalogue_word_asks_for_proposals() -> None:
     assert lexicon.mentions_catalogue("Hvilke effektiviseringsforslag indeholder rapporten på ældreområdet?")
     assert lexicon.mentions_catalogue("Which proposals concern schools?")
     assert not lexicon.mentions_catalogue("Hvilke forslagsstillere deltog i arbejdet?")
+
+
+def _chunk(page: int, text: str):  # type: ignore[no-untyped-def]
+    from gevinst.types import Chunk
+
+    return Chunk("klk", "Kommunale veje", page, "", 0, len(text), text, f"c{page}")
+
+
+TRACK = [p for p in PROPOSALS if p.area == "Skole og dagtilbud"]
+CONTENTS = _chunk(2, "Indhold SKOLE OG DAGTILBUD Styring af gæstevederlag i dagplejen Anvisningsregler til dagpasning")
+RESUME = _chunk(
+    9,
+    "SKOLE OG DAGTILBUD Styring af gæstevederlag i dagplejen Anvisningsregler til dagpasning Resumé af forslag "
+    "Styringen af gæstevederlag styrkes. Reglerne for anvisning ændres.",
+)
+CHAPTER = _chunk(97, "Styring af gæstevederlag i dagplejen. Se også Anvisningsregler til dagpasning. Mere tekst.")
+
+
+@pytest.mark.parametrize(
+    ("chosen", "chunks", "page"),
+    [
+        pytest.param(TRACK, [CONTENTS, RESUME, CHAPTER], 9, id="the-resume-not-the-contents-nor-a-chapter"),
+        pytest.param(TRACK, [CONTENTS, CHAPTER], None, id="a-table-of-contents-states-nothing"),
+        pytest.param(TRACK[:1], [CONTENTS, RESUME], None, id="one-proposal-needs-no-overview"),
+    ],
+)
+def test_a_listing_cites_the_reports_own_overview(chosen, chunks, page) -> None:  # type: ignore[no-untyped-def]
+    from gevinst.assistant.catalogue import overview
+
+    found = overview(chosen, chunks)
+    assert (found[0].page if found else None) == page

@@ -85,9 +85,34 @@ class CatalogueAnswerer:
         return _listing(chosen, context.index.chunks, query) if chosen else None
 
 
+def overview(chosen: list[Proposal], chunks: list[Chunk]) -> tuple[Chunk, str] | None:
+    """The report's own overview of the chosen proposals (its résumé of a track): the passage outside their
+    chapters that names the most of their titles, at least two, and describes them (a table of contents names
+    them too but states nothing: no sentence ends in it); with its text from the first title named."""
+    if len(chosen) < 2:
+        return None
+    doc = chosen[0].doc_id
+    best: tuple[int, Chunk] | None = None
+    for c in chunks:
+        if c.doc_id != doc or c.page is None or any(p.first_page <= c.page <= p.last_page for p in chosen):
+            continue
+        named = sum(1 for p in chosen if p.title in c.text)
+        if named >= 2 and ". " in c.text and (best is None or named > best[0]):
+            best = (named, c)
+    if best is None:
+        return None
+    chunk = best[1]
+    start = min(chunk.text.index(p.title) for p in chosen if p.title in chunk.text)
+    return chunk, chunk.text[start:]
+
+
 def _listing(chosen: list[Proposal], chunks: list[Chunk], query: Query) -> Answer | None:
     lines: list[str] = []
     citations: list[Citation] = []
+    summary = overview(chosen, chunks)
+    if summary is not None:
+        chunk, stated = summary
+        citations.append(Citation(1, chunk.doc_id, chunk.title, chunk.page, chunk.section, stated[:300]))
     for p in chosen:
         chunk, stated = _cite(p, chunks)
         if chunk is None:
@@ -108,4 +133,10 @@ def _listing(chosen: list[Proposal], chunks: list[Chunk], query: Query) -> Answe
         if query.language is Language.DA
         else f"Proposals in «{title}», potential as stated:"
     )
+    if summary is not None:
+        lead = lead.removesuffix(":") + (
+            f" (rapportens overblik, s. {summary[0].page} [1]):"
+            if query.language is Language.DA
+            else f" (the report's overview, p. {summary[0].page} [1]):"
+        )
     return Answer(query.raw, lead + "\n" + "\n".join(lines), False, citations)
