@@ -141,3 +141,32 @@ def test_a_listing_cites_the_reports_own_overview(chosen, chunks, page) -> None:
 
     found = overview(chosen, chunks)
     assert (found[0].page if found else None) == page
+
+
+AREAS = [
+    Proposal("klk", "Fokuseret brug af efterværn", "Udsatte børn og unge", 180, 182, ""),
+    Proposal("klk", "Styring af aflønning af plejefamilier", "Udsatte børn og unge", 183, 186, ""),
+    *PROPOSALS,
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "titles"),
+    [
+        pytest.param(
+            "Hvad indgår i KLK's forslag på området for udsatte børn og unge?",
+            ["Fokuseret brug af efterværn", "Styring af aflønning af plejefamilier"],
+            id="every-word-of-the-area",
+        ),
+        pytest.param(
+            "Hvad har skole- og dagtilbudssporet af forslag?",
+            ["Styring af gæstevederlag i dagplejen", "Anvisningsregler til dagpasning"],
+            id="the-area-in-a-compound",
+        ),
+        pytest.param(
+            "Hvilke forslag hjælper børn i dagplejen?", ["Styring af gæstevederlag i dagplejen"], id="one-word"
+        ),
+    ],
+)
+def test_a_question_names_an_area_by_all_its_words(question: str, titles: list[str]) -> None:
+    assert [p.title for p in matching_proposals(parse_query(question)[0], AREAS)] == titles

@@ -32,6 +32,13 @@ def _names_area(term: str, area: str) -> bool:
     return len(area) >= 4 and area in term and term != area
 
 
+def _names_whole_area(topic: set[str], area: str) -> bool:
+    """The area inside a compound («ældreområdet»), or every word of an area of several («udsatte børn og
+    unge»): a question about its proposals names the whole area, not one word it shares with a topic."""
+    words = _stems(area)
+    return any(_names_area(t, a) for a in words for t in topic) or (len(words) >= 2 and words <= topic)
+
+
 def _title_hits(topic: set[str], title: str) -> int:
     """How many topic words the title states: as a title word, or as a stem of five letters or more inside
     one («indkøb» in «indkøbskultur»; «hjem» is too short to find in «hjemmeplejen»)."""
@@ -46,7 +53,7 @@ def matching_proposals(query: Query, proposals: list[Proposal], ignore: str = ""
     topic = _topic_terms(query, ignore)
     if not topic:
         return []
-    in_area = [p for p in proposals if any(_names_area(t, a) for a in _stems(p.area) for t in topic)]
+    in_area = [p for p in proposals if _names_whole_area(topic, p.area)]
     if in_area:
         return in_area
     scored = [(_title_hits(topic, p.title), p) for p in proposals]
