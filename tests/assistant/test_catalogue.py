@@ -170,3 +170,46 @@ AREAS = [
 )
 def test_a_question_names_an_area_by_all_its_words(question: str, titles: list[str]) -> None:
     assert [p.title for p in matching_proposals(parse_query(question)[0], AREAS)] == titles
+
+
+def _section_chunk(page: int, section: str, text: str):  # type: ignore[no-untyped-def]
+    from gevinst.types import Chunk
+
+    return Chunk("klk", "Kommunale veje", page, section, 0, len(text), text, f"s{page}")
+
+
+INTRO = _section_chunk(96, "SKOLE OG DAGTILBUD", "SKOLE OG DAGTILBUD Sporet har syv forslag.")
+IN_CHAPTER = _section_chunk(97, "SKOLE OG DAGTILBUD › Styring af gæstevederlag i dagplejen", "Gæstevederlag styres.")
+
+
+@pytest.mark.parametrize(
+    ("chosen", "page"),
+    [
+        pytest.param(TRACK, 96, id="the-section-headed-by-the-area"),
+        pytest.param([PROPOSALS[0], *TRACK], None, id="proposals-of-two-areas-have-no-one-introduction"),
+        pytest.param(TRACK[:1], None, id="one-proposal-needs-no-introduction"),
+    ],
+)
+def test_a_listing_of_one_area_cites_its_introduction(chosen, page) -> None:  # type: ignore[no-untyped-def]
+    from gevinst.assistant.catalogue import introduction
+
+    found = introduction(chosen, [IN_CHAPTER, INTRO])
+    assert (found.page if found else None) == page
+
+
+@pytest.mark.parametrize(
+    ("passage", "said"),
+    [
+        pytest.param(
+            "SPOR Sporet har fulgt en anden proces. I rapporten præsenteres to forslag, der går på tværs. Mere.",
+            "I rapporten præsenteres to forslag, der går på tværs.",
+            id="the-sentence-that-counts-the-proposals",
+        ),
+        pytest.param("Forslagene er udvalgt blandt i alt 30 forslag.", "", id="thirty-is-no-count-of-a-track"),
+        pytest.param("Sporet har arbejdet med styring.", "", id="no-count"),
+    ],
+)
+def test_an_introduction_is_quoted_by_its_count_of_the_proposals(passage: str, said: str) -> None:
+    from gevinst.assistant.catalogue import counted
+
+    assert counted(passage) == said

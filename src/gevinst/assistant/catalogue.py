@@ -10,7 +10,9 @@ from __future__ import annotations
 from gevinst.assistant import lexicon
 from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.query import Asks, Language, Query
+from gevinst.assistant.sentence_kind import announces
 from gevinst.index import textnorm
+from gevinst.sentences import sentence_spans
 from gevinst.types import Answer, Chunk, Citation, Proposal
 
 
@@ -113,13 +115,44 @@ def overview(chosen: list[Proposal], chunks: list[Chunk]) -> tuple[Chunk, str] |
     return chunk, chunk.text[start:]
 
 
+def introduction(chosen: list[Proposal], chunks: list[Chunk]) -> Chunk | None:
+    """The introduction of the one area all the chosen proposals belong to: the first passage of the report's
+    section headed by the area's name (before its proposals' own sections)."""
+    areas = {p.area.lower() for p in chosen}
+    if len(chosen) < 2 or len(areas) != 1:
+        return None
+    doc, area = chosen[0].doc_id, areas.pop()
+    return next((c for c in chunks if c.doc_id == doc and (c.section or "").lower() == area), None)
+
+
+def counted(passage: str) -> str:
+    """The passage's first sentence that counts the proposals («I rapporten præsenteres to forslag, der går på
+    tværs af …»): what the report itself says of them together; "" when none does."""
+    words = lexicon.catalogue_words()
+    return next((passage[a:b].strip() for a, b in sentence_spans(passage) if announces(passage[a:b], words)), "")
+
+
+def _framing(chosen: list[Proposal], chunks: list[Chunk]) -> list[tuple[str, str, Chunk, str, str]]:
+    """The passages that present the chosen proposals together, cited before them: (Danish label, English
+    label, passage, quote, what the answer says of it): the introduction's sentence that counts them, less the
+    section's heading, is said in the answer."""
+    out: list[tuple[str, str, Chunk, str, str]] = []
+    summary = overview(chosen, chunks)
+    if summary is not None:
+        out.append(("rapportens overblik", "the report's overview", summary[0], summary[1], ""))
+    intro = introduction(chosen, chunks)
+    if intro is not None:
+        said = counted(intro.text).removeprefix(intro.section or "").strip()
+        out.append(("afsnittets indledning", "the section's introduction", intro, said or intro.text, said))
+    return out
+
+
 def _listing(chosen: list[Proposal], chunks: list[Chunk], query: Query) -> Answer | None:
     lines: list[str] = []
     citations: list[Citation] = []
-    summary = overview(chosen, chunks)
-    if summary is not None:
-        chunk, stated = summary
-        citations.append(Citation(1, chunk.doc_id, chunk.title, chunk.page, chunk.section, stated[:300]))
+    framing = _framing(chosen, chunks)
+    for n, (_, _, chunk, stated, _) in enumerate(framing, 1):
+        citations.append(Citation(n, chunk.doc_id, chunk.title, chunk.page, chunk.section, stated[:300]))
     for p in chosen:
         chunk, stated = _cite(p, chunks)
         if chunk is None:
@@ -135,15 +168,17 @@ def _listing(chosen: list[Proposal], chunks: list[Chunk], query: Query) -> Answe
     if not lines:
         return None
     title = citations[0].title
+    danish = query.language is Language.DA
     lead = (
-        f"Forslag i «{title}», med potentialet som rapporten angiver det:"
-        if query.language is Language.DA
-        else f"Proposals in «{title}», potential as stated:"
+        f"Forslag i «{title}», med potentialet som rapporten angiver det"
+        if danish
+        else f"Proposals in «{title}», potential as stated"
     )
-    if summary is not None:
-        lead = lead.removesuffix(":") + (
-            f" (rapportens overblik, s. {summary[0].page} [1]):"
-            if query.language is Language.DA
-            else f" (the report's overview, p. {summary[0].page} [1]):"
+    if framing:
+        where = "; ".join(
+            f"{da if danish else en}, {'s.' if danish else 'p.'} {chunk.page} [{n}]"
+            for n, (da, en, chunk, _, _) in enumerate(framing, 1)
         )
-    return Answer(query.raw, lead + "\n" + "\n".join(lines), False, citations)
+        lead += f" ({where})"
+    said = [f"{said} [{n}]" for n, (*_, said) in enumerate(framing, 1) if said]
+    return Answer(query.raw, "\n".join([lead + ":", *said, *lines]), False, citations)
