@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from gevinst.assistant.catalogue import matching_proposals
 from gevinst.assistant.parse import parse_query
 from gevinst.types import Proposal
@@ -108,3 +110,106 @@ def test_a_compound_ending_in_a_catalogue_word_asks_for_proposals() -> None:
     assert lexicon.mentions_catalogue("Hvilke effektiviseringsforslag indeholder rapporten på ældreområdet?")
     assert lexicon.mentions_catalogue("Which proposals concern schools?")
     assert not lexicon.mentions_catalogue("Hvilke forslagsstillere deltog i arbejdet?")
+
+
+def _chunk(page: int, text: str):  # type: ignore[no-untyped-def]
+    from gevinst.types import Chunk
+
+    return Chunk("klk", "Kommunale veje", page, "", 0, len(text), text, f"c{page}")
+
+
+TRACK = [p for p in PROPOSALS if p.area == "Skole og dagtilbud"]
+CONTENTS = _chunk(2, "Indhold SKOLE OG DAGTILBUD Styring af gæstevederlag i dagplejen Anvisningsregler til dagpasning")
+RESUME = _chunk(
+    9,
+    "SKOLE OG DAGTILBUD Styring af gæstevederlag i dagplejen Anvisningsregler til dagpasning Resumé af forslag "
+    "Styringen af gæstevederlag styrkes. Reglerne for anvisning ændres.",
+)
+CHAPTER = _chunk(97, "Styring af gæstevederlag i dagplejen. Se også Anvisningsregler til dagpasning. Mere tekst.")
+
+
+@pytest.mark.parametrize(
+    ("chosen", "chunks", "page"),
+    [
+        pytest.param(TRACK, [CONTENTS, RESUME, CHAPTER], 9, id="the-resume-not-the-contents-nor-a-chapter"),
+        pytest.param(TRACK, [CONTENTS, CHAPTER], None, id="a-table-of-contents-states-nothing"),
+        pytest.param(TRACK[:1], [CONTENTS, RESUME], None, id="one-proposal-needs-no-overview"),
+    ],
+)
+def test_a_listing_cites_the_reports_own_overview(chosen, chunks, page) -> None:  # type: ignore[no-untyped-def]
+    from gevinst.assistant.catalogue import overview
+
+    found = overview(chosen, chunks)
+    assert (found[0].page if found else None) == page
+
+
+AREAS = [
+    Proposal("klk", "Fokuseret brug af efterværn", "Udsatte børn og unge", 180, 182, ""),
+    Proposal("klk", "Styring af aflønning af plejefamilier", "Udsatte børn og unge", 183, 186, ""),
+    *PROPOSALS,
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "titles"),
+    [
+        pytest.param(
+            "Hvad indgår i KLK's forslag på området for udsatte børn og unge?",
+            ["Fokuseret brug af efterværn", "Styring af aflønning af plejefamilier"],
+            id="every-word-of-the-area",
+        ),
+        pytest.param(
+            "Hvad har skole- og dagtilbudssporet af forslag?",
+            ["Styring af gæstevederlag i dagplejen", "Anvisningsregler til dagpasning"],
+            id="the-area-in-a-compound",
+        ),
+        pytest.param(
+            "Hvilke forslag hjælper børn i dagplejen?", ["Styring af gæstevederlag i dagplejen"], id="one-word"
+        ),
+    ],
+)
+def test_a_question_names_an_area_by_all_its_words(question: str, titles: list[str]) -> None:
+    assert [p.title for p in matching_proposals(parse_query(question)[0], AREAS)] == titles
+
+
+def _section_chunk(page: int, section: str, text: str):  # type: ignore[no-untyped-def]
+    from gevinst.types import Chunk
+
+    return Chunk("klk", "Kommunale veje", page, section, 0, len(text), text, f"s{page}")
+
+
+INTRO = _section_chunk(96, "SKOLE OG DAGTILBUD", "SKOLE OG DAGTILBUD Sporet har syv forslag.")
+IN_CHAPTER = _section_chunk(97, "SKOLE OG DAGTILBUD › Styring af gæstevederlag i dagplejen", "Gæstevederlag styres.")
+
+
+@pytest.mark.parametrize(
+    ("chosen", "page"),
+    [
+        pytest.param(TRACK, 96, id="the-section-headed-by-the-area"),
+        pytest.param([PROPOSALS[0], *TRACK], None, id="proposals-of-two-areas-have-no-one-introduction"),
+        pytest.param(TRACK[:1], None, id="one-proposal-needs-no-introduction"),
+    ],
+)
+def test_a_listing_of_one_area_cites_its_introduction(chosen, page) -> None:  # type: ignore[no-untyped-def]
+    from gevinst.assistant.catalogue import introduction
+
+    found = introduction(chosen, [IN_CHAPTER, INTRO])
+    assert (found.page if found else None) == page
+
+
+@pytest.mark.parametrize(
+    ("passage", "said"),
+    [
+        pytest.param(
+            "SPOR Sporet har fulgt en anden proces. I rapporten præsenteres to forslag, der går på tværs. Mere.",
+            "I rapporten præsenteres to forslag, der går på tværs.",
+            id="the-sentence-that-counts-the-proposals",
+        ),
+        pytest.param("Forslagene er udvalgt blandt i alt 30 forslag.", "", id="thirty-is-no-count-of-a-track"),
+        pytest.param("Sporet har arbejdet med styring.", "", id="no-count"),
+    ],
+)
+def test_an_introduction_is_quoted_by_its_count_of_the_proposals(passage: str, said: str) -> None:
+    from gevinst.assistant.catalogue import counted
+
+    assert counted(passage) == said

@@ -318,7 +318,7 @@ def test_quoted_items_and_sentences_render_as_separate_blocks() -> None:
     chunk = Chunk("d", "R", 1, "", 0, len(text), text, "h")
     spans = [(0, 23), (24, 41), (42, len(text) - 1)]
     chosen = [evidence.Candidate(0, s, e, 0.5, 1.0, 0.5, text[s:e].startswith("-")) for s, e in spans]
-    rendered, _ = compose(chosen, [chunk], parse_query("Hvad indeholder forslaget?")[0])
+    rendered, _ = compose(chosen, [chunk], parse_query("Hvad går forslaget ud på?")[0])  # not a list question
     assert "- en fælles enhed [1]\n\nFasen tager" in rendered
 
 

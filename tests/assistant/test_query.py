@@ -402,3 +402,18 @@ def test_a_month_is_no_name_the_passages_must_mention() -> None:
 )
 def test_asking_for_examples_asks_for_a_list(question: str) -> None:
     assert parse_query(question)[0].asks is Asks.LIST
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        pytest.param("Hvad indgår i KLK's forslag på området for udsatte børn og unge?", Asks.LIST, id="indgaar"),
+        pytest.param("Hvad har skole- og dagtilbudssporet af forslag?", Asks.LIST, id="hvad-har-af"),
+        pytest.param("Vi laver en strategi. Hvad bør den indeholde ifølge KLK?", Asks.LIST, id="boer-indeholde"),
+        pytest.param("Hvad omfatter ordningen?", Asks.LIST, id="omfatter"),
+        pytest.param("Hvad har kommunen fået ud af projektet?", Asks.FACT, id="ud-af-asks-what-came-of-it"),
+        pytest.param("Hvad har kommunen opnået?", Asks.FACT, id="hvad-har-a-fact"),
+    ],
+)
+def test_danish_phrasings_that_ask_for_what_something_contains(question: str, asks: Asks) -> None:
+    assert parse_query(question)[0].asks is asks

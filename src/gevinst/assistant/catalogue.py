@@ -10,7 +10,9 @@ from __future__ import annotations
 from gevinst.assistant import lexicon
 from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.query import Asks, Language, Query
+from gevinst.assistant.sentence_kind import announces
 from gevinst.index import textnorm
+from gevinst.sentences import sentence_spans
 from gevinst.types import Answer, Chunk, Citation, Proposal
 
 
@@ -32,6 +34,13 @@ def _names_area(term: str, area: str) -> bool:
     return len(area) >= 4 and area in term and term != area
 
 
+def _names_whole_area(topic: set[str], area: str) -> bool:
+    """The area inside a compound («ældreområdet»), or every word of an area of several («udsatte børn og
+    unge»): a question about its proposals names the whole area, not one word it shares with a topic."""
+    words = _stems(area)
+    return any(_names_area(t, a) for a in words for t in topic) or (len(words) >= 2 and words <= topic)
+
+
 def _title_hits(topic: set[str], title: str) -> int:
     """How many topic words the title states: as a title word, or as a stem of five letters or more inside
     one («indkøb» in «indkøbskultur»; «hjem» is too short to find in «hjemmeplejen»)."""
@@ -46,7 +55,7 @@ def matching_proposals(query: Query, proposals: list[Proposal], ignore: str = ""
     topic = _topic_terms(query, ignore)
     if not topic:
         return []
-    in_area = [p for p in proposals if any(_names_area(t, a) for a in _stems(p.area) for t in topic)]
+    in_area = [p for p in proposals if _names_whole_area(topic, p.area)]
     if in_area:
         return in_area
     scored = [(_title_hits(topic, p.title), p) for p in proposals]
@@ -85,9 +94,65 @@ class CatalogueAnswerer:
         return _listing(chosen, context.index.chunks, query) if chosen else None
 
 
+def overview(chosen: list[Proposal], chunks: list[Chunk]) -> tuple[Chunk, str] | None:
+    """The report's own overview of the chosen proposals (its résumé of a track): the passage outside their
+    chapters that names the most of their titles, at least two, and describes them (a table of contents names
+    them too but states nothing: no sentence ends in it); with its text from the first title named."""
+    if len(chosen) < 2:
+        return None
+    doc = chosen[0].doc_id
+    best: tuple[int, Chunk] | None = None
+    for c in chunks:
+        if c.doc_id != doc or c.page is None or any(p.first_page <= c.page <= p.last_page for p in chosen):
+            continue
+        named = sum(1 for p in chosen if p.title in c.text)
+        if named >= 2 and ". " in c.text and (best is None or named > best[0]):
+            best = (named, c)
+    if best is None:
+        return None
+    chunk = best[1]
+    start = min(chunk.text.index(p.title) for p in chosen if p.title in chunk.text)
+    return chunk, chunk.text[start:]
+
+
+def introduction(chosen: list[Proposal], chunks: list[Chunk]) -> Chunk | None:
+    """The introduction of the one area all the chosen proposals belong to: the first passage of the report's
+    section headed by the area's name (before its proposals' own sections)."""
+    areas = {p.area.lower() for p in chosen}
+    if len(chosen) < 2 or len(areas) != 1:
+        return None
+    doc, area = chosen[0].doc_id, areas.pop()
+    return next((c for c in chunks if c.doc_id == doc and (c.section or "").lower() == area), None)
+
+
+def counted(passage: str) -> str:
+    """The passage's first sentence that counts the proposals («I rapporten præsenteres to forslag, der går på
+    tværs af …»): what the report itself says of them together; "" when none does."""
+    words = lexicon.catalogue_words()
+    return next((passage[a:b].strip() for a, b in sentence_spans(passage) if announces(passage[a:b], words)), "")
+
+
+def _framing(chosen: list[Proposal], chunks: list[Chunk]) -> list[tuple[str, str, Chunk, str, str]]:
+    """The passages that present the chosen proposals together, cited before them: (Danish label, English
+    label, passage, quote, what the answer says of it): the introduction's sentence that counts them, less the
+    section's heading, is said in the answer."""
+    out: list[tuple[str, str, Chunk, str, str]] = []
+    summary = overview(chosen, chunks)
+    if summary is not None:
+        out.append(("rapportens overblik", "the report's overview", summary[0], summary[1], ""))
+    intro = introduction(chosen, chunks)
+    if intro is not None:
+        said = counted(intro.text).removeprefix(intro.section or "").strip()
+        out.append(("afsnittets indledning", "the section's introduction", intro, said or intro.text, said))
+    return out
+
+
 def _listing(chosen: list[Proposal], chunks: list[Chunk], query: Query) -> Answer | None:
     lines: list[str] = []
     citations: list[Citation] = []
+    framing = _framing(chosen, chunks)
+    for n, (_, _, chunk, stated, _) in enumerate(framing, 1):
+        citations.append(Citation(n, chunk.doc_id, chunk.title, chunk.page, chunk.section, stated[:300]))
     for p in chosen:
         chunk, stated = _cite(p, chunks)
         if chunk is None:
@@ -103,9 +168,17 @@ def _listing(chosen: list[Proposal], chunks: list[Chunk], query: Query) -> Answe
     if not lines:
         return None
     title = citations[0].title
+    danish = query.language is Language.DA
     lead = (
-        f"Forslag i «{title}», med potentialet som rapporten angiver det:"
-        if query.language is Language.DA
-        else f"Proposals in «{title}», potential as stated:"
+        f"Forslag i «{title}», med potentialet som rapporten angiver det"
+        if danish
+        else f"Proposals in «{title}», potential as stated"
     )
-    return Answer(query.raw, lead + "\n" + "\n".join(lines), False, citations)
+    if framing:
+        where = "; ".join(
+            f"{da if danish else en}, {'s.' if danish else 'p.'} {chunk.page} [{n}]"
+            for n, (da, en, chunk, _, _) in enumerate(framing, 1)
+        )
+        lead += f" ({where})"
+    said = [f"{said} [{n}]" for n, (*_, said) in enumerate(framing, 1) if said]
+    return Answer(query.raw, "\n".join([lead + ":", *said, *lines]), False, citations)

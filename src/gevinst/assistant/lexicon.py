@@ -45,14 +45,22 @@ def question_words() -> frozenset[str]:
     return frozenset(lexicon_data()["question_words"].split())
 
 
+def _phrase_pattern(phrase: str) -> str:
+    """A phrase of the lexicon as a pattern; «…» stands for one to four words («hvad bør … indeholde»: «hvad
+    bør strategien indeholde», «hvad skal den indeholde»). The words never end in «ud»: «hvad har de fået ud af
+    det» asks what came of it, not what it has. A «*» lets a word begin with more letters (a compound)."""
+    return r"\s+\S+(?:\s+\S+){0,3}(?<!\bud)\s+".join(
+        re.escape(part.strip()).replace(r"\ ", r"\s+").replace(r"\*", r"[\wæøå]*") for part in phrase.split("…")
+    )
+
+
 @cache
 def _asks_patterns() -> list[tuple[Asks, re.Pattern[str]]]:
     order = [Asks.REASON, Asks.METHOD, Asks.LIST, Asks.FIGURE]
     out = []
     for kind in order:
         phrases = sorted(lexicon_data()["asks"][kind.value], key=len, reverse=True)
-        alternatives = (re.escape(p).replace(r"\*", r"[\wæøå]*") for p in phrases)
-        out.append((kind, re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")))
+        out.append((kind, re.compile(r"\b(?:" + "|".join(_phrase_pattern(p) for p in phrases) + r")\b")))
     return out
 
 
