@@ -108,7 +108,7 @@ class Restorer:
             return best.text if best and general(best.text) >= written + MARGIN else word
         plain = min((a for a in analyses if not a.edits), key=Analysis.rank, default=None)
         best = min((a for a in analyses if a.edits and not a.loose), key=Analysis.rank, default=None)
-        if best and (plain is None or best.shape() < plain.shape()):
+        if best and (plain is None or best.shape() < plain.shape() or _far_likelier(best, plain)):
             return best.text
         return word
 
@@ -184,6 +184,13 @@ def learn_substitutes(words: list[str], wordlist: WordList) -> dict[str, tuple[s
     return {
         letter: tuple(w for w in written if evidence[(letter, w)] >= needed) for letter, written in SUBSTITUTES.items()
     }
+
+
+def _far_likelier(restored: Analysis, written: Analysis) -> bool:
+    """As much a stretch, the same modifiers, and the rarest part far more frequent: the head restored
+    («vanskelig|gøre» over English «gore»; a modifier, as in «fore|ligge», stays)."""
+    same_modifiers = restored.parts[:-1] == written.parts[:-1]
+    return same_modifiers and restored.shape() == written.shape() and restored.rarest >= written.rarest + MARGIN
 
 
 def _join(part: Part, link: str, rest: Analysis) -> Analysis | None:
