@@ -86,6 +86,7 @@ DAMAGED = {
     # A compound as much a stretch either way, its head far more frequent restored
     "head -gøre over English gore": ("vanskeliggore", "vanskeliggøre"),
     "head hjælp over hjalp": ("selvhjalp", "selvhjælp"),
+    "head -gøre over gore, a rarer modifier": ("ugyldiggore", "ugyldiggøre"),
 }
 
 

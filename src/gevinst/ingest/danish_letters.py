@@ -187,10 +187,10 @@ def learn_substitutes(words: list[str], wordlist: WordList) -> dict[str, tuple[s
 
 
 def _far_likelier(restored: Analysis, written: Analysis) -> bool:
-    """As much a stretch, the same modifiers, and the rarest part far more frequent: the head restored
+    """As much a stretch, the same modifiers, and the head restored far more frequent
     («vanskelig|gøre» over English «gore»; a modifier, as in «fore|ligge», stays)."""
-    same_modifiers = restored.parts[:-1] == written.parts[:-1]
-    return same_modifiers and restored.shape() == written.shape() and restored.rarest >= written.rarest + MARGIN
+    same_modifiers = restored.parts[:-1] == written.parts[:-1]  # so the totals differ by the heads' frequencies
+    return same_modifiers and restored.shape() == written.shape() and restored.total >= written.total + MARGIN
 
 
 def _join(part: Part, link: str, rest: Analysis) -> Analysis | None:
