@@ -87,6 +87,9 @@ DAMAGED = {
     "head -gøre over English gore": ("vanskeliggore", "vanskeliggøre"),
     "head hjælp over hjalp": ("selvhjalp", "selvhjælp"),
     "head -gøre over gore, a rarer modifier": ("ugyldiggore", "ugyldiggøre"),
+    # A common three-letter head closes a compound after a modifier of five letters or more
+    "short head mål": ("ledermal", "ledermål"),
+    "short head mål, after kommune": ("kommunemal", "kommunemål"),
 }
 
 
@@ -107,6 +110,8 @@ KEEP = {
     "inflected or compound, unlisted": "forvaltes intentionerne begrundelserne administrerbare kolliderer".split(),
     "compounds with a listed reading": "tilbagebetalingstiden digitaliseringsgevinsten forvaltningsretlige".split(),
     "a modifier restored is no likelier head (fore/føre)": "foreligge foreliggende".split(),
+    "a short head after a short modifier (bor|ære, ene|tæl)": "boraere enetel".split(),
+    "a short head read either way (kvartal|smal, kvartals|mål)": ["kvartalsmal"],
     "already Danish": "værdi årsværk økonomi nødvendigt fælleskommunal".split(),
 }
 

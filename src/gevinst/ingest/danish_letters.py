@@ -30,7 +30,7 @@ MAX_EDITS = 4
 MAX_PARTS = 4
 MIN_HEAD = 4  # the last part of a compound has at least this many letters ...
 MIN_MODIFIER = 3  # ... the others at least this many; a three-letter one must be common and come first («års»)
-SHORT_MODIFIER_ZIPF = 4.5
+SHORT_MODIFIER_ZIPF = 4.5  # (a common three-letter head follows a modifier of MIN_STEM letters: «nøgle|tal»)
 MIN_STEM = 5  # an inflection ending is recognised after a known word of at least this many letters
 MAX_WORD = 40  # longer letter runs are not words (and would cost time for nothing)
 # Danish inflection endings: «løsning» + «erne», «afgørelse» + «r», «forvalte» + «s».
@@ -186,6 +186,11 @@ def learn_substitutes(words: list[str], wordlist: WordList) -> dict[str, tuple[s
     }
 
 
+def _common_short(part: Part) -> bool:
+    """A three-letter word common enough to be a part of a compound («års», «tal», «mål»)."""
+    return len(part.text) == MIN_MODIFIER and part.zipf >= SHORT_MODIFIER_ZIPF
+
+
 def _far_likelier(restored: Analysis, written: Analysis) -> bool:
     """As much a stretch, the same modifiers, and the head restored far more frequent
     («vanskelig|gøre» over English «gore»; a modifier, as in «fore|ligge», stays)."""
@@ -196,14 +201,17 @@ def _far_likelier(restored: Analysis, written: Analysis) -> bool:
 def _join(part: Part, link: str, rest: Analysis) -> Analysis | None:
     """`part` (+ a linking «s») in front of the reading `rest` of what follows it, or None when not allowed."""
     if not rest.parts:
-        short = len(part.text) < MIN_HEAD and not part.suffix
+        short = len(part.text) < MIN_HEAD and not part.suffix and not _common_short(part)
         return Analysis(part.text, (part.text,), part.edits, part.zipf, part.zipf, part.inflected, short)
     if part.inflected or part.bound or rest.short_head:  # an ending or a suffix closes the word
         return None
     if len(rest.parts) >= MAX_PARTS or part.edits + rest.edits > MAX_EDITS:
         return None
-    if len(part.text) < MIN_MODIFIER or (len(part.text) == MIN_MODIFIER and part.zipf < SHORT_MODIFIER_ZIPF):
+    if len(part.text) < MIN_MODIFIER or (len(part.text) == MIN_MODIFIER and not _common_short(part)):
         return None
+    if len(rest.parts) == 1 and len(rest.text) == MIN_MODIFIER and rest.text not in SUFFIXES:
+        if len(part.text) < MIN_STEM:  # a three-letter head needs a long modifier: «nøgle|tal», not «bor|ære»
+            return None
     return Analysis(
         part.text + link + rest.text,
         (part.text + link, *rest.parts),
