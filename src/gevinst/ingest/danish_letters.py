@@ -26,6 +26,7 @@ SUBSTITUTES = {
 MIN_EVIDENCE = 2  # distinct words a substitute must explain (or one per 20 000 words of a long document)
 
 MARGIN = 1.0  # Zipf points a restored form must gain over a written form that is itself a word
+DOMAIN_COMMON = 10  # occurrences in the undamaged reports of a form they prefer (the written form: none)
 MAX_EDITS = 4
 MAX_PARTS = 4
 MIN_HEAD = 4  # the last part of a compound has at least this many letters ...
@@ -105,12 +106,19 @@ class Restorer:
         if written := general(word):
             listed = [a for a in analyses if len(a.parts) == 1 and not a.inflected and a.edits]
             best = max(listed, key=lambda a: general(a.text) - 0.1 * a.edits, default=None)
-            return best.text if best and general(best.text) >= written + MARGIN else word
+            if best and (general(best.text) >= written + MARGIN or self._domain_prefers(best.text, word)):
+                return best.text
+            return word
         plain = min((a for a in analyses if not a.edits), key=Analysis.rank, default=None)
         best = min((a for a in analyses if a.edits and not a.loose), key=Analysis.rank, default=None)
         if best and (plain is None or best.shape() < plain.shape() or _far_likelier(best, plain)):
             return best.text
         return word
+
+    def _domain_prefers(self, restored: str, written: str) -> bool:
+        """The corpus's undamaged reports use the restored form often and the written form never («får», «far»;
+        not «bør» for «bor», which a report uses once)."""
+        return not self._words.count(written) and self._words.count(restored) >= DOMAIN_COMMON
 
     def analyses(self, word: str, after_hyphen: bool = False) -> list[Analysis]:
         """Readings of `word` as one to MAX_PARTS known words (a linking «s» between them, an inflection ending
