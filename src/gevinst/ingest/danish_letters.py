@@ -5,7 +5,8 @@ A word is changed only when the form as written is not Danish and a restored for
 form is far more common than the written one («pa» → «på», «vaere» → «være»; «for» and «sager» stay).
 The substitutes are the ones OCR and transliteration make (SUBSTITUTES), as far as
 the document's own words show them. Words the list lacks are judged by
-their known parts: inflection endings («løsning» + «erne») and compounds («boligstøtte» + «området»).
+their known parts: inflection endings («løsning» + «erne») and compounds («boligstøtte» + «området»), whose
+head may be a derivational suffix no list has as a word («forretnings» + «mæssige»).
 Detection of a text that lost its letters, and where this runs: restore.py."""
 
 from __future__ import annotations
@@ -25,17 +26,22 @@ SUBSTITUTES = {
 MIN_EVIDENCE = 2  # distinct words a substitute must explain (or one per 20 000 words of a long document)
 
 MARGIN = 1.0  # Zipf points a restored form must gain over a written form that is itself a word
+DOMAIN_COMMON = 10  # occurrences in the undamaged reports of a form they prefer (the written form: none)
 MAX_EDITS = 4
 MAX_PARTS = 4
 MIN_HEAD = 4  # the last part of a compound has at least this many letters ...
 MIN_MODIFIER = 3  # ... the others at least this many; a three-letter one must be common and come first («års»)
-SHORT_MODIFIER_ZIPF = 4.5
+SHORT_MODIFIER_ZIPF = 4.5  # (a common three-letter head follows a modifier of MIN_STEM letters: «nøgle|tal»)
 MIN_STEM = 5  # an inflection ending is recognised after a known word of at least this many letters
 MAX_WORD = 40  # longer letter runs are not words (and would cost time for nothing)
 # Danish inflection endings: «løsning» + «erne», «afgørelse» + «r», «forvalte» + «s».
 ENDINGS = frozenset(
     "e r n t s er en et es ne re rs ns ts de te st ere ene ens ers ets ede ende erne ernes endes este ste rne nde ndes".split()
 )
+# Danish derivational suffixes with æ/ø/å that head compounds («forretnings|mæssig», «umulig|gør»,
+# «synlig|gørelse») but are no words of their own (or too short to close a compound); inflection endings follow.
+SUFFIXES = frozenset("mæssig mæssighed gør gørelse gørende".split())
+SUFFIX_ZIPF = 4.0  # weighed as a rare but real word
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,8 @@ class Part:
     edits: int  # letters restored in it
     zipf: float  # frequency of the known word (of its stem when inflected)
     inflected: bool  # a known word with an inflection ending after it
+    suffix: bool = False  # a derivational suffix: closes a compound however short ...
+    bound: bool = False  # ... and, when no word of its own, comes only last
 
 
 @dataclass(frozen=True)
@@ -77,38 +85,49 @@ class Restorer:
         self._cache: dict[str, str] = {}
         self.substitutes = substitutes
         self._patterns: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first written char → (written, letter)
+        self._suffix_prefixes = frozenset(s[:i] for s in SUFFIXES for i in range(1, len(s) + 1))
         for letter, written in substitutes.items():
             for w in written:
                 self._patterns[w[0]].append((w, letter))
 
-    def restore(self, word: str) -> str:
-        if word not in self._cache:
-            self._cache[word] = self._decide(word)
-        return self._cache[word]
+    def restore(self, word: str, after_hyphen: bool = False) -> str:
+        """After a hyphen a word may be a suffix alone, closing the compound the hyphen opened («it-mæssigt»)."""
+        key = ("-" if after_hyphen else "") + word
+        if key not in self._cache:
+            self._cache[key] = self._decide(word, after_hyphen)
+        return self._cache[key]
 
-    def _decide(self, word: str) -> str:
+    def _decide(self, word: str, after_hyphen: bool = False) -> str:
         """A listed word changes only for a listed word far more frequent in general Danish («vaere», «pa»; not
         «lege» for «læge»); another word changes when a restored reading is less of a stretch than the best
         reading of the word as written (or there is none)."""
-        analyses = self.analyses(word)
+        analyses = self.analyses(word, after_hyphen)
         general = self._words.general_frequency
         if written := general(word):
             listed = [a for a in analyses if len(a.parts) == 1 and not a.inflected and a.edits]
             best = max(listed, key=lambda a: general(a.text) - 0.1 * a.edits, default=None)
-            return best.text if best and general(best.text) >= written + MARGIN else word
+            if best and (general(best.text) >= written + MARGIN or self._domain_prefers(best.text, word)):
+                return best.text
+            return word
         plain = min((a for a in analyses if not a.edits), key=Analysis.rank, default=None)
         best = min((a for a in analyses if a.edits and not a.loose), key=Analysis.rank, default=None)
-        if best and (plain is None or best.shape() < plain.shape()):
+        if best and (plain is None or best.shape() < plain.shape() or _far_likelier(best, plain)):
             return best.text
         return word
 
-    def analyses(self, word: str) -> list[Analysis]:
+    def _domain_prefers(self, restored: str, written: str) -> bool:
+        """The corpus's undamaged reports use the restored form often and the written form never («får», «far»;
+        not «bør» for «bor», which a report uses once)."""
+        return not self._words.count(written) and self._words.count(restored) >= DOMAIN_COMMON
+
+    def analyses(self, word: str, after_hyphen: bool = False) -> list[Analysis]:
         """Readings of `word` as one to MAX_PARTS known words (a linking «s» between them, an inflection ending
-        after the last), letters restored on the way: dynamic programming over the start offsets."""
+        after the last, which may be a suffix), letters restored on the way: dynamic programming over the start
+        offsets. A suffix alone is a reading only `after_hyphen`."""
         readings: dict[int, list[Analysis]] = {len(word): [Analysis("", (), 0, 99.0, 0.0, False, False)]}
         for start in range(len(word) - 1, -1, -1):
             found: dict[str, Analysis] = {}
-            for part in self._parts_from(word, start):
+            for part in self._parts_from(word, start, start > 0 or after_hyphen):
                 links = [(part.end, "")]
                 if word.startswith("s", part.end) and part.end + 1 < len(word):
                     links.append((part.end + 1, "s"))
@@ -120,18 +139,21 @@ class Restorer:
             readings[start] = sorted(found.values(), key=Analysis.rank)[:12]
         return [a for a in readings.get(0, []) if len(a.parts) == 1 or not a.short_head]
 
-    def _parts_from(self, word: str, start: int) -> list[Part]:
-        """Known words that `word[start:]` begins with, letters restored on the way; a known word followed by
-        an inflection ending that closes `word` («løsning|erne») is one too."""
+    def _parts_from(self, word: str, start: int, suffixes: bool) -> list[Part]:
+        """Known words (and `suffixes`) that `word[start:]` begins with, letters restored on the way; a known
+        word followed by an inflection ending that closes `word` («løsning|erne») is one too."""
         out: dict[tuple[int, str], Part] = {}
         stack = [(start, "", 0)]
         while stack:
             i, built, edits = stack.pop()
             zipf = self._words.frequency(built) if built else 0.0
-            if zipf:
-                candidates = [Part(i, built, edits, zipf, False)]
+            suffix = suffixes and built in SUFFIXES
+            if zipf or suffix:
+                flags = (suffix, not zipf)
+                zipf = zipf or SUFFIX_ZIPF
+                candidates = [Part(i, built, edits, zipf, False, *flags)]
                 if i < len(word) and word[i:] in ENDINGS and len(built) >= MIN_STEM:
-                    candidates.append(Part(len(word), built + word[i:], edits, zipf, True))
+                    candidates.append(Part(len(word), built + word[i:], edits, zipf, True, *flags))
                 for p in candidates:  # «første» is listed, and also «først» + «e»: keep the lesser stretch
                     known = out.get((p.end, p.text))
                     if known is None or (known.edits, known.inflected) > (p.edits, p.inflected):
@@ -142,7 +164,8 @@ class Restorer:
             if edits < MAX_EDITS:
                 steps += [(len(w), letter, 1) for w, letter in self._patterns.get(word[i], ()) if word.startswith(w, i)]
             for length, letters, cost in steps:
-                if self._words.has_prefix(built + letters):
+                grown = built + letters
+                if self._words.has_prefix(grown) or (suffixes and grown in self._suffix_prefixes):
                     stack.append((i + length, built + letters, edits + cost))
         return list(out.values())
 
@@ -171,16 +194,32 @@ def learn_substitutes(words: list[str], wordlist: WordList) -> dict[str, tuple[s
     }
 
 
+def _common_short(part: Part) -> bool:
+    """A three-letter word common enough to be a part of a compound («års», «tal», «mål»)."""
+    return len(part.text) == MIN_MODIFIER and part.zipf >= SHORT_MODIFIER_ZIPF
+
+
+def _far_likelier(restored: Analysis, written: Analysis) -> bool:
+    """As much a stretch, the same modifiers, and the head restored far more frequent
+    («vanskelig|gøre» over English «gore»; a modifier, as in «fore|ligge», stays)."""
+    same_modifiers = restored.parts[:-1] == written.parts[:-1]  # so the totals differ by the heads' frequencies
+    return same_modifiers and restored.shape() == written.shape() and restored.total >= written.total + MARGIN
+
+
 def _join(part: Part, link: str, rest: Analysis) -> Analysis | None:
     """`part` (+ a linking «s») in front of the reading `rest` of what follows it, or None when not allowed."""
     if not rest.parts:
-        return Analysis(
-            part.text, (part.text,), part.edits, part.zipf, part.zipf, part.inflected, len(part.text) < MIN_HEAD
-        )
-    if part.inflected or rest.short_head or len(rest.parts) >= MAX_PARTS or part.edits + rest.edits > MAX_EDITS:
+        short = len(part.text) < MIN_HEAD and not part.suffix and not _common_short(part)
+        return Analysis(part.text, (part.text,), part.edits, part.zipf, part.zipf, part.inflected, short)
+    if part.inflected or part.bound or rest.short_head:  # an ending or a suffix closes the word
         return None
-    if len(part.text) < MIN_MODIFIER or (len(part.text) == MIN_MODIFIER and part.zipf < SHORT_MODIFIER_ZIPF):
+    if len(rest.parts) >= MAX_PARTS or part.edits + rest.edits > MAX_EDITS:
         return None
+    if len(part.text) < MIN_MODIFIER or (len(part.text) == MIN_MODIFIER and not _common_short(part)):
+        return None
+    if len(rest.parts) == 1 and len(rest.text) == MIN_MODIFIER and rest.text not in SUFFIXES:
+        if len(part.text) < MIN_STEM:  # a three-letter head needs a long modifier: «nøgle|tal», not «bor|ære»
+            return None
     return Analysis(
         part.text + link + rest.text,
         (part.text + link, *rest.parts),
@@ -219,7 +258,8 @@ def repair_text(text: str, restorer: Restorer) -> tuple[str, list[Change]]:
         word = m.group(0)
         if not _restorable(word):
             continue
-        restored = with_case_of(word, restorer.restore(word.lower()))
+        after_hyphen = m.start() >= 2 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha()
+        restored = with_case_of(word, restorer.restore(word.lower(), after_hyphen))
         if restored != word:
             out.append(text[last : m.start()])
             out.append(restored)

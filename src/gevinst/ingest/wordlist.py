@@ -9,7 +9,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 LETTERS = re.compile(r"[^\W\d_]+")
@@ -29,6 +29,7 @@ class WordList:
     zipf: dict[str, float]  # lower-case word → Zipf frequency, corpus words raised by CORPUS_BONUS
     prefixes: frozenset[str]  # every beginning of a word in the list
     general: dict[str, float]  # wordfreq's frequencies alone
+    counts: Counter[str] = field(default_factory=Counter)  # occurrences in the corpus's undamaged documents
 
     def frequency(self, word: str) -> float:
         """0 for a word not in the list."""
@@ -37,6 +38,10 @@ class WordList:
     def general_frequency(self, word: str) -> float:
         """The frequency in general Danish (wordfreq), without the corpus's bonus."""
         return self.general.get(word, CORPUS_ZIPF if word in self.zipf else 0.0)
+
+    def count(self, word: str) -> int:
+        """Occurrences in the corpus's undamaged documents."""
+        return self.counts[word]
 
     def has_prefix(self, prefix: str) -> bool:
         return prefix in self.prefixes
@@ -56,10 +61,12 @@ def corpus_words(texts: Iterable[str]) -> Counter[str]:
 
 
 def danish_wordlist(extra: Iterable[str] = ()) -> WordList:
-    """wordfreq's Danish words joined with `extra` words (the corpus's own), which get CORPUS_BONUS."""
+    """wordfreq's Danish words joined with `extra` words (the corpus's own, counted when a Counter), which get
+    CORPUS_BONUS."""
     general = _wordfreq_danish()
     zipf = dict(general)
     for word in set(extra):
         zipf[word] = max(zipf.get(word, 0.0), CORPUS_ZIPF) + CORPUS_BONUS
     prefixes = frozenset(word[:i] for word in zipf for i in range(1, len(word) + 1))
-    return WordList(zipf, prefixes, general)
+    counts = extra if isinstance(extra, Counter) else Counter()
+    return WordList(zipf, prefixes, general, counts)
