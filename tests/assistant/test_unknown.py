@@ -54,6 +54,16 @@ CASES = {
         "",
     ),
     "before": ("Hvor meget sparede kommunerne på boligstøtten i 2008?", False, ""),
+    "ended-with-after-publication": (
+        "Endte kommunerne med at samle boligstøtten i en fælles enhed i 2012?",
+        True,
+        "",
+    ),
+    "decided-not-yet-known": (
+        "Besluttede kommunerne at gennemføre evalueringen af den fælles enhed for boligstøtte?",
+        True,
+        "endnu ikke mulighed",
+    ),
     # what the source says is not known yet, or not in it
     "result-not-yet-known": (
         "Hvad blev resultatet af evalueringen af den fælles enhed for boligstøtte?",
