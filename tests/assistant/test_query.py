@@ -383,8 +383,24 @@ def test_each_part_of_a_two_part_question_asks_what_it_asks(question: str, first
         ("How many hours a week are saved?", "hours"),
         ("Hvor mange sygeplejeklinikker har kommunerne?", None),
         ("Hvor meget sparede kommunen?", None),
+        ("Hvad kostede et forløb i kroner i Aabenraa?", "amount"),
+        ("What did the project cost in DKK?", "amount"),
+        ("Hvad sparer kommunen i timer om ugen?", "hours"),
+        ("Hvad sparer kommunen i år?", None),
     ],
-    ids=["kroner", "penge", "years", "fte", "english-hours", "a-count-of-things", "no-how-many"],
+    ids=[
+        "kroner",
+        "penge",
+        "years",
+        "fte",
+        "english-hours",
+        "a-count-of-things",
+        "no-how-many",
+        "in-kroner",
+        "english-in-dkk",
+        "in-hours",
+        "this-year-is-no-unit",
+    ],
 )
 def test_the_unit_a_how_many_question_names(question: str, unit: str | None) -> None:
     assert parse_query(question)[0].unit_asked == unit

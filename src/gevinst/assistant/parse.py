@@ -106,18 +106,33 @@ def _focus(text: str, language: Language) -> tuple[str, ...]:
 _HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+([\wæøå-]+)", re.IGNORECASE)
 
 
+# «… i kroner», «… in DKK»: the unit a figure is asked in (not «i år», this year).
+_IN_UNIT = re.compile(r"\b(?:i|in|målt i|opgjort i|measured in)\s+([\wæøå]+)", re.IGNORECASE)
+
+
 def _how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...]]:
     """The unit a «hvor mange …» question names (when its noun is a unit other than a count) and the index
-    tokens of that noun."""
+    tokens of that noun; else the unit it asks its figure in («i kroner»)."""
     m = _HOW_MANY.search(text)
     if m is None:
-        return None, ()
+        return _in_unit(text), ()
     noun = m.group(1).lower()
     counted = _group((glossary.danish_for(noun) or noun) if language is Language.EN else noun)
     if noun.rstrip(".") in lexicon.money_nouns():
         return UnitKind.AMOUNT.value, counted
     unit = lexicon.unit_noun(noun)
     return (unit.value if unit is not None and unit is not UnitKind.COUNT else None), counted
+
+
+def _in_unit(text: str) -> str | None:
+    for m in _IN_UNIT.finditer(text):
+        noun = m.group(1).lower()
+        if noun in lexicon.money_nouns():
+            return UnitKind.AMOUNT.value
+        unit = lexicon.unit_noun(noun)
+        if unit in (UnitKind.HOURS, UnitKind.MINUTES):  # not «i årsværk»: a share of them answers it too
+            return unit.value
+    return None
 
 
 _REPORT_EXAMPLE = re.compile(
