@@ -89,8 +89,9 @@ def test_a_year_no_passage_mentions_is_refused(assistant) -> None:  # type: igno
     [
         ("Hvor mange kroner sparer Holbæk Kommune på regningerne?", True),
         ("Hvor mange minutter sparer Holbæk Kommune pr. regning?", False),
+        ("Hvor mange regninger har Holbæk Kommune digitaliseret?", True),
     ],
-    ids=["kroner-asked-minutes-stated", "minutes-asked-and-stated"],
+    ids=["kroner-asked-minutes-stated", "minutes-asked-and-stated", "things-counted-minutes-stated"],
 )
 def test_a_figure_asked_by_its_unit_needs_a_sentence_of_that_unit(assistant, question: str, refused: bool) -> None:  # type: ignore[no-untyped-def]
     assert assistant.answer(question).refused is refused
@@ -567,7 +568,12 @@ def test_a_lead_that_counts_what_is_asked_brings_the_items_that_follow() -> None
         ("How many addresses was the administration spread across?", "Administrationen lå på 7 adresser.", 1.0),
         ("Hvor mange dagtilbud var der i hver gruppe?", "Gruppen havde 8 medlemmer.", 0.0),
     ],
-    ids=["digits-before-the-counted-noun", "word-before-it", "english-via-glossary", "another-noun"],
+    ids=[
+        "digits-before-the-counted-noun",
+        "word-before-it",
+        "english-via-glossary",
+        "another-noun",
+    ],
 )
 def test_a_number_before_what_the_question_counts_states_the_figure(question: str, sentence: str, fit: float) -> None:
     from gevinst.assistant.parse import parse_query
