@@ -245,9 +245,19 @@ def lead_with_what_it_opens(query: Query, found: list[Candidate], retrieved: Ret
 
 
 def weak_evidence(query: Query, retrieved: Retrieved, chosen: list[Candidate], settings: RetrievalSettings) -> bool:
-    """The one refusal rule. Weak when a name the question asks about is in no passage, when the passage
-    that leads the answer lacks the question's most specific name, when a figure question finds no
-    relevant sentence that states a figure, or when the evidence score is below the threshold."""
+    """The one refusal rule: a hard rule (below), or an evidence score below the threshold."""
+    if hard_refusal(query, retrieved, chosen):
+        return True
+    score = evidence_score(query, retrieved, chosen[0])
+    if chosen[0].meaning is None:
+        return score < settings.refusal_threshold
+    return score < settings.refusal_probability
+
+
+def hard_refusal(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
+    """Refused whatever the score: when a name the question asks about is in no passage, when the passage
+    that leads the answer lacks the question's most specific name, when the source says it does not know yet,
+    or when a figure question finds no relevant sentence that states a figure."""
     if not retrieved.chunks or not chosen:
         return True
     if retrieved.missing_entities or lead_lacks_name(query, retrieved, chosen[0]):
@@ -261,12 +271,7 @@ def weak_evidence(query: Query, retrieved: Retrieved, chosen: list[Candidate], s
     needed = 1.0 if query.unit_asked or query.counted else 0.5
     named = _passages_naming(query, retrieved)
     stating = [c for c in chosen if c.fit >= needed and (named is None or c.passage in named)]
-    if query.asks is Asks.FIGURE and query.figure_outright and not stating:
-        return True
-    score = evidence_score(query, retrieved, chosen[0])
-    if chosen[0].meaning is None:
-        return score < settings.refusal_threshold
-    return score < settings.refusal_probability
+    return query.asks is Asks.FIGURE and query.figure_outright and not stating
 
 
 def lead_lacks_name(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
