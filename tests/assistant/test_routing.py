@@ -28,7 +28,8 @@ def _same(expected: Any, got: Any) -> bool:
 
 
 def routed(case: dict[str, Any]) -> tuple[bool, str]:
-    filling = choose(parse_query(case["question"])[0])
+    # a follow-up case lists the conversation's earlier questions, as the chat passes them
+    filling = choose(parse_query(case["question"], case.get("history") or ())[0])
     if case["tool"] is None:
         return filling is None, f"routed to {filling.spec.name}" if filling else ""
     if filling is None or not filling.complete:
