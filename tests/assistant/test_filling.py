@@ -134,6 +134,49 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "fte_savings",
         {"fte": 6, "annual_cost_per_fte": 430000, "efficiency_pct": 20},
     ),
+    # verbs that ask what figures come to, with words between their parts, and goal words in other forms
+    (
+        "runs-up-with-words-between",
+        "Hvad løber en arbejdstime op i, når lønnen er 31.200 kr. om måneden?",
+        "hourly_cost",
+        {"monthly_salary": 31200},
+    ),
+    (
+        "bottom-line-ftes",
+        "What's that worth on the bottom line: 6 FTEs at DKK 450k each and a 25% efficiency gain?",
+        "fte_savings",
+        {"fte": 6, "annual_cost_per_fte": 450000, "efficiency_pct": 25},
+    ),
+    (
+        "prevent-is-avoid",
+        "Kan vi forebygge 20 % af de 150 indlæggelser om året til 40.000 kr. stykket, hvad er det værd?",
+        "avoided_cost",
+        {"volume": 150, "unit_cost": 40000, "avoided_share_pct": 20},
+    ),
+    (
+        "does-it-pay",
+        "Investering 800.000 kr., gevinst 200.000 kr. om året. Kan det betale sig over fem år?",
+        "business_case",
+        {"investment": 800000, "annual_gain": 200000, "years": 5},
+    ),
+    (
+        "roll-out-to-our-count",
+        "The pilot saved DKK 300k on 50 citizens. If we roll it out to 400 citizens, what can we expect?",
+        "rate_scaling",
+        {"example_amount": 300000, "example_count": 50, "own_count": 400},
+    ),
+    (
+        "the-bill",
+        "What's the bill for 85 laptops at DKK 7,200 each?",
+        "unit_rate_scaling",
+        {"rate": 7200, "count": 85},
+    ),
+    (
+        "how-much-is-it-in-year-n",
+        "Vi skærer 2 % om året i tre år på et budget på 40 mio. kr. Hvor meget er det i år tre?",
+        "baseline_reduction",
+        {"baseline": 40000000, "yearly_pcts": [2, 2, 2]},
+    ),
 ]
 
 

@@ -111,7 +111,16 @@ def is_terse(text: str) -> bool:
 @cache
 def _result_pattern() -> re.Pattern[str]:
     cues = sorted(lexicon_data()["compute"]["result_cues"], key=len, reverse=True)
-    return re.compile(r"(?<![\wæøå'])(?:" + "|".join(map(re.escape, cues)) + r")(?![\wæøå])")
+    return re.compile(r"(?<![\wæøå'])(?:" + "|".join(map(gapped, cues)) + r")(?![\wæøå])")
+
+
+# «…» in a cue: one to three words between its parts («løber … op i», «lægger … sammen»)
+_GAP = r"(?:\s+[\wæøå'-]+){1,3}\s+"
+
+
+def gapped(cue: str) -> str:
+    """The cue as a pattern, «…» standing for one to three words."""
+    return _GAP.join(re.escape(part.strip()) for part in cue.split("…"))
 
 
 def asks_for_result(text: str) -> bool:

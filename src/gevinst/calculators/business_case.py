@@ -178,6 +178,10 @@ BUSINESS_CASE = Spec(
         "resultatet efter",
         "result after",
         "business case",
+        "betale sig",  # «Kan det betale sig over otte år?»
+        "betaler sig",
+        "pay off",
+        "pays off",
     ),
     needs_goal=True,
     method=Preset("simpel tilbagebetalingstid", "KL 2014, s. 20: investering / årlig besparelse", KL14, 20),

@@ -54,6 +54,15 @@ RATE_SCALING = Spec(
         "hos os",
         "for os",
         "for our",
+        "on our",
+        "to our",
+        # «Ruller vi det ud til 450 borgere …»: the example rolled out to our count
+        "ruller … ud",
+        "rulle … ud",
+        "udrul",
+        "roll out",
+        "roll … out",
+        "rolled out",
         "for us",
         "cost us",  # «What would that cost us?»: the example's amount per unit at our count
         "costs us",

@@ -117,6 +117,8 @@ HOURLY_COST = Spec(
         "an hour",
         "en time",
         "effektiv time",
+        "arbejdstime",  # «Hvad løber en arbejdstime op i …?»
+        "times arbejde",
         "paid hour",
         "productive hour",
         "effective hour",
