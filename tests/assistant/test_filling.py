@@ -177,6 +177,25 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "baseline_reduction",
         {"baseline": 40000000, "yearly_pcts": [2, 2, 2]},
     ),
+    # a yearly count or gain stated per month or week is scaled to a year; a monthly salary stays a salary
+    (
+        "count-per-month-after-its-noun",
+        "Vi behandler ca. 2.000 ansøgninger om måneden, og hver tager 5 minutter kortere. Hvor mange timer frigør det?",
+        "time_savings",
+        {"minutes_saved_per_unit": 5, "units_per_year": 24000},
+    ),
+    (
+        "gain-per-month",
+        "Systemet koster 600.000 kr. og sparer 20.000 kr. om måneden. Hvornår er det tjent hjem?",
+        "business_case",
+        {"investment": 600000, "annual_gain": 240000},
+    ),
+    (
+        "count-per-week",
+        "Vi flytter 200 opkald om ugen fra telefon (40 kr.) til chat (12 kr.). Hvad sparer vi om året?",
+        "channel_shift",
+        {"volume": 10400, "cost_from": 40, "cost_to": 12},
+    ),
 ]
 
 

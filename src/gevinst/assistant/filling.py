@@ -10,7 +10,7 @@ from typing import Any
 from gevinst.assistant.cues import Context, affinity, contexts, cue_pattern, goal_hits, reports_figure
 from gevinst.assistant.query import QuantityMention, Query, UnitKind
 from gevinst.assistant.rows import read_rows
-from gevinst.calculators import SPECS, Input, Kind, Spec
+from gevinst.calculators import PER_YEAR, SPECS, Input, Kind, Spec
 
 # Which kinds of stated number can fill which kind of input.
 # A report's figure weighs less than the asker's own for the same input (below 1, above ½: it still fills an
@@ -45,8 +45,14 @@ class Filling:
 
 def accepts(inp: Input, q: QuantityMention) -> bool:
     """The figure's kind fits the input, and so does the period it is stated per: 18 mio. kr. «om året» is no
-    monthly salary, 34.000 kr. «om måneden» no yearly price."""
-    return q.unit in _ACCEPTS.get(inp.kind, ()) and (inp.period is None or q.per is None or q.per is inp.period)
+    monthly salary, 34.000 kr. «om måneden» no yearly price; a yearly count that scales takes one per month or week."""
+    period_ok = inp.period is None or q.per is None or q.per is inp.period or inp.scales
+    return q.unit in _ACCEPTS.get(inp.kind, ()) and period_ok
+
+
+def _per_year(inp: Input, q: QuantityMention) -> float:
+    """«1.500 henvendelser om måneden» fill a yearly count as 18.000."""
+    return PER_YEAR[q.per] if inp.scales and q.per is not None else 1
 
 
 def usable(spec: Spec, q: QuantityMention) -> bool:
@@ -236,25 +242,28 @@ def _larger_first(spec: Spec, args: dict[str, Any]) -> None:
 
 
 def _put(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], highs: dict[str, float]) -> None:
+    factor = _per_year(inp, q)
     if inp.adds and isinstance(args.get(inp.name), float):
-        args[inp.name] += q.value
+        args[inp.name] += q.value * factor
         return
-    args[inp.name] = q.value
-    _take_range_end(spec, inp, q, args, highs)
+    args[inp.name] = q.value * factor
+    _take_range_end(spec, inp, q, args, highs, factor)
 
 
 def _range_end(spec: Spec, inp: Input) -> bool:
     return inp.name.endswith("_high") and any(i.name == inp.name.removesuffix("_high") for i in spec.inputs)
 
 
-def _take_range_end(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], highs: dict[str, float]) -> None:
+def _take_range_end(
+    spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], highs: dict[str, float], factor: float = 1
+) -> None:
     """A range's high end goes to the input's own high end; a calculator without one runs again with it."""
     if q.high is None:
         return
     if any(i.name == f"{inp.name}_high" for i in spec.inputs):
-        args[f"{inp.name}_high"] = q.high
+        args[f"{inp.name}_high"] = q.high * factor
     else:
-        highs[inp.name] = q.high
+        highs[inp.name] = q.high * factor
 
 
 def rank(query: Query) -> list[Filling]:

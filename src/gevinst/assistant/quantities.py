@@ -7,6 +7,7 @@ import re
 from gevinst.assistant import lexicon
 from gevinst.assistant.number_words import find_number_words
 from gevinst.assistant.query import QuantityMention, UnitKind
+from gevinst.calculators.spec import Period
 from gevinst.danish_numbers import Quantity, find_quantities
 
 _NEXT_WORD = re.compile(r"\s*-?([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?")
@@ -40,6 +41,13 @@ def _unit_of(kind: str, value: float, noun: str, before: str, second: str = "", 
     if kind == "plain" and lexicon.names_amount(before):
         return UnitKind.AMOUNT
     return UnitKind.COUNT
+
+
+def _period(low: str, end: int, words: re.Match[str] | None) -> Period | None:
+    """The period a number is stated per, right after it or after the noun it counts («700 indkøb om
+    måneden», «90 eksterne tolkeopgaver om måneden»)."""
+    ends = [end] + ([words.end(1)] if words else []) + ([words.end(2)] if words and words.group(2) else [])
+    return next((p for e in ends if (p := lexicon.period_after(low[e : e + 20])) is not None), None)
 
 
 def is_negated(before: str) -> bool:
@@ -124,7 +132,7 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
         value = -q.value if is_negated(before) else q.value
         if q.kind == "plain" and noun.rstrip(".") in lexicon.seconds_nouns():  # «90 seconds» is 1,5 minutes
             unit, value = UnitKind.MINUTES, value / 60
-        per = lexicon.period_after(low[end : end + 20])
+        per = _period(low, end, m)
         out.append(
             QuantityMention(
                 value, unit, text[q.start : end], q.start, end, noun, before, low[end : end + 40], high, per

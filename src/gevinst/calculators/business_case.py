@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from gevinst.calculators.base import KL14, MAX_AMOUNT, CalcResult, kr, num, pct
-from gevinst.calculators.spec import Input, Kind, Preset, Spec
+from gevinst.calculators.spec import Input, Kind, Period, Preset, Spec
 
 
 def _business(i: Any) -> CalcResult:
@@ -93,6 +93,8 @@ BUSINESS_CASE = Spec(
             ),
             le=MAX_AMOUNT,
             adds=True,
+            period=Period.YEAR,
+            scales=True,
         ),
         Input(
             "annual_cost",
@@ -114,6 +116,8 @@ BUSINESS_CASE = Spec(
             False,
             default=0,
             le=MAX_AMOUNT,
+            period=Period.YEAR,
+            scales=True,
         ),
         Input(
             "years",

@@ -9,7 +9,7 @@ from pydantic import model_validator
 
 from gevinst.calculators.base import MAX_AMOUNT, CalcInput, CalcResult, kr, num, pct
 from gevinst.calculators.presets import klk
-from gevinst.calculators.spec import Input, Kind, Spec
+from gevinst.calculators.spec import Input, Kind, Period, Spec
 
 
 def _channel(i: Any) -> CalcResult:
@@ -37,6 +37,8 @@ CHANNEL_SHIFT = Spec(
             Kind.COUNT,
             ("flytte", "erstatte", "om året", "årligt", "move", "replace", "shift"),
             le=1e9,
+            period=Period.YEAR,
+            scales=True,
         ),
         Input(
             "cost_from",

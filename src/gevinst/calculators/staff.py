@@ -170,6 +170,8 @@ TIME_SAVINGS = Spec(
             Kind.COUNT,
             ("om året", "årligt", "pr. år", "a year", "per year", "sager", "fakturaer", "transaktioner", "ansøgninger"),
             le=1e9,
+            period=Period.YEAR,
+            scales=True,
         ),
         Input(
             "hourly_rate",
