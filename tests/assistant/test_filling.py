@@ -196,6 +196,25 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "channel_shift",
         {"volume": 10400, "cost_from": 40, "cost_to": 12},
     ),
+    # one in N is a share («hver tiende», «one in four»), and a channel that «bliver digital» is a channel shift
+    (
+        "every-tenth-hour",
+        "Hvad frigør det at fjerne hver tiende arbejdstime på 15 årsværk til 470.000 kr. pr. årsværk?",
+        "fte_savings",
+        {"fte": 15, "efficiency_pct": 10, "annual_cost_per_fte": 470000},
+    ),
+    (
+        "one-in-five-avoided",
+        "We buy 80 external assessments a year at DKK 30,000 each. If one in five can be avoided, what do we save?",
+        "avoided_cost",
+        {"volume": 80, "unit_cost": 30000, "avoided_share_pct": 20},
+    ),
+    (
+        "every-other-goes-digital",
+        "Hvad sparer vi, hvis hver anden af 8.000 papirsager bliver digital? Papir koster 70 kr., digitalt 15 kr.",
+        "channel_shift",
+        {"volume": 8000, "moved_share_pct": 50, "cost_from": 70, "cost_to": 15},
+    ),
 ]
 
 
