@@ -215,6 +215,25 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "channel_shift",
         {"volume": 8000, "moved_share_pct": 50, "cost_from": 70, "cost_to": 15},
     ),
+    # a cue's parts far apart in one sentence; paying back and buying in other words
+    (
+        "add-up-far-apart",
+        "Lægger vi 2,1 mio. fra rengøring, 900.000 kr. fra kørsel og 1,3 mio. fra licenser sammen, hvad har vi så?",
+        "total",
+        {"amounts": [2100000, 900000, 1300000]},
+    ),
+    (
+        "paid-back-buy",
+        "Vi vil købe et scanningsanlæg til 750.000 kr., som giver 250.000 kr. om året. Hvornår er det betalt tilbage?",
+        "business_case",
+        {"investment": 750000, "annual_gain": 250000},
+    ),
+    (
+        "one-and-a-half-minutes-neuter",
+        "Halvandet minut sparet pr. faktura på 40.000 fakturaer om året – hvor mange timer bliver det?",
+        "time_savings",
+        {"minutes_saved_per_unit": 1.5, "units_per_year": 40000},
+    ),
 ]
 
 

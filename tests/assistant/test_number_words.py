@@ -43,6 +43,7 @@ CASES = [
     ("every-other-week-is-how-often", "hver anden uge", False, []),
     ("en-every-other", "every other case", True, [(50, "percent")]),
     ("en-one-in", "one in ten placements", True, [(10, "percent")]),
+    ("one-and-a-half-neuter", "halvandet minut", False, [(1.5, "plain")]),
 ]
 
 

@@ -114,12 +114,13 @@ def _result_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\wæøå'])(?:" + "|".join(map(gapped, cues)) + r")(?![\wæøå])")
 
 
-# «…» in a cue: one to three words between its parts («løber … op i», «lægger … sammen»)
-_GAP = r"(?:\s+[\wæøå'-]+){1,3}\s+"
+# «…» in a cue: the words between its parts, within one sentence («løber en løntime op i», «lægger vi de tre
+# forslag … sammen»)
+_GAP = r"\s+[^?!]{1,80}?\s+"
 
 
 def gapped(cue: str) -> str:
-    """The cue as a pattern, «…» standing for one to three words."""
+    """The cue as a pattern, «…» standing for the words between its parts."""
     return _GAP.join(re.escape(part.strip()) for part in cue.split("…"))
 
 

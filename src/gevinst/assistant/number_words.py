@@ -134,7 +134,7 @@ def _step(r: _Reading, word: str, nxt: str, english: bool) -> int | None:
     elif word in _HALF and (r.words or (word == "half" and nxt in ("a", "an"))):
         r.current += _HALF[word]
         return 2 if word == "half" and nxt in ("a", "an") else 1  # «half a million»
-    elif word == "halvanden":
+    elif word in ("halvanden", "halvandet"):  # «halvandet minut»
         r.current += 1.5
     elif word in _HUNDRED:
         r.current = (r.current or 1) * 100

@@ -66,7 +66,20 @@ BUSINESS_CASE = Spec(
             "investment",
             "Investering",
             Kind.AMOUNT,
-            ("investe", "anlæg", "etabler", "kost", "engangs", "implement", "invest", "upfront", "one-off", "cost"),
+            (
+                "investe",
+                "anlæg",
+                "etabler",
+                "kost",
+                "engangs",
+                "implement",
+                "købe",  # «købe en robot til 900.000 kr.»
+                "invest",
+                "upfront",
+                "one-off",
+                "cost",
+                "buy",
+            ),
             le=MAX_AMOUNT,
         ),
         Input(
@@ -182,6 +195,9 @@ BUSINESS_CASE = Spec(
         "resultatet efter",
         "result after",
         "business case",
+        "betalt tilbage",  # «hvor mange år før den er betalt tilbage?»
+        "betales tilbage",
+        "betaler … tilbage",
         "betale sig",  # «Kan det betale sig over otte år?»
         "betaler sig",
         "pay off",
