@@ -234,6 +234,20 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "time_savings",
         {"minutes_saved_per_unit": 1.5, "units_per_year": 40000},
     ),
+    # a required input no figure is left for takes one from an adding input that took two
+    (
+        "investment-without-its-word",
+        "Hvad er nutidsværdien af et it-projekt på 3 mio. kr. med en årlig gevinst på 800.000 kr. over fem år ved 4 % rente?",
+        "business_case",
+        {"investment": 3000000, "annual_gain": 800000, "years": 5, "discount_rate_pct": 4},
+    ),
+    # a figure far from an input's usual size does not fill it: 390 kr. is an hourly rate, not a monthly salary
+    (
+        "hourly-rate-is-no-salary",
+        "Hvad giver det, hvis vi sparer en halv time pr. sag på 3.000 sager om året ved en timepris på 390 kr.?",
+        "time_savings",
+        {"minutes_saved_per_unit": 30, "units_per_year": 3000, "hourly_rate": 390},
+    ),
 ]
 
 

@@ -47,7 +47,9 @@ def accepts(inp: Input, q: QuantityMention) -> bool:
     """The figure's kind fits the input, and so does the period it is stated per: 18 mio. kr. «om året» is no
     monthly salary, 34.000 kr. «om måneden» no yearly price; a yearly count that scales takes one per month or week."""
     period_ok = inp.period is None or q.per is None or q.per is inp.period or inp.scales
-    return q.unit in _ACCEPTS.get(inp.kind, ()) and period_ok
+    # nor is a figure far from the input's usual size: 420 kr. is an hourly rate, never a monthly salary
+    size_ok = inp.typical is None or inp.typical[0] / 2 <= abs(q.value) < inp.typical[1] * 2
+    return q.unit in _ACCEPTS.get(inp.kind, ()) and period_ok and size_ok
 
 
 def _per_year(inp: Input, q: QuantityMention) -> float:
@@ -111,6 +113,8 @@ def fill(spec: Spec, query: Query) -> Filling:
             if free is not None:
                 _put(spec, inp, figures[free], args, rerun)
                 used.add(free)
+            else:
+                _give_up_one(spec, inp, figures, near, assignment, args, rerun)
     _one_of_by_size(spec, figures, args, used, rerun)
     if query.computes:  # only a question that asks to compute lends its figures to presets' places
         _only_open(spec, scalars, figures, args, used, rerun)
@@ -130,6 +134,29 @@ def fill(spec: Spec, query: Query) -> Filling:
     if spec.needs_goal and not goal:
         missing += ("at spørgsmålet beder om netop denne beregning",)
     return Filling(spec, args, missing, frozenset(used), goal, fit, tuple(rerun.items()))
+
+
+def _give_up_one(
+    spec: Spec,
+    inp: Input,
+    figures: tuple[QuantityMention, ...],
+    near: list[Context],
+    assignment: dict[int, Input],
+    args: dict[str, Any],
+    highs: dict[str, float],
+) -> None:
+    """A required input no figure is left for takes one from an adding input that took two or more: the one its
+    cues name least («et projekt på 4 mio. kr. med en årlig gevinst på 1,1 mio. kr.» is an investment and a gain,
+    not two gains)."""
+    held = [n for n, a in assignment.items() if a.adds and accepts(inp, figures[n])]
+    donors = [n for n in held if sum(a is assignment[n] for a in assignment.values()) >= 2]
+    if not donors:
+        return
+    n = min(donors, key=lambda k: (affinity(assignment[k], near[k]), k))
+    adding = assignment.pop(n)
+    args[adding.name] -= figures[n].value * _per_year(adding, figures[n])
+    assignment[n] = inp
+    _put(spec, inp, figures[n], args, highs)
 
 
 def _one_of_by_size(
