@@ -248,6 +248,34 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "time_savings",
         {"minutes_saved_per_unit": 30, "units_per_year": 3000, "hourly_rate": 390},
     ),
+    # a word between two figures belongs to the nearer one; a bracket opened after a figure is the next one's
+    (
+        "task-cue-between-figures",
+        "How much can we free overall? Intake is 35% of the workload and can be cut by 70%, archiving is 25% and "
+        "can be cut by 20%, and the remaining 40% can be cut by 0%.",
+        "task_weighted_potential",
+        {
+            "tasks": [
+                {"share_pct": 35, "efficiency_pct": 70},
+                {"share_pct": 25, "efficiency_pct": 20},
+                {"share_pct": 40, "efficiency_pct": 0},
+            ]
+        },
+    ),
+    (
+        "task-bracketed-potential",
+        "Vægtet efter tid: sagsoprettelse 30 % (automatisering 90 %), opfølgning 50 % (automatisering 10 %). "
+        "Hvad bliver potentialet?",
+        "task_weighted_potential",
+        {"tasks": [{"share_pct": 30, "efficiency_pct": 90}, {"share_pct": 50, "efficiency_pct": 10}]},
+    ),
+    (
+        "task-fraction-then-with",
+        "Hvis en fjerdedel af tiden kan effektiviseres med 40 % og en femtedel af tiden med 80 %, hvad er så "
+        "potentialet vægtet efter tiden?",
+        "task_weighted_potential",
+        {"tasks": [{"share_pct": 25, "efficiency_pct": 40}, {"share_pct": 20, "efficiency_pct": 80}]},
+    ),
 ]
 
 
