@@ -276,6 +276,27 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "task_weighted_potential",
         {"tasks": [{"share_pct": 25, "efficiency_pct": 40}, {"share_pct": 20, "efficiency_pct": 80}]},
     ),
+    # a small fraction with a slash: a share of the time, or a fraction of the unit after it; never a date
+    (
+        "slash-fraction-of-time",
+        "2/3 af tiden går med sagsbehandling, der kan effektiviseres 30 %, og 1/3 med møder, der kan effektiviseres "
+        "10 %. Vægtet potentiale?",
+        "task_weighted_potential",
+        {"tasks": [{"share_pct": 200 / 3, "efficiency_pct": 30}, {"share_pct": 100 / 3, "efficiency_pct": 10}]},
+    ),
+    (
+        "slash-fraction-of-a-unit",
+        "Hvad sparer vi ved 20 % effektivisering på 3/4 årsværk til 480.000 kr. pr. årsværk?",
+        "fte_savings",
+        {"fte": 0.75, "efficiency_pct": 20, "annual_cost_per_fte": 480000},
+    ),
+    (
+        "slash-date-is-no-fraction",
+        "Leverandørens tilbud af 3/11-2025 lyder på 1,2 mio. kr. og en gevinst på 400.000 kr. om året. Hvornår er "
+        "det tjent hjem?",
+        "business_case",
+        {"investment": 1200000, "annual_gain": 400000},
+    ),
 ]
 
 

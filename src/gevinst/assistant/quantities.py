@@ -26,6 +26,8 @@ def _unit_of(kind: str, value: float, noun: str, before: str, second: str = "", 
         return UnitKind.LABEL
     if kind == "minutes":  # time said in words («et kvarter»)
         return UnitKind.MINUTES
+    if kind == "fraction":  # «3/4 årsværk» counts its noun; «3/5 af tiden» is a share; «side 3/4» names pages
+        return UnitKind.LABEL if lexicon.labels_number(before) else lexicon.unit_noun(noun) or UnitKind.PERCENT
     if kind == "percent":
         return UnitKind.PERCENT
     if kind == "amount":
@@ -84,13 +86,24 @@ def _time_words(text: str) -> list[Quantity]:
     return [Quantity(minutes, "minutes", m.group(0), m.start(), m.end(), 1.0) for m, minutes in found]
 
 
+# «3/5 af tiden», «3/4 årsværk»: a small fraction, not a date («3/11-2025», «den 1/5») nor a number («2024/117»)
+_SLASH = re.compile(r"(?<![\d/.,-])(?<!den )(\d{1,2})/(\d{1,2})(?![\d/]|[-.]\d)")
+
+
+def _slash_fractions(text: str) -> list[Quantity]:
+    """A share in percent, as «tre femtedele» is; before a unit noun the fraction of that unit (read_quantities)."""
+    found = ((m, int(m.group(1)), int(m.group(2))) for m in _SLASH.finditer(text))
+    return [Quantity(100 * a / b, "fraction", m.group(0), m.start(), m.end(), 1.0) for m, a, b in found if 0 < a < b <= 12]
+
+
 def _overlaps(q: Quantity, others: list[Quantity]) -> bool:
     return any(q.start < o.end and o.start < q.end for o in others)
 
 
 def _found(text: str, english: bool) -> list[tuple[Quantity, bool]]:
     """Numbers in digits and in words («femogtyve procent»), in order; (quantity, written in words)."""
-    digits = find_quantities(text, english)
+    slashes = _slash_fractions(text)
+    digits = [q for q in find_quantities(text, english) if not _overlaps(q, slashes)] + slashes
     times = [t for t in _time_words(text) if not _overlaps(t, digits)]
     words = [w for w in find_number_words(text, english) if not _overlaps(w, digits) and not _overlaps(w, times)]
     return sorted([(q, False) for q in digits] + [(q, True) for q in [*words, *times]], key=lambda p: p[0].start)
@@ -130,6 +143,8 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
         if in_words and unit is UnitKind.YEAR:  # «to tusind sager» is a count, not the year 2000
             unit = UnitKind.COUNT
         value = -q.value if is_negated(before) else q.value
+        if q.kind == "fraction" and unit is not UnitKind.PERCENT:  # «3/4 årsværk» is 0,75 årsværk
+            value /= 100
         if q.kind == "plain" and noun.rstrip(".") in lexicon.seconds_nouns():  # «90 seconds» is 1,5 minutes
             unit, value = UnitKind.MINUTES, value / 60
         per = _period(low, end, m)
