@@ -93,7 +93,9 @@ _SLASH = re.compile(r"(?<![\d/.,-])(?<!den )(\d{1,2})/(\d{1,2})(?![\d/]|[-.]\d)"
 def _slash_fractions(text: str) -> list[Quantity]:
     """A share in percent, as «tre femtedele» is; before a unit noun the fraction of that unit (read_quantities)."""
     found = ((m, int(m.group(1)), int(m.group(2))) for m in _SLASH.finditer(text))
-    return [Quantity(100 * a / b, "fraction", m.group(0), m.start(), m.end(), 1.0) for m, a, b in found if 0 < a < b <= 12]
+    return [
+        Quantity(100 * a / b, "fraction", m.group(0), m.start(), m.end(), 1.0) for m, a, b in found if 0 < a < b <= 12
+    ]
 
 
 def _overlaps(q: Quantity, others: list[Quantity]) -> bool:
