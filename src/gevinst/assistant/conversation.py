@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from gevinst.assistant.query import UnitKind
 from gevinst.assistant.quantities import read_quantities
+from gevinst.assistant.query import UnitKind
 
 _EN = {
     "the",
