@@ -297,6 +297,20 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "business_case",
         {"investment": 1200000, "annual_gain": 400000},
     ),
+    # a time per unit that falls «fra 12 til 9 minutter» saves the difference on each
+    (
+        "time-falls-from-to",
+        "Hvis behandlingstiden pr. faktura går fra 8 til 5 minutter, og vi har 30.000 fakturaer om året, hvor mange "
+        "timer sparer vi?",
+        "time_savings",
+        {"minutes_saved_per_unit": 3, "units_per_year": 30000},
+    ),
+    (
+        "en-time-falls-from-to",
+        "If handling time per call drops from 10 to 6 minutes on 50,000 calls a year, how many hours do we save?",
+        "time_savings",
+        {"minutes_saved_per_unit": 4, "units_per_year": 50000},
+    ),
 ]
 
 
