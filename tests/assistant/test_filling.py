@@ -311,6 +311,13 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "time_savings",
         {"minutes_saved_per_unit": 4, "units_per_year": 50000},
     ),
+    # a bare number listed among amounts is an amount: the list writes the unit once
+    (
+        "bare-number-in-a-list-of-amounts",
+        "Hvad giver de tre forslag tilsammen: 2,5 mio., 600.000, 1,1 mio. og 400.000 kr.?",
+        "total",
+        {"amounts": [2500000, 600000, 1100000, 400000]},
+    ),
 ]
 
 

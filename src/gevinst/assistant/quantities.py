@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from gevinst.assistant import lexicon
 from gevinst.assistant.number_words import find_number_words
@@ -175,4 +176,22 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
                 value, unit, text[q.start : end], q.start, end, noun, before, low[end : end + 40], high, per
             )
         )
+    return _listed_amounts(text, out)
+
+
+# The separators of a list of figures: «1,2 mio., 750.000 og 300.000 kr.»
+_LIST_GAP = re.compile(r"^\s*(?:,|;|\+|og|and|,\s*og|,\s*and)\s*$", re.IGNORECASE)
+
+
+def _listed_amounts(text: str, found: list[QuantityMention]) -> tuple[QuantityMention, ...]:
+    """A bare number listed among amounts is an amount: the list writes its unit once («1,2 mio., 750.000, 2,5
+    mio. og 300.000 kr.»)."""
+    out = list(found)
+    for n, q in enumerate(found):
+        if q.unit is not UnitKind.COUNT or q.noun not in ("", "og", "and"):  # «4.000 sager» counts cases
+            continue
+        neighbours = [found[k] for k in (n - 1, n + 1) if 0 <= k < len(found)]
+        listed = [o for o in neighbours if _LIST_GAP.match(text[min(o.end, q.end) : max(o.start, q.start)])]
+        if listed and all(o.unit is UnitKind.AMOUNT for o in listed) and q.value >= 1000:
+            out[n] = replace(q, unit=UnitKind.AMOUNT)
     return tuple(out)
