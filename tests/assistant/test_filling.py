@@ -318,6 +318,13 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "total",
         {"amounts": [2500000, 600000, 1100000, 400000]},
     ),
+    # an amount over a count, and our count of the same noun: an example scaled to us
+    (
+        "same-noun-counted-twice",
+        "Holstebro hentede 800.000 kr. på 50 borgere. Vi har 120 borgere. Hvor meget kan vi hente?",
+        "rate_scaling",
+        {"example_amount": 800000, "example_count": 50, "own_count": 120},
+    ),
 ]
 
 

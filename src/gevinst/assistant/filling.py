@@ -130,10 +130,17 @@ def fill(spec: Spec, query: Query) -> Filling:
         for group in spec.one_of
         if not any(n in args for n in group)
     )
-    goal = goal_hits(spec, query.text)
+    goal = goal_hits(spec, query.text) or _counts_the_same(spec, figures, assignment)
     if spec.needs_goal and not goal:
         missing += ("at spørgsmålet beder om netop denne beregning",)
     return Filling(spec, args, missing, frozenset(used), goal, fit, tuple(rerun.items()))
+
+
+def _counts_the_same(spec: Spec, figures: tuple[QuantityMention, ...], assignment: dict[int, Input]) -> int:
+    """The inputs of `spec.same_noun` filled by figures that count the same noun («40 sager», «70 sager»)."""
+    nouns = {inp.name: figures[n].noun for n, inp in assignment.items()}
+    wanted = [nouns.get(name, "") for name in spec.same_noun]
+    return int(bool(wanted) and wanted[0].isalpha() and len(set(wanted)) == 1)
 
 
 def _give_up_one(

@@ -96,8 +96,10 @@ RATE_SCALING = Spec(
         "eksempl",
         "example",
     ),
-    # an amount and two counts fit too many questions: scale only when the question speaks of an example
+    # an amount and two counts fit too many questions: scale only when the question speaks of an example, or counts
+    # the same thing twice
     needs_goal=True,
+    same_noun=("example_count", "own_count"),
 )
 
 

@@ -130,6 +130,9 @@ class Spec:
     one_of: tuple[tuple[str, ...], ...] = ()  # groups of optional inputs of which exactly one must be given
     larger_first: tuple[str, ...] = ()  # two inputs a question's figures fill largest first (a − b ≥ 0)
     needs_goal: bool = False  # only when the question names it: its inputs alone fit too many questions
+    # Two inputs that, counting the same noun, say the question asks for this calculation («… 500.000 kr. på 40
+    # sager. Vi har 70 sager.»: the example's count and ours)
+    same_noun: tuple[str, ...] = ()
     model: type[BaseModel] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
