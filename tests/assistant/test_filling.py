@@ -325,6 +325,14 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "rate_scaling",
         {"example_amount": 800000, "example_count": 50, "own_count": 120},
     ),
+    # an investment with a yearly gain is a business case, whatever the question calls its result
+    (
+        "investment-with-a-yearly-gain",
+        "Vi investerer 1,5 mio. kr. i et bookingsystem, der sparer 400.000 kr. om året og koster 50.000 kr. om året "
+        "i drift. Hvad giver det over fem år?",
+        "business_case",
+        {"investment": 1500000, "annual_gain": 400000, "annual_cost": 50000, "years": 5},
+    ),
 ]
 
 

@@ -198,6 +198,7 @@ BUSINESS_CASE = Spec(
         "betalt tilbage",  # «hvor mange år før den er betalt tilbage?»
         "betales tilbage",
         "betaler … tilbage",
+        "invest",  # «What does a DKK 2m investment give over four years, if it saves …?»
         "betale sig",  # «Kan det betale sig over otte år?»
         "betaler sig",
         "pay off",
