@@ -333,6 +333,25 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "business_case",
         {"investment": 1500000, "annual_gain": 400000, "annual_cost": 50000, "years": 5},
     ),
+    # asked per year, an amount stated per month fills an input of no period twelve times over; a salary stays
+    (
+        "monthly-baseline-yearly-ask",
+        "Vi bruger 200.000 kr. om måneden på vikarer og vil skære 10 % i år 1 og 5 % i år 2. Hvad sparer vi om året?",
+        "baseline_reduction",
+        {"baseline": 2400000, "yearly_pcts": [10, 5]},
+    ),
+    (
+        "monthly-rate-yearly-ask",
+        "Et abonnement koster 45 kr. pr. bruger om måneden, og vi har 2.000 brugere. Hvad koster det om året?",
+        "unit_rate_scaling",
+        {"rate": 540, "count": 2000},
+    ),
+    (
+        "monthly-salary-stays-monthly",
+        "8 årsværk, 31.000 kr. om måneden, 25 % effektivisering – hvad sparer vi om året?",
+        "fte_savings",
+        {"fte": 8, "monthly_salary": 31000, "efficiency_pct": 25},
+    ),
 ]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from gevinst.assistant import lexicon
 from gevinst.assistant.cues import Context, affinity, contexts, cue_pattern, goal_hits, reports_figure
 from gevinst.assistant.query import QuantityMention, Query, UnitKind
 from gevinst.assistant.rows import read_rows
@@ -52,9 +53,14 @@ def accepts(inp: Input, q: QuantityMention) -> bool:
     return q.unit in _ACCEPTS.get(inp.kind, ()) and period_ok and size_ok
 
 
-def _per_year(inp: Input, q: QuantityMention) -> float:
-    """«1.500 henvendelser om måneden» fill a yearly count as 18.000."""
-    return PER_YEAR[q.per] if inp.scales and q.per is not None else 1
+def _per_year(inp: Input, q: QuantityMention, yearly_ask: bool = False) -> float:
+    """«1.500 henvendelser om måneden» fill a yearly count as 18.000; an amount per month fills an input of no
+    period as a yearly one when the question asks per year («… en halv million om måneden. Hvad sparer vi om
+    året?»)."""
+    if q.per is None:
+        return 1
+    asked = yearly_ask and inp.period is None and inp.kind is Kind.AMOUNT
+    return PER_YEAR[q.per] if inp.scales or asked else 1
 
 
 def usable(spec: Spec, q: QuantityMention) -> bool:
@@ -104,14 +110,15 @@ def fill(spec: Spec, query: Query) -> Filling:
         for n, q in enumerate(figures)
     ]
     fit, assignment = _best_assignment(spec, options)
+    yearly_ask = lexicon.asks_per_year(query.text)
     for n, inp in sorted(assignment.items()):
-        _put(spec, inp, figures[n], args, rerun)
+        _put(spec, inp, figures[n], args, rerun, yearly_ask)
         used.add(n)
     for inp in scalars:  # required inputs still open take the remaining numbers of their kind in order
         if inp.required and inp.name not in args:
             free = next((n for n, q in enumerate(figures) if n not in used and accepts(inp, q)), None)
             if free is not None:
-                _put(spec, inp, figures[free], args, rerun)
+                _put(spec, inp, figures[free], args, rerun, yearly_ask)
                 used.add(free)
             else:
                 _give_up_one(spec, inp, figures, near, assignment, args, rerun)
@@ -275,8 +282,10 @@ def _larger_first(spec: Spec, args: dict[str, Any]) -> None:
             args[f"{b}_high"] = high_a
 
 
-def _put(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], highs: dict[str, float]) -> None:
-    factor = _per_year(inp, q)
+def _put(
+    spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], highs: dict[str, float], yearly_ask: bool = False
+) -> None:
+    factor = _per_year(inp, q, yearly_ask)
     if inp.adds and isinstance(args.get(inp.name), float):
         args[inp.name] += q.value * factor
         return

@@ -74,6 +74,21 @@ def asks_in_past(text: str, kinds: tuple[str, ...] = ("happened", "stated")) -> 
     return any(words & frozenset(lexicon_data()["past_tense"][kind]) for kind in kinds)
 
 
+def asks_per_year(text: str) -> bool:
+    """The last sentence (the question) asks for a yearly figure («Hvad sparer vi om året?», «… a year?»)."""
+    last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip())[-1].lower()
+    pattern = dict((p, pat) for p, pat in _period_search())[Period.YEAR]
+    return bool(pattern.search(last))
+
+
+@cache
+def _period_search() -> list[tuple[Period, re.Pattern[str]]]:
+    return [
+        (Period(kind), re.compile(r"(?<![\wæøå])(?:" + "|".join(re.escape(p) for p in words) + r")(?![\wæøå])"))
+        for kind, words in lexicon_data()["periods"].items()
+    ]
+
+
 def asks_what_happened(text: str) -> bool:
     """A question of what happened («Hvad sparede …», «What did … achieve») and not of what a report said."""
     return asks_in_past(text, ("happened",)) and not asks_in_past(text, ("stated",))

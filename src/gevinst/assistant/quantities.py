@@ -46,10 +46,15 @@ def _unit_of(kind: str, value: float, noun: str, before: str, second: str = "", 
     return UnitKind.COUNT
 
 
+_PER_UNIT = re.compile(r"\s*(?:pr\.?|per|à)\s+[\wæøå-]+")
+
+
 def _period(low: str, end: int, words: re.Match[str] | None) -> Period | None:
     """The period a number is stated per, right after it or after the noun it counts («700 indkøb om
     måneden», «90 eksterne tolkeopgaver om måneden»)."""
     ends = [end] + ([words.end(1)] if words else []) + ([words.end(2)] if words and words.group(2) else [])
+    per_unit = _PER_UNIT.match(low, end)  # «79 kr. pr. bruger om måneden»
+    ends += [per_unit.end()] if per_unit else []
     return next((p for e in ends if (p := lexicon.period_after(low[e : e + 20])) is not None), None)
 
 
