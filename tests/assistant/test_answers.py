@@ -53,6 +53,40 @@ def test_follow_up_is_rewritten_from_history() -> None:
     assert standalone_query("Hvad er KSD?", [first]) == "Hvad er KSD?"  # a full question stands alone
 
 
+WHAT_IF = [
+    # id, earlier question, follow-up, the question it stands for
+    (
+        "percent-replaces-percent",
+        "Hvad sparer vi ved 25 % effektivisering på 10 årsværk til 480.000 kr. pr. årsværk?",
+        "Og hvis vi kun når 15 %?",
+        "Hvad sparer vi ved 15 % effektivisering på 10 årsværk til 480.000 kr. pr. årsværk?",
+    ),
+    (
+        "amount-replaces-amount",
+        "Hvad koster en løntime ved 28.500 kr. om måneden?",
+        "Hvad hvis lønnen er 31.000 kr.?",
+        "Hvad koster en løntime ved 31.000 kr. om måneden?",
+    ),
+    (
+        "en-what-if",
+        "What do we save with 25% efficiency on 10 FTEs at DKK 480k each?",
+        "What if we only reach 15%?",
+        "What do we save with 15% efficiency on 10 FTEs at DKK 480k each?",
+    ),
+    (  # two amounts earlier: which one the new amount replaces is not known, so the follow-up is appended
+        "two-of-a-kind-appends",
+        "Investering 2 mio. kr., gevinst 500.000 kr. om året. Tilbagebetalingstid?",
+        "Og hvis den koster 3 mio. kr.?",
+        "Investering 2 mio. kr., gevinst 500.000 kr. om året. Tilbagebetalingstid – hvis den koster 3 mio. kr.?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("earlier", "follow_up", "expected"), [c[1:] for c in WHAT_IF], ids=[c[0] for c in WHAT_IF])
+def test_a_what_if_follow_up_changes_the_earlier_figure(earlier: str, follow_up: str, expected: str) -> None:
+    assert standalone_query(follow_up, [earlier]) == expected
+
+
 def test_follow_up_through_the_assistant(small_assistant) -> None:  # type: ignore[no-untyped-def]
     answer = small_assistant.answer(
         "og for KY?", history=[{"role": "user", "content": "Hvilket potentiale forventer KOMBIT og KL for KSD?"}]

@@ -134,6 +134,224 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "fte_savings",
         {"fte": 6, "annual_cost_per_fte": 430000, "efficiency_pct": 20},
     ),
+    # verbs that ask what figures come to, with words between their parts, and goal words in other forms
+    (
+        "runs-up-with-words-between",
+        "Hvad løber en arbejdstime op i, når lønnen er 31.200 kr. om måneden?",
+        "hourly_cost",
+        {"monthly_salary": 31200},
+    ),
+    (
+        "bottom-line-ftes",
+        "What's that worth on the bottom line: 6 FTEs at DKK 450k each and a 25% efficiency gain?",
+        "fte_savings",
+        {"fte": 6, "annual_cost_per_fte": 450000, "efficiency_pct": 25},
+    ),
+    (
+        "prevent-is-avoid",
+        "Kan vi forebygge 20 % af de 150 indlæggelser om året til 40.000 kr. stykket, hvad er det værd?",
+        "avoided_cost",
+        {"volume": 150, "unit_cost": 40000, "avoided_share_pct": 20},
+    ),
+    (
+        "does-it-pay",
+        "Investering 800.000 kr., gevinst 200.000 kr. om året. Kan det betale sig over fem år?",
+        "business_case",
+        {"investment": 800000, "annual_gain": 200000, "years": 5},
+    ),
+    (
+        "roll-out-to-our-count",
+        "The pilot saved DKK 300k on 50 citizens. If we roll it out to 400 citizens, what can we expect?",
+        "rate_scaling",
+        {"example_amount": 300000, "example_count": 50, "own_count": 400},
+    ),
+    (
+        "the-bill",
+        "What's the bill for 85 laptops at DKK 7,200 each?",
+        "unit_rate_scaling",
+        {"rate": 7200, "count": 85},
+    ),
+    (
+        "how-much-is-it-in-year-n",
+        "Vi skærer 2 % om året i tre år på et budget på 40 mio. kr. Hvor meget er det i år tre?",
+        "baseline_reduction",
+        {"baseline": 40000000, "yearly_pcts": [2, 2, 2]},
+    ),
+    # a yearly count or gain stated per month or week is scaled to a year; a monthly salary stays a salary
+    (
+        "count-per-month-after-its-noun",
+        "Vi behandler ca. 2.000 ansøgninger om måneden, og hver tager 5 minutter kortere. Hvor mange timer frigør det?",
+        "time_savings",
+        {"minutes_saved_per_unit": 5, "units_per_year": 24000},
+    ),
+    (
+        "gain-per-month",
+        "Systemet koster 600.000 kr. og sparer 20.000 kr. om måneden. Hvornår er det tjent hjem?",
+        "business_case",
+        {"investment": 600000, "annual_gain": 240000},
+    ),
+    (
+        "count-per-week",
+        "Vi flytter 200 opkald om ugen fra telefon (40 kr.) til chat (12 kr.). Hvad sparer vi om året?",
+        "channel_shift",
+        {"volume": 10400, "cost_from": 40, "cost_to": 12},
+    ),
+    # one in N is a share («hver tiende», «one in four»), and a channel that «bliver digital» is a channel shift
+    (
+        "every-tenth-hour",
+        "Hvad frigør det at fjerne hver tiende arbejdstime på 15 årsværk til 470.000 kr. pr. årsværk?",
+        "fte_savings",
+        {"fte": 15, "efficiency_pct": 10, "annual_cost_per_fte": 470000},
+    ),
+    (
+        "one-in-five-avoided",
+        "We buy 80 external assessments a year at DKK 30,000 each. If one in five can be avoided, what do we save?",
+        "avoided_cost",
+        {"volume": 80, "unit_cost": 30000, "avoided_share_pct": 20},
+    ),
+    (
+        "every-other-goes-digital",
+        "Hvad sparer vi, hvis hver anden af 8.000 papirsager bliver digital? Papir koster 70 kr., digitalt 15 kr.",
+        "channel_shift",
+        {"volume": 8000, "moved_share_pct": 50, "cost_from": 70, "cost_to": 15},
+    ),
+    # a cue's parts far apart in one sentence; paying back and buying in other words
+    (
+        "add-up-far-apart",
+        "Lægger vi 2,1 mio. fra rengøring, 900.000 kr. fra kørsel og 1,3 mio. fra licenser sammen, hvad har vi så?",
+        "total",
+        {"amounts": [2100000, 900000, 1300000]},
+    ),
+    (
+        "paid-back-buy",
+        "Vi vil købe et scanningsanlæg til 750.000 kr., som giver 250.000 kr. om året. Hvornår er det betalt tilbage?",
+        "business_case",
+        {"investment": 750000, "annual_gain": 250000},
+    ),
+    (
+        "one-and-a-half-minutes-neuter",
+        "Halvandet minut sparet pr. faktura på 40.000 fakturaer om året – hvor mange timer bliver det?",
+        "time_savings",
+        {"minutes_saved_per_unit": 1.5, "units_per_year": 40000},
+    ),
+    # a required input no figure is left for takes one from an adding input that took two
+    (
+        "investment-without-its-word",
+        "Hvad er nutidsværdien af et it-projekt på 3 mio. kr. med en årlig gevinst på 800.000 kr. over fem år ved 4 % rente?",
+        "business_case",
+        {"investment": 3000000, "annual_gain": 800000, "years": 5, "discount_rate_pct": 4},
+    ),
+    # a figure far from an input's usual size does not fill it: 390 kr. is an hourly rate, not a monthly salary
+    (
+        "hourly-rate-is-no-salary",
+        "Hvad giver det, hvis vi sparer en halv time pr. sag på 3.000 sager om året ved en timepris på 390 kr.?",
+        "time_savings",
+        {"minutes_saved_per_unit": 30, "units_per_year": 3000, "hourly_rate": 390},
+    ),
+    # a word between two figures belongs to the nearer one; a bracket opened after a figure is the next one's
+    (
+        "task-cue-between-figures",
+        "How much can we free overall? Intake is 35% of the workload and can be cut by 70%, archiving is 25% and "
+        "can be cut by 20%, and the remaining 40% can be cut by 0%.",
+        "task_weighted_potential",
+        {
+            "tasks": [
+                {"share_pct": 35, "efficiency_pct": 70},
+                {"share_pct": 25, "efficiency_pct": 20},
+                {"share_pct": 40, "efficiency_pct": 0},
+            ]
+        },
+    ),
+    (
+        "task-bracketed-potential",
+        "Vægtet efter tid: sagsoprettelse 30 % (automatisering 90 %), opfølgning 50 % (automatisering 10 %). "
+        "Hvad bliver potentialet?",
+        "task_weighted_potential",
+        {"tasks": [{"share_pct": 30, "efficiency_pct": 90}, {"share_pct": 50, "efficiency_pct": 10}]},
+    ),
+    (
+        "task-fraction-then-with",
+        "Hvis en fjerdedel af tiden kan effektiviseres med 40 % og en femtedel af tiden med 80 %, hvad er så "
+        "potentialet vægtet efter tiden?",
+        "task_weighted_potential",
+        {"tasks": [{"share_pct": 25, "efficiency_pct": 40}, {"share_pct": 20, "efficiency_pct": 80}]},
+    ),
+    # a small fraction with a slash: a share of the time, or a fraction of the unit after it; never a date
+    (
+        "slash-fraction-of-time",
+        "2/3 af tiden går med sagsbehandling, der kan effektiviseres 30 %, og 1/3 med møder, der kan effektiviseres "
+        "10 %. Vægtet potentiale?",
+        "task_weighted_potential",
+        {"tasks": [{"share_pct": 200 / 3, "efficiency_pct": 30}, {"share_pct": 100 / 3, "efficiency_pct": 10}]},
+    ),
+    (
+        "slash-fraction-of-a-unit",
+        "Hvad sparer vi ved 20 % effektivisering på 3/4 årsværk til 480.000 kr. pr. årsværk?",
+        "fte_savings",
+        {"fte": 0.75, "efficiency_pct": 20, "annual_cost_per_fte": 480000},
+    ),
+    (
+        "slash-date-is-no-fraction",
+        "Leverandørens tilbud af 3/11-2025 lyder på 1,2 mio. kr. og en gevinst på 400.000 kr. om året. Hvornår er "
+        "det tjent hjem?",
+        "business_case",
+        {"investment": 1200000, "annual_gain": 400000},
+    ),
+    # a time per unit that falls «fra 12 til 9 minutter» saves the difference on each
+    (
+        "time-falls-from-to",
+        "Hvis behandlingstiden pr. faktura går fra 8 til 5 minutter, og vi har 30.000 fakturaer om året, hvor mange "
+        "timer sparer vi?",
+        "time_savings",
+        {"minutes_saved_per_unit": 3, "units_per_year": 30000},
+    ),
+    (
+        "en-time-falls-from-to",
+        "If handling time per call drops from 10 to 6 minutes on 50,000 calls a year, how many hours do we save?",
+        "time_savings",
+        {"minutes_saved_per_unit": 4, "units_per_year": 50000},
+    ),
+    # a bare number listed among amounts is an amount: the list writes the unit once
+    (
+        "bare-number-in-a-list-of-amounts",
+        "Hvad giver de tre forslag tilsammen: 2,5 mio., 600.000, 1,1 mio. og 400.000 kr.?",
+        "total",
+        {"amounts": [2500000, 600000, 1100000, 400000]},
+    ),
+    # an amount over a count, and our count of the same noun: an example scaled to us
+    (
+        "same-noun-counted-twice",
+        "Holstebro hentede 800.000 kr. på 50 borgere. Vi har 120 borgere. Hvor meget kan vi hente?",
+        "rate_scaling",
+        {"example_amount": 800000, "example_count": 50, "own_count": 120},
+    ),
+    # an investment with a yearly gain is a business case, whatever the question calls its result
+    (
+        "investment-with-a-yearly-gain",
+        "Vi investerer 1,5 mio. kr. i et bookingsystem, der sparer 400.000 kr. om året og koster 50.000 kr. om året "
+        "i drift. Hvad giver det over fem år?",
+        "business_case",
+        {"investment": 1500000, "annual_gain": 400000, "annual_cost": 50000, "years": 5},
+    ),
+    # asked per year, an amount stated per month fills an input of no period twelve times over; a salary stays
+    (
+        "monthly-baseline-yearly-ask",
+        "Vi bruger 200.000 kr. om måneden på vikarer og vil skære 10 % i år 1 og 5 % i år 2. Hvad sparer vi om året?",
+        "baseline_reduction",
+        {"baseline": 2400000, "yearly_pcts": [10, 5]},
+    ),
+    (
+        "monthly-rate-yearly-ask",
+        "Et abonnement koster 45 kr. pr. bruger om måneden, og vi har 2.000 brugere. Hvad koster det om året?",
+        "unit_rate_scaling",
+        {"rate": 540, "count": 2000},
+    ),
+    (
+        "monthly-salary-stays-monthly",
+        "8 årsværk, 31.000 kr. om måneden, 25 % effektivisering – hvad sparer vi om året?",
+        "fte_savings",
+        {"fte": 8, "monthly_salary": 31000, "efficiency_pct": 25},
+    ),
 ]
 
 

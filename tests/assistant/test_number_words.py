@@ -35,6 +35,15 @@ CASES = [
     ("en-thirds", "two thirds of the time", True, [(200 / 3, "percent")]),
     ("en-article", "a year", True, []),
     ("en-to-is-a-preposition", "move to e-commerce", True, []),
+    # one in N: «hver anden», «hvert fjerde», «en ud af ti», «every other», «one in ten»; not how often
+    ("every-second", "hver anden sag", False, [(50, "percent")]),
+    ("every-fourth-neuter", "hvert fjerde barn", False, [(25, "percent")]),
+    ("one-out-of", "en ud af ti borgere", False, [(10, "percent")]),
+    ("twentieth", "en tyvendedel", False, [(5, "percent")]),
+    ("every-other-week-is-how-often", "hver anden uge", False, []),
+    ("en-every-other", "every other case", True, [(50, "percent")]),
+    ("en-one-in", "one in ten placements", True, [(10, "percent")]),
+    ("one-and-a-half-neuter", "halvandet minut", False, [(1.5, "plain")]),
 ]
 
 

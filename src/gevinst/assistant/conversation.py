@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from gevinst.assistant.quantities import read_quantities
+from gevinst.assistant.query import UnitKind
+
 _EN = {
     "the",
     "what",
@@ -58,7 +61,7 @@ _DA = {
     "har",
 }
 _FOLLOW_UP_START = re.compile(
-    r"^\s*(?:og|men|hvad med|hvordan med|samme|også|and|what about|how about|same)\b", re.IGNORECASE
+    r"^\s*(?:og|men|hvad med|hvordan med|hvad hvis|samme|også|and|what about|how about|what if|same)\b", re.IGNORECASE
 )
 _REFERS_BACK = re.compile(r"\b(?:den|det|dem|deres|denne|dette|heraf|dér|it|they|them|that|this)\b", re.IGNORECASE)
 _ENTITY = re.compile(r"\b(?:[A-ZÆØÅ]{2,}|[A-ZÆØÅ][a-zæøå]+ Kommune|[A-ZÆØÅ][a-zæøå]+s? kommune)\b")
@@ -113,12 +116,35 @@ def standalone_query(question: str, history: Sequence[object]) -> str:
     if not previous or not is_follow_up(question):
         return question
     last = previous[-1]
+    changed = _with_new_figures(last, question)
+    if changed is not None:
+        return changed
     new_entities = [e for e in _ENTITY.findall(question)]
     old_entities = [e for e in _ENTITY.findall(last) if e not in new_entities]
     if new_entities and old_entities:
         return _replace_last(last, old_entities[-1], new_entities[-1])
     rest = _FOLLOW_UP_START.sub("", question).strip(" ?")
     return f"{last.rstrip(' ?')} – {rest}?" if rest else last
+
+
+def _with_new_figures(last: str, question: str) -> str | None:
+    """«Og hvis vi kun når 15 %?» after «Hvad sparer vi ved 25 % effektivisering på 10 årsværk …?»: the earlier
+    question with the follow-up's figures in place of the one figure of the same kind each replaces; None when a
+    figure has no single earlier figure of its kind to replace."""
+    naming = (UnitKind.LABEL, UnitKind.YEAR)
+    new = [q for q in read_quantities(question, language_of(question) == "en") if q.unit not in naming]
+    old = [q for q in read_quantities(last, language_of(last) == "en") if q.unit not in naming]
+    swaps = []
+    for q in new:
+        same = [o for o in old if o.unit is q.unit]
+        if len(same) != 1:
+            return None
+        swaps.append((same[0], q))
+    if not swaps or len({o.start for o, _ in swaps}) < len(swaps):
+        return None
+    for o, q in sorted(swaps, key=lambda s: s[0].start, reverse=True):
+        last = last[: o.start] + q.text + last[o.end :]
+    return last
 
 
 def _replace_last(text: str, old: str, new: str) -> str:

@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from gevinst.assistant import lexicon
 from gevinst.assistant.cues import Context, affinity, contexts, cue_pattern, goal_hits, reports_figure
 from gevinst.assistant.query import QuantityMention, Query, UnitKind
 from gevinst.assistant.rows import read_rows
-from gevinst.calculators import SPECS, Input, Kind, Spec
+from gevinst.calculators import PER_YEAR, SPECS, Input, Kind, Spec
 
 # Which kinds of stated number can fill which kind of input.
 # A report's figure weighs less than the asker's own for the same input (below 1, above ½: it still fills an
@@ -45,8 +46,21 @@ class Filling:
 
 def accepts(inp: Input, q: QuantityMention) -> bool:
     """The figure's kind fits the input, and so does the period it is stated per: 18 mio. kr. «om året» is no
-    monthly salary, 34.000 kr. «om måneden» no yearly price."""
-    return q.unit in _ACCEPTS.get(inp.kind, ()) and (inp.period is None or q.per is None or q.per is inp.period)
+    monthly salary, 34.000 kr. «om måneden» no yearly price; a yearly count that scales takes one per month or week."""
+    period_ok = inp.period is None or q.per is None or q.per is inp.period or inp.scales
+    # nor is a figure far from the input's usual size: 420 kr. is an hourly rate, never a monthly salary
+    size_ok = inp.typical is None or inp.typical[0] / 2 <= abs(q.value) < inp.typical[1] * 2
+    return q.unit in _ACCEPTS.get(inp.kind, ()) and period_ok and size_ok
+
+
+def _per_year(inp: Input, q: QuantityMention, yearly_ask: bool = False) -> float:
+    """«1.500 henvendelser om måneden» fill a yearly count as 18.000; an amount per month fills an input of no
+    period as a yearly one when the question asks per year («… en halv million om måneden. Hvad sparer vi om
+    året?»)."""
+    if q.per is None:
+        return 1
+    asked = yearly_ask and inp.period is None and inp.kind is Kind.AMOUNT
+    return PER_YEAR[q.per] if inp.scales or asked else 1
 
 
 def usable(spec: Spec, q: QuantityMention) -> bool:
@@ -96,15 +110,18 @@ def fill(spec: Spec, query: Query) -> Filling:
         for n, q in enumerate(figures)
     ]
     fit, assignment = _best_assignment(spec, options)
+    yearly_ask = lexicon.asks_per_year(query.text)
     for n, inp in sorted(assignment.items()):
-        _put(spec, inp, figures[n], args, rerun)
+        _put(spec, inp, figures[n], args, rerun, yearly_ask)
         used.add(n)
     for inp in scalars:  # required inputs still open take the remaining numbers of their kind in order
         if inp.required and inp.name not in args:
             free = next((n for n, q in enumerate(figures) if n not in used and accepts(inp, q)), None)
             if free is not None:
-                _put(spec, inp, figures[free], args, rerun)
+                _put(spec, inp, figures[free], args, rerun, yearly_ask)
                 used.add(free)
+            else:
+                _give_up_one(spec, inp, figures, near, assignment, args, rerun)
     _one_of_by_size(spec, figures, args, used, rerun)
     if query.computes:  # only a question that asks to compute lends its figures to presets' places
         _only_open(spec, scalars, figures, args, used, rerun)
@@ -120,10 +137,40 @@ def fill(spec: Spec, query: Query) -> Filling:
         for group in spec.one_of
         if not any(n in args for n in group)
     )
-    goal = goal_hits(spec, query.text)
+    goal = goal_hits(spec, query.text) or _counts_the_same(spec, figures, assignment)
     if spec.needs_goal and not goal:
         missing += ("at spørgsmålet beder om netop denne beregning",)
     return Filling(spec, args, missing, frozenset(used), goal, fit, tuple(rerun.items()))
+
+
+def _counts_the_same(spec: Spec, figures: tuple[QuantityMention, ...], assignment: dict[int, Input]) -> int:
+    """The inputs of `spec.same_noun` filled by figures that count the same noun («40 sager», «70 sager»)."""
+    nouns = {inp.name: figures[n].noun for n, inp in assignment.items()}
+    wanted = [nouns.get(name, "") for name in spec.same_noun]
+    return int(bool(wanted) and wanted[0].isalpha() and len(set(wanted)) == 1)
+
+
+def _give_up_one(
+    spec: Spec,
+    inp: Input,
+    figures: tuple[QuantityMention, ...],
+    near: list[Context],
+    assignment: dict[int, Input],
+    args: dict[str, Any],
+    highs: dict[str, float],
+) -> None:
+    """A required input no figure is left for takes one from an adding input that took two or more: the one its
+    cues name least («et projekt på 4 mio. kr. med en årlig gevinst på 1,1 mio. kr.» is an investment and a gain,
+    not two gains)."""
+    held = [n for n, a in assignment.items() if a.adds and accepts(inp, figures[n])]
+    donors = [n for n in held if sum(a is assignment[n] for a in assignment.values()) >= 2]
+    if not donors:
+        return
+    n = min(donors, key=lambda k: (affinity(assignment[k], near[k]), k))
+    adding = assignment.pop(n)
+    args[adding.name] -= figures[n].value * _per_year(adding, figures[n])
+    assignment[n] = inp
+    _put(spec, inp, figures[n], args, highs)
 
 
 def _one_of_by_size(
@@ -235,26 +282,31 @@ def _larger_first(spec: Spec, args: dict[str, Any]) -> None:
             args[f"{b}_high"] = high_a
 
 
-def _put(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], highs: dict[str, float]) -> None:
+def _put(
+    spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], highs: dict[str, float], yearly_ask: bool = False
+) -> None:
+    factor = _per_year(inp, q, yearly_ask)
     if inp.adds and isinstance(args.get(inp.name), float):
-        args[inp.name] += q.value
+        args[inp.name] += q.value * factor
         return
-    args[inp.name] = q.value
-    _take_range_end(spec, inp, q, args, highs)
+    args[inp.name] = q.value * factor
+    _take_range_end(spec, inp, q, args, highs, factor)
 
 
 def _range_end(spec: Spec, inp: Input) -> bool:
     return inp.name.endswith("_high") and any(i.name == inp.name.removesuffix("_high") for i in spec.inputs)
 
 
-def _take_range_end(spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], highs: dict[str, float]) -> None:
+def _take_range_end(
+    spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], highs: dict[str, float], factor: float = 1
+) -> None:
     """A range's high end goes to the input's own high end; a calculator without one runs again with it."""
     if q.high is None:
         return
     if any(i.name == f"{inp.name}_high" for i in spec.inputs):
-        args[f"{inp.name}_high"] = q.high
+        args[f"{inp.name}_high"] = q.high * factor
     else:
-        highs[inp.name] = q.high
+        highs[inp.name] = q.high * factor
 
 
 def rank(query: Query) -> list[Filling]:

@@ -83,6 +83,21 @@ def asks_in_past(text: str, kinds: tuple[str, ...] = ("happened", "stated")) -> 
     return any(words & frozenset(lexicon_data()["past_tense"][kind]) for kind in kinds)
 
 
+def asks_per_year(text: str) -> bool:
+    """The last sentence (the question) asks for a yearly figure («Hvad sparer vi om året?», «… a year?»)."""
+    last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip())[-1].lower()
+    pattern = dict((p, pat) for p, pat in _period_search())[Period.YEAR]
+    return bool(pattern.search(last))
+
+
+@cache
+def _period_search() -> list[tuple[Period, re.Pattern[str]]]:
+    return [
+        (Period(kind), re.compile(r"(?<![\wæøå])(?:" + "|".join(re.escape(p) for p in words) + r")(?![\wæøå])"))
+        for kind, words in lexicon_data()["periods"].items()
+    ]
+
+
 def asks_what_happened(text: str) -> bool:
     """A question of what happened («Hvad sparede …», «What did … achieve») and not of what a report said."""
     return asks_in_past(text, ("happened",)) and not asks_in_past(text, ("stated",))
@@ -120,7 +135,17 @@ def is_terse(text: str) -> bool:
 @cache
 def _result_pattern() -> re.Pattern[str]:
     cues = sorted(lexicon_data()["compute"]["result_cues"], key=len, reverse=True)
-    return re.compile(r"(?<![\wæøå'])(?:" + "|".join(map(re.escape, cues)) + r")(?![\wæøå])")
+    return re.compile(r"(?<![\wæøå'])(?:" + "|".join(map(gapped, cues)) + r")(?![\wæøå])")
+
+
+# «…» in a cue: the words between its parts, within one sentence («løber en løntime op i», «lægger vi de tre
+# forslag … sammen»)
+_GAP = r"\s+[^?!]{1,80}?\s+"
+
+
+def gapped(cue: str) -> str:
+    """The cue as a pattern, «…» standing for the words between its parts."""
+    return _GAP.join(re.escape(part.strip()) for part in cue.split("…"))
 
 
 def asks_for_result(text: str) -> bool:

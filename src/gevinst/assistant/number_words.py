@@ -38,9 +38,15 @@ _HALF = {"halv": 0.5, "half": 0.5, "kvart": 0.25, "quarter": 0.25}
 _AND = {"og", "and"}
 _ORDINAL = {
     "halv": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6, "syvende": 7, "ottende": 8, "niende": 9, "tiende": 10,
+    "tyvende": 20, "anden": 2,
     "half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "other": 2, "second": 2,
 }  # fmt: skip
-_FRACTION_DA = re.compile(r"^(halv|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende)del(?:e|en|ene)?$")
+_FRACTION_DA = re.compile(r"^(halv|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende|tyvende)del(?:e|en|ene)?$")
+# «hver anden sag», «hver tiende», «every other case», «every third»: one in N
+_EVERY = {"hver", "hvert", "every"}
+# «hver anden uge», «every other week» is how often, not a share
+_SPANS = {"uge", "måned", "dag", "år", "gang", "week", "month", "day", "year", "time"}
 _FRACTION_EN = re.compile(r"^(half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?$")
 _COMPOUND = re.compile(r"^(en|et|to|tre|fire|fem|seks|syv|otte|ni)og(" + "|".join(_DA_TENS) + r")$")
 _WORD = re.compile(r"[a-zæøåéA-ZÆØÅÉ]+")
@@ -90,6 +96,14 @@ def _fraction(tokens: list[_Token], i: int, english: bool) -> tuple[float, int] 
     after the phrase."""
     word = tokens[i].word
     nxt = tokens[i + 1].word if tokens[i].joined else ""
+    after = tokens[i + 2].word if nxt and i + 2 < len(tokens) and tokens[i + 1].joined else ""
+    if word in _EVERY and nxt in _ORDINAL and nxt not in ("halv", "half", "quarter") and after not in _SPANS:
+        return 100 / _ORDINAL[nxt], i + 2
+    if word in _ONE and nxt in ("in", "ud") and after:  # «one in ten», «en ud af ti»
+        j = i + 3 if nxt == "ud" and after == "af" else i + 2
+        n = _small(tokens[j].word, english) if j < len(tokens) and tokens[j - 1].joined else None
+        if n is not None and n > 1:
+            return 100 / n, j + 1
     if not english and (m := _FRACTION_DA.match(word)):
         return 100 / _ORDINAL[m.group(1)], i + 1
     if english and word == "half" and nxt == "of":
@@ -120,7 +134,7 @@ def _step(r: _Reading, word: str, nxt: str, english: bool) -> int | None:
     elif word in _HALF and (r.words or (word == "half" and nxt in ("a", "an"))):
         r.current += _HALF[word]
         return 2 if word == "half" and nxt in ("a", "an") else 1  # «half a million»
-    elif word == "halvanden":
+    elif word in ("halvanden", "halvandet"):  # «halvandet minut»
         r.current += 1.5
     elif word in _HUNDRED:
         r.current = (r.current or 1) * 100

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from gevinst.assistant import lexicon
 from gevinst.assistant.number_words import find_number_words
 from gevinst.assistant.query import QuantityMention, UnitKind
+from gevinst.calculators.spec import Period
 from gevinst.danish_numbers import Quantity, find_quantities
 
 _NEXT_WORD = re.compile(r"\s*-?([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?")
@@ -25,6 +27,8 @@ def _unit_of(kind: str, value: float, noun: str, before: str, second: str = "", 
         return UnitKind.LABEL
     if kind == "minutes":  # time said in words («et kvarter»)
         return UnitKind.MINUTES
+    if kind == "fraction":  # «3/4 årsværk» counts its noun; «3/5 af tiden» is a share; «side 3/4» names pages
+        return UnitKind.LABEL if lexicon.labels_number(before) else lexicon.unit_noun(noun) or UnitKind.PERCENT
     if kind == "percent":
         return UnitKind.PERCENT
     if kind == "amount":
@@ -40,6 +44,28 @@ def _unit_of(kind: str, value: float, noun: str, before: str, second: str = "", 
     if kind == "plain" and lexicon.names_amount(before):
         return UnitKind.AMOUNT
     return UnitKind.COUNT
+
+
+_PER_UNIT = re.compile(r"\s*(?:pr\.?|per|à)\s+[\wæøå-]+")
+
+
+def _period(low: str, end: int, words: re.Match[str] | None) -> Period | None:
+    """The period a number is stated per, right after it or after the noun it counts («700 indkøb om
+    måneden», «90 eksterne tolkeopgaver om måneden»)."""
+    ends = [end] + ([words.end(1)] if words else []) + ([words.end(2)] if words and words.group(2) else [])
+    per_unit = _PER_UNIT.match(low, end)  # «79 kr. pr. bruger om måneden»
+    ends += [per_unit.end()] if per_unit else []
+    return next((p for e in ends if (p := lexicon.period_after(low[e : e + 20])) is not None), None)
+
+
+def _time_drop(low: str, q: Quantity, nxt: Quantity | None, before: str, gap: str) -> float | None:
+    """«fra 12 til 9 minutter», «from 12 to 9 minutes»: a time per unit that falls, read as the minutes saved;
+    the unit is written once, after the second number."""
+    if nxt is None or not (_FROM.search(before) and _RANGE.match(gap)) or q.kind != "plain" or q.value <= nxt.value:
+        return None
+    m = _NEXT_WORD.match(low, nxt.end)
+    minutes = nxt.kind == "minutes" or (m is not None and lexicon.unit_noun(m.group(1)) is UnitKind.MINUTES)
+    return q.value - nxt.value if minutes else None
 
 
 def is_negated(before: str) -> bool:
@@ -76,13 +102,26 @@ def _time_words(text: str) -> list[Quantity]:
     return [Quantity(minutes, "minutes", m.group(0), m.start(), m.end(), 1.0) for m, minutes in found]
 
 
+# «3/5 af tiden», «3/4 årsværk»: a small fraction, not a date («3/11-2025», «den 1/5») nor a number («2024/117»)
+_SLASH = re.compile(r"(?<![\d/.,-])(?<!den )(\d{1,2})/(\d{1,2})(?![\d/]|[-.]\d)")
+
+
+def _slash_fractions(text: str) -> list[Quantity]:
+    """A share in percent, as «tre femtedele» is; before a unit noun the fraction of that unit (read_quantities)."""
+    found = ((m, int(m.group(1)), int(m.group(2))) for m in _SLASH.finditer(text))
+    return [
+        Quantity(100 * a / b, "fraction", m.group(0), m.start(), m.end(), 1.0) for m, a, b in found if 0 < a < b <= 12
+    ]
+
+
 def _overlaps(q: Quantity, others: list[Quantity]) -> bool:
     return any(q.start < o.end and o.start < q.end for o in others)
 
 
 def _found(text: str, english: bool) -> list[tuple[Quantity, bool]]:
     """Numbers in digits and in words («femogtyve procent»), in order; (quantity, written in words)."""
-    digits = find_quantities(text, english)
+    slashes = _slash_fractions(text)
+    digits = [q for q in find_quantities(text, english) if not _overlaps(q, slashes)] + slashes
     times = [t for t in _time_words(text) if not _overlaps(t, digits)]
     words = [w for w in find_number_words(text, english) if not _overlaps(w, digits) and not _overlaps(w, times)]
     return sorted([(q, False) for q in digits] + [(q, True) for q in [*words, *times]], key=lambda p: p[0].start)
@@ -110,6 +149,16 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
         joined = nxt is not None and (_RANGE.match(gap) or (_BETWEEN.search(before) and _AND.match(gap)))
         if joined and nxt is not None and nxt.kind == q.kind and not _FROM.search(before):  # «fra 35 % til 70 %»
             high, end, skip = nxt.value, nxt.end, i + 1
+        drop = _time_drop(low, q, nxt, before, gap)
+        if drop is not None and nxt is not None:  # «falder fra 12 til 9 minutter»: 3 minutes saved on each
+            words = _NEXT_WORD.match(low, nxt.end)
+            noun = words.group(1) if words else ""
+            after = low[nxt.end : nxt.end + 40]
+            out.append(
+                QuantityMention(drop, UnitKind.MINUTES, text[q.start : nxt.end], q.start, nxt.end, noun, before, after)
+            )
+            skip = i + 1
+            continue
         m = _NEXT_WORD.match(low, end)
         noun, second = (m.group(1), m.group(2) or "") if m else ("", "")
         if noun in lexicon.per_words():  # «2.800 a year», «14.500 om året»: a rate, not a span of years
@@ -122,12 +171,32 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
         if in_words and unit is UnitKind.YEAR:  # «to tusind sager» is a count, not the year 2000
             unit = UnitKind.COUNT
         value = -q.value if is_negated(before) else q.value
+        if q.kind == "fraction" and unit is not UnitKind.PERCENT:  # «3/4 årsværk» is 0,75 årsværk
+            value /= 100
         if q.kind == "plain" and noun.rstrip(".") in lexicon.seconds_nouns():  # «90 seconds» is 1,5 minutes
             unit, value = UnitKind.MINUTES, value / 60
-        per = lexicon.period_after(low[end : end + 20])
+        per = _period(low, end, m)
         out.append(
             QuantityMention(
                 value, unit, text[q.start : end], q.start, end, noun, before, low[end : end + 40], high, per
             )
         )
+    return _listed_amounts(text, out)
+
+
+# The separators of a list of figures: «1,2 mio., 750.000 og 300.000 kr.»
+_LIST_GAP = re.compile(r"^\s*(?:,|;|\+|og|and|,\s*og|,\s*and)\s*$", re.IGNORECASE)
+
+
+def _listed_amounts(text: str, found: list[QuantityMention]) -> tuple[QuantityMention, ...]:
+    """A bare number listed among amounts is an amount: the list writes its unit once («1,2 mio., 750.000, 2,5
+    mio. og 300.000 kr.»)."""
+    out = list(found)
+    for n, q in enumerate(found):
+        if q.unit is not UnitKind.COUNT or q.noun not in ("", "og", "and"):  # «4.000 sager» counts cases
+            continue
+        neighbours = [found[k] for k in (n - 1, n + 1) if 0 <= k < len(found)]
+        listed = [o for o in neighbours if _LIST_GAP.match(text[min(o.end, q.end) : max(o.start, q.start)])]
+        if listed and all(o.unit is UnitKind.AMOUNT for o in listed) and q.value >= 1000:
+            out[n] = replace(q, unit=UnitKind.AMOUNT)
     return tuple(out)

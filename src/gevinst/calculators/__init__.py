@@ -19,7 +19,7 @@ from gevinst.calculators.fte import FTE_SAVINGS
 from gevinst.calculators.money import AVOIDED_COST, BASELINE_REDUCTION, UNIT_RATE_SCALING
 from gevinst.calculators.rates import CASES_PER_FTE, RATE_SCALING
 from gevinst.calculators.shifts import CHANNEL_SHIFT, COMPLIANCE_SAVINGS
-from gevinst.calculators.spec import Input, Kind, Origin, Period, Preset, Spec, public, run, show
+from gevinst.calculators.spec import PER_YEAR, Input, Kind, Origin, Period, Preset, Spec, public, run, show
 from gevinst.calculators.staff import HOURLY_COST, TIME_SAVINGS
 from gevinst.calculators.tasks import TASK_WEIGHTED
 
@@ -143,6 +143,7 @@ __all__ = [
     "Kind",
     "Origin",
     "Period",
+    "PER_YEAR",
     "Preset",
     "Spec",
     "avoided_cost",

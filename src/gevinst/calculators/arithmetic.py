@@ -109,6 +109,8 @@ TOTAL = Spec(
         "samled",
         "læg sammen",
         "lægge sammen",
+        "lægger … sammen",  # «Lægger vi de tre forslag sammen, …»
+        "lægge … sammen",
         "tilsammen",
         "til sammen",
         "sammenlagt",

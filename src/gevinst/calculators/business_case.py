@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from gevinst.calculators.base import KL14, MAX_AMOUNT, CalcResult, kr, num, pct
-from gevinst.calculators.spec import Input, Kind, Preset, Spec
+from gevinst.calculators.spec import Input, Kind, Period, Preset, Spec
 
 
 def _business(i: Any) -> CalcResult:
@@ -66,7 +66,20 @@ BUSINESS_CASE = Spec(
             "investment",
             "Investering",
             Kind.AMOUNT,
-            ("investe", "anlæg", "etabler", "kost", "engangs", "implement", "invest", "upfront", "one-off", "cost"),
+            (
+                "investe",
+                "anlæg",
+                "etabler",
+                "kost",
+                "engangs",
+                "implement",
+                "købe",  # «købe en robot til 900.000 kr.»
+                "invest",
+                "upfront",
+                "one-off",
+                "cost",
+                "buy",
+            ),
             le=MAX_AMOUNT,
         ),
         Input(
@@ -93,6 +106,8 @@ BUSINESS_CASE = Spec(
             ),
             le=MAX_AMOUNT,
             adds=True,
+            period=Period.YEAR,
+            scales=True,
         ),
         Input(
             "annual_cost",
@@ -114,6 +129,8 @@ BUSINESS_CASE = Spec(
             False,
             default=0,
             le=MAX_AMOUNT,
+            period=Period.YEAR,
+            scales=True,
         ),
         Input(
             "years",
@@ -178,6 +195,14 @@ BUSINESS_CASE = Spec(
         "resultatet efter",
         "result after",
         "business case",
+        "betalt tilbage",  # «hvor mange år før den er betalt tilbage?»
+        "betales tilbage",
+        "betaler … tilbage",
+        "invest",  # «What does a DKK 2m investment give over four years, if it saves …?»
+        "betale sig",  # «Kan det betale sig over otte år?»
+        "betaler sig",
+        "pay off",
+        "pays off",
     ),
     needs_goal=True,
     method=Preset("simpel tilbagebetalingstid", "KL 2014, s. 20: investering / årlig besparelse", KL14, 20),

@@ -78,7 +78,7 @@ FTE_SAVINGS = Spec(
             "fte",
             "Årsværk på opgaven",
             Kind.FTE,
-            ("årsværk", "fuldtidsstillinger", "medarbejdere", "ansatte", "fte", "employees", "staff"),
+            ("årsværk", "fuldtidsstillinger", "medarbejdere", "ansatte", "fte", "ftes", "employees", "staff"),
             gt=0,
             ge=None,
             le=1e6,
@@ -140,7 +140,7 @@ FTE_SAVINGS = Spec(
         ),
     ),
     _fte,
-    ("årsværk", "fuldtidsstilling", "medarbejdere", "fte", "full-time", "staff"),
+    ("årsværk", "fuldtidsstilling", "medarbejdere", "fte", "ftes", "full-time", "staff"),
     FteBase,
     one_of=(("monthly_salary", "annual_cost_per_fte"),),
 )

@@ -9,7 +9,7 @@ from pydantic import model_validator
 
 from gevinst.calculators.base import MAX_AMOUNT, CalcInput, CalcResult, kl_fte_price, kr, num, pct
 from gevinst.calculators.presets import klk
-from gevinst.calculators.spec import Input, Kind, Spec
+from gevinst.calculators.spec import Input, Kind, Period, Spec
 
 
 class YearlyBase(CalcInput):
@@ -162,19 +162,27 @@ AVOIDED_COST = Spec(
     "Undgåede udgifter",
     "Undgåede udgifter: antal × andel der undgås × pris (brobygning, klk s. 87)",
     (
-        Input("volume", "Antal forløb pr. år", Kind.COUNT, ("forløb", "sager", "om året", "courses", "cases"), le=1e9),
+        Input(
+            "volume",
+            "Antal forløb pr. år",
+            Kind.COUNT,
+            ("forløb", "sager", "om året", "courses", "cases"),
+            le=1e9,
+            period=Period.YEAR,
+            scales=True,
+        ),
         Input("unit_cost", "Pris pr. forløb", Kind.AMOUNT, ("pr.", "per", "koster", "pris", "each", "cost"), le=1e8),
         Input(
             "avoided_share_pct",
             "Andel der kan undgås",
             Kind.PERCENT,
-            ("fejl", "undgå", "unødvendig", "forkert", "wrong", "avoid", "unnecessary"),
+            ("fejl", "undgå", "unødvendig", "forkert", "forebyg", "wrong", "avoid", "prevent", "unnecessary"),
             False,
             klk(25, 87, "omkring 25 % fejlvisiteret (brobygning)"),
             le=100,
         ),
     ),
     _avoided,
-    ("undgå", "undgår", "fejlvisit", "forkert visiteret", "unødvendige", "avoid", "unnecessary"),
+    ("undgå", "undgår", "fejlvisit", "forkert visiteret", "unødvendige", "forebyg", "avoid", "prevent", "unnecessary"),
     needs_goal=True,
 )

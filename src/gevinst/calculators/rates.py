@@ -54,6 +54,15 @@ RATE_SCALING = Spec(
         "hos os",
         "for os",
         "for our",
+        "on our",
+        "to our",
+        # «Ruller vi det ud til 450 borgere …»: the example rolled out to our count
+        "ruller … ud",
+        "rulle … ud",
+        "udrul",
+        "roll out",
+        "roll … out",
+        "rolled out",
         "for us",
         "cost us",  # «What would that cost us?»: the example's amount per unit at our count
         "costs us",
@@ -87,8 +96,10 @@ RATE_SCALING = Spec(
         "eksempl",
         "example",
     ),
-    # an amount and two counts fit too many questions: scale only when the question speaks of an example
+    # an amount and two counts fit too many questions: scale only when the question speaks of an example, or counts
+    # the same thing twice
     needs_goal=True,
+    same_noun=("example_count", "own_count"),
 )
 
 

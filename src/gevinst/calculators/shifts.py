@@ -9,7 +9,7 @@ from pydantic import model_validator
 
 from gevinst.calculators.base import MAX_AMOUNT, CalcInput, CalcResult, kr, num, pct
 from gevinst.calculators.presets import klk
-from gevinst.calculators.spec import Input, Kind, Spec
+from gevinst.calculators.spec import Input, Kind, Period, Spec
 
 
 def _channel(i: Any) -> CalcResult:
@@ -37,6 +37,8 @@ CHANNEL_SHIFT = Spec(
             Kind.COUNT,
             ("flytte", "erstatte", "om året", "årligt", "move", "replace", "shift"),
             le=1e9,
+            period=Period.YEAR,
+            scales=True,
         ),
         Input(
             "cost_from",
@@ -102,7 +104,21 @@ CHANNEL_SHIFT = Spec(
             "moved_share_pct",
             "Andel af antallet der flyttes",
             Kind.PERCENT,
-            ("flytter", "flyttes", "flytte", "går over", "overgår", "moves", "move", "shift", "switch"),
+            (
+                "flytter",
+                "flyttes",
+                "flytte",
+                "går over",
+                "overgår",
+                "bliver digital",
+                "går digital",
+                "moves",
+                "move",
+                "shift",
+                "switch",
+                "go digital",
+                "goes digital",
+            ),
             False,
             default=100,
             le=100,
@@ -127,6 +143,11 @@ CHANNEL_SHIFT = Spec(
         "moving",
         "switch",
         "instead of",
+        # «Hvis hver anden blanket bliver digital …»: the paper channel gives way to the digital one
+        "bliver digital",
+        "går digital",
+        "go digital",
+        "goes digital",
     ),
     needs_goal=True,
 )

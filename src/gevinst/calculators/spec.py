@@ -40,6 +40,11 @@ class Period(StrEnum):
 
     YEAR = "year"
     MONTH = "month"
+    WEEK = "week"
+
+
+# How many of each period a year holds: a yearly count or amount stated per month or week is scaled up.
+PER_YEAR = {Period.YEAR: 1, Period.MONTH: 12, Period.WEEK: 52}
 
 
 UNIT_TEXT = {
@@ -97,6 +102,9 @@ class Input:
     # into a yearly price; given the yearly price, they are neither used nor shown as assumptions).
     only_with: str | None = None
     period: Period | None = None  # the amount is per this period (a monthly salary, a yearly price)
+    # A yearly figure that may be stated per month or week («1.500 henvendelser om måneden») and is scaled to a
+    # year; not a yearly price, where a monthly amount is a salary, a different thing.
+    scales: bool = False
     # A table input's columns, each with the cue words that name its figure in a question («fylder 30 % af tiden»
     # is a task's share, «kan effektiviseres 40 %» its potential)
     columns: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -122,6 +130,9 @@ class Spec:
     one_of: tuple[tuple[str, ...], ...] = ()  # groups of optional inputs of which exactly one must be given
     larger_first: tuple[str, ...] = ()  # two inputs a question's figures fill largest first (a − b ≥ 0)
     needs_goal: bool = False  # only when the question names it: its inputs alone fit too many questions
+    # Two inputs that, counting the same noun, say the question asks for this calculation («… 500.000 kr. på 40
+    # sager. Vi har 70 sager.»: the example's count and ours)
+    same_noun: tuple[str, ...] = ()
     model: type[BaseModel] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

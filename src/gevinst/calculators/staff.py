@@ -117,6 +117,8 @@ HOURLY_COST = Spec(
         "an hour",
         "en time",
         "effektiv time",
+        "arbejdstime",  # «Hvad løber en arbejdstime op i …?»
+        "times arbejde",
         "paid hour",
         "productive hour",
         "effective hour",
@@ -168,6 +170,8 @@ TIME_SAVINGS = Spec(
             Kind.COUNT,
             ("om året", "årligt", "pr. år", "a year", "per year", "sager", "fakturaer", "transaktioner", "ansøgninger"),
             le=1e9,
+            period=Period.YEAR,
+            scales=True,
         ),
         Input(
             "hourly_rate",
