@@ -1,9 +1,8 @@
 """The refusal rule, calibrated on the development banks. For every non-calculation question: the hard rules
 (evidence.hard_refusal: a name or year no passage mentions, a lead passage without the question's most specific
 name, what the source says it does not know, a figure question without a relevant figure) and the soft signals
-(term coverage, dense similarity, the meaning of the leading sentence, English, the share of the question's
-terms the corpus never uses). A logistic model is fitted to the soft signals (answerable = 1); the table shows wrong
-refusals and refused unanswerable questions per threshold. Copy the weights (coverage, dense, meaning, english, unknown, bias) into evidence.CALIBRATION and the
+(term coverage, dense similarity, the meaning of the leading sentence, English). A logistic model is fitted to the soft signals (answerable = 1); the table shows wrong
+refusals and refused unanswerable questions per threshold. Copy the weights (coverage, dense, meaning, english, bias) into evidence.CALIBRATION and the
 threshold into retrieval.refusal_probability. Run over a held-out bank only to report, never to choose.
 
     python bench/tune_refusal.py eval/dev.yaml eval/dev2.yaml
@@ -35,7 +34,7 @@ def features(banks: list[Path]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         lead = chosen[0] if chosen else None
         dense = min(max((retrieved.best_dense - 0.75) / 0.15, 0.0), 1.0)
         english = float(query.language.value == "en")
-        rows.append([retrieved.coverage, dense, (lead.meaning or 0.0) if lead else 0.0, english, retrieved.unknown])
+        rows.append([retrieved.coverage, dense, (lead.meaning or 0.0) if lead else 0.0, english])
         labels.append(int(q.answerable))
         hard.append(evidence.hard_refusal(query, retrieved, chosen))
     return np.asarray(rows), np.asarray(labels), np.asarray(hard)
@@ -55,11 +54,9 @@ def main() -> None:
     ap.add_argument("banks", type=Path, nargs="+")
     args = ap.parse_args()
     x, y, hard = features(args.banks)
-    w = fit(x[~hard], y[~hard])  # the score decides only what no hard rule refuses
+    w = fit(x, y)
     print(f"{len(y)} questions, {int((y == 0).sum())} unanswerable")
-    print(
-        "weights: coverage {:.2f}, dense {:.2f}, meaning {:.2f}, english {:.2f}, unknown {:.2f}, bias {:.2f}".format(*w)
-    )
+    print("weights: coverage {:.2f}, dense {:.2f}, meaning {:.2f}, english {:.2f}, bias {:.2f}".format(*w))
     p = 1 / (1 + np.exp(-(np.c_[x, np.ones(len(x))] @ w)))
     english = x[:, 3] == 1
     print(f"english: {int(english.sum())} questions, {int((english & (y == 0)).sum())} unanswerable")

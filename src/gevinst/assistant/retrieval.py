@@ -34,7 +34,6 @@ class Retrieved:
     best_dense: float = 0.0  # cosine similarity of the question and the nearest passage (e5)
     tokens: list[set[str]] = field(default_factory=list)  # each passage's index tokens (publisher included)
     published: dict[str, int] = field(default_factory=dict)  # the year each report was published, when known
-    unknown: float = 0.0  # IDF-weighted share of the question's terms that no passage of the corpus uses
 
 
 class HybridRetriever:
@@ -113,8 +112,7 @@ class HybridRetriever:
         # A calendar year the question asks about is an entity too: no passage about it, no answer about it.
         absent += [y for y in query.years if y not in seen]
         published = {c.doc_id: self._published[c.doc_id] for c in chunks if c.doc_id in self._published}
-        tokens = [self._tokens[i] for i in picked]
-        return Retrieved(chunks, coverage, missing, absent, best_dense, tokens, published, self.unknown(query.groups))
+        return Retrieved(chunks, coverage, missing, absent, best_dense, [self._tokens[i] for i in picked], published)
 
     def blocks(self, chunk: Chunk) -> list[tuple[int, str, str]]:
         """The numbered blocks that start in the passage; a passage that starts inside the block its report's
@@ -201,16 +199,6 @@ class HybridRetriever:
         weights = [max(self.idf(t) for t in g) for g in groups]
         missing = [(g, w) for g, w in zip(groups, weights) if not found.intersection(g)]
         return 1 - sum(w for _, w in missing) / sum(weights), [g[0] for g, _ in missing]
-
-    def unknown(self, groups: tuple[tuple[str, ...], ...]) -> float:
-        """IDF-weighted share of the query's term groups no passage uses at all: a question about a matter the
-        reports never name («tandpleje», «moms»), where coverage of the best passages alone only says the
-        nearest passages miss it."""
-        if not groups:
-            return 0.0
-        weights = [max(self.idf(t) for t in g) for g in groups]
-        absent = sum(w for g, w in zip(groups, weights) if not any(t in self._idf for t in g))
-        return absent / sum(weights)
 
 
 def _documents(index: SearchIndex) -> list[dict[str, Any]]:
