@@ -1,8 +1,8 @@
 """The refusal rule, calibrated on the development banks. For every non-calculation question: the hard rules
-(evidence.hard_refusal: a name or year no passage mentions, a lead passage without the question's most specific
+(refusal.hard_refusal: a name or year no passage mentions, a lead passage without the question's most specific
 name, what the source says it does not know, a figure question without a relevant figure) and the soft signals
 (term coverage, dense similarity, the meaning of the leading sentence, English). A logistic model is fitted to the soft signals (answerable = 1); the table shows wrong
-refusals and refused unanswerable questions per threshold. Copy the weights (coverage, dense, meaning, english, bias) into evidence.CALIBRATION and the
+refusals and refused unanswerable questions per threshold. Copy the weights (coverage, dense, meaning, english, bias) into refusal.CALIBRATION and the
 threshold into retrieval.refusal_probability. Run over a held-out bank only to report, never to choose.
 
     python bench/tune_refusal.py eval/dev.yaml eval/dev2.yaml
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from gevinst.assistant import build_assistant, evidence
+from gevinst.assistant import build_assistant, evidence, refusal
 from gevinst.assistant.parse import parse_query
 from gevinst.eval.bank import load_bank
 from gevinst.settings import Settings
@@ -36,7 +36,7 @@ def features(banks: list[Path]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         english = float(query.language.value == "en")
         rows.append([retrieved.coverage, dense, (lead.meaning or 0.0) if lead else 0.0, english])
         labels.append(int(q.answerable))
-        hard.append(evidence.hard_refusal(query, retrieved, chosen))
+        hard.append(refusal.hard_refusal(query, retrieved, chosen))
     return np.asarray(rows), np.asarray(labels), np.asarray(hard)
 
 

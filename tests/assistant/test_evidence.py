@@ -245,16 +245,16 @@ def test_a_figure_asked_only_by_naming_its_kind_is_not_asked_outright(question: 
 def test_an_english_question_is_not_held_to_the_term_coverage_of_a_danish_one() -> None:
     """The reports are Danish: an English question covers fewer of their terms through the glossary alone,
     so the calibrated score weighs the same signals more kindly for it (bench/tune_refusal.py fits this)."""
-    from gevinst.assistant import evidence
+    from gevinst.assistant import evidence, refusal
     from gevinst.assistant.parse import parse_query
     from gevinst.assistant.retrieval import Retrieved
 
     retrieved = Retrieved([], coverage=0.45, missing_terms=[], best_dense=0.82)
     lead = evidence.Candidate(0, 0, 10, 0.1, 1.0, 1.0, meaning=0.5)
-    danish = evidence.evidence_score(
+    danish = refusal.evidence_score(
         parse_query("Hvor stor en andel af henvendelserne kom om aftenen?")[0], retrieved, lead
     )
-    english = evidence.evidence_score(
+    english = refusal.evidence_score(
         parse_query("What share of the inquiries came in the evening?")[0], retrieved, lead
     )
     assert english > danish
@@ -736,14 +736,14 @@ def test_a_name_of_several_words_is_mentioned_only_by_a_passage_with_all_of_them
 ) -> None:
     """A quoted report title shares common words («effektivisering») with many passages; only one with all of
     its words is about it, so a lead from another report is not taken for an answer about it."""
-    from gevinst.assistant import evidence
+    from gevinst.assistant import refusal
     from gevinst.assistant.parse import parse_query
     from gevinst.assistant.retrieval import Retrieved
     from gevinst.index import textnorm
 
     query = parse_query('Hvad står der om planlægning i "Kommunale veje til effektivisering"?')[0]
     retrieved = Retrieved([], 1.0, [], tokens=[set(textnorm.tokens(t)) for t in texts])
-    assert evidence._passages_naming(query, retrieved) == named
+    assert refusal.passages_naming(query, retrieved) == named
 
 
 def test_a_figure_about_a_named_report_must_come_from_that_report(settings: Settings, tmp_path: Path) -> None:

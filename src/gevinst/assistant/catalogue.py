@@ -151,8 +151,8 @@ def _listing(chosen: list[Proposal], chunks: list[Chunk], query: Query) -> Answe
     lines: list[str] = []
     citations: list[Citation] = []
     framing = _framing(chosen, chunks)
-    for n, (_, _, chunk, stated, _) in enumerate(framing, 1):
-        citations.append(Citation(n, chunk.doc_id, chunk.title, chunk.page, chunk.section, stated[:300]))
+    for n, (_, _, frame, said, _) in enumerate(framing, 1):
+        citations.append(Citation(n, frame.doc_id, frame.title, frame.page, frame.section, said[:300]))
     for p in chosen:
         chunk, stated = _cite(p, chunks)
         if chunk is None:
@@ -180,5 +180,5 @@ def _listing(chosen: list[Proposal], chunks: list[Chunk], query: Query) -> Answe
             for n, (da, en, chunk, _, _) in enumerate(framing, 1)
         )
         lead += f" ({where})"
-    said = [f"{said} [{n}]" for n, (*_, said) in enumerate(framing, 1) if said]
-    return Answer(query.raw, "\n".join([lead + ":", *said, *lines]), False, citations)
+    counts = [f"{count} [{n}]" for n, (*_, count) in enumerate(framing, 1) if count]
+    return Answer(query.raw, "\n".join([lead + ":", *counts, *lines]), False, citations)

@@ -1,5 +1,5 @@
-"""Evidence by general rules: which sentences of the retrieved passages answer the query, and whether the
-evidence is too weak to answer at all (one rule, shared by the extractive and the LLM backends).
+"""Evidence by general rules: which sentences of the retrieved passages answer the query (whether the evidence
+is too weak to answer at all is refusal.py's one rule, shared by the extractive and the LLM backends).
 
 A sentence is scored by its own relevance to the query (IDF-weighted terms, compounds included), the rank
 of its passage, and what the question asks for: a figure → a sentence stating a quantity of the kind asked;
@@ -8,20 +8,19 @@ chunks is one candidate."""
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import replace
 
-from gevinst.assistant import lexicon, unknown
+from gevinst.assistant import lexicon
 from gevinst.assistant.blocks import in_block
 from gevinst.assistant.candidate import Candidate, overlaps
 from gevinst.assistant.opening import continuation, list_opener
-from gevinst.assistant.query import Asks, Language, Query
+from gevinst.assistant.query import Asks, Query
+from gevinst.assistant.refusal import passages_naming
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
 from gevinst.assistant.sentence_kind import LIST_ITEM, heads_list, is_fragment, is_noise, kind_fit, names_focus
 from gevinst.index import textnorm
 from gevinst.sentences import addresses_reader, sentence_spans
-from gevinst.settings import RetrievalSettings
 
 MAX_PASSAGES_READ = 5
 SUPPORT_FLOOR = 0.5  # a sentence at least this share of the lead's score supports the answer
@@ -193,7 +192,7 @@ def _lead(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candid
         return retrieved.chunks[c.passage].text[c.start : c.end]
 
     leaders = ranked
-    named = _passages_naming(query, retrieved)
+    named = passages_naming(query, retrieved)
     if named is not None:
         leaders = [c for c in leaders if c.passage in named] or leaders
     if query.asks is Asks.FIGURE:
@@ -242,75 +241,3 @@ def lead_with_what_it_opens(query: Query, found: list[Candidate], retrieved: Ret
         return []
     lead = _lead(query, sorted(found, key=lambda c: -c.score), retrieved)
     return [lead, *continuation(lead, found, retrieved.chunks[lead.passage].text, query.focus)]
-
-
-def weak_evidence(query: Query, retrieved: Retrieved, chosen: list[Candidate], settings: RetrievalSettings) -> bool:
-    """The one refusal rule: a hard rule (below), or an evidence score below the threshold."""
-    if hard_refusal(query, retrieved, chosen):
-        return True
-    score = evidence_score(query, retrieved, chosen[0])
-    if chosen[0].meaning is None:
-        return score < settings.refusal_threshold
-    return score < settings.refusal_probability
-
-
-def hard_refusal(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
-    """Refused whatever the score: when a name the question asks about is in no passage, when the passage
-    that leads the answer lacks the question's most specific name, when the source says it does not know yet,
-    or when a figure question finds no relevant sentence that states a figure."""
-    if not retrieved.chunks or not chosen:
-        return True
-    if retrieved.missing_entities or lead_lacks_name(query, retrieved, chosen[0]):
-        return True
-    if unknown.after_publication(query, retrieved, chosen[0]) or unknown.not_stated(query, retrieved, chosen):
-        return True
-    # A figure asked for outright needs a chosen sentence that states one; when the question names its kind
-    # («hvor mange kroner», «hvor mange år») or counts a thing («hvor mange lønregistre»), one of that kind or
-    # a number of that thing: «5 % af leverancerne» does not say how many kroner, nor «50 pct.» how many registers.
-    # When the question names something (a report, a municipality), the figure must come from a passage about it.
-    needed = 1.0 if query.unit_asked or query.counted else 0.5
-    named = _passages_naming(query, retrieved)
-    stating = [c for c in chosen if c.fit >= needed and (named is None or c.passage in named)]
-    return query.asks is Asks.FIGURE and query.figure_outright and not stating
-
-
-def lead_lacks_name(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
-    named = _passages_naming(query, retrieved)
-    return named is not None and lead.passage not in named
-
-
-def _passages_naming(query: Query, retrieved: Retrieved) -> set[int] | None:
-    """The passages that mention the question's most specific name (the one fewest passages mention), or
-    None when the question names nothing specific."""
-    names = [n for n in query.names if n.lower() not in lexicon.generic_names()]
-    if not names:
-        return None
-    texts = retrieved.tokens or [set(textnorm.tokens(f"{c.title} {c.section} {c.text}")) for c in retrieved.chunks]
-    # A name of several words (a quoted report title) is mentioned by a passage with all of them: its common
-    # words («effektivisering») are in passages of every report.
-    mentions = {n: {i for i, toks in enumerate(texts) if set(textnorm.tokens(n)) <= toks} for n in names}
-    rarest = min(names, key=lambda n: len(mentions[n]) or len(texts) + 1)
-    return mentions[rarest]
-
-
-# The evidence score with sentence meaning: a logistic model over three general signals, fitted on the
-# development banks (eval/dev.yaml, eval/dev2.yaml; bench/tune_refusal.py prints the fit and the table).
-# English questions get their own offset: they reach the Danish text through the glossary, so they cover fewer
-# of its terms when the sources do answer (cross-validated on the two banks: 2 → 0 wrong refusals).
-CALIBRATION = {"coverage": 1.64, "dense": 3.67, "meaning": 2.29, "english": 1.81, "bias": -4.99}
-
-
-def evidence_score(query: Query, retrieved: Retrieved, best: Candidate | None) -> float:
-    """0 … 1 from term coverage of the best passages, the dense similarity of question and nearest passage
-    (e5 similarities of unrelated Danish text sit near 0.75) and — when the index has sentence vectors — the
-    meaning of the leading sentence: then a calibrated probability that the sources answer; without sentence
-    vectors the older linear blend with the best sentence's own term relevance."""
-    dense = min(max((retrieved.best_dense - 0.75) / 0.15, 0.0), 1.0)
-    if best is not None and best.meaning is not None:
-        c = CALIBRATION
-        english = 1.0 if query.language is Language.EN else 0.0
-        z = c["coverage"] * retrieved.coverage + c["dense"] * dense + c["meaning"] * best.meaning + c["bias"]
-        z += c["english"] * english
-        return 1 / (1 + math.exp(-z))
-    sentence = best.relevance if best else 0.0
-    return 0.5 * retrieved.coverage + 0.3 * sentence + 0.2 * dense

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from gevinst.assistant import evidence, unknown
 from gevinst.assistant.query import Asks, Language, Query
+from gevinst.assistant.refusal import weak_evidence
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
 from gevinst.settings import RetrievalSettings
 from gevinst.types import Answer, Chunk, Citation
@@ -25,7 +26,7 @@ class ExtractiveBackend:
     def weak(self, query: Query, retrieved: Retrieved) -> bool:
         """The one evidence rule, also applied before a model is asked."""
         chosen = self.choose(query, retrieved)
-        return evidence.weak_evidence(query, retrieved, chosen, self.settings)
+        return weak_evidence(query, retrieved, chosen, self.settings)
 
     def reading(self, query: Query, retrieved: Retrieved) -> Retrieved:
         """The retrieved passages a model should read, in `evidence.reading_order` (all of them when no
@@ -39,7 +40,7 @@ class ExtractiveBackend:
 
     def compose(self, query: Query, retrieved: Retrieved) -> Answer:
         chosen = self.choose(query, retrieved)
-        if evidence.weak_evidence(query, retrieved, chosen, self.settings):
+        if weak_evidence(query, retrieved, chosen, self.settings):
             return refusal(query, retrieved, unknown.not_stated(query, retrieved, chosen))
         for later in query.also:  # a second question gets its own answering sentence(s), after the first's
             found = evidence.candidates(later, retrieved, self.retriever)
