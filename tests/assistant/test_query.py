@@ -433,3 +433,18 @@ def test_asking_for_examples_asks_for_a_list(question: str) -> None:
 )
 def test_danish_phrasings_that_ask_for_what_something_contains(question: str, asks: Asks) -> None:
     assert parse_query(question)[0].asks is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "statistic"),
+    [
+        ("Hvad var den gennemsnitlige besparelse pr. kommune?", "average"),
+        ("What is the average number of cases per social worker?", "average"),
+        ("Hvad er det maksimale fleksbidrag pr. måned?", "maximum"),
+        ("Hvad er minimumsbeløbet?", None),
+        ("Hvor meget sparede kommunerne over gennemsnittet?", None),
+    ],
+    ids=["average", "english-average", "maximum", "compound-is-not-asked", "the-average-as-a-benchmark"],
+)
+def test_the_statistic_a_figure_is_asked_as(question: str, statistic: str | None) -> None:
+    assert parse_query(question)[0].statistic == statistic

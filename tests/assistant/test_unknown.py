@@ -29,7 +29,9 @@ MODEL = (
     "En gennemgang af 52 sager i en kommune gav en reduktion i visiterede ydelser på 2 mio. kr.\n\n"
     "## Lærernes arbejdstid\n\n"
     "Flere kommuner ser muligheder i et redskab til at følge lærernes arbejdstid på den enkelte skole. "
-    "Ingen kommuner har dog udarbejdet redskabet til lærernes arbejdstid, hvorfor det ikke indgår i denne rapport.\n"
+    "Ingen kommuner har dog udarbejdet redskabet til lærernes arbejdstid, hvorfor det ikke indgår i denne rapport.\n\n"
+    "## Genoptræning\n\n"
+    "Et forløb i genoptræningen koster i gennemsnit 12.000 kr. pr. borger.\n"
 )
 
 
@@ -82,6 +84,10 @@ CASES = {
         True,
         "hvorfor det ikke indgår i denne rapport",
     ),
+    # a statistic the report does not state: a range or one figure is not an average or a maximum
+    "average-not-stated": ("Hvad var den gennemsnitlige besparelse pr. kommune på boligstøtten i 2008?", True, ""),
+    "maximum-not-stated": ("What was the maximum saving on housing benefit (boligstøtte) in 2008?", True, ""),
+    "average-stated": ("Hvad koster et gennemsnitligt forløb i genoptræningen?", False, ""),
     # a figure the report leaves as a template's placeholder
     "figure-left-blank": ("Hvor stort er potentialet ved effektiv visitation i kroner?", True, "XXX"),
     "a-figure-stated-nearby": (

@@ -11,6 +11,7 @@ from gevinst.assistant.conversation import cited, is_follow_up, language_of, sta
 from gevinst.assistant.number_words import small_number
 from gevinst.assistant.quantities import read_quantities, spell_fractions
 from gevinst.assistant.query import Asks, Language, QuantityMention, Query, UnitKind
+from gevinst.assistant.sentence_kind import statistic_asked
 from gevinst.index import textnorm
 
 # A name: an abbreviation (KSD, KL), a capitalised word not opening a sentence, or a hyphenated compound
@@ -239,6 +240,7 @@ def parse_query(
         counted=counted,
         cited=tuple(cited(text)),
         labels=_labels(quantities),
+        statistic=statistic_asked(first),
         also=_later_questions(text) if split and not computes else (),
     )
     return query, notice

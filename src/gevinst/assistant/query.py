@@ -99,6 +99,8 @@ class Query:
     cited: tuple[str, ...] = ()
     # The numbered blocks the question names («KLK's eksempel 3» → ("eksempel", "3")): answered inside that block.
     labels: tuple[tuple[str, str], ...] = ()
+    # The statistic a figure is asked as («den gennemsnitlige besparelse» → "average"): stated, or not answered.
+    statistic: str | None = None
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:

@@ -12,6 +12,7 @@ from gevinst.assistant import lexicon, unknown
 from gevinst.assistant.candidate import Candidate
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.retrieval import Retrieved
+from gevinst.assistant.sentence_kind import states_statistic
 from gevinst.index import textnorm
 from gevinst.settings import RetrievalSettings
 
@@ -43,7 +44,20 @@ def hard_refusal(query: Query, retrieved: Retrieved, chosen: list[Candidate]) ->
     needed = 1.0 if query.unit_asked or query.counted else 0.5
     named = passages_naming(query, retrieved)
     stating = [c for c in chosen if c.fit >= needed and (named is None or c.passage in named)]
-    return query.asks is Asks.FIGURE and query.figure_outright and not stating
+    if query.asks is Asks.FIGURE and query.figure_outright and not stating:
+        return True
+    # A statistic asked for («den gennemsnitlige besparelse») must be stated as one by the answer's lead or
+    # what runs on from it: a range is not an average, nor is another matter's average further on.
+    answer = [c for i, c in enumerate(chosen) if i == 0 or c.opened]
+    return (
+        query.asks is Asks.FIGURE
+        and query.statistic is not None
+        and not any(c.fit > 0 and states_statistic(query.statistic, _text(retrieved, c)) for c in answer)
+    )
+
+
+def _text(retrieved: Retrieved, c: Candidate) -> str:
+    return retrieved.chunks[c.passage].text[c.start : c.end]
 
 
 def lead_lacks_name(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:

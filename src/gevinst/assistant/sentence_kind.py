@@ -174,3 +174,18 @@ def is_fragment(sentence: str) -> bool:
         return True
     first = words[1] if words[0].rstrip(".)").isdigit() and len(words) > 1 else words[0]
     return first[:1].islower()
+
+
+def statistic_asked(text: str) -> str | None:
+    """The statistic a question asks its figure as («gennemsnitlige» → "average"), if any."""
+    low = text.lower()
+    for kind, words in lexicon.lexicon_data()["statistics"].items():
+        if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words["asked"]):
+            return str(kind)
+    return None
+
+
+def states_statistic(kind: str, sentence: str) -> bool:
+    """The sentence states that statistic («i gennemsnit», «gns.», «op til»)."""
+    stems = lexicon.lexicon_data()["statistics"][kind]["stated"]
+    return any(re.search(rf"\b{re.escape(w)}", sentence.lower()) for w in stems)
