@@ -100,6 +100,10 @@ def test_language_detection() -> None:
     assert language_of("Who leads the cross-cutting track (tværgående indsatser) in the network?") == "en"
     assert language_of("What does «gæstevederlag i dagplejen» cost the municipality?") == "en"
     assert language_of("Hvad betyder «business case» for en kommune?") == "da"
+    # a Danish name with æ/ø/å («FællesSprog III», «Køge») says nothing about the language asked in
+    assert language_of("Nationally, what efficiency gain is expected from FællesSprog III?") == "en"
+    assert language_of("How much did Ringkøbing-Skjern save?") == "en"
+    assert language_of("Hvad sparede Kerteminde?") == "da"
 
 
 def test_bad_questions_get_clear_answers(small_assistant) -> None:  # type: ignore[no-untyped-def]

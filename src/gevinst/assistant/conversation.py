@@ -82,7 +82,9 @@ def language_of(text: str) -> str:
     own = uncited if uncited.strip() else text
     words = re.findall(r"[a-zæøå]+", own.lower())
     en = sum(w in _EN for w in words)
-    da = sum(w in _DA for w in words) + 2 * len(re.findall(r"[æøå]", own.lower()))
+    # æ/ø/å count for Danish in ordinary words only: a name («FællesSprog», «Ringkøbing») is written so in English too
+    ordinary = " ".join(w for w in own.split() if not w[:1].isupper())
+    da = sum(w in _DA for w in words) + 2 * len(re.findall(r"[æøå]", ordinary.lower()))
     return "en" if en > da else "da"
 
 
