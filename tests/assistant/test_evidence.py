@@ -567,12 +567,16 @@ def test_a_lead_that_counts_what_is_asked_brings_the_items_that_follow() -> None
         ("Hvor mange dagtilbud var der i hver gruppe?", "Hver gruppe bestod af otte dagtilbud.", 1.0),
         ("How many addresses was the administration spread across?", "Administrationen lå på 7 adresser.", 1.0),
         ("Hvor mange dagtilbud var der i hver gruppe?", "Gruppen havde 8 medlemmer.", 0.0),
+        ("Hvor mange fysiske centre kunne den bestå af?", "Eventuelt med et mindre antal (3-5) fysiske centre.", 1.0),
+        ("Hvor mange centre kunne den bestå af?", "Den kan bestå af tre–fem centre.", 1.0),
     ],
     ids=[
         "digits-before-the-counted-noun",
         "word-before-it",
         "english-via-glossary",
         "another-noun",
+        "a-range-in-brackets",
+        "a-range-in-words",
     ],
 )
 def test_a_number_before_what_the_question_counts_states_the_figure(question: str, sentence: str, fit: float) -> None:

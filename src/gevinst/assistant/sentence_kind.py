@@ -45,10 +45,11 @@ def announces(sentence: str, focus: tuple[str, ...]) -> bool:
 
 
 def _numbers_then(sentence: str, span: int) -> Iterator[tuple[int, list[str]]]:
-    """Each whole number in the sentence (digits, «1.000», or a word: «otte») with the `span` words after it."""
+    """Each whole number in the sentence (digits, «1.000», a word: «otte», or a range: «3-5») with the `span`
+    words after it."""
     words = re.findall(r"[\wæøå,.-]+", sentence.lower())
     for at, word in enumerate(words):
-        bare = word.strip(".,")
+        bare = re.split(r"(?<=\w)-(?=\w)", word.strip(".,"))[0]  # a range («3-5», «tre-fem») by its first number
         digits = bare.replace(".", "").replace(",", "")
         value = int(digits) if digits.isascii() and digits.isdigit() else small_number(bare)
         if value is not None:
