@@ -111,3 +111,20 @@ def test_the_refusal_quotes_the_sources_own_words_that_it_is_not_known_yet(assis
     answer = assistant.answer("Hvad blev resultatet af evalueringen af den fælles enhed for boligstøtte?")
     assert "endnu ikke mulighed for at fremlægge resultaterne" in answer.text
     assert answer.citations and answer.citations[0].doc_id == "model"
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Hvad var den gennemsnitlige besparelse pr. kommune på boligstøtten i 2008?", "angiver ikke et gennemsnit"),
+        ("What was the maximum saving on housing benefit (boligstøtte) in 2008?", "do not state a maximum"),
+    ],
+    ids=["average-da", "maximum-en"],
+)
+def test_a_statistic_not_stated_is_refused_with_the_figure_the_source_gives(  # type: ignore[no-untyped-def]
+    assistant, question: str, says: str
+) -> None:
+    """The manager learns that the source gives a figure, only not the statistic asked for."""
+    answer = assistant.answer(question)
+    assert answer.refused and says in answer.text
+    assert "mio. kr." in answer.text and answer.citations[0].doc_id == "model"

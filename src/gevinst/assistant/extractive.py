@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from gevinst.assistant import evidence, unknown
 from gevinst.assistant.query import Asks, Language, Query
-from gevinst.assistant.refusal import weak_evidence
+from gevinst.assistant.refusal import statistic_not_stated, weak_evidence
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
 from gevinst.settings import RetrievalSettings
 from gevinst.types import Answer, Chunk, Citation
@@ -41,7 +41,10 @@ class ExtractiveBackend:
     def compose(self, query: Query, retrieved: Retrieved) -> Answer:
         chosen = self.choose(query, retrieved)
         if weak_evidence(query, retrieved, chosen, self.settings):
-            return refusal(query, retrieved, unknown.not_stated(query, retrieved, chosen))
+            if said := unknown.not_stated(query, retrieved, chosen):
+                return refusal(query, retrieved, said)
+            nearest = statistic_not_stated(query, retrieved, chosen)
+            return refusal(query, retrieved, nearest, lacking=query.statistic if nearest else None)
         for later in query.also:  # a second question gets its own answering sentence(s), after the first's
             found = evidence.candidates(later, retrieved, self.retriever)
             part = evidence.lead_with_what_it_opens(later, found, retrieved)
@@ -62,9 +65,12 @@ def _after_paragraph(chosen: list[evidence.Candidate]) -> int:
     return at
 
 
-def refusal(query: Query, retrieved: Retrieved, said: evidence.Candidate | None = None) -> Answer:
+def refusal(
+    query: Query, retrieved: Retrieved, said: evidence.Candidate | None = None, lacking: str | None = None
+) -> Answer:
     """The refusal with the nearest passages; when the source itself says that what is asked is not known yet,
-    its own words first: the manager learns why, not only that."""
+    its own words first: the manager learns why, not only that. With `lacking` (a statistic: "average"), `said`
+    is the nearest figure the source gives instead."""
     if said is None:
         nearest = nearest_citations(retrieved.chunks)
         return Answer(query.raw, refusal_text(nearest, query.language), True, citations=nearest)
@@ -73,7 +79,8 @@ def refusal(query: Query, retrieved: Retrieved, said: evidence.Candidate | None 
     others = [c for i, c in enumerate(retrieved.chunks) if i != said.passage]
     nearest = [Citation(1, chunk.doc_id, chunk.title, chunk.page, chunk.section, sentence)]
     nearest += [replace(c, n=c.n + 1) for c in nearest_citations(others, 2)]
-    return Answer(query.raw, refusal_text(nearest, query.language, said=sentence), True, citations=nearest)
+    text = refusal_text(nearest, query.language, said=sentence, lacking=lacking)
+    return Answer(query.raw, text, True, citations=nearest)
 
 
 def compose(chosen: list[evidence.Candidate], chunks: list[Chunk], query: Query) -> tuple[str, list[Citation]]:
@@ -122,17 +129,33 @@ def nearest_citations(chunks: list[Chunk], count: int = 3) -> list[Citation]:
     ]
 
 
-def refusal_text(citations: list[Citation], language: Language | str, said: str = "") -> str:
-    """The refusal; `said`: the source's own sentence that the matter is not known yet, quoted as [1]."""
+# What a statistic is called in a refusal that says the sources do not state it.
+_STATISTIC = {
+    "average": ("et gennemsnit", "an average"),
+    "maximum": ("et maksimum", "a maximum"),
+    "minimum": ("et minimum", "a minimum"),
+}
+
+
+def refusal_text(
+    citations: list[Citation], language: Language | str, said: str = "", lacking: str | None = None
+) -> str:
+    """The refusal; `said`: the source's own sentence that the matter is not known yet, quoted as [1], or with
+    `lacking` the sentence with the nearest figure the source gives instead of the statistic asked for."""
     markers = "".join(f"[{c.n}]" for c in citations)
+    da, en = _STATISTIC.get(lacking or "", ("", ""))
     if language == Language.EN:
         own = f"The source itself says (in Danish): «{said}» [1]. " if said else ""
+        if said and lacking:
+            own = f"The reports do not state {en}; the nearest figure they give (in Danish): «{said}» [1]. "
         return (
             "The reports do not answer this question, so I will not guess. "
             + own
             + (f"The nearest passages are listed below {markers}." if citations else "")
         )
     own = f"Kilden skriver selv: «{said}» [1]. " if said else ""
+    if said and lacking:
+        own = f"Rapporterne angiver ikke {da}; nærmest kommer: «{said}» [1]. "
     return (
         "Det fremgår ikke af rapporterne, så jeg vil ikke gætte. "
         + own

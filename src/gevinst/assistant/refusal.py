@@ -46,14 +46,19 @@ def hard_refusal(query: Query, retrieved: Retrieved, chosen: list[Candidate]) ->
     stating = [c for c in chosen if c.fit >= needed and (named is None or c.passage in named)]
     if query.asks is Asks.FIGURE and query.figure_outright and not stating:
         return True
-    # A statistic asked for («den gennemsnitlige besparelse») must be stated as one by the answer's lead or
-    # what runs on from it: a range is not an average, nor is another matter's average further on.
+    return statistic_not_stated(query, retrieved, chosen) is not None
+
+
+def statistic_not_stated(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:
+    """The lead, when the question asks its figure as a statistic («den gennemsnitlige besparelse») that
+    neither the lead nor what runs on from it states: a range is not an average, nor is another matter's
+    average further on. The refusal quotes it, so the manager sees the figure the source does give."""
+    if query.asks is not Asks.FIGURE or query.statistic is None or not chosen:
+        return None
     answer = [c for i, c in enumerate(chosen) if i == 0 or c.opened]
-    return (
-        query.asks is Asks.FIGURE
-        and query.statistic is not None
-        and not any(c.fit > 0 and states_statistic(query.statistic, _text(retrieved, c)) for c in answer)
-    )
+    if any(c.fit > 0 and states_statistic(query.statistic, _text(retrieved, c)) for c in answer):
+        return None
+    return chosen[0]
 
 
 def _text(retrieved: Retrieved, c: Candidate) -> str:
