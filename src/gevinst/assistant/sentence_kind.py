@@ -58,7 +58,9 @@ def _numbers_then(sentence: str, span: int) -> Iterator[tuple[int, list[str]]]:
 @cache
 def _markers(kind: str) -> re.Pattern[str]:
     words = sorted(lexicon.markers(kind), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+    # a comma may stand between the words of a marker («opnået ved, at …» is «ved at»)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r",?\s+") for w in words)
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
 
 
 def kind_fit(query: Query, sentence: str) -> float:

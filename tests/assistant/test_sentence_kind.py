@@ -1,0 +1,21 @@
+"""What a sentence states for a how/why question: a reason or a means (sentence_kind.kind_fit)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gevinst.assistant.parse import parse_query
+from gevinst.assistant.sentence_kind import kind_fit
+
+METHOD_QUESTION = "Hvordan opnås gevinsten?"
+
+MEANS = [
+    ("ved-at", "Gevinsten opnås ved at samle opgaverne i én enhed.", 1.0),
+    ("ved-komma-at", "Den økonomiske effekt forventes opnået ved, at der er færre unge i efterværn.", 1.0),
+    ("no-means", "Gevinsten er beregnet for 2016.", 0.2),
+]
+
+
+@pytest.mark.parametrize(("sentence", "fit"), [c[1:] for c in MEANS], ids=[c[0] for c in MEANS])
+def test_a_sentence_that_states_a_means_fits_a_how_question(sentence: str, fit: float) -> None:
+    assert kind_fit(parse_query(METHOD_QUESTION)[0], sentence) == fit
