@@ -1,0 +1,39 @@
+"""How/why answers (evidence.choose): what a reason or a means brings into the answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from gevinst.assistant.evidence import Candidate
+
+from .test_evidence import _choose
+
+FEW_TERMS = (
+    "Med de nye regler er tjenesteplan og opgørelsesperiode adskilt på døgnområdet. "
+    "Kommunen har mange medarbejdere på døgnområdet i dag. "
+    "Planlægges en medarbejder med færre timer før sommeren, kan ferien afvikles, idet der er plads til vagterne."
+)
+
+
+def _three(text: str, relevance: float) -> list[Candidate]:
+    from gevinst.sentences import sentence_spans
+
+    (a, b), _, (c, d) = sentence_spans(text)
+    return [Candidate(0, a, b, 0.45, 1.3, 1.0), Candidate(0, c, d, relevance, 0.8, 1.0, previous=b + 1)]
+
+
+CASES = [
+    ("how-few-terms-quoted", "Hvordan kan reglerne udnyttes i ferieplanlægningen?", 0.12, True),
+    ("how-no-terms-left-out", "Hvordan kan reglerne udnyttes i ferieplanlægningen?", 0.05, False),
+    ("fact-few-terms-left-out", "Hvad gælder for reglerne i ferieplanlægningen?", 0.12, False),
+]
+
+
+@pytest.mark.parametrize(("question", "relevance", "quoted"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_a_means_that_shares_few_of_the_questions_words_still_supports_a_how_answer(
+    question: str, relevance: float, quoted: bool
+) -> None:
+    """A reason or a means is new matter: it repeats fewer of the question's words than a fact does."""
+    chosen = _choose(question, FEW_TERMS, _three(FEW_TERMS, relevance))
+    assert chosen[0].startswith("Med de nye regler")
+    assert any(c.startswith("Planlægges") for c in chosen) is quoted
