@@ -12,6 +12,9 @@ METHOD_QUESTION = "Hvordan opnås gevinsten?"
 MEANS = [
     ("ved-at", "Gevinsten opnås ved at samle opgaverne i én enhed.", 1.0),
     ("ved-komma-at", "Den økonomiske effekt forventes opnået ved, at der er færre unge i efterværn.", 1.0),
+    ("passive-ved", "Gevinsten realiseres ved en samling af opgaverne i én enhed.", 1.0),
+    ("participle-ved", "Utrygheden er imødegået bl.a. ved en beslutning om naturlig afgang.", 1.0),
+    ("noun-ved", "Potentialet ved digitalisering er stort i de fleste kommuner.", 0.2),
     ("no-means", "Gevinsten er beregnet for 2016.", 0.2),
 ]
 

@@ -63,6 +63,15 @@ def _markers(kind: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
 
 
+# A passive verb («opnås», «realiseres», «hentes») or an auxiliary and a participle («er imødegået», «blev opnået»)
+# followed by «ved» tells by what means a thing is done («… er imødegået bl.a. ved en beslutning om …»); a noun
+# before «ved» («potentialet ved digitalisering») does not.
+_BY_MEANS = re.compile(
+    r"(?<![\w-])(?:[a-zæøå]{2,}(?:es|ås)|(?:er|var|blev|bliver|blive|være|været|har|havde)\s+[a-zæøå]{3,}(?:et|t))"
+    r"\s+(?:(?:bl\.a\.|blandt andet|primært|især|fx|typisk|alene|bedst|derfor|dels)\s+)?ved\b"
+)
+
+
 def kind_fit(query: Query, sentence: str) -> float:
     """How well the sentence states what the question asks for (0 … 1)."""
     low = sentence.lower()
@@ -71,7 +80,7 @@ def kind_fit(query: Query, sentence: str) -> float:
     if query.asks is Asks.REASON:
         return 1.0 if _markers("reason").search(low) else 0.0
     if query.asks is Asks.METHOD:
-        return 1.0 if _markers("method").search(low) else 0.2
+        return 1.0 if _markers("method").search(low) or _BY_MEANS.search(low) else 0.2
     if query.asks is Asks.LIST:
         listing = LIST_ITEM.match(sentence) or sentence.count(",") >= 2 or _ENUMERATION.search(sentence)
         return 1.0 if listing or opens_list(sentence, query.focus) else 0.2
