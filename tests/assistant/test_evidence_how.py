@@ -37,3 +37,27 @@ def test_a_means_that_shares_few_of_the_questions_words_still_supports_a_how_ans
     chosen = _choose(question, FEW_TERMS, _three(FEW_TERMS, relevance))
     assert chosen[0].startswith("Med de nye regler")
     assert any(c.startswith("Planlægges") for c in chosen) is quoted
+
+
+POINTS_BACK = (
+    "De frigivne ressourcer er blevet brugt til at etablere Aktiv Rådgivning i jobcentrets modtagelse. "
+    "{next} et 14 dages intensivt forløb for alle jobklare kontanthjælpsmodtagere, som ansøger om kontanthjælp, "
+    "hvor de, der har behov, dagligt er i kontakt med en af jobcentrets medarbejdere, som bistår med jobsøgning. "
+    "Kommunen har i øvrigt mange andre tilbud til ledige borgere i jobcentret."
+)
+CONTINUES = [
+    ("opens-by-pointing-back", "Det er", True),
+    ("opens-by-this", "Dette er", True),
+    ("long-and-new", "Kommunen tilbyder", False),
+]
+
+
+@pytest.mark.parametrize(("opening", "quoted"), [c[1:] for c in CONTINUES], ids=[c[0] for c in CONTINUES])
+def test_a_long_sentence_that_points_back_to_the_lead_continues_it(opening: str, quoted: bool) -> None:
+    from .test_evidence import _found
+
+    text = POINTS_BACK.format(next=opening)
+    found = _found(text, {"De frigivne": 2.0, opening: 0.6, "Kommunen har": 0.4})
+    chosen = _choose("Hvad går Aktiv Rådgivning ud på?", text, found)
+    assert chosen[0].startswith("De frigivne")
+    assert (len(chosen) > 1 and chosen[1].startswith(opening)) is quoted

@@ -15,7 +15,7 @@ from dataclasses import replace
 from gevinst.assistant import lexicon, unknown
 from gevinst.assistant.blocks import in_block
 from gevinst.assistant.candidate import Candidate, overlaps
-from gevinst.assistant.opening import continuation, list_opener
+from gevinst.assistant.opening import continuation, list_opener, points_back
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
 from gevinst.assistant.sentence_kind import LIST_ITEM, heads_list, is_fragment, is_noise, kind_fit, names_focus
@@ -59,12 +59,6 @@ def _relevance(tokens: set[str], groups: list[tuple[tuple[str, ...], float]], to
         elif any(len(term) >= 6 and any(term in t for t in tokens) for term in group):
             got += 0.7 * w
     return got / total if total else 0.0
-
-
-def _leads_badly(sentence: str) -> bool:
-    """A sentence that opens by pointing back («Her fremgår …», «Dette betyder …») cannot lead."""
-    first = sentence.split(maxsplit=1)[0].lower().strip(",:") if sentence.strip() else ""
-    return first in lexicon.anaphoric_openers()
 
 
 def _leads_in(sentence: str) -> bool:
@@ -208,7 +202,7 @@ def _lead(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candid
         leaders = [c for c in stating if c.fit == best_fit] or leaders
     lead = next((c for c in leaders if not is_fragment(text(c))), leaders[0])
     chunk_text = retrieved.chunks[lead.passage].text
-    if _leads_badly(text(lead)) and lead.previous >= 0 and _leads_in(chunk_text[lead.previous : lead.start]):
+    if points_back(text(lead)) and lead.previous >= 0 and _leads_in(chunk_text[lead.previous : lead.start]):
         lead = replace(lead, start=lead.previous, previous=-1)
     opener = list_opener(retrieved.chunks[lead.passage].text, lead.start) if LIST_ITEM.match(text(lead)) else None
     if opener is not None:  # an item of a list leads with what the list is («Hovedprincipperne … er:»)
