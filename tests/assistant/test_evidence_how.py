@@ -61,3 +61,29 @@ def test_a_long_sentence_that_points_back_to_the_lead_continues_it(opening: str,
     chosen = _choose("Hvad går Aktiv Rådgivning ud på?", text, found)
     assert chosen[0].startswith("De frigivne")
     assert (len(chosen) > 1 and chosen[1].startswith(opening)) is quoted
+
+
+RUNS_ON = (
+    "Det er først, når medarbejderne har taget den nye organisering til sig, at en fælles løsning skaber værdi. "
+    "Det vil ofte tage flere år, før en ny organisation er i fuld drift. "
+    "I den mellemliggende tid kan der opleves udfordringer. "
+    "Serviceniveauet kan i en periode være lavere end forventet. "
+    "{fourth} vil de forventede økonomiske gevinster ofte udeblive i opstartsfasen. "
+    "Lokal opbakning er afgørende for succes med nye fælles løsninger."
+)
+RUN_ON_CASES = [
+    ("og-points-back", "Og samtidig", True),
+    ("men-points-back", "Men samtidig", True),
+    ("new-matter", "I mange kommuner", False),
+]
+
+
+@pytest.mark.parametrize(("fourth", "quoted"), [c[1:] for c in RUN_ON_CASES], ids=[c[0] for c in RUN_ON_CASES])
+def test_the_leads_paragraph_runs_on_past_three_sentences_while_they_point_back(fourth: str, quoted: bool) -> None:
+    from .test_evidence import _found
+
+    text = RUNS_ON.format(fourth=fourth)
+    found = _found(text, {"Det er først": 2.0, "Lokal": 0.4})
+    chosen = _choose("Hvorfor kommer gevinsterne ved en fælles løsning ikke med det samme?", text, found)
+    assert chosen[0].startswith("Det er først")
+    assert any(c.startswith(fourth) for c in chosen[:5]) is quoted
