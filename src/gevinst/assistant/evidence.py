@@ -84,7 +84,8 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
         blocks = retriever.blocks(chunk) if query.labels else []
         before: list[float] = []  # own relevance of the preceding sentences: a sentence continues their topic
         previous = -1
-        for start, end in sentence_spans(chunk.text):
+        spans = sentence_spans(chunk.text)
+        for at, (start, end) in enumerate(spans):
             sentence = chunk.text[start:end].strip()
             toks = set(textnorm.tokens(sentence))
             own = _relevance(toks, weights, total)
@@ -102,7 +103,8 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
                 continue
             seen.add(key)
             relevance = 0.7 * own + 0.3 * context
-            fit = kind_fit(query, sentence)
+            following = chunk.text[slice(*spans[at + 1])] if at + 1 < len(spans) else ""
+            fit = kind_fit(query, sentence, following)
             similarity = meaning.get(start)
             score = relevance + 0.35 * fit + 0.2 * prior + meaning_weight * closeness(similarity, CHOOSING_SPAN)
             score += 0.1 * sum(1 for n in query.names if n.lower() in sentence.lower())

@@ -72,19 +72,35 @@ _BY_MEANS = re.compile(
 )
 
 
-def kind_fit(query: Query, sentence: str) -> float:
-    """How well the sentence states what the question asks for (0 … 1)."""
+def kind_fit(query: Query, sentence: str, following: str = "") -> float:
+    """How well the sentence states what the question asks for (0 … 1); `following` is the next sentence of its
+    passage."""
     low = sentence.lower()
     if query.asks is Asks.FIGURE:
         return figure_fit(query, sentence)
     if query.asks is Asks.REASON:
-        return 1.0 if _markers("reason").search(low) else 0.0
+        return reason_fit(low, following)
     if query.asks is Asks.METHOD:
         return 1.0 if _markers("method").search(low) or _BY_MEANS.search(low) else 0.2
     if query.asks is Asks.LIST:
         listing = LIST_ITEM.match(sentence) or sentence.count(",") >= 2 or _ENUMERATION.search(sentence)
         return 1.0 if listing or opens_list(sentence, query.focus) else 0.2
     return 0.5
+
+
+def reason_fit(sentence: str, following: str) -> float:
+    """A reason marker («fordi», «idet») gives a reason. A sentence that says it follows from the one before
+    («Det vil derfor tage flere år …») gives a consequence, whose reason is that one: the sentence a
+    consequence follows from gives the reason, and the consequence itself half."""
+    if follows_on(following):
+        return 1.0
+    fit = 1.0 if _markers("reason").search(sentence.lower()) else 0.0
+    return min(fit, 0.5) if follows_on(sentence) else fit
+
+
+def follows_on(sentence: str) -> bool:
+    """A consequence word among the sentence's first four words («Derfor …», «Det vil derfor …»)."""
+    return bool({w.lower().strip(",:.") for w in sentence.split()[:4]} & lexicon.consequence_words())
 
 
 def figure_fit(query: Query, sentence: str) -> float:
