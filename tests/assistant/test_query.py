@@ -37,6 +37,8 @@ CASES = [
     ("reason", "Hvorfor er gevinsterne mindre i små kommuner?", Language.DA, Asks.REASON, ()),
     ("reason-background", "Hvad var baggrunden for, at kommunen samlede opgaverne?", Language.DA, Asks.REASON, ()),
     ("method", "Hvordan har Vejle Kommune frigjort ressourcer?", Language.DA, Asks.METHOD, ("Vejle", "Kommune")),
+    ("reason-where-from", "Hvor kommer gevinsten fra, når man samler opgaverne?", Language.DA, Asks.REASON, ()),
+    ("method-do-to", "Hvad kan kommunen selv gøre for at få mere ud af forløbene?", Language.DA, Asks.METHOD, ()),
     ("fact", "Hvem har ansvaret for kravspecifikationen af KSD?", Language.DA, Asks.FACT, ("KSD",)),
     (
         "english-figure",

@@ -249,6 +249,11 @@ def markers(kind: str) -> tuple[str, ...]:
 
 
 @cache
+def consequence_words() -> frozenset[str]:
+    return frozenset(lexicon_data()["consequence_words"])
+
+
+@cache
 def anaphoric_openers() -> frozenset[str]:
     return frozenset(lexicon_data()["anaphoric_openers"])
 

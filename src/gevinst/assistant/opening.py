@@ -5,13 +5,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from gevinst.assistant import lexicon
 from gevinst.assistant.candidate import Candidate
 from gevinst.assistant.sentence_kind import LIST_ITEM, is_fragment, is_noise, opens_list
 from gevinst.sentences import sentence_spans
 
 LIST_AFTER_COLON = 700  # characters of the list a lead opens (500 cut the fourth of five counted items on dev3)
 NEXT_SENTENCE_MAX = 200
+FOLLOWING_POINTING_BACK = 5  # beyond three, sentences that point back («Og samtidig …») still run it on
 FOLLOWING_SENTENCES = 3  # the lead's paragraph: dev 77.8 → 83.3, dev2 75.3 → 78.5 (1 → 2 → 3; 4 and 6 add nothing)
+
+
+def points_back(sentence: str) -> bool:
+    """The sentence opens by pointing back («Det er et 14 dages forløb …», «Dette betyder …»): it goes on about the
+    one before it, so it cannot lead, and it continues a lead however long it is."""
+    words = sentence.split(maxsplit=1)
+    return bool(words) and words[0].lower().strip(",:") in lexicon.anaphoric_openers()
 
 
 def list_opener(passage: str, start: int) -> int | None:
@@ -51,9 +60,9 @@ def continuation(lead: Candidate, found: list[Candidate], passage: str, focus: t
                 break  # the bulleted list has ended (a line between two items is one whose marker was lost)
             bulleted = bulleted or bool(LIST_ITEM.match(text))
         elif (
-            len(out) >= FOLLOWING_SENTENCES
+            (len(out) >= FOLLOWING_SENTENCES and not (points_back(text) and len(out) < FOLLOWING_POINTING_BACK))
             or start not in known
-            or (end - start > NEXT_SENTENCE_MAX and c.fit < 1.0)
+            or (end - start > NEXT_SENTENCE_MAX and c.fit < 1.0 and not points_back(text))
             or c.relevance <= 0
             or is_fragment(text)
         ):

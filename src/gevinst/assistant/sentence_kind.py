@@ -59,22 +59,49 @@ def _numbers_then(sentence: str, span: int) -> Iterator[tuple[int, list[str]]]:
 @cache
 def _markers(kind: str) -> re.Pattern[str]:
     words = sorted(lexicon.markers(kind), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+    # a comma may stand between the words of a marker («opnået ved, at …» is «ved at»)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r",?\s+") for w in words)
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
 
 
-def kind_fit(query: Query, sentence: str) -> float:
-    """How well the sentence states what the question asks for (0 … 1)."""
+# A passive verb («opnås», «realiseres», «hentes») or an auxiliary and a participle («er imødegået», «blev opnået»)
+# followed by «ved» tells by what means a thing is done («… er imødegået bl.a. ved en beslutning om …»); a noun
+# before «ved» («potentialet ved digitalisering») does not.
+_BY_MEANS = re.compile(
+    r"(?<![\w-])(?:[a-zæøå]{2,}(?:es|ås)|(?:er|var|blev|bliver|blive|være|været|har|havde)\s+[a-zæøå]{3,}(?:et|t))"
+    r"\s+(?:(?:bl\.a\.|blandt andet|primært|især|fx|typisk|alene|bedst|derfor|dels)\s+)?ved\b"
+)
+
+
+def kind_fit(query: Query, sentence: str, following: str = "") -> float:
+    """How well the sentence states what the question asks for (0 … 1); `following` is the next sentence of its
+    passage."""
     low = sentence.lower()
     if query.asks is Asks.FIGURE:
         return figure_fit(query, sentence)
     if query.asks is Asks.REASON:
-        return 1.0 if _markers("reason").search(low) else 0.0
+        return reason_fit(low, following)
     if query.asks is Asks.METHOD:
-        return 1.0 if _markers("method").search(low) else 0.2
+        return 1.0 if _markers("method").search(low) or _BY_MEANS.search(low) else 0.2
     if query.asks is Asks.LIST:
         listing = LIST_ITEM.match(sentence) or sentence.count(",") >= 2 or _ENUMERATION.search(sentence)
         return 1.0 if listing or opens_list(sentence, query.focus) else 0.2
     return 0.5
+
+
+def reason_fit(sentence: str, following: str) -> float:
+    """A reason marker («fordi», «idet») gives a reason. A sentence that says it follows from the one before
+    («Det vil derfor tage flere år …») gives a consequence, whose reason is that one: the sentence a
+    consequence follows from gives the reason, and the consequence itself half."""
+    if follows_on(following):
+        return 1.0
+    fit = 1.0 if _markers("reason").search(sentence.lower()) else 0.0
+    return min(fit, 0.5) if follows_on(sentence) else fit
+
+
+def follows_on(sentence: str) -> bool:
+    """A consequence word among the sentence's first four words («Derfor …», «Det vil derfor …»)."""
+    return bool({w.lower().strip(",:.") for w in sentence.split()[:4]} & lexicon.consequence_words())
 
 
 def figure_fit(query: Query, sentence: str) -> float:

@@ -1,0 +1,89 @@
+"""How/why answers (evidence.choose): what a reason or a means brings into the answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from gevinst.assistant.evidence import Candidate
+
+from .test_evidence import _choose
+
+FEW_TERMS = (
+    "Med de nye regler er tjenesteplan og opgørelsesperiode adskilt på døgnområdet. "
+    "Kommunen har mange medarbejdere på døgnområdet i dag. "
+    "Planlægges en medarbejder med færre timer før sommeren, kan ferien afvikles, idet der er plads til vagterne."
+)
+
+
+def _three(text: str, relevance: float) -> list[Candidate]:
+    from gevinst.sentences import sentence_spans
+
+    (a, b), _, (c, d) = sentence_spans(text)
+    return [Candidate(0, a, b, 0.45, 1.3, 1.0), Candidate(0, c, d, relevance, 0.8, 1.0, previous=b + 1)]
+
+
+CASES = [
+    ("how-few-terms-quoted", "Hvordan kan reglerne udnyttes i ferieplanlægningen?", 0.12, True),
+    ("how-no-terms-left-out", "Hvordan kan reglerne udnyttes i ferieplanlægningen?", 0.05, False),
+    ("fact-few-terms-left-out", "Hvad gælder for reglerne i ferieplanlægningen?", 0.12, False),
+]
+
+
+@pytest.mark.parametrize(("question", "relevance", "quoted"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_a_means_that_shares_few_of_the_questions_words_still_supports_a_how_answer(
+    question: str, relevance: float, quoted: bool
+) -> None:
+    """A reason or a means is new matter: it repeats fewer of the question's words than a fact does."""
+    chosen = _choose(question, FEW_TERMS, _three(FEW_TERMS, relevance))
+    assert chosen[0].startswith("Med de nye regler")
+    assert any(c.startswith("Planlægges") for c in chosen) is quoted
+
+
+POINTS_BACK = (
+    "De frigivne ressourcer er blevet brugt til at etablere Aktiv Rådgivning i jobcentrets modtagelse. "
+    "{next} et 14 dages intensivt forløb for alle jobklare kontanthjælpsmodtagere, som ansøger om kontanthjælp, "
+    "hvor de, der har behov, dagligt er i kontakt med en af jobcentrets medarbejdere, som bistår med jobsøgning. "
+    "Kommunen har i øvrigt mange andre tilbud til ledige borgere i jobcentret."
+)
+CONTINUES = [
+    ("opens-by-pointing-back", "Det er", True),
+    ("opens-by-this", "Dette er", True),
+    ("long-and-new", "Kommunen tilbyder", False),
+]
+
+
+@pytest.mark.parametrize(("opening", "quoted"), [c[1:] for c in CONTINUES], ids=[c[0] for c in CONTINUES])
+def test_a_long_sentence_that_points_back_to_the_lead_continues_it(opening: str, quoted: bool) -> None:
+    from .test_evidence import _found
+
+    text = POINTS_BACK.format(next=opening)
+    found = _found(text, {"De frigivne": 2.0, opening: 0.6, "Kommunen har": 0.4})
+    chosen = _choose("Hvad går Aktiv Rådgivning ud på?", text, found)
+    assert chosen[0].startswith("De frigivne")
+    assert (len(chosen) > 1 and chosen[1].startswith(opening)) is quoted
+
+
+RUNS_ON = (
+    "Det er først, når medarbejderne har taget den nye organisering til sig, at en fælles løsning skaber værdi. "
+    "Det vil ofte tage flere år, før en ny organisation er i fuld drift. "
+    "I den mellemliggende tid kan der opleves udfordringer. "
+    "Serviceniveauet kan i en periode være lavere end forventet. "
+    "{fourth} vil de forventede økonomiske gevinster ofte udeblive i opstartsfasen. "
+    "Lokal opbakning er afgørende for succes med nye fælles løsninger."
+)
+RUN_ON_CASES = [
+    ("og-points-back", "Og samtidig", True),
+    ("men-points-back", "Men samtidig", True),
+    ("new-matter", "I mange kommuner", False),
+]
+
+
+@pytest.mark.parametrize(("fourth", "quoted"), [c[1:] for c in RUN_ON_CASES], ids=[c[0] for c in RUN_ON_CASES])
+def test_the_leads_paragraph_runs_on_past_three_sentences_while_they_point_back(fourth: str, quoted: bool) -> None:
+    from .test_evidence import _found
+
+    text = RUNS_ON.format(fourth=fourth)
+    found = _found(text, {"Det er først": 2.0, "Lokal": 0.4})
+    chosen = _choose("Hvorfor kommer gevinsterne ved en fælles løsning ikke med det samme?", text, found)
+    assert chosen[0].startswith("Det er først")
+    assert any(c.startswith(fourth) for c in chosen[:5]) is quoted

@@ -1,0 +1,45 @@
+"""What a sentence states for a how/why question: a reason or a means (sentence_kind.kind_fit)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gevinst.assistant.parse import parse_query
+from gevinst.assistant.sentence_kind import kind_fit
+
+METHOD_QUESTION = "Hvordan opnås gevinsten?"
+
+MEANS = [
+    ("ved-at", "Gevinsten opnås ved at samle opgaverne i én enhed.", 1.0),
+    ("ved-komma-at", "Den økonomiske effekt forventes opnået ved, at der er færre unge i efterværn.", 1.0),
+    ("passive-ved", "Gevinsten realiseres ved en samling af opgaverne i én enhed.", 1.0),
+    ("participle-ved", "Utrygheden er imødegået bl.a. ved en beslutning om naturlig afgang.", 1.0),
+    ("noun-ved", "Potentialet ved digitalisering er stort i de fleste kommuner.", 0.2),
+    ("no-means", "Gevinsten er beregnet for 2016.", 0.2),
+]
+
+
+@pytest.mark.parametrize(("sentence", "fit"), [c[1:] for c in MEANS], ids=[c[0] for c in MEANS])
+def test_a_sentence_that_states_a_means_fits_a_how_question(sentence: str, fit: float) -> None:
+    assert kind_fit(parse_query(METHOD_QUESTION)[0], sentence) == fit
+
+
+REASON_QUESTION = "Hvorfor kommer gevinsterne ikke med det samme?"
+REASONS = [
+    ("marker", "Gevinsterne kommer senere, fordi medarbejderne først skal lære systemet.", "", 1.0),
+    (
+        "before-a-consequence",
+        "Det er først, når der er opbygget en ny kultur, at en fælles løsning skaber værdi.",
+        "Det vil derfor ofte tage flere år, før en ny organisation er i fuld drift.",
+        1.0,
+    ),
+    ("the-consequence", "Det vil derfor ofte tage flere år, før en ny organisation er i fuld drift.", "", 0.5),
+    ("no-reason", "Gevinsterne er opgjort i 2016-priser.", "Tabellen viser dem for hvert år.", 0.0),
+]
+
+
+@pytest.mark.parametrize(("sentence", "following", "fit"), [c[1:] for c in REASONS], ids=[c[0] for c in REASONS])
+def test_a_reason_is_stated_by_a_marker_or_by_the_sentence_a_consequence_follows_from(
+    sentence: str, following: str, fit: float
+) -> None:
+    assert kind_fit(parse_query(REASON_QUESTION)[0], sentence, following) == fit
