@@ -6,7 +6,8 @@ form is far more common than the written one («pa» → «på», «vaere» → 
 The substitutes are the ones OCR and transliteration make (SUBSTITUTES), as far as
 the document's own words show them. Words the list lacks are judged by
 their known parts: inflection endings («løsning» + «erne») and compounds («boligstøtte» + «området»), whose
-head may be a derivational suffix no list has as a word («forretnings» + «mæssige»).
+head may be a derivational suffix no list has as a word («forretnings» + «mæssige»), and verbal nouns
+(«hæfte» → «hæftelsen», «køre» → «sammen|køringer»).
 Detection of a text that lost its letters, and where this runs: restore.py."""
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ ENDINGS = frozenset(
 # «synlig|gørelse») but are no words of their own (or too short to close a compound); inflection endings follow.
 SUFFIXES = frozenset("mæssig mæssighed gør gørelse gørende".split())
 SUFFIX_ZIPF = 4.0  # weighed as a rare but real word
+# Danish nouns made of a verb: its stem (the infinitive without «e») + one of these, inflected or not
+# («hæfte» → «hæftelse|n», «køre» → «køring|er», «høste» → «høstning|en»); lists lack most of them.
+NOMINALISERS = ("ing", "ning", "else")
+MIN_VERB_STEM = 4  # letters of the stem; a three-letter one must be a common verb («kør|ing», not «sær|ing»)
 
 
 @dataclass(frozen=True)
@@ -141,23 +146,16 @@ class Restorer:
 
     def _parts_from(self, word: str, start: int, suffixes: bool) -> list[Part]:
         """Known words (and `suffixes`) that `word[start:]` begins with, letters restored on the way; a known
-        word followed by an inflection ending that closes `word` («løsning|erne») is one too."""
+        word followed by an inflection ending that closes `word` («løsning|erne») is one too, and so is a verbal
+        noun that closes it («hæft|else|n»)."""
         out: dict[tuple[int, str], Part] = {}
         stack = [(start, "", 0)]
         while stack:
             i, built, edits = stack.pop()
-            zipf = self._words.frequency(built) if built else 0.0
-            suffix = suffixes and built in SUFFIXES
-            if zipf or suffix:
-                flags = (suffix, not zipf)
-                zipf = zipf or SUFFIX_ZIPF
-                candidates = [Part(i, built, edits, zipf, False, *flags)]
-                if i < len(word) and word[i:] in ENDINGS and len(built) >= MIN_STEM:
-                    candidates.append(Part(len(word), built + word[i:], edits, zipf, True, *flags))
-                for p in candidates:  # «første» is listed, and also «først» + «e»: keep the lesser stretch
-                    known = out.get((p.end, p.text))
-                    if known is None or (known.edits, known.inflected) > (p.edits, p.inflected):
-                        out[(p.end, p.text)] = p
+            for p in self._known(word, i, built, edits, suffixes):  # «første» is listed, and «først» + «e»:
+                known = out.get((p.end, p.text))  # keep the lesser stretch
+                if known is None or (known.edits, known.inflected) > (p.edits, p.inflected):
+                    out[(p.end, p.text)] = p
             if i == len(word):
                 continue
             steps = [(1, word[i], 0)]
@@ -168,6 +166,24 @@ class Restorer:
                 if self._words.has_prefix(grown) or (suffixes and grown in self._suffix_prefixes):
                     stack.append((i + length, built + letters, edits + cost))
         return list(out.values())
+
+    def _known(self, word: str, i: int, built: str, edits: int, suffixes: bool) -> list[Part]:
+        """`built` (the letters before offset `i`, restored) as a known word or suffix, and as one inflected
+        or made a verbal noun by what closes `word`."""
+        out = []
+        zipf = self._words.frequency(built) if built else 0.0
+        suffix = suffixes and built in SUFFIXES
+        if zipf or suffix:
+            flags = (suffix, not zipf)
+            out.append(Part(i, built, edits, zipf or SUFFIX_ZIPF, False, *flags))
+            if i < len(word) and word[i:] in ENDINGS and len(built) >= MIN_STEM:
+                out.append(Part(len(word), built + word[i:], edits, zipf or SUFFIX_ZIPF, True, *flags))
+        verb = self._words.frequency(built + "e") if len(built) >= MIN_MODIFIER else 0.0
+        if verb and (len(built) >= MIN_VERB_STEM or verb >= SHORT_MODIFIER_ZIPF):
+            rest = word[i:]
+            if any(rest.startswith(n) and (rest == n or rest[len(n) :] in ENDINGS) for n in NOMINALISERS):
+                out.append(Part(len(word), built + rest, edits, verb, True))
+        return out
 
 
 def learn_substitutes(words: list[str], wordlist: WordList) -> dict[str, tuple[str, ...]]:
