@@ -3,11 +3,10 @@ by word against a Danish word list (wordlist.py).
 
 A word is changed only when the form as written is not Danish and a restored form is, or when the restored
 form is far more common than the written one («pa» → «på», «vaere» → «være»; «for» and «sager» stay).
-The substitutes are the ones OCR and transliteration make (SUBSTITUTES), as far as
-the document's own words show them. Words the list lacks are judged by
-their known parts: inflection endings («løsning» + «erne») and compounds («boligstøtte» + «området»), whose
-head may be a derivational suffix no list has as a word («forretnings» + «mæssige»), and verbal nouns
-(«hæfte» → «hæftelsen», «køre» → «sammen|køringer»).
+The substitutes are the ones OCR and transliteration make (SUBSTITUTES), as far as the document's own words
+show them. Words the list lacks are judged by their known parts: inflection endings («løsning» + «erne»),
+verbal nouns («hæft» + «else»), compounds («boligstøtte» + «området») opened by a bound prefix («hid» +
+«rører») or closed by a derivational suffix («forretnings» + «mæssige») that no list has as words.
 Detection of a text that lost its letters, and where this runs: restore.py."""
 
 from __future__ import annotations
@@ -42,7 +41,9 @@ ENDINGS = frozenset(
 # Danish derivational suffixes with æ/ø/å that head compounds («forretnings|mæssig», «umulig|gør»,
 # «synlig|gørelse») but are no words of their own (or too short to close a compound); inflection endings follow.
 SUFFIXES = frozenset("mæssig mæssighed gør gørelse gørende".split())
-SUFFIX_ZIPF = 4.0  # weighed as a rare but real word
+# Danish bound prefixes that open compounds («hid|røre», «ærke|fjende») but are no words of their own.
+PREFIXES = frozenset("hid ærke".split())
+SUFFIX_ZIPF = 4.0  # a suffix or prefix weighs as a rare but real word
 # Danish nouns made of a verb: its stem (the infinitive without «e») + one of these, inflected or not
 # («hæfte» → «hæftelse|n», «køre» → «køring|er», «høste» → «høstning|en»); lists lack most of them.
 NOMINALISERS = ("ing", "ning", "else")
@@ -58,6 +59,7 @@ class Part:
     inflected: bool  # a known word with an inflection ending after it
     suffix: bool = False  # a derivational suffix: closes a compound however short ...
     bound: bool = False  # ... and, when no word of its own, comes only last
+    prefix: bool = False  # a bound prefix: comes only first, never alone
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class Restorer:
         self.substitutes = substitutes
         self._patterns: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first written char → (written, letter)
         self._suffix_prefixes = frozenset(s[:i] for s in SUFFIXES for i in range(1, len(s) + 1))
+        self._prefix_prefixes = frozenset(s[:i] for s in PREFIXES for i in range(1, len(s) + 1))
         for letter, written in substitutes.items():
             for w in written:
                 self._patterns[w[0]].append((w, letter))
@@ -152,7 +155,7 @@ class Restorer:
         stack = [(start, "", 0)]
         while stack:
             i, built, edits = stack.pop()
-            for p in self._known(word, i, built, edits, suffixes):  # «første» is listed, and «først» + «e»:
+            for p in self._known(word, i, built, edits, suffixes, start == 0):  # «første» is listed, and «først» + «e»:
                 known = out.get((p.end, p.text))  # keep the lesser stretch
                 if known is None or (known.edits, known.inflected) > (p.edits, p.inflected):
                     out[(p.end, p.text)] = p
@@ -163,15 +166,21 @@ class Restorer:
                 steps += [(len(w), letter, 1) for w, letter in self._patterns.get(word[i], ()) if word.startswith(w, i)]
             for length, letters, cost in steps:
                 grown = built + letters
-                if self._words.has_prefix(grown) or (suffixes and grown in self._suffix_prefixes):
+                if (
+                    self._words.has_prefix(grown)
+                    or (suffixes and grown in self._suffix_prefixes)
+                    or (start == 0 and grown in self._prefix_prefixes)
+                ):
                     stack.append((i + length, built + letters, edits + cost))
         return list(out.values())
 
-    def _known(self, word: str, i: int, built: str, edits: int, suffixes: bool) -> list[Part]:
-        """`built` (the letters before offset `i`, restored) as a known word or suffix, and as one inflected
-        or made a verbal noun by what closes `word`."""
-        out = []
+    def _known(self, word: str, i: int, built: str, edits: int, suffixes: bool, first: bool) -> list[Part]:
+        """`built` (the letters before offset `i`, restored) as a known word, suffix or (`first`) prefix, and as
+        one inflected or made a verbal noun by what closes `word`."""
         zipf = self._words.frequency(built) if built else 0.0
+        out = (
+            [Part(i, built, edits, SUFFIX_ZIPF, False, prefix=True)] if first and not zipf and built in PREFIXES else []
+        )
         suffix = suffixes and built in SUFFIXES
         if zipf or suffix:
             flags = (suffix, not zipf)
@@ -211,8 +220,8 @@ def learn_substitutes(words: list[str], wordlist: WordList) -> dict[str, tuple[s
 
 
 def _common_short(part: Part) -> bool:
-    """A three-letter word common enough to be a part of a compound («års», «tal», «mål»)."""
-    return len(part.text) == MIN_MODIFIER and part.zipf >= SHORT_MODIFIER_ZIPF
+    """A three-letter word common enough to be a part of a compound («års», «tal», «mål»), or a prefix."""
+    return len(part.text) == MIN_MODIFIER and (part.zipf >= SHORT_MODIFIER_ZIPF or part.prefix)
 
 
 def _far_likelier(restored: Analysis, written: Analysis) -> bool:
@@ -225,6 +234,8 @@ def _far_likelier(restored: Analysis, written: Analysis) -> bool:
 def _join(part: Part, link: str, rest: Analysis) -> Analysis | None:
     """`part` (+ a linking «s») in front of the reading `rest` of what follows it, or None when not allowed."""
     if not rest.parts:
+        if part.prefix:
+            return None
         short = len(part.text) < MIN_HEAD and not part.suffix and not _common_short(part)
         return Analysis(part.text, (part.text,), part.edits, part.zipf, part.zipf, part.inflected, short)
     if part.inflected or part.bound or rest.short_head:  # an ending or a suffix closes the word
