@@ -30,13 +30,29 @@ def test_line_hyphenation_joins_words_but_keeps_real_hyphens_kl09() -> None:
         ("en ny ud-\nvikling", "en ny udvikling"),
         ("indkøb af it-\nudvikling", "indkøb af it-udvikling"),
         ("mere e-\nhandel", "mere e-handel"),
+        # OCR that lost æ/ø/å (kl-2009): the rest is a word once its letters are restored, and so is the whole
+        ("it-\nonsker, gennemforelse", "it-onsker, gennemforelse"),
+        ("hos it-\nleverandererne.", "hos it-leverandererne."),
+        ("it-\nindkeb og", "it-indkeb og"),
+        ("over to tredjedele be-\nskxftiger sig", "over to tredjedele beskxftiger sig"),
     ],
-    ids=["rest-is-no-word", "rest-is-no-word-2", "joined-is-a-word", "joined-is-a-word-2", "prefix-it", "prefix-e"],
+    ids=[
+        "rest-is-no-word",
+        "rest-is-no-word-2",
+        "joined-is-a-word",
+        "joined-is-a-word-2",
+        "prefix-it",
+        "prefix-e",
+        "prefix-it-rest-restored",
+        "prefix-it-rest-restored-inflected",
+        "prefix-it-rest-restored-2",
+        "joined-restored-is-a-word",
+    ],
 )
 def test_a_short_syllable_before_a_line_break_joins_unless_it_is_a_prefix(text: str, joined: str) -> None:
-    from gevinst.ingest.wordlist import is_danish_word
+    from gevinst.ingest.restore import is_word_once_restored
 
-    assert cleaning.join_line_hyphenation(text, is_danish_word) == joined
+    assert cleaning.join_line_hyphenation(text, is_word_once_restored) == joined
 
 
 def test_line_hyphenation_keeps_hyphen_before_og() -> None:

@@ -94,6 +94,15 @@ DAMAGED = {
     # A common three-letter head closes a compound after a modifier of five letters or more
     "short head mål": ("ledermal", "ledermål"),
     "short head mål, after kommune": ("kommunemal", "kommunemål"),
+    # A verbal noun: a verb's stem + «-else», «-ing», «-ning», inflected, which the lists lack
+    "verbal noun -else": ("hzftelsen", "hæftelsen"),
+    "verbal noun -ing, a compound's head": ("sammenkeoringer", "sammenkøringer"),
+    "verbal noun -ning": ("indhestningen", "indhøstningen"),
+    "verbal noun -ning, uninflected": ("indhestning", "indhøstning"),
+    "verbal noun -ning, a compound's head": ("skavvridning", "skævvridning"),
+    # A bound prefix, no word of its own, opens a compound
+    "prefix hid-": ("hidrorer", "hidrører"),
+    "prefix ærke-": ("erkefjende", "ærkefjende"),
 }
 
 
@@ -117,6 +126,8 @@ KEEP = {
     "listed words the reports use (mail/mål, lege/læge, sager/søger)": "mail lege sager".split(),
     "a short head after a short modifier (bor|ære, ene|tæl)": "boraere enetel".split(),
     "a short head read either way (kvartal|smal, kvartals|mål)": ["kvartalsmal"],
+    "a bound prefix is no word alone, nor its compound a stretch over a listed word": "hid hidtil".split(),
+    "a three-letter verb stem that is no common verb (harmoni|sær|ing)": ["harmonisering"],
     "already Danish": "værdi årsværk økonomi nødvendigt fælleskommunal".split(),
 }
 

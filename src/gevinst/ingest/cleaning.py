@@ -32,7 +32,7 @@ def join_line_hyphenation(text: str, is_word: Callable[[str], bool] | None = Non
     """«Kvalitetsre-» + «formen» → «Kvalitetsreformen», also across one blank line; keeps «it-» + «indkøb».
     After a syllable of one or two letters the hyphen stays (a prefix like «it-», «e-») unless `is_word` says the
     joined form is a word («om-» + «råder», «mu-» + «ligheder») or the part after it is none («be-» + «skæftiger»,
-    «en-» + «kelte»)."""
+    «en-» + «kelte»); for OCR that lost æ/ø/å, `is_word` judges a word by its letters restored («it-» + «onsker»)."""
 
     def fix(m: re.Match[str]) -> str:
         left, right = m.group(1), m.group(2)

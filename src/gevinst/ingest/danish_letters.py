@@ -3,10 +3,10 @@ by word against a Danish word list (wordlist.py).
 
 A word is changed only when the form as written is not Danish and a restored form is, or when the restored
 form is far more common than the written one («pa» → «på», «vaere» → «være»; «for» and «sager» stay).
-The substitutes are the ones OCR and transliteration make (SUBSTITUTES), as far as
-the document's own words show them. Words the list lacks are judged by
-their known parts: inflection endings («løsning» + «erne») and compounds («boligstøtte» + «området»), whose
-head may be a derivational suffix no list has as a word («forretnings» + «mæssige»).
+The substitutes are the ones OCR and transliteration make (SUBSTITUTES), as far as the document's own words
+show them. Words the list lacks are judged by their known parts: inflection endings («løsning» + «erne»),
+verbal nouns («hæft» + «else»), compounds («boligstøtte» + «området») opened by a bound prefix («hid» +
+«rører») or closed by a derivational suffix («forretnings» + «mæssige») that no list has as words.
 Detection of a text that lost its letters, and where this runs: restore.py."""
 
 from __future__ import annotations
@@ -41,7 +41,13 @@ ENDINGS = frozenset(
 # Danish derivational suffixes with æ/ø/å that head compounds («forretnings|mæssig», «umulig|gør»,
 # «synlig|gørelse») but are no words of their own (or too short to close a compound); inflection endings follow.
 SUFFIXES = frozenset("mæssig mæssighed gør gørelse gørende".split())
-SUFFIX_ZIPF = 4.0  # weighed as a rare but real word
+# Danish bound prefixes that open compounds («hid|røre», «ærke|fjende») but are no words of their own.
+PREFIXES = frozenset("hid ærke".split())
+SUFFIX_ZIPF = 4.0  # a suffix or prefix weighs as a rare but real word
+# Danish nouns made of a verb: its stem (the infinitive without «e») + one of these, inflected or not
+# («hæfte» → «hæftelse|n», «køre» → «køring|er», «høste» → «høstning|en»); lists lack most of them.
+NOMINALISERS = ("ing", "ning", "else")
+MIN_VERB_STEM = 4  # letters of the stem; a three-letter one must be a common verb («kør|ing», not «sær|ing»)
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,7 @@ class Part:
     inflected: bool  # a known word with an inflection ending after it
     suffix: bool = False  # a derivational suffix: closes a compound however short ...
     bound: bool = False  # ... and, when no word of its own, comes only last
+    prefix: bool = False  # a bound prefix: comes only first, never alone
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,7 @@ class Restorer:
         self.substitutes = substitutes
         self._patterns: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first written char → (written, letter)
         self._suffix_prefixes = frozenset(s[:i] for s in SUFFIXES for i in range(1, len(s) + 1))
+        self._prefix_prefixes = frozenset(s[:i] for s in PREFIXES for i in range(1, len(s) + 1))
         for letter, written in substitutes.items():
             for w in written:
                 self._patterns[w[0]].append((w, letter))
@@ -141,23 +149,16 @@ class Restorer:
 
     def _parts_from(self, word: str, start: int, suffixes: bool) -> list[Part]:
         """Known words (and `suffixes`) that `word[start:]` begins with, letters restored on the way; a known
-        word followed by an inflection ending that closes `word` («løsning|erne») is one too."""
+        word followed by an inflection ending that closes `word` («løsning|erne») is one too, and so is a verbal
+        noun that closes it («hæft|else|n»)."""
         out: dict[tuple[int, str], Part] = {}
         stack = [(start, "", 0)]
         while stack:
             i, built, edits = stack.pop()
-            zipf = self._words.frequency(built) if built else 0.0
-            suffix = suffixes and built in SUFFIXES
-            if zipf or suffix:
-                flags = (suffix, not zipf)
-                zipf = zipf or SUFFIX_ZIPF
-                candidates = [Part(i, built, edits, zipf, False, *flags)]
-                if i < len(word) and word[i:] in ENDINGS and len(built) >= MIN_STEM:
-                    candidates.append(Part(len(word), built + word[i:], edits, zipf, True, *flags))
-                for p in candidates:  # «første» is listed, and also «først» + «e»: keep the lesser stretch
-                    known = out.get((p.end, p.text))
-                    if known is None or (known.edits, known.inflected) > (p.edits, p.inflected):
-                        out[(p.end, p.text)] = p
+            for p in self._known(word, i, built, edits, suffixes, start == 0):  # «første» is listed, and «først» + «e»:
+                known = out.get((p.end, p.text))  # keep the lesser stretch
+                if known is None or (known.edits, known.inflected) > (p.edits, p.inflected):
+                    out[(p.end, p.text)] = p
             if i == len(word):
                 continue
             steps = [(1, word[i], 0)]
@@ -165,9 +166,33 @@ class Restorer:
                 steps += [(len(w), letter, 1) for w, letter in self._patterns.get(word[i], ()) if word.startswith(w, i)]
             for length, letters, cost in steps:
                 grown = built + letters
-                if self._words.has_prefix(grown) or (suffixes and grown in self._suffix_prefixes):
+                if (
+                    self._words.has_prefix(grown)
+                    or (suffixes and grown in self._suffix_prefixes)
+                    or (start == 0 and grown in self._prefix_prefixes)
+                ):
                     stack.append((i + length, built + letters, edits + cost))
         return list(out.values())
+
+    def _known(self, word: str, i: int, built: str, edits: int, suffixes: bool, first: bool) -> list[Part]:
+        """`built` (the letters before offset `i`, restored) as a known word, suffix or (`first`) prefix, and as
+        one inflected or made a verbal noun by what closes `word`."""
+        zipf = self._words.frequency(built) if built else 0.0
+        out = (
+            [Part(i, built, edits, SUFFIX_ZIPF, False, prefix=True)] if first and not zipf and built in PREFIXES else []
+        )
+        suffix = suffixes and built in SUFFIXES
+        if zipf or suffix:
+            flags = (suffix, not zipf)
+            out.append(Part(i, built, edits, zipf or SUFFIX_ZIPF, False, *flags))
+            if i < len(word) and word[i:] in ENDINGS and len(built) >= MIN_STEM:
+                out.append(Part(len(word), built + word[i:], edits, zipf or SUFFIX_ZIPF, True, *flags))
+        verb = self._words.frequency(built + "e") if len(built) >= MIN_MODIFIER else 0.0
+        if verb and (len(built) >= MIN_VERB_STEM or verb >= SHORT_MODIFIER_ZIPF):
+            rest = word[i:]
+            if any(rest.startswith(n) and (rest == n or rest[len(n) :] in ENDINGS) for n in NOMINALISERS):
+                out.append(Part(len(word), built + rest, edits, verb, True))
+        return out
 
 
 def learn_substitutes(words: list[str], wordlist: WordList) -> dict[str, tuple[str, ...]]:
@@ -195,8 +220,8 @@ def learn_substitutes(words: list[str], wordlist: WordList) -> dict[str, tuple[s
 
 
 def _common_short(part: Part) -> bool:
-    """A three-letter word common enough to be a part of a compound («års», «tal», «mål»)."""
-    return len(part.text) == MIN_MODIFIER and part.zipf >= SHORT_MODIFIER_ZIPF
+    """A three-letter word common enough to be a part of a compound («års», «tal», «mål»), or a prefix."""
+    return len(part.text) == MIN_MODIFIER and (part.zipf >= SHORT_MODIFIER_ZIPF or part.prefix)
 
 
 def _far_likelier(restored: Analysis, written: Analysis) -> bool:
@@ -209,6 +234,8 @@ def _far_likelier(restored: Analysis, written: Analysis) -> bool:
 def _join(part: Part, link: str, rest: Analysis) -> Analysis | None:
     """`part` (+ a linking «s») in front of the reading `rest` of what follows it, or None when not allowed."""
     if not rest.parts:
+        if part.prefix:
+            return None
         short = len(part.text) < MIN_HEAD and not part.suffix and not _common_short(part)
         return Analysis(part.text, (part.text,), part.edits, part.zipf, part.zipf, part.inflected, short)
     if part.inflected or part.bound or rest.short_head:  # an ending or a suffix closes the word

@@ -14,7 +14,7 @@ from gevinst.ingest import cleaning, klk
 from gevinst.ingest.document import CleanDocument, CleanPage, heading_sections
 from gevinst.ingest.loaders import LoadedFile
 from gevinst.ingest.pages import join_across_pages
-from gevinst.ingest.wordlist import is_danish_word
+from gevinst.ingest.restore import is_word_once_restored
 
 
 def clean_loaded(loaded: LoadedFile, title: str) -> CleanDocument:
@@ -66,7 +66,7 @@ def clean_ocr_report(doc_id: str, title: str, text: str) -> CleanDocument:
     """kl-2009: OCR with hard-wrapped lines, hyphenation across lines and blank lines, bare page numbers."""
     text = cleaning.normalize_whitespace(text)
     text = cleaning.drop_page_number_lines(text)
-    text = cleaning.join_line_hyphenation(text, is_danish_word)
+    text = cleaning.join_line_hyphenation(text, is_word_once_restored)
     text = cleaning.join_paragraphs_broken_by_blank_runs(text)
     text = cleaning.normalize_bullets(text)
     text = cleaning.unwrap_lines(text)
@@ -98,7 +98,7 @@ def clean_transcript(doc_id: str, title: str, text: str) -> CleanDocument:
 def clean_plain_text(doc_id: str, title: str, text: str) -> CleanDocument:
     text = cleaning.normalize_whitespace(text)
     text = cleaning.strip_markdown_emphasis(text)
-    text = cleaning.join_line_hyphenation(text, is_danish_word)
+    text = cleaning.join_line_hyphenation(text, is_word_once_restored)
     text = cleaning.tabs_to_cells(text)
     text = cleaning.unwrap_lines(text)
     return _single_page(doc_id, title, text)
@@ -112,7 +112,7 @@ def clean_pdf(doc_id: str, title: str, pages: list[tuple[int, str]]) -> CleanDoc
     for page, text in pages:
         lines = [ln for ln in cleaning.normalize_whitespace(text).split("\n") if _norm(ln) not in repeated]
         body = cleaning.drop_page_number_lines("\n".join(lines))
-        body = cleaning.join_line_hyphenation(body, is_danish_word)
+        body = cleaning.join_line_hyphenation(body, is_word_once_restored)
         body = cleaning.unwrap_lines(body)
         cleaned.append((page, cleaning.collapse_blank_runs(body)))
     out = []

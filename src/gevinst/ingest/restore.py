@@ -13,7 +13,7 @@ from functools import cache
 
 from gevinst.ingest.danish_letters import MARGIN, Change, Restorer, learn_substitutes, repair_text
 from gevinst.ingest.document import CleanDocument, CleanPage
-from gevinst.ingest.wordlist import LETTERS, WordList, corpus_words, danish_wordlist
+from gevinst.ingest.wordlist import LETTERS, WordList, corpus_words, danish_wordlist, is_danish_word
 from gevinst.types import Chunk
 
 _DANISH = re.compile("[æøå]")
@@ -25,6 +25,18 @@ MIN_WORDS = 150
 MIN_DANISH = 0.12
 MAX_WITH_LETTERS = 50.0
 MIN_STAND_INS = 10.0
+
+
+def is_word_once_restored(word: str) -> bool:
+    """A Danish word, inflected or not, as written or once its lost letters are restored («onsker» → «ønsker»,
+    «leverandererne» → «leverandørerne»). Cleaning asks before any restoring (a line-end «it-» + «onsker» is no
+    «itonsker»), so general Danish and every substitute judge, not the document's own."""
+    return is_danish_word(word) or any(len(a.parts) == 1 for a in _general_restorer().analyses(word.lower()))
+
+
+@cache
+def _general_restorer() -> Restorer:
+    return Restorer(danish_wordlist())
 
 
 def lost_letters(doc: CleanDocument) -> bool:
