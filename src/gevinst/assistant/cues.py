@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from gevinst.assistant import lexicon
+from gevinst.assistant import lexicon, question_cues
 from gevinst.assistant.query import QuantityMention
 from gevinst.calculators import Input, Spec
 
@@ -31,7 +31,7 @@ def cue_pattern(cue: str) -> re.Pattern[str]:
     # Danish compounds put the head last («digitaliseringsgevinsten»), so a long cue may also end a compound.
     tail = r"(?![\wæøå])" if len(cue) <= 3 and cue[-1:].isalpha() else ""
     head = "" if (len(cue) >= 6 and cue[0].isalpha()) or not cue[0].isalnum() else r"(?<![\wæøå])"
-    return re.compile(head + lexicon.gapped(cue) + tail)
+    return re.compile(head + question_cues.gapped(cue) + tail)
 
 
 def contexts(text: str, figures: tuple[QuantityMention, ...]) -> list[Context]:

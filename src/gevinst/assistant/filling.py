@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from gevinst.assistant import lexicon
+from gevinst.assistant import question_cues
 from gevinst.assistant.cues import Context, affinity, contexts, cue_pattern, goal_hits, reports_figure
 from gevinst.assistant.query import QuantityMention, Query, UnitKind
 from gevinst.assistant.rows import read_rows
@@ -110,7 +110,7 @@ def fill(spec: Spec, query: Query) -> Filling:
         for n, q in enumerate(figures)
     ]
     fit, assignment = _best_assignment(spec, options)
-    yearly_ask = lexicon.asks_per_year(query.text)
+    yearly_ask = question_cues.asks_per_year(query.text)
     for n, inp in sorted(assignment.items()):
         _put(spec, inp, figures[n], args, rerun, yearly_ask)
         used.add(n)

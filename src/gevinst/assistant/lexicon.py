@@ -1,5 +1,6 @@
-"""The lexicon (lexicon.yaml) as typed lookups: generic words, question words, what a question asks for,
-calculation cues, unit nouns and the English → Danish glossary. Loaded once, on first use."""
+"""The lexicon (lexicon.yaml) as typed lookups: generic words, question words, unit nouns, markers and the
+words the glossary and the calculators read. Loaded once, on first use. What a question's phrases signal (what
+it asks for, whether it asks to compute) is read from the same data by question_cues.py."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from gevinst.assistant.query import Asks, UnitKind
+from gevinst.assistant.query import UnitKind
 from gevinst.calculators.spec import Period
 from gevinst.index import textnorm
 
@@ -43,121 +44,6 @@ def calendar_names() -> frozenset[str]:
 @cache
 def question_words() -> frozenset[str]:
     return frozenset(lexicon_data()["question_words"].split())
-
-
-def _phrase_pattern(phrase: str) -> str:
-    """A phrase of the lexicon as a pattern; «…» stands for one to four words («hvad bør … indeholde»: «hvad
-    bør strategien indeholde», «hvad skal den indeholde»). The words never end in «ud»: «hvad har de fået ud af
-    det» asks what came of it, not what it has. A «*» lets a word begin with more letters (a compound)."""
-    return r"\s+\S+(?:\s+\S+){0,3}(?<!\bud)\s+".join(
-        re.escape(part.strip()).replace(r"\ ", r"\s+").replace(r"\*", r"[\wæøå]*") for part in phrase.split("…")
-    )
-
-
-@cache
-def _asks_patterns() -> list[tuple[Asks, re.Pattern[str]]]:
-    order = [Asks.REASON, Asks.METHOD, Asks.LIST, Asks.FIGURE]
-    out = []
-    for kind in order:
-        phrases = sorted(lexicon_data()["asks"][kind.value], key=len, reverse=True)
-        out.append((kind, re.compile(r"\b(?:" + "|".join(_phrase_pattern(p) for p in phrases) + r")\b")))
-    return out
-
-
-def asks_of(text: str) -> Asks:
-    """What the question asks for; the earliest cue wins, so «Hvor meget … og hvorfor» asks for a figure."""
-    low = text.lower()
-    best: tuple[int, int, Asks] | None = None
-    for rank, (kind, pattern) in enumerate(_asks_patterns()):
-        m = pattern.search(low)
-        if m and (best is None or (m.start(), rank) < best[:2]):
-            best = (m.start(), rank, kind)
-    return best[2] if best else Asks.FACT
-
-
-def asks_in_past(text: str, kinds: tuple[str, ...] = ("happened", "stated")) -> bool:
-    """The last sentence (the question) uses a past-tense verb of the given kinds: of what a report's example
-    did (`happened`) or of what a report said (`stated`)."""
-    last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip())[-1].lower()
-    words = set(re.findall(r"[\wæøå']+", last))
-    return any(words & frozenset(lexicon_data()["past_tense"][kind]) for kind in kinds)
-
-
-def asks_per_year(text: str) -> bool:
-    """The last sentence (the question) asks for a yearly figure («Hvad sparer vi om året?», «… a year?»)."""
-    last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip())[-1].lower()
-    pattern = dict((p, pat) for p, pat in _period_search())[Period.YEAR]
-    return bool(pattern.search(last))
-
-
-@cache
-def _period_search() -> list[tuple[Period, re.Pattern[str]]]:
-    return [
-        (Period(kind), re.compile(r"(?<![\wæøå])(?:" + "|".join(re.escape(p) for p in words) + r")(?![\wæøå])"))
-        for kind, words in lexicon_data()["periods"].items()
-    ]
-
-
-def asks_what_happened(text: str) -> bool:
-    """A question of what happened («Hvad sparede …», «What did … achieve») and not of what a report said."""
-    return asks_in_past(text, ("happened",)) and not asks_in_past(text, ("stated",))
-
-
-@cache
-def not_yet_pattern(past: bool = True) -> re.Pattern[str]:
-    """A source's words that what is asked is not in it; with `past`, also that it is not known yet."""
-    cues = lexicon_data()["not_covered"] + (lexicon_data()["not_yet"] if past else [])
-    return re.compile("|".join(cues), re.IGNORECASE)
-
-
-@cache
-def _compute_pattern() -> re.Pattern[str]:
-    cues = sorted(lexicon_data()["compute"]["cues"], key=len, reverse=True)
-    alternatives = [re.escape(c[:-1]) + r"[\wæøå]*" if c.endswith("*") else re.escape(c) for c in cues]
-    return re.compile(r"(?<![\wæøå'])(?:" + "|".join(alternatives) + r")(?![\wæøå])")
-
-
-def says_compute(text: str) -> bool:
-    """A phrase asks for a result of the asker's own situation or a calculation as such («beregn», «hvad
-    sparer vi», «if we»); matched on whole words, so «hvor mange år» is not «hvor mange årsværk»."""
-    return bool(_compute_pattern().search(text.lower()))
-
-
-def is_terse(text: str) -> bool:
-    """The question after the figures is a few words with no question word («… – besparelse?», «Vægtet
-    potentiale?»): it asks for the result."""
-    last = re.split(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ])|\s[–—-]\s", text.strip())[-1]
-    words = re.findall(r"[\wæøå]+", last.lower())
-    limit = int(lexicon_data()["compute"]["terse_words"])
-    return last.endswith("?") and 0 < len(words) <= limit and not set(words) & question_words()
-
-
-@cache
-def _result_pattern() -> re.Pattern[str]:
-    cues = sorted(lexicon_data()["compute"]["result_cues"], key=len, reverse=True)
-    return re.compile(r"(?<![\wæøå'])(?:" + "|".join(map(gapped, cues)) + r")(?![\wæøå])")
-
-
-# «…» in a cue: the words between its parts, within one sentence («løber en løntime op i», «lægger vi de tre
-# forslag … sammen»)
-_GAP = r"\s+[^?!]{1,80}?\s+"
-
-
-def gapped(cue: str) -> str:
-    """The cue as a pattern, «…» standing for the words between its parts."""
-    return _GAP.join(re.escape(part.strip()) for part in cue.split("…"))
-
-
-def asks_for_result(text: str) -> bool:
-    """The question asks what figures come to («Hvad løber det op i?», «what's the total») or ends pointing
-    back to the figures before it («… Hvad frigør det?», «… how many hours is that?»), and names no report
-    («Rapporten nævner 37 timer; hvad bygger den på?»): a report's figures are looked up, not computed."""
-    low = text.strip().lower()
-    words = re.findall(r"[\wæøå']+", low)
-    if not words or any(w.startswith(report_words()) for w in words):
-        return False
-    pointing = low.endswith("?") and words[-1] in lexicon_data()["compute"]["points_back"]
-    return pointing or bool(_result_pattern().search(low))
 
 
 @cache

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from gevinst.assistant import glossary, lexicon
+from gevinst.assistant import glossary, lexicon, question_cues
 from gevinst.assistant.conversation import cited, is_follow_up, language_of, standalone_query
 from gevinst.assistant.number_words import small_number
 from gevinst.assistant.quantities import read_quantities, spell_fractions
@@ -159,8 +159,8 @@ def _labels(quantities: Sequence[QuantityMention]) -> tuple[tuple[str, str], ...
 
 
 def _computes(text: str, figures: int) -> bool:
-    said = lexicon.says_compute(text) or lexicon.asks_for_result(text)
-    return (figures > 0 and said) or (figures > 1 and lexicon.is_terse(text))
+    said = question_cues.says_compute(text) or question_cues.asks_for_result(text)
+    return (figures > 0 and said) or (figures > 1 and question_cues.is_terse(text))
 
 
 # «…, og hvilke kommuner …?», «… and how long …?»: a second question joined to the first.
@@ -209,7 +209,7 @@ def parse_query(
     first = text[: second.start()] if second else text
     if context:
         first = text[: text.rindex(f" ({context}")]
-    asks = lexicon.asks_of(first)
+    asks = question_cues.asks_of(first)
     outright = asks is Asks.FIGURE
     if asks is Asks.FACT and lexicon.wanted_quantity_kinds(first):
         asks = Asks.FIGURE  # «Hvilken e-handelsgrad opnåede …?» asks for a figure
@@ -230,8 +230,8 @@ def parse_query(
         computes,
         follow_up=follow_up,
         term_groups=groups,
-        past=lexicon.asks_in_past(text),
-        happened=lexicon.asks_what_happened(text),
+        past=question_cues.asks_in_past(text),
+        happened=question_cues.asks_what_happened(text),
         own=bool(set(re.findall(r"[\wæøå]+", text.lower())) & lexicon.ownership_words()),
         about_example=bool(_REPORT_EXAMPLE.search(text)),
         figure_outright=outright,

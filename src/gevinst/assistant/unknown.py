@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from gevinst.assistant import lexicon
+from gevinst.assistant import question_cues
 from gevinst.assistant.candidate import Candidate
 from gevinst.assistant.query import Asks, Query
 from gevinst.assistant.retrieval import Retrieved
@@ -36,7 +36,7 @@ def said_not_yet(query: Query, retrieved: Retrieved, chosen: list[Candidate]) ->
             break
         run.append(c)
     for c in run:
-        if lexicon.not_yet_pattern(query.past).search(text[c.start : c.end]):
+        if question_cues.not_yet_pattern(query.past).search(text[c.start : c.end]):
             return c
         if c.fit >= 1.0:
             return None  # a sentence before it states what is asked: what is not known yet is something else
