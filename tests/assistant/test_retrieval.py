@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
+from gevinst.assistant.parse import parse_query
 from gevinst.assistant.retrieval import HybridRetriever
+from gevinst.index import textnorm
 from gevinst.settings import RetrievalSettings
 from gevinst.types import Chunk
 
@@ -73,3 +76,33 @@ def test_an_english_question_that_cites_the_reports_term_keeps_the_full_lexical_
     plain = _retriever(lexical, dense, 0.6).retrieve("Which tasks does the home care route plan cover?")
     assert cited.chunks[0].text == TEXTS[0]
     assert plain.chunks[0].text != TEXTS[0]
+
+
+JOINED_TEXTS = [
+    "et jobcenter med stigende administrationsandel",
+    "hjemmeplejen i kommunen",
+    "plejefamilier og vederlag",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "joined"),
+    [
+        pytest.param(
+            "Is the administration share of the job centre rising?",
+            {"administrationsandel", "jobcent"},
+            id="two-phrases",
+        ),
+        pytest.param("What does the job-centre do?", {"jobcent"}, id="hyphenated"),
+        pytest.param("What does home care cost in the municipality?", set(), id="no-compound-in-the-passages"),
+        pytest.param("Hvad laver job centre?", set(), id="danish-question-unchanged"),
+    ],
+)
+def test_english_two_word_phrase_finds_the_danish_compound(question: str, joined: set[str]) -> None:
+    chunks = [_chunk(i, t) for i, t in enumerate(JOINED_TEXTS)]
+    retriever = _retriever([0.0, 0.0, 0.0], [0.1, 0.1, 0.1], 0.5, chunks)
+    before = parse_query(question)[0]
+    query = retriever.with_compounds(before)
+    added = {t for g in query.groups for t in g} - {t for g in before.groups for t in g}
+    assert added == joined
+    assert set(textnorm.tokens(query.search_text)) >= joined

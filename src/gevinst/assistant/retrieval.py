@@ -4,13 +4,14 @@ near-duplicates collapsed so the chapter is cited rather than the overview that 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import numpy as np
 
-from gevinst.assistant import lexicon
+from gevinst.assistant import glossary, lexicon
 from gevinst.assistant.blocks import block_starts, in_block
 from gevinst.assistant.query import Language, Query
 from gevinst.index import textnorm
@@ -59,9 +60,26 @@ class HybridRetriever:
         """Danish compounds the passages do not write as one word («debitoropgaverne» where a report says
         «debitor» and «opgaver») gain their parts as alternatives in their term group."""
         groups = tuple(g + self._parts(g) for g in query.groups)
+        joined = self._joined(query.text) if query.language is not Language.DA else []
+        if joined:
+            query = replace(query, search_text=f"{query.search_text} {' '.join(joined)}")
+            groups += tuple((t,) for t in dict.fromkeys(textnorm.tokens(" ".join(joined))))
         if groups == query.groups:
             return query
         return replace(query, term_groups=groups, terms=tuple(dict.fromkeys(t for g in groups for t in g)))
+
+    def _joined(self, text: str) -> list[str]:
+        """The Danish compounds of an English question's two-word phrases that the passages write as one word:
+        «job centre» → «jobcenter», «administration share» → «administrationsandel»."""
+        words = re.findall(r"[a-z]+", text.lower())
+        danish = [(glossary.danish_for(w) or "").split()[:1] for w in words]
+        out = []
+        for (first,), (second,) in (p for p in zip(danish, danish[1:]) if p[0] and p[1]):
+            for compound in (first + second, f"{first}s{second}"):
+                if " " not in compound and all(t in self._idf for t in textnorm.tokens(compound)):
+                    out.append(compound)
+                    break
+        return out
 
     def _parts(self, group: tuple[str, ...]) -> tuple[str, ...]:
         word = max(group, key=len)
