@@ -108,3 +108,37 @@ def test_ask_when_the_disk_is_full(
         cli.get_settings.cache_clear()
     out, err = capsys.readouterr()
     assert expected in (err if code else out) and "Traceback" not in err
+
+
+def test_answering_leaves_the_index_files_untouched(settings: Settings, tmp_path: Path) -> None:
+    """Readers never write: Chroma rewrites its files when it opens a collection (its index segment, its
+    SQLite), and two processes doing so at once (the chat and an evaluation run) can read each other's half
+    written files. So a reader opens a private copy and the generation stays byte for byte as ingest left it."""
+    import hashlib
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n in range(160):  # more passages than Chroma keeps in its log before it writes its index segment
+        (docs / f"notat-{n:03d}.txt").write_text(
+            f"# Notat {n}\n\nKommune {n} sparede {n + 1} mio. kr. på indkøb ved at samle opgaverne i én enhed.\n",
+            encoding="utf-8",
+        )
+    assert ingest([docs], settings).ok
+
+    def files() -> dict[str, str]:
+        root = settings.index_dir / "generations"
+        return {
+            str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in root.rglob("*") if p.is_file()
+        }
+
+    before = files()
+    env = {**os.environ, "GEVINST_INDEX_DIR": str(settings.index_dir), "GEVINST_EMBEDDING__BACKEND": "hash"}
+    run = subprocess.run(  # another process: Chroma's clients are shared within one
+        [sys.executable, "-m", "gevinst.cli", "ask", "Hvad sparede kommune 7 på indkøb?"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0 and "mio. kr." in run.stdout, run.stderr
+    assert files() == before

@@ -50,17 +50,13 @@ _WRITE_ERRORS = ("readonly", "read-only", "disk is full", "disk full", "no space
 
 
 def open_collection(chroma: ChromaSettings, path: Path, name: str) -> Any:
-    """A generation's collection, for reading. Chroma writes to its directory even to read, so a directory
-    the process cannot write (read-only mount, another owner) or a full disk is read from a private copy;
-    when that fails too, a clear `IndexMissing` instead of «attempt to write a readonly database»."""
+    """A generation's collection, for reading, from a private copy: Chroma writes to its directory even to read
+    (its index segment and SQLite, when it opens a collection), and two processes doing so at once — the chat
+    and an evaluation run — can read each other's half-written files and find the wrong passages. The copy
+    also serves a directory the process cannot write (read-only mount, another owner); when it cannot be made
+    (a full disk), a clear `IndexMissing` instead of «attempt to write a readonly database»."""
     if chroma.host:
         return chroma_client(chroma, None).get_collection(name, embedding_function=None)
-    if all(os.access(p, os.W_OK) for p in (path, path / "chroma.sqlite3")):
-        try:
-            return chroma_client(chroma, path).get_collection(name, embedding_function=None)
-        except Exception as exc:
-            if not is_write_error(exc):
-                raise
     try:
         copy = Path(tempfile.mkdtemp(prefix="gevinst-chroma-"))
         atexit.register(shutil.rmtree, copy, True)
