@@ -148,6 +148,24 @@ def test_the_high_end_line_of_an_english_answer_is_english(small_assistant) -> N
     assert "How:" in line and "Sådan" not in line
 
 
+SCALED = {
+    "month-to-year-da": (
+        "Vi behandler ca. 2.000 ansøgninger om måneden, og hver tager 5 minutter kortere. Hvor mange timer frigør det?",
+        "(dit tal: 2.000 om måneden × 12)",
+    ),
+    "week-to-year-en": (
+        "We move 200 calls a week from phone (40 kr.) to chat (12 kr.). What do we save per year?",
+        "(dit tal: 200 om ugen × 52)",
+    ),
+}
+
+
+@pytest.mark.parametrize(("question", "shown"), SCALED.values(), ids=SCALED.keys())
+def test_a_figure_scaled_to_a_year_shows_how(small_assistant, question: str, shown: str) -> None:  # type: ignore[no-untyped-def]
+    """The assumptions say that a count given per month or week was scaled to a year, not only its yearly sum."""
+    assert shown in small_assistant.answer(question).text
+
+
 def test_payback_question(small_assistant) -> None:  # type: ignore[no-untyped-def]
     answer = small_assistant.answer(
         "Hvad er tilbagebetalingstiden for en investering på 306 mio. kr., der sparer 38 mio. kr. om året?"

@@ -139,3 +139,18 @@ def test_a_line_after_a_listed_line_starts_a_new_paragraph() -> None:
     lines = rendered.split("\n")
     assert lines[0].startswith("- Kommunen") and lines[1] == ""  # the list ends before the plain line
     assert lines[2].startswith("Også relevant") and lines[3].startswith("- Enheden")
+
+
+@pytest.mark.parametrize(
+    ("source", "shown"),
+    [
+        ("dit tal", "Dit tal"),
+        ("dit tal: 2.000 om måneden × 12", "Dit tal: 2.000 om måneden × 12"),
+        ("standard", "standard"),
+    ],
+    ids=["own-figure", "own-figure-scaled-to-a-year", "default"],
+)
+def test_an_assumptions_source_names_the_users_own_figure(source: str, shown: str) -> None:
+    from gevinst.ui.formatting import source_name
+
+    assert source_name({"source": source, "doc_id": ""}, {}) == shown

@@ -110,5 +110,6 @@ def source_name(assumption: dict[str, Any], titles: dict[str, str]) -> str:
     doc_id = assumption.get("doc_id") or ""
     if not doc_id:
         source = str(assumption.get("source") or "")
-        return source.capitalize() if source in USER_SOURCES else source
+        own = source.startswith(USER_SOURCES)  # «dit tal», or «dit tal: 2.000 om måneden × 12» when scaled
+        return source[:1].upper() + source[1:] if own else source
     return f"{titles.get(doc_id, doc_id)}, {where(assumption)}"
