@@ -9,23 +9,14 @@ from typing import Any
 
 from gevinst.assistant import question_cues
 from gevinst.assistant.cues import Context, affinity, contexts, cue_pattern, goal_hits, reports_figure
+from gevinst.assistant.placing import ACCEPTS, accepts, larger_first, per_year, put, range_end
 from gevinst.assistant.query import QuantityMention, Query, UnitKind
 from gevinst.assistant.rows import read_rows
-from gevinst.calculators import PER_YEAR, SPECS, Input, Kind, Spec
+from gevinst.calculators import SPECS, Input, Kind, Spec
 
-# Which kinds of stated number can fill which kind of input.
 # A report's figure weighs less than the asker's own for the same input (below 1, above ½: it still fills an
 # input no other figure names).
 REPORTED = 0.7
-_ACCEPTS: dict[Kind, tuple[UnitKind, ...]] = {
-    Kind.AMOUNT: (UnitKind.AMOUNT,),
-    Kind.PERCENT: (UnitKind.PERCENT,),
-    Kind.COUNT: (UnitKind.COUNT, UnitKind.FTE),
-    Kind.FTE: (UnitKind.FTE, UnitKind.COUNT),
-    Kind.HOURS: (UnitKind.HOURS,),
-    Kind.MINUTES: (UnitKind.MINUTES,),
-    Kind.YEARS: (UnitKind.YEARS,),
-}
 
 
 @dataclass(frozen=True)
@@ -44,29 +35,10 @@ class Filling:
         return not self.missing
 
 
-def accepts(inp: Input, q: QuantityMention) -> bool:
-    """The figure's kind fits the input, and so does the period it is stated per: 18 mio. kr. «om året» is no
-    monthly salary, 34.000 kr. «om måneden» no yearly price; a yearly count that scales takes one per month or week."""
-    period_ok = inp.period is None or q.per is None or q.per is inp.period or inp.scales
-    # nor is a figure far from the input's usual size: 420 kr. is an hourly rate, never a monthly salary
-    size_ok = inp.typical is None or inp.typical[0] / 2 <= abs(q.value) < inp.typical[1] * 2
-    return q.unit in _ACCEPTS.get(inp.kind, ()) and period_ok and size_ok
-
-
-def _per_year(inp: Input, q: QuantityMention, yearly_ask: bool = False) -> float:
-    """«1.500 henvendelser om måneden» fill a yearly count as 18.000; an amount per month fills an input of no
-    period as a yearly one when the question asks per year («… en halv million om måneden. Hvad sparer vi om
-    året?»)."""
-    if q.per is None:
-        return 1
-    asked = yearly_ask and inp.period is None and inp.kind is Kind.AMOUNT
-    return PER_YEAR[q.per] if inp.scales or asked else 1
-
-
 def usable(spec: Spec, q: QuantityMention) -> bool:
     """Could any input of the calculator take this figure?"""
     lists = {Kind.AMOUNT_LIST: UnitKind.AMOUNT, Kind.PERCENT_LIST: UnitKind.PERCENT, Kind.TASKS: UnitKind.PERCENT}
-    return any(q.unit in _ACCEPTS.get(i.kind, ()) or lists.get(i.kind) is q.unit for i in spec.inputs)
+    return any(q.unit in ACCEPTS.get(i.kind, ()) or lists.get(i.kind) is q.unit for i in spec.inputs)
 
 
 def _list_values(inp: Input, figures: tuple[QuantityMention, ...]) -> tuple[list[float], list[float], set[int]]:
@@ -101,7 +73,7 @@ def fill(spec: Spec, query: Query) -> Filling:
             if tasks:
                 args[inp.name], used = tasks, used | idx
     # the high end of a range («5-10 %») comes with its low end (_take_range_end), never as a figure of its own
-    scalars = [i for i in spec.inputs if i.kind in _ACCEPTS and not _range_end(spec, i)]
+    scalars = [i for i in spec.inputs if i.kind in ACCEPTS and not range_end(spec, i)]
     own_first = [REPORTED if reports_figure(query.text, q) else 1.0 for q in figures]
     options = [
         [(inp, a * own_first[n]) for inp in scalars if accepts(inp, q) and (a := affinity(inp, near[n])) > 0]
@@ -112,20 +84,20 @@ def fill(spec: Spec, query: Query) -> Filling:
     fit, assignment = _best_assignment(spec, options)
     yearly_ask = question_cues.asks_per_year(query.text)
     for n, inp in sorted(assignment.items()):
-        _put(spec, inp, figures[n], args, rerun, yearly_ask)
+        put(spec, inp, figures[n], args, rerun, yearly_ask)
         used.add(n)
     for inp in scalars:  # required inputs still open take the remaining numbers of their kind in order
         if inp.required and inp.name not in args:
             free = next((n for n, q in enumerate(figures) if n not in used and accepts(inp, q)), None)
             if free is not None:
-                _put(spec, inp, figures[free], args, rerun, yearly_ask)
+                put(spec, inp, figures[free], args, rerun, yearly_ask)
                 used.add(free)
             else:
                 _give_up_one(spec, inp, figures, near, assignment, args, rerun)
     _one_of_by_size(spec, figures, args, used, rerun)
     if query.computes:  # only a question that asks to compute lends its figures to presets' places
         _only_open(spec, scalars, figures, args, used, rerun)
-    _larger_first(spec, args)
+    larger_first(spec, args)
     low = query.text.lower()
     for inp in spec.inputs:  # a report preset the question names by its cue («telefon og mail»)
         named = next((p for cues, p in inp.named_presets if any(cue_pattern(c).search(low) for c in cues)), None)
@@ -168,9 +140,9 @@ def _give_up_one(
         return
     n = min(donors, key=lambda k: (affinity(assignment[k], near[k]), k))
     adding = assignment.pop(n)
-    args[adding.name] -= figures[n].value * _per_year(adding, figures[n])
+    args[adding.name] -= figures[n].value * per_year(adding, figures[n])
     assignment[n] = inp
-    _put(spec, inp, figures[n], args, highs)
+    put(spec, inp, figures[n], args, highs)
 
 
 def _one_of_by_size(
@@ -187,7 +159,7 @@ def _one_of_by_size(
                 if n not in used and i.typical and accepts(i, q) and i.typical[0] <= q.value < i.typical[1]
             ]
             if len(fits) == 1:
-                _put(spec, fits[0], q, args, highs)
+                put(spec, fits[0], q, args, highs)
                 used.add(n)
                 break
 
@@ -214,7 +186,7 @@ def _only_open(
             and not any(i.name in g and taken & (set(g) - {i.name}) for g in spec.one_of)
         ]
         if len(open_) == 1:
-            _put(spec, open_[0], q, args, highs)
+            put(spec, open_[0], q, args, highs)
             used.add(n)
 
 
@@ -267,46 +239,6 @@ def _best_assignment(spec: Spec, options: list[list[tuple[Input, float]]]) -> tu
     if sum(len(o) for o in options) <= 24:
         walk(0, 0.0, {})
     return best
-
-
-def _larger_first(spec: Spec, args: dict[str, Any]) -> None:
-    if len(spec.larger_first) != 2:
-        return
-    a, b = spec.larger_first
-    if isinstance(args.get(a), float) and isinstance(args.get(b), float) and args[a] < args[b]:
-        args[a], args[b] = args[b], args[a]
-        high_a, high_b = args.pop(f"{a}_high", None), args.pop(f"{b}_high", None)
-        if high_b is not None:
-            args[f"{a}_high"] = high_b
-        if high_a is not None:
-            args[f"{b}_high"] = high_a
-
-
-def _put(
-    spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], highs: dict[str, float], yearly_ask: bool = False
-) -> None:
-    factor = _per_year(inp, q, yearly_ask)
-    if inp.adds and isinstance(args.get(inp.name), float):
-        args[inp.name] += q.value * factor
-        return
-    args[inp.name] = q.value * factor
-    _take_range_end(spec, inp, q, args, highs, factor)
-
-
-def _range_end(spec: Spec, inp: Input) -> bool:
-    return inp.name.endswith("_high") and any(i.name == inp.name.removesuffix("_high") for i in spec.inputs)
-
-
-def _take_range_end(
-    spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], highs: dict[str, float], factor: float = 1
-) -> None:
-    """A range's high end goes to the input's own high end; a calculator without one runs again with it."""
-    if q.high is None:
-        return
-    if any(i.name == f"{inp.name}_high" for i in spec.inputs):
-        args[f"{inp.name}_high"] = q.high * factor
-    else:
-        highs[inp.name] = q.high * factor
 
 
 def rank(query: Query) -> list[Filling]:

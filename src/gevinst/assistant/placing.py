@@ -1,0 +1,80 @@
+"""Putting one stated figure into one calculator input: which kinds of figure an input accepts, scaling a
+count given per month or week to a year, a range's high end, and the larger of two figures first where the
+calculator compares them. Used by filling.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gevinst.assistant.query import QuantityMention, UnitKind
+from gevinst.calculators import PER_YEAR, Input, Kind, Spec
+
+# Which kinds of stated number can fill which kind of input.
+ACCEPTS: dict[Kind, tuple[UnitKind, ...]] = {
+    Kind.AMOUNT: (UnitKind.AMOUNT,),
+    Kind.PERCENT: (UnitKind.PERCENT,),
+    Kind.COUNT: (UnitKind.COUNT, UnitKind.FTE),
+    Kind.FTE: (UnitKind.FTE, UnitKind.COUNT),
+    Kind.HOURS: (UnitKind.HOURS,),
+    Kind.MINUTES: (UnitKind.MINUTES,),
+    Kind.YEARS: (UnitKind.YEARS,),
+}
+
+
+def accepts(inp: Input, q: QuantityMention) -> bool:
+    """The figure's kind fits the input, and so does the period it is stated per: 18 mio. kr. «om året» is no
+    monthly salary, 34.000 kr. «om måneden» no yearly price; a yearly count that scales takes one per month or week."""
+    period_ok = inp.period is None or q.per is None or q.per is inp.period or inp.scales
+    # nor is a figure far from the input's usual size: 420 kr. is an hourly rate, never a monthly salary
+    size_ok = inp.typical is None or inp.typical[0] / 2 <= abs(q.value) < inp.typical[1] * 2
+    return q.unit in ACCEPTS.get(inp.kind, ()) and period_ok and size_ok
+
+
+def per_year(inp: Input, q: QuantityMention, yearly_ask: bool = False) -> float:
+    """«1.500 henvendelser om måneden» fill a yearly count as 18.000; an amount per month fills an input of no
+    period as a yearly one when the question asks per year («… en halv million om måneden. Hvad sparer vi om
+    året?»)."""
+    if q.per is None:
+        return 1
+    asked = yearly_ask and inp.period is None and inp.kind is Kind.AMOUNT
+    return PER_YEAR[q.per] if inp.scales or asked else 1
+
+
+def larger_first(spec: Spec, args: dict[str, Any]) -> None:
+    if len(spec.larger_first) != 2:
+        return
+    a, b = spec.larger_first
+    if isinstance(args.get(a), float) and isinstance(args.get(b), float) and args[a] < args[b]:
+        args[a], args[b] = args[b], args[a]
+        high_a, high_b = args.pop(f"{a}_high", None), args.pop(f"{b}_high", None)
+        if high_b is not None:
+            args[f"{a}_high"] = high_b
+        if high_a is not None:
+            args[f"{b}_high"] = high_a
+
+
+def put(
+    spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], highs: dict[str, float], yearly_ask: bool = False
+) -> None:
+    factor = per_year(inp, q, yearly_ask)
+    if inp.adds and isinstance(args.get(inp.name), float):
+        args[inp.name] += q.value * factor
+        return
+    args[inp.name] = q.value * factor
+    take_range_end(spec, inp, q, args, highs, factor)
+
+
+def range_end(spec: Spec, inp: Input) -> bool:
+    return inp.name.endswith("_high") and any(i.name == inp.name.removesuffix("_high") for i in spec.inputs)
+
+
+def take_range_end(
+    spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], highs: dict[str, float], factor: float = 1
+) -> None:
+    """A range's high end goes to the input's own high end; a calculator without one runs again with it."""
+    if q.high is None:
+        return
+    if any(i.name == f"{inp.name}_high" for i in spec.inputs):
+        args[f"{inp.name}_high"] = q.high * factor
+    else:
+        highs[inp.name] = q.high * factor
