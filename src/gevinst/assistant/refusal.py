@@ -30,7 +30,8 @@ def weak_evidence(query: Query, retrieved: Retrieved, chosen: list[Candidate], s
 def hard_refusal(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
     """Refused whatever the score: when a name the question asks about is in no passage, when the passage
     that leads the answer lacks the question's most specific name, when the source says it does not know yet,
-    or when a figure question finds no relevant sentence that states a figure."""
+    when a figure question finds no relevant sentence that states a figure, or when the figure is asked as a
+    statistic the answer does not state («den gennemsnitlige …»)."""
     if not retrieved.chunks or not chosen:
         return True
     if retrieved.missing_entities or lead_lacks_name(query, retrieved, chosen[0]):
