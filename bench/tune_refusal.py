@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from gevinst.assistant import build_assistant, evidence, refusal
+from gevinst.assistant.candidate import CALIBRATED_SPAN, closeness
 from gevinst.assistant.parse import parse_query
 from gevinst.eval.bank import load_bank
 from gevinst.settings import Settings
@@ -32,7 +33,7 @@ def features(banks: list[Path]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         found = evidence.candidates(query, retrieved, assistant.retriever)
         chosen = evidence.choose(query, found, retrieved)
         lead = chosen[0] if chosen else None
-        dense = min(max((retrieved.best_dense - 0.75) / 0.15, 0.0), 1.0)
+        dense = closeness(retrieved.best_dense, CALIBRATED_SPAN)
         english = float(query.language.value == "en")
         rows.append([retrieved.coverage, dense, (lead.meaning or 0.0) if lead else 0.0, english])
         labels.append(int(q.answerable))

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from gevinst.assistant.blocks import in_block
-from gevinst.assistant.candidate import Candidate, overlaps
+from gevinst.assistant.candidate import CALIBRATED_SPAN, CHOOSING_SPAN, Candidate, closeness, overlaps
 from gevinst.assistant.opening import continuation, list_opener, points_back
 from gevinst.assistant.query import Asks, Query
 from gevinst.assistant.refusal import passages_naming
@@ -29,18 +29,6 @@ BLOCK_WEIGHT = 0.3  # a sentence inside the numbered block the question names (�
 # question's words than a fact does (0.15 → 0.1 for how/why: dev banks 350 → 351).
 SUPPORT_RELEVANCE = 0.15
 SUPPORT_RELEVANCE_HOW = 0.1
-
-
-# e5 similarities of unrelated Danish text sit near 0.75, of a sentence on the question's matter near 0.9.
-# Choosing among sentences reads them up to 0.95, so that the sentences of the right page stay apart (read up to
-# 0.9, four of them tied at the top); the refusal model was fitted on the reading up to 0.9.
-CHOOSING_SPAN = 0.2
-CALIBRATED_SPAN = 0.15
-
-
-def closeness(similarity: float | None, span: float) -> float:
-    """An e5 similarity read as 0 … 1 above the level of unrelated text."""
-    return 0.0 if similarity is None else min(max((similarity - 0.75) / span, 0.0), 1.0)
 
 
 def _group_weights(query: Query, retriever: HybridRetriever) -> list[tuple[tuple[str, ...], float]]:

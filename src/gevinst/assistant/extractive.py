@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from gevinst.assistant import evidence, unknown
+from gevinst.assistant import evidence
 from gevinst.assistant.query import Asks, Language, Query
-from gevinst.assistant.refusal import statistic_not_stated, weak_evidence
+from gevinst.assistant.refusal import judge
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
 from gevinst.settings import RetrievalSettings
 from gevinst.types import Answer, Chunk, Citation
@@ -25,8 +25,7 @@ class ExtractiveBackend:
 
     def weak(self, query: Query, retrieved: Retrieved) -> bool:
         """The one evidence rule, also applied before a model is asked."""
-        chosen = self.choose(query, retrieved)
-        return weak_evidence(query, retrieved, chosen, self.settings)
+        return judge(query, retrieved, self.choose(query, retrieved), self.settings) is not None
 
     def reading(self, query: Query, retrieved: Retrieved) -> Retrieved:
         """The retrieved passages a model should read, in `evidence.reading_order` (all of them when no
@@ -40,11 +39,8 @@ class ExtractiveBackend:
 
     def compose(self, query: Query, retrieved: Retrieved) -> Answer:
         chosen = self.choose(query, retrieved)
-        if weak_evidence(query, retrieved, chosen, self.settings):
-            if said := unknown.not_stated(query, retrieved, chosen):
-                return refusal(query, retrieved, said)
-            nearest = statistic_not_stated(query, retrieved, chosen)
-            return refusal(query, retrieved, nearest, lacking=query.statistic if nearest else None)
+        if verdict := judge(query, retrieved, chosen, self.settings):
+            return refusal(query, retrieved, verdict.said, lacking=verdict.lacking)
         for later in query.also:  # a second question gets its own answering sentence(s), after the first's
             found = evidence.candidates(later, retrieved, self.retriever)
             part = evidence.lead_with_what_it_opens(later, found, retrieved)

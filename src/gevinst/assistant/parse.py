@@ -11,7 +11,6 @@ from gevinst.assistant.conversation import cited, is_follow_up, language_of, sta
 from gevinst.assistant.number_words import small_number
 from gevinst.assistant.quantities import read_quantities, spell_fractions
 from gevinst.assistant.query import Asks, Language, QuantityMention, Query, UnitKind
-from gevinst.assistant.sentence_kind import statistic_asked
 from gevinst.index import textnorm
 
 # A name: an abbreviation (KSD, KL), a capitalised word not opening a sentence, or a hyphenated compound
@@ -187,6 +186,7 @@ def parse_query(
 ) -> tuple[Query, str]:
     """The `Query` and a notice (e.g. that the question was cut). `context`: the question a later part of a
     two-part question belongs to, appended in brackets to keep its topic; the part's own words say what it asks."""
+    part = question
     if context:
         question = f"{question} ({context})?"
     raw, notice = clean_question(question, limit)
@@ -207,8 +207,8 @@ def parse_query(
     # …, og hvor lang er implementeringshorisonten?» asks first for what is established, not for a figure).
     second = _SECOND_QUESTION.search(text) if split else None
     first = text[: second.start()] if second else text
-    if context:
-        first = text[: text.rindex(f" ({context}")]
+    if context:  # what the part asks, by its own words (the context in brackets is only its topic)
+        first = spell_fractions(clean_question(part, limit)[0], language is Language.EN)
     asks = question_cues.asks_of(first)
     outright = asks is Asks.FIGURE
     if asks is Asks.FACT and lexicon.wanted_quantity_kinds(first):
@@ -240,7 +240,7 @@ def parse_query(
         counted=counted,
         cited=tuple(cited(text)),
         labels=_labels(quantities),
-        statistic=statistic_asked(first),
+        statistic=question_cues.statistic_asked(first),
         also=_later_questions(text) if split and not computes else (),
     )
     return query, notice

@@ -125,3 +125,17 @@ def asks_for_result(text: str) -> bool:
         return False
     pointing = low.endswith("?") and words[-1] in lexicon_data()["compute"]["points_back"]
     return pointing or bool(_result_pattern().search(low))
+
+
+@cache
+def _statistics_asked() -> list[tuple[str, re.Pattern[str]]]:
+    return [
+        (str(kind), re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words["asked"]) + r")\b"))
+        for kind, words in lexicon_data()["statistics"].items()
+    ]
+
+
+def statistic_asked(text: str) -> str | None:
+    """The statistic a question asks its figure as («gennemsnitlige» → "average"), if any."""
+    low = text.lower()
+    return next((kind for kind, pattern in _statistics_asked() if pattern.search(low)), None)

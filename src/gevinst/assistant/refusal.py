@@ -7,9 +7,10 @@ figure question without a sentence stating that figure); otherwise a calibrated 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from gevinst.assistant import lexicon, unknown
-from gevinst.assistant.candidate import Candidate
+from gevinst.assistant.candidate import CALIBRATED_SPAN, Candidate, closeness
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.retrieval import Retrieved
 from gevinst.assistant.sentence_kind import states_statistic
@@ -17,14 +18,35 @@ from gevinst.index import textnorm
 from gevinst.settings import RetrievalSettings
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """Why the sources do not answer, as far as the answer can show it: the source's own sentence that what is
+    asked is not known yet (quoted as [1]), or with `lacking` (a statistic: "average") the sentence with the
+    nearest figure the source gives instead."""
+
+    said: Candidate | None = None
+    lacking: str | None = None
+
+
+def judge(
+    query: Query, retrieved: Retrieved, chosen: list[Candidate], settings: RetrievalSettings | None = None
+) -> Refusal | None:
+    """The one refusal rule: a hard rule (below), or — with `settings` — an evidence score below the threshold.
+    None when the sources answer."""
+    if not retrieved.chunks or not chosen:
+        return Refusal()
+    said = unknown.not_stated(query, retrieved, chosen)
+    nearest = statistic_not_stated(query, retrieved, chosen)
+    if said is None and nearest is None and not _refused_by_rule(query, retrieved, chosen):
+        if settings is None or not _below_threshold(query, retrieved, chosen[0], settings):
+            return None
+    if said is not None:
+        return Refusal(said)
+    return Refusal(nearest, query.statistic) if nearest is not None else Refusal()
+
+
 def weak_evidence(query: Query, retrieved: Retrieved, chosen: list[Candidate], settings: RetrievalSettings) -> bool:
-    """The one refusal rule: a hard rule (below), or an evidence score below the threshold."""
-    if hard_refusal(query, retrieved, chosen):
-        return True
-    score = evidence_score(query, retrieved, chosen[0])
-    if chosen[0].meaning is None:
-        return score < settings.refusal_threshold
-    return score < settings.refusal_probability
+    return judge(query, retrieved, chosen, settings) is not None
 
 
 def hard_refusal(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
@@ -32,11 +54,13 @@ def hard_refusal(query: Query, retrieved: Retrieved, chosen: list[Candidate]) ->
     that leads the answer lacks the question's most specific name, when the source says it does not know yet,
     when a figure question finds no relevant sentence that states a figure, or when the figure is asked as a
     statistic the answer does not state («den gennemsnitlige …»)."""
-    if not retrieved.chunks or not chosen:
-        return True
+    return judge(query, retrieved, chosen) is not None
+
+
+def _refused_by_rule(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
     if retrieved.missing_entities or lead_lacks_name(query, retrieved, chosen[0]):
         return True
-    if unknown.after_publication(query, retrieved, chosen[0]) or unknown.not_stated(query, retrieved, chosen):
+    if unknown.after_publication(query, retrieved, chosen[0]):
         return True
     # A figure asked for outright needs a chosen sentence that states one; when the question names its kind
     # («hvor mange kroner», «hvor mange år») or counts a thing («hvor mange lønregistre»), one of that kind or
@@ -45,9 +69,14 @@ def hard_refusal(query: Query, retrieved: Retrieved, chosen: list[Candidate]) ->
     needed = 1.0 if query.unit_asked or query.counted else 0.5
     named = passages_naming(query, retrieved)
     stating = [c for c in chosen if c.fit >= needed and (named is None or c.passage in named)]
-    if query.asks is Asks.FIGURE and query.figure_outright and not stating:
-        return True
-    return statistic_not_stated(query, retrieved, chosen) is not None
+    return query.asks is Asks.FIGURE and query.figure_outright and not stating
+
+
+def _below_threshold(query: Query, retrieved: Retrieved, lead: Candidate, settings: RetrievalSettings) -> bool:
+    score = evidence_score(query, retrieved, lead)
+    if lead.meaning is None:
+        return score < settings.refusal_threshold
+    return score < settings.refusal_probability
 
 
 def statistic_not_stated(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:
@@ -97,7 +126,7 @@ def evidence_score(query: Query, retrieved: Retrieved, best: Candidate | None) -
     (e5 similarities of unrelated Danish text sit near 0.75) and — when the index has sentence vectors — the
     meaning of the leading sentence: then a calibrated probability that the sources answer; without sentence
     vectors the older linear blend with the best sentence's own term relevance."""
-    dense = min(max((retrieved.best_dense - 0.75) / 0.15, 0.0), 1.0)
+    dense = closeness(retrieved.best_dense, CALIBRATED_SPAN)
     if best is not None and best.meaning is not None:
         c = CALIBRATION
         english = 1.0 if query.language is Language.EN else 0.0

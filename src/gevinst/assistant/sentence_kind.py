@@ -204,16 +204,12 @@ def is_fragment(sentence: str) -> bool:
     return first[:1].islower()
 
 
-def statistic_asked(text: str) -> str | None:
-    """The statistic a question asks its figure as («gennemsnitlige» → "average"), if any."""
-    low = text.lower()
-    for kind, words in lexicon.lexicon_data()["statistics"].items():
-        if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words["asked"]):
-            return str(kind)
-    return None
+@cache
+def _statistic_stated(kind: str) -> re.Pattern[str]:
+    stems = lexicon.lexicon_data()["statistics"][kind]["stated"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in stems) + ")")
 
 
 def states_statistic(kind: str, sentence: str) -> bool:
     """The sentence states that statistic («i gennemsnit», «gns.», «op til»)."""
-    stems = lexicon.lexicon_data()["statistics"][kind]["stated"]
-    return any(re.search(rf"\b{re.escape(w)}", sentence.lower()) for w in stems)
+    return bool(_statistic_stated(kind).search(sentence.lower()))
