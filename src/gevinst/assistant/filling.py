@@ -9,7 +9,7 @@ from typing import Any
 
 from gevinst.assistant import question_cues
 from gevinst.assistant.cues import Context, affinity, contexts, cue_pattern, goal_hits, reports_figure
-from gevinst.assistant.placing import ACCEPTS, accepts, larger_first, per_year, put, range_end
+from gevinst.assistant.placing import ACCEPTS, Aside, accepts, larger_first, per_year, put, range_end
 from gevinst.assistant.query import QuantityMention, Query, UnitKind
 from gevinst.assistant.rows import read_rows
 from gevinst.calculators import SPECS, Input, Kind, Spec
@@ -29,6 +29,8 @@ class Filling:
     affinity: float  # how well the cue words around the numbers fit the inputs they fill
     # the high end of a range («10-15 %») for an input the calculator has no high end for: it runs twice
     highs: tuple[tuple[str, float], ...] = ()
+    # how a figure given per month or week was scaled to a year (input → «dit tal: 2.000 om måneden × 12»)
+    scaled: tuple[tuple[str, str], ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -54,7 +56,7 @@ def fill(spec: Spec, query: Query) -> Filling:
     near = contexts(query.text, figures)
     args: dict[str, Any] = {}
     used: set[int] = set()
-    rerun: dict[str, float] = {}  # high ends the calculator has no input for
+    aside = Aside()  # high ends the calculator has no input for, and figures scaled to a year
     for inp in spec.inputs:
         if inp.kind is Kind.AMOUNT_LIST and inp.required:
             lows, high_ends, idx = _list_values(inp, figures)
@@ -84,19 +86,19 @@ def fill(spec: Spec, query: Query) -> Filling:
     fit, assignment = _best_assignment(spec, options)
     yearly_ask = question_cues.asks_per_year(query.text)
     for n, inp in sorted(assignment.items()):
-        put(spec, inp, figures[n], args, rerun, yearly_ask)
+        put(spec, inp, figures[n], args, aside, yearly_ask)
         used.add(n)
     for inp in scalars:  # required inputs still open take the remaining numbers of their kind in order
         if inp.required and inp.name not in args:
             free = next((n for n, q in enumerate(figures) if n not in used and accepts(inp, q)), None)
             if free is not None:
-                put(spec, inp, figures[free], args, rerun, yearly_ask)
+                put(spec, inp, figures[free], args, aside, yearly_ask)
                 used.add(free)
             else:
-                _give_up_one(spec, inp, figures, near, assignment, args, rerun)
-    _one_of_by_size(spec, figures, args, used, rerun)
+                _give_up_one(spec, inp, figures, near, assignment, args, aside)
+    _one_of_by_size(spec, figures, args, used, aside)
     if query.computes:  # only a question that asks to compute lends its figures to presets' places
-        _only_open(spec, scalars, figures, args, used, rerun)
+        _only_open(spec, scalars, figures, args, used, aside)
     larger_first(spec, args)
     low = query.text.lower()
     for inp in spec.inputs:  # a report preset the question names by its cue («telefon og mail»)
@@ -112,7 +114,9 @@ def fill(spec: Spec, query: Query) -> Filling:
     goal = goal_hits(spec, query.text) or _counts_the_same(spec, figures, assignment)
     if spec.needs_goal and not goal:
         missing += ("at spørgsmålet beder om netop denne beregning",)
-    return Filling(spec, args, missing, frozenset(used), goal, fit, tuple(rerun.items()))
+    return Filling(
+        spec, args, missing, frozenset(used), goal, fit, tuple(aside.highs.items()), tuple(aside.scaled.items())
+    )
 
 
 def _counts_the_same(spec: Spec, figures: tuple[QuantityMention, ...], assignment: dict[int, Input]) -> int:
@@ -129,7 +133,7 @@ def _give_up_one(
     near: list[Context],
     assignment: dict[int, Input],
     args: dict[str, Any],
-    highs: dict[str, float],
+    aside: Aside,
 ) -> None:
     """A required input no figure is left for takes one from an adding input that took two or more: the one its
     cues name least («et projekt på 4 mio. kr. med en årlig gevinst på 1,1 mio. kr.» is an investment and a gain,
@@ -141,12 +145,13 @@ def _give_up_one(
     n = min(donors, key=lambda k: (affinity(assignment[k], near[k]), k))
     adding = assignment.pop(n)
     args[adding.name] -= figures[n].value * per_year(adding, figures[n])
+    aside.scaled.pop(adding.name, None)
     assignment[n] = inp
-    put(spec, inp, figures[n], args, highs)
+    put(spec, inp, figures[n], args, aside)
 
 
 def _one_of_by_size(
-    spec: Spec, figures: tuple[QuantityMention, ...], args: dict[str, Any], used: set[int], highs: dict[str, float]
+    spec: Spec, figures: tuple[QuantityMention, ...], args: dict[str, Any], used: set[int], aside: Aside
 ) -> None:
     """An «exactly one of» group still open takes a free figure of the size only one of its inputs has."""
     for group in spec.one_of:
@@ -159,7 +164,7 @@ def _one_of_by_size(
                 if n not in used and i.typical and accepts(i, q) and i.typical[0] <= q.value < i.typical[1]
             ]
             if len(fits) == 1:
-                put(spec, fits[0], q, args, highs)
+                put(spec, fits[0], q, args, aside)
                 used.add(n)
                 break
 
@@ -170,7 +175,7 @@ def _only_open(
     figures: tuple[QuantityMention, ...],
     args: dict[str, Any],
     used: set[int],
-    highs: dict[str, float],
+    aside: Aside,
 ) -> None:
     """A figure the question gives that no cue placed fills the one input still open for its kind: the user's
     own figure goes before a preset («Et hjemmebesøg koster 300 kr.» is the old channel's price)."""
@@ -186,7 +191,7 @@ def _only_open(
             and not any(i.name in g and taken & (set(g) - {i.name}) for g in spec.one_of)
         ]
         if len(open_) == 1:
-            put(spec, open_[0], q, args, highs)
+            put(spec, open_[0], q, args, aside)
             used.add(n)
 
 

@@ -4,10 +4,25 @@ calculator compares them. Used by filling.py."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from gevinst.assistant.query import QuantityMention, UnitKind
-from gevinst.calculators import PER_YEAR, Input, Kind, Spec
+from gevinst.calculators import PER_YEAR, Input, Kind, Origin, Period, Spec
+from gevinst.danish_numbers import format_number
+
+_PERIOD_TEXT = {Period.MONTH: "om måneden", Period.WEEK: "om ugen", Period.YEAR: "om året"}
+
+
+@dataclass
+class Aside:
+    """What placing figures notes beside the calculator's arguments: the high end of a range the calculator has
+    no input for (it runs again with it), and how a figure was scaled to a year (input → «dit tal: 2.000 om
+    måneden × 12»), which the answer's assumptions show."""
+
+    highs: dict[str, float] = field(default_factory=dict)
+    scaled: dict[str, str] = field(default_factory=dict)
+
 
 # Which kinds of stated number can fill which kind of input.
 ACCEPTS: dict[Kind, tuple[UnitKind, ...]] = {
@@ -54,14 +69,17 @@ def larger_first(spec: Spec, args: dict[str, Any]) -> None:
 
 
 def put(
-    spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], highs: dict[str, float], yearly_ask: bool = False
+    spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], aside: Aside, yearly_ask: bool = False
 ) -> None:
     factor = per_year(inp, q, yearly_ask)
     if inp.adds and isinstance(args.get(inp.name), float):
         args[inp.name] += q.value * factor
+        aside.scaled.pop(inp.name, None)  # a sum of figures: no one figure's scaling tells how it came about
         return
     args[inp.name] = q.value * factor
-    take_range_end(spec, inp, q, args, highs, factor)
+    if factor != 1 and q.per is not None:
+        aside.scaled[inp.name] = f"{Origin.USER.value}: {format_number(q.value)} {_PERIOD_TEXT[q.per]} × {factor:g}"
+    take_range_end(spec, inp, q, args, aside.highs, factor)
 
 
 def range_end(spec: Spec, inp: Input) -> bool:

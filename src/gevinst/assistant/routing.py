@@ -14,17 +14,14 @@ from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.filling import Filling, rank, usable
 from gevinst.assistant.query import Language, QuantityMention, Query, UnitKind
 from gevinst.calculators import (
-    PER_YEAR,
     SPECS,
     CalcResult,
     CalculatorInputError,
     Kind,
-    Origin,
-    Period,
     run_calculator,
     show,
 )
-from gevinst.danish_numbers import Quantity, find_quantities, format_number
+from gevinst.danish_numbers import Quantity, find_quantities
 from gevinst.types import Answer, Citation, ToolCall
 
 
@@ -63,7 +60,7 @@ def answer_calculation(query: Query, context: AnswerContext) -> Answer | None:
     except CalculatorInputError as exc:
         return Answer(query.raw, f"Beregningen kunne ikke udføres: {exc}", False)
     calc_ms = (time.perf_counter() - started) * 1000
-    result = _with_scaling_shown(result, filling, query)
+    result = _with_scaling_shown(result, filling)
     found = preset_citations(result, context)
     found += [
         c for c in background_citations(query, context) if (c.doc_id, c.page) not in {(f.doc_id, f.page) for f in found}
@@ -77,20 +74,10 @@ def answer_calculation(query: Query, context: AnswerContext) -> Answer | None:
     return Answer(query.raw, text, False, citations, calls, {"calculate": calc_ms})
 
 
-_PERIOD_TEXT = {Period.MONTH: "om måneden", Period.WEEK: "om ugen"}
-
-
-def _with_scaling_shown(result: CalcResult, filling: Filling, query: Query) -> CalcResult:
-    """A yearly input the question gave per month or week says so: «dit tal: 2.000 om måneden × 12», not only
-    the 24.000 the calculator was given, so the manager can check the step."""
-    notes: dict[str, str] = {}
-    for name, value in filling.arguments.items():
-        for q in query.figures:
-            if q.per not in _PERIOD_TEXT or not isinstance(value, int | float):
-                continue
-            factor = PER_YEAR[q.per]
-            if math.isclose(value, q.value * factor):
-                notes[name] = f"{Origin.USER.value}: {format_number(q.value)} {_PERIOD_TEXT[q.per]} × {factor}"
+def _with_scaling_shown(result: CalcResult, filling: Filling) -> CalcResult:
+    """A yearly input the question gave per month or week says so (`Filling.scaled`): «dit tal: 2.000 om
+    måneden × 12», not only the 24.000 the calculator was given, so the manager can check the step."""
+    notes = dict(filling.scaled)
     if not notes:
         return result
     shown = [replace(a, source=notes[a.name]) if a.name in notes else a for a in result.assumptions]
