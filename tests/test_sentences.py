@@ -39,6 +39,10 @@ SPLITS = {
         "Det gælder fx Aarhus og jf. Serviceloven.",
         ["Det gælder fx Aarhus og jf. Serviceloven."],
     ),
+    "clock-time": (
+        "Hotlinen havde åbent fra kl. 9-22. Siden lukkede den kl. 18 om fredagen.",
+        ["Hotlinen havde åbent fra kl. 9-22.", "Siden lukkede den kl. 18 om fredagen."],
+    ),
     "question-and-quote": ("Hvad koster det? «Meget.» Sådan.", ["Hvad koster det?", "«Meget.»", "Sådan."]),
 }
 

@@ -12,7 +12,7 @@ MAX = 1200  # a longer run (flattened tables, transcript text without punctuatio
 TARGET = 900
 
 _ABBREVIATIONS = frozenset(
-    "ca fx bl.a mio mia kr pr nr jf f.eks mv m.v dvs inkl ekskl evt mht ift pct t.kr tlf stk vedr hhv "
+    "ca fx bl.a mio mia kr pr nr jf f.eks mv m.v dvs inkl ekskl evt mht ift pct t.kr tlf stk vedr hhv kl "
     "iflg jan feb mar apr aug sep sept okt nov dec e.g i.e etc kap s f ff ang".split()
 )
 # Abbreviations that close a phrase (a unit, «m.v.», «inkl.»): before a word that begins with a capital and
