@@ -103,6 +103,13 @@ DAMAGED = {
     # A bound prefix, no word of its own, opens a compound
     "prefix hid-": ("hidrorer", "hidrører"),
     "prefix ærke-": ("erkefjende", "ærkefjende"),
+    # One OCR slip beside the lost letters: the letter dropped, misread as a letter no substitute has, two
+    # letters for one, or a stray letter in a compound whose letters were restored
+    "æ dropped": ("flles", "fælles"),
+    "æ misread as w": ("fwlles", "fælles"),
+    "æ read as two letters": ("rackke", "række"),
+    "æ dropped at the start": ("ndring", "ændring"),
+    "a stray letter in a compound": ("boligstottecomradet", "boligstøtteområdet"),
 }
 
 
@@ -128,6 +135,9 @@ KEEP = {
     "a short head read either way (kvartal|smal, kvartals|mål)": ["kvartalsmal"],
     "a bound prefix is no word alone, nor its compound a stretch over a listed word": "hid hidtil".split(),
     "a three-letter verb stem that is no common verb (harmoni|sær|ing)": ["harmonisering"],
+    "a slip that would leave no Danish letter, or a word the reports hardly use": (
+        "urealiserede ukompliceret tforslaget opbrydning meddel skeles beriger digitaliseringsgev".split()
+    ),
     "already Danish": "værdi årsværk økonomi nødvendigt fælleskommunal".split(),
 }
 
