@@ -114,3 +114,22 @@ def test_box_labels_merge_with_their_title_fm_l133() -> None:
 
 def test_whitespace_normalisation() -> None:
     assert cleaning.normalize_whitespace("a\u00a0b  c\u00adx \r\nd") == "a b cx\nd"
+
+
+# «mellem» + two bare numbers + a unit: the range's dash was lost in the scrape (corpus-notes: en dashes lost)
+LOST_RANGE_DASHES = {
+    "amount range klk-p148": (
+        "ligger således mellem 3 15 mio. kr. (2015-tal)",
+        "ligger således mellem 3-15 mio. kr. (2015-tal)",
+    ),
+    "percent range": ("et potentiale mellem 15 25 % af ressourcerne", "et potentiale mellem 15-25 % af ressourcerne"),
+    "decimal range": ("mellem 1,5 2,5 årsværk", "mellem 1,5-2,5 årsværk"),
+    "kept: «og» range": ("mellem 3 og 15 mio. kr.", "mellem 3 og 15 mio. kr."),
+    "kept: years without a unit": ("mellem 2015 2017 og senere", "mellem 2015 2017 og senere"),
+    "kept: a table row": ("Billund 7,09 6,05 NN", "Billund 7,09 6,05 NN"),
+}
+
+
+@pytest.mark.parametrize(("text", "cleaned"), LOST_RANGE_DASHES.values(), ids=LOST_RANGE_DASHES.keys())
+def test_a_range_that_lost_its_dash_gets_it_back(text: str, cleaned: str) -> None:
+    assert cleaning.restore_range_dashes(text) == cleaned

@@ -118,3 +118,16 @@ def drop_url_footnotes(text: str) -> str:
 def merge_box_labels(text: str) -> str:
     """«Boks 1.3» / blank / «Ny sygehusstruktur …» → «Boks 1.3 Ny sygehusstruktur …» (one heading)."""
     return re.sub(r"(?m)^((?:Boks|Figur|Tabel) \d+(?:\.\d+)?)[ \t]*\n(?:[ \t]*\n)?(?=\S)", r"\1 ", text)
+
+
+# «mellem 3 15 mio. kr.»: Danish writes a range «mellem 3 og 15» or «mellem 3-15»; two bare numbers after
+# «mellem» before a unit are a range whose dash the scrape lost (klk, corpus-notes: en dashes lost).
+_LOST_RANGE_DASH = re.compile(
+    r"\b(mellem \d+(?:,\d+)?) (\d+(?:,\d+)?)(?= (?:%|pct\b|procent\b|mio\b|mia\b|t\.kr\b|kr\b|årsværk\b|timer\b"
+    r"|dage\b|uger\b|måneder\b|år\b))",
+    re.IGNORECASE,
+)
+
+
+def restore_range_dashes(text: str) -> str:
+    return _LOST_RANGE_DASH.sub(r"\1-\2", text)

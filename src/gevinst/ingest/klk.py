@@ -115,4 +115,5 @@ def clean_klk(doc_id: str, title: str, text: str) -> CleanDocument:
 def _clean_body(body: str) -> str:
     body = cleaning.join_inline_hyphenation(body)
     body = cleaning.remove_empty_bullets(body)
+    body = cleaning.restore_range_dashes(body)
     return re.sub(r" {2,}", " ", body).strip()
