@@ -13,6 +13,7 @@ from dataclasses import replace
 from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.filling import Filling, rank, usable
 from gevinst.assistant.query import Language, QuantityMention, Query, UnitKind
+from gevinst.assistant.quoting import stating_quote
 from gevinst.calculators import (
     SPECS,
     CalcResult,
@@ -191,5 +192,6 @@ def preset_citations(result: CalcResult, context: AnswerContext) -> list[Citatio
         ]
         if pool:
             best = max(pool, key=lambda c: sum(v.split()[0] in c.text for v in values if v))
-            out.append(Citation(0, a.doc_id, best.title, best.page, a.section, best.text[:500].strip()))
+            stated = [x for x in result.assumptions if x.doc_id == a.doc_id]
+            out.append(Citation(0, a.doc_id, best.title, best.page, a.section, stating_quote(best.text, stated)))
     return out
