@@ -767,3 +767,28 @@ def test_a_figure_about_a_named_report_must_come_from_that_report(settings: Sett
         'Hvad er effektiviseringspotentialet ved bedre anvendelse af lærernes arbejdstid ifølge "Planlægning i skolerne"?'
     )
     assert answer.refused and "40 %" not in answer.text.split("\n")[0]
+
+
+OWN_QUESTIONS = {
+    "faellesskab.txt": (
+        "# Administrative fællesskaber\n\n"
+        "Følgende forhold skal kortlægges forud for etableringen af et administrativt fællesskab: 1) Volumen "
+        "Hvor mange årsværk er knyttet til opgaverne i de enkelte institutioner?\n\n"
+        "Hvilke rapporteringsprocedurer skal gælde for det administrative fællesskab?\n"
+    ),
+}
+
+
+def test_a_reports_own_question_answers_nothing_but_a_list_opener_run_into_one_does(
+    settings: Settings, tmp_path: Path
+) -> None:
+    from gevinst.assistant import evidence
+    from gevinst.assistant.parse import parse_query
+
+    assistant = assistant_over(settings, tmp_path / "docs", OWN_QUESTIONS)
+    query = assistant.retriever.with_compounds(parse_query("Hvad skal kortlægges før et administrativt fællesskab?")[0])
+    retrieved = assistant.retriever.retrieve(query)
+    found = evidence.candidates(query, retrieved, assistant.retriever)
+    texts = [retrieved.chunks[c.passage].text[c.start : c.end] for c in found]
+    assert any(t.startswith("Følgende forhold skal kortlægges") for t in texts)
+    assert not any(t.startswith("Hvilke rapporteringsprocedurer") for t in texts)

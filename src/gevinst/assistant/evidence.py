@@ -17,7 +17,15 @@ from gevinst.assistant.opening import continuation, list_opener, points_back
 from gevinst.assistant.query import Asks, Query
 from gevinst.assistant.refusal import passages_naming
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
-from gevinst.assistant.sentence_kind import LIST_ITEM, heads_list, is_fragment, is_noise, kind_fit, names_focus
+from gevinst.assistant.sentence_kind import (
+    LIST_ITEM,
+    heads_list,
+    is_fragment,
+    is_noise,
+    kind_fit,
+    names_focus,
+    opens_list,
+)
 from gevinst.index import textnorm
 from gevinst.sentences import addresses_reader, sentence_spans
 
@@ -79,9 +87,10 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             before.append(own)
             previous, prev_start = start, previous
             key = re.sub(r"\W+", " ", sentence.lower()).strip()
-            asks_itself = sentence.endswith(
-                "?"
-            )  # a report's own question («5. Hvilke investeringer …?») answers nothing
+            # a report's own question («5. Hvilke investeringer …?») answers nothing; a sentence that opens a list
+            # and runs on into its first item's question («… forud for etableringen: 1) Volumen … Hvor mange …?»)
+            # names what the list is
+            asks_itself = sentence.endswith("?") and not opens_list(sentence)
             block = in_block(query.labels, blocks, end)  # -1: another numbered block than the one asked
             if len(sentence) < 25 or key in seen or asks_itself or block < 0:
                 continue
