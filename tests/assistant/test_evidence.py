@@ -769,6 +769,43 @@ def test_a_figure_about_a_named_report_must_come_from_that_report(settings: Sett
     assert answer.refused and "40 %" not in answer.text.split("\n")[0]
 
 
+RUNS_ON_FIRST = (
+    "Fællesskabet skal sikre robuste enheder i administrationen. "
+    "Følgende forhold skal kortlægges forud for etableringen af et fællesskab: 1) Volumen og dimensionering. "
+    "Hvor mange årsværk er der knyttet til opgaven i dag?"
+)
+RUNS_ON_SECOND = (
+    "Hvor mange årsværk er der knyttet til opgaven i dag? "
+    "2) Styring og ansvarsfordeling. Hvem skal lederen af fællesskabet referere til? "
+    "Konkretisering af de administrative opgaver: Nedenfor er listet nogle funktioner."
+)
+
+
+@pytest.mark.parametrize(("following", "quoted"), [({0: 1}, True), ({}, False)], ids=["next-passage", "none-known"])
+def test_a_list_that_runs_past_its_passage_goes_on_in_the_reports_next_passage(
+    following: dict[int, int], quoted: bool
+) -> None:
+    from gevinst.assistant import evidence
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.retrieval import Retrieved
+    from gevinst.types import Chunk
+
+    chunks = [
+        Chunk("doc", "Rapport", p, "Afsnit", 0, len(t), t, f"h{p}")
+        for p, t in enumerate([RUNS_ON_FIRST, RUNS_ON_SECOND])
+    ]
+    found = _found(RUNS_ON_FIRST, {"Følgende": 2.0})
+    retrieved = Retrieved(chunks, 1.0, [], following=following)
+    chosen = evidence.choose(
+        parse_query("Hvad skal kortlægges før etableringen af et fællesskab?")[0], found, retrieved
+    )
+    texts = [chunks[c.passage].text[c.start : c.end] for c in chosen]
+    assert texts[0].startswith("Følgende forhold")
+    assert ("2) Styring og ansvarsfordeling." in texts) is quoted
+    assert texts.count("Hvor mange årsværk er der knyttet til opgaven i dag?") == 1  # the overlap is quoted once
+    assert not any(t.startswith("Konkretisering") for t in texts)  # the next list is another matter
+
+
 OWN_QUESTIONS = {
     "faellesskab.txt": (
         "# Administrative fællesskaber\n\n"

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from gevinst.assistant.blocks import in_block
 from gevinst.assistant.candidate import CALIBRATED_SPAN, CHOOSING_SPAN, Candidate, closeness, overlaps
-from gevinst.assistant.opening import continuation, list_opener, points_back
+from gevinst.assistant.opening import continuation, list_opener, points_back, runs_past
 from gevinst.assistant.query import Asks, Query
 from gevinst.assistant.refusal import passages_naming
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
@@ -133,6 +133,7 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     ranked = sorted(found, key=lambda c: -c.score)
     lead = _lead(query, ranked, retrieved)
     opened = continuation(lead, found, retrieved.chunks[lead.passage].text, query.focus)
+    opened += _run_on(query, lead, opened, found, retrieved)
     chosen = [lead, *opened]
     # what the lead opens is part of it: the other points keep their room
     max_sentences += len(opened)
@@ -156,6 +157,24 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
             chosen.append(top[0])
     rest = sorted(chosen[1 + len(opened) :], key=lambda s: (s.passage, s.start))
     return [lead, *opened, *_with_their_lists(query, rest, found, retrieved, [lead, *opened])]
+
+
+def _run_on(
+    query: Query, lead: Candidate, opened: list[Candidate], found: list[Candidate], retrieved: Retrieved
+) -> list[Candidate]:
+    """The rest of the lead's list from the report's next passage, when the list runs past its passage's end."""
+    text = retrieved.chunks[lead.passage].text
+    used = runs_past(lead, opened, text, query.focus)
+    after = retrieved.following.get(lead.passage)
+    if used is None or after is None:
+        return []
+    following = retrieved.chunks[after].text
+    start = 0
+    for s, e in sentence_spans(following):  # passages overlap: what the lead's passage already holds is quoted
+        if following[s:e].strip() not in text:
+            break
+        start = e
+    return continuation(Candidate(after, start, start, 0.0, 0.0), found, following, query.focus, running=used)
 
 
 def _with_their_lists(
