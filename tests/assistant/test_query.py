@@ -75,8 +75,23 @@ def test_query_parts(question: str, language: Language, asks: Asks, names: tuple
         ("investing", "investere investering"),
         ("shares", "andel"),
         ("zebra", None),
+        ("fleet", "bilpark vognpark bilflåde flåde"),
+        ("benefits", "gevinster fordele"),
+        ("drawbacks", "ulemper"),
     ],
-    ids=["listed", "plural-listed", "past", "ies-plural", "doubled-consonant", "ing", "plural", "unknown"],
+    ids=[
+        "listed",
+        "plural-listed",
+        "past",
+        "ies-plural",
+        "doubled-consonant",
+        "ing",
+        "plural",
+        "unknown",
+        "the-reports-words-for-a-fleet",
+        "benefits-are-also-advantages",
+        "drawbacks",
+    ],
 )
 def test_an_english_word_finds_its_danish_in_any_regular_form(word: str, danish: str | None) -> None:
     from gevinst.assistant import glossary
