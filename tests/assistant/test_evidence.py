@@ -829,3 +829,24 @@ def test_a_reports_own_question_answers_nothing_but_a_list_opener_run_into_one_d
     texts = [retrieved.chunks[c.passage].text[c.start : c.end] for c in found]
     assert any(t.startswith("Følgende forhold skal kortlægges") for t in texts)
     assert not any(t.startswith("Hvilke rapporteringsprocedurer") for t in texts)
+
+
+PROS_AND_CONS = (
+    "En centralisering af lønopgaverne medfører en effektivisering af den samlede opgavevaretagelse. "
+    "Erfaringerne viser et potentiale på mellem 15-25 % af ressourcerne. "
+    "Ulemper ved forslaget: Øget afstand til brugerne og risiko for skyggeorganisationer."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Hvad er ulemperne ved at centralisere lønopgaverne?", "Ulemper ved forslaget"),
+        ("What are the risks of centralising the payroll tasks?", "Ulemper ved forslaget"),
+        ("Hvad giver det at centralisere lønopgaverne?", "En centralisering"),
+    ],
+    ids=["drawbacks", "english-risks", "gains"],
+)
+def test_a_question_of_drawbacks_is_led_by_the_sentence_that_names_them(question: str, lead: str) -> None:
+    found = _found(PROS_AND_CONS, {"En centralisering": 2.0, "Erfaringerne": 1.6, "Ulemper": 0.8})
+    assert _choose(question, PROS_AND_CONS, found)[0].startswith(lead)

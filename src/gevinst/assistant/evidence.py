@@ -23,6 +23,7 @@ from gevinst.assistant.sentence_kind import (
     is_fragment,
     is_noise,
     kind_fit,
+    names_drawbacks,
     names_focus,
     opens_list,
 )
@@ -216,6 +217,10 @@ def _lead(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candid
         stating = [c for c in leaders if c.fit > 0 and c.relevance >= 0.2 * best_relevance]
         best_fit = max((c.fit for c in stating), default=0.0)
         leaders = [c for c in stating if c.fit == best_fit] or leaders
+    if query.drawbacks:  # a question of drawbacks is led by a sentence that names them
+        best_relevance = max(c.relevance for c in ranked)
+        naming = [c for c in leaders if names_drawbacks(text(c)) and c.relevance >= 0.2 * best_relevance]
+        leaders = naming or leaders
     lead = next((c for c in leaders if not is_fragment(text(c))), leaders[0])
     chunk_text = retrieved.chunks[lead.passage].text
     if points_back(text(lead)) and lead.previous >= 0 and _leads_in(chunk_text[lead.previous : lead.start]):
