@@ -767,3 +767,86 @@ def test_a_figure_about_a_named_report_must_come_from_that_report(settings: Sett
         'Hvad er effektiviseringspotentialet ved bedre anvendelse af lærernes arbejdstid ifølge "Planlægning i skolerne"?'
     )
     assert answer.refused and "40 %" not in answer.text.split("\n")[0]
+
+
+RUNS_ON_FIRST = (
+    "Fællesskabet skal sikre robuste enheder i administrationen. "
+    "Følgende forhold skal kortlægges forud for etableringen af et fællesskab: 1) Volumen og dimensionering. "
+    "Hvor mange årsværk er der knyttet til opgaven i dag?"
+)
+RUNS_ON_SECOND = (
+    "Hvor mange årsværk er der knyttet til opgaven i dag? "
+    "2) Styring og ansvarsfordeling. Hvem skal lederen af fællesskabet referere til? "
+    "Konkretisering af de administrative opgaver: Nedenfor er listet nogle funktioner."
+)
+
+
+@pytest.mark.parametrize(("following", "quoted"), [({0: 1}, True), ({}, False)], ids=["next-passage", "none-known"])
+def test_a_list_that_runs_past_its_passage_goes_on_in_the_reports_next_passage(
+    following: dict[int, int], quoted: bool
+) -> None:
+    from gevinst.assistant import evidence
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.retrieval import Retrieved
+    from gevinst.types import Chunk
+
+    chunks = [
+        Chunk("doc", "Rapport", p, "Afsnit", 0, len(t), t, f"h{p}")
+        for p, t in enumerate([RUNS_ON_FIRST, RUNS_ON_SECOND])
+    ]
+    found = _found(RUNS_ON_FIRST, {"Følgende": 2.0})
+    retrieved = Retrieved(chunks, 1.0, [], following=following)
+    chosen = evidence.choose(
+        parse_query("Hvad skal kortlægges før etableringen af et fællesskab?")[0], found, retrieved
+    )
+    texts = [chunks[c.passage].text[c.start : c.end] for c in chosen]
+    assert texts[0].startswith("Følgende forhold")
+    assert ("2) Styring og ansvarsfordeling." in texts) is quoted
+    assert texts.count("Hvor mange årsværk er der knyttet til opgaven i dag?") == 1  # the overlap is quoted once
+    assert not any(t.startswith("Konkretisering") for t in texts)  # the next list is another matter
+
+
+OWN_QUESTIONS = {
+    "faellesskab.txt": (
+        "# Administrative fællesskaber\n\n"
+        "Følgende forhold skal kortlægges forud for etableringen af et administrativt fællesskab: 1) Volumen "
+        "Hvor mange årsværk er knyttet til opgaverne i de enkelte institutioner?\n\n"
+        "Hvilke rapporteringsprocedurer skal gælde for det administrative fællesskab?\n"
+    ),
+}
+
+
+def test_a_reports_own_question_answers_nothing_but_a_list_opener_run_into_one_does(
+    settings: Settings, tmp_path: Path
+) -> None:
+    from gevinst.assistant import evidence
+    from gevinst.assistant.parse import parse_query
+
+    assistant = assistant_over(settings, tmp_path / "docs", OWN_QUESTIONS)
+    query = assistant.retriever.with_compounds(parse_query("Hvad skal kortlægges før et administrativt fællesskab?")[0])
+    retrieved = assistant.retriever.retrieve(query)
+    found = evidence.candidates(query, retrieved, assistant.retriever)
+    texts = [retrieved.chunks[c.passage].text[c.start : c.end] for c in found]
+    assert any(t.startswith("Følgende forhold skal kortlægges") for t in texts)
+    assert not any(t.startswith("Hvilke rapporteringsprocedurer") for t in texts)
+
+
+PROS_AND_CONS = (
+    "En centralisering af lønopgaverne medfører en effektivisering af den samlede opgavevaretagelse. "
+    "Erfaringerne viser et potentiale på mellem 15-25 % af ressourcerne. "
+    "Ulemper ved forslaget: Øget afstand til brugerne og risiko for skyggeorganisationer."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Hvad er ulemperne ved at centralisere lønopgaverne?", "Ulemper ved forslaget"),
+        ("What are the risks of centralising the payroll tasks?", "Ulemper ved forslaget"),
+        ("Hvad giver det at centralisere lønopgaverne?", "En centralisering"),
+    ],
+    ids=["drawbacks", "english-risks", "gains"],
+)
+def test_a_question_of_drawbacks_is_led_by_the_sentence_that_names_them(question: str, lead: str) -> None:
+    found = _found(PROS_AND_CONS, {"En centralisering": 2.0, "Erfaringerne": 1.6, "Ulemper": 0.8})
+    assert _choose(question, PROS_AND_CONS, found)[0].startswith(lead)

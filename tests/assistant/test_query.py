@@ -75,8 +75,23 @@ def test_query_parts(question: str, language: Language, asks: Asks, names: tuple
         ("investing", "investere investering"),
         ("shares", "andel"),
         ("zebra", None),
+        ("fleet", "bilpark vognpark bilflåde flåde"),
+        ("benefits", "gevinster fordele"),
+        ("drawbacks", "ulemper"),
     ],
-    ids=["listed", "plural-listed", "past", "ies-plural", "doubled-consonant", "ing", "plural", "unknown"],
+    ids=[
+        "listed",
+        "plural-listed",
+        "past",
+        "ies-plural",
+        "doubled-consonant",
+        "ing",
+        "plural",
+        "unknown",
+        "the-reports-words-for-a-fleet",
+        "benefits-are-also-advantages",
+        "drawbacks",
+    ],
 )
 def test_an_english_word_finds_its_danish_in_any_regular_form(word: str, danish: str | None) -> None:
     from gevinst.assistant import glossary
@@ -450,3 +465,21 @@ def test_danish_phrasings_that_ask_for_what_something_contains(question: str, as
 )
 def test_the_statistic_a_figure_is_asked_as(question: str, statistic: str | None) -> None:
     assert parse_query(question)[0].statistic == statistic
+
+
+@pytest.mark.parametrize(
+    ("question", "drawbacks"),
+    [
+        ("Hvad er ulemperne ved at centralisere lønopgaverne?", True),
+        ("Hvilke risici er der ved at outsource driften?", True),
+        ("Hvilke barrierer har kommunerne mødt?", True),
+        ("What are the drawbacks of a shared service centre?", True),
+        ("Hvad er fordelene ved at centralisere lønopgaverne?", False),
+        ("Hvad sparede kommunen ved at samle debitorerne?", False),
+    ],
+    ids=["ulemper", "risici", "barrierer", "english", "benefits", "figure"],
+)
+def test_a_question_of_drawbacks_is_read_as_such(question: str, drawbacks: bool) -> None:
+    from gevinst.assistant.parse import parse_query
+
+    assert parse_query(question)[0].drawbacks is drawbacks

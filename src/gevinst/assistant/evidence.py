@@ -13,11 +13,20 @@ from dataclasses import replace
 
 from gevinst.assistant.blocks import in_block
 from gevinst.assistant.candidate import CALIBRATED_SPAN, CHOOSING_SPAN, Candidate, closeness, overlaps
-from gevinst.assistant.opening import continuation, list_opener, points_back
+from gevinst.assistant.opening import continuation, list_opener, points_back, runs_past
 from gevinst.assistant.query import Asks, Query
 from gevinst.assistant.refusal import passages_naming
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
-from gevinst.assistant.sentence_kind import LIST_ITEM, heads_list, is_fragment, is_noise, kind_fit, names_focus
+from gevinst.assistant.sentence_kind import (
+    LIST_ITEM,
+    heads_list,
+    is_fragment,
+    is_noise,
+    kind_fit,
+    names_drawbacks,
+    names_focus,
+    opens_list,
+)
 from gevinst.index import textnorm
 from gevinst.sentences import addresses_reader, sentence_spans
 
@@ -79,9 +88,10 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             before.append(own)
             previous, prev_start = start, previous
             key = re.sub(r"\W+", " ", sentence.lower()).strip()
-            asks_itself = sentence.endswith(
-                "?"
-            )  # a report's own question («5. Hvilke investeringer …?») answers nothing
+            # a report's own question («5. Hvilke investeringer …?») answers nothing; a sentence that opens a list
+            # and runs on into its first item's question («… forud for etableringen: 1) Volumen … Hvor mange …?»)
+            # names what the list is
+            asks_itself = sentence.endswith("?") and not opens_list(sentence)
             block = in_block(query.labels, blocks, end)  # -1: another numbered block than the one asked
             if len(sentence) < 25 or key in seen or asks_itself or block < 0:
                 continue
@@ -124,6 +134,7 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     ranked = sorted(found, key=lambda c: -c.score)
     lead = _lead(query, ranked, retrieved)
     opened = continuation(lead, found, retrieved.chunks[lead.passage].text, query.focus)
+    opened += _run_on(query, lead, opened, found, retrieved)
     chosen = [lead, *opened]
     # what the lead opens is part of it: the other points keep their room
     max_sentences += len(opened)
@@ -147,6 +158,24 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
             chosen.append(top[0])
     rest = sorted(chosen[1 + len(opened) :], key=lambda s: (s.passage, s.start))
     return [lead, *opened, *_with_their_lists(query, rest, found, retrieved, [lead, *opened])]
+
+
+def _run_on(
+    query: Query, lead: Candidate, opened: list[Candidate], found: list[Candidate], retrieved: Retrieved
+) -> list[Candidate]:
+    """The rest of the lead's list from the report's next passage, when the list runs past its passage's end."""
+    text = retrieved.chunks[lead.passage].text
+    used = runs_past(lead, opened, text, query.focus)
+    after = retrieved.following.get(lead.passage)
+    if used is None or after is None:
+        return []
+    following = retrieved.chunks[after].text
+    start = 0
+    for s, e in sentence_spans(following):  # passages overlap: what the lead's passage already holds is quoted
+        if following[s:e].strip() not in text:
+            break
+        start = e
+    return continuation(Candidate(after, start, start, 0.0, 0.0), found, following, query.focus, running=used)
 
 
 def _with_their_lists(
@@ -188,6 +217,10 @@ def _lead(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candid
         stating = [c for c in leaders if c.fit > 0 and c.relevance >= 0.2 * best_relevance]
         best_fit = max((c.fit for c in stating), default=0.0)
         leaders = [c for c in stating if c.fit == best_fit] or leaders
+    if query.drawbacks:  # a question of drawbacks is led by a sentence that names them
+        best_relevance = max(c.relevance for c in ranked)
+        naming = [c for c in leaders if names_drawbacks(text(c)) and c.relevance >= 0.2 * best_relevance]
+        leaders = naming or leaders
     lead = next((c for c in leaders if not is_fragment(text(c))), leaders[0])
     chunk_text = retrieved.chunks[lead.passage].text
     if points_back(text(lead)) and lead.previous >= 0 and _leads_in(chunk_text[lead.previous : lead.start]):

@@ -33,7 +33,9 @@ def list_opener(passage: str, start: int) -> int | None:
     return None
 
 
-def continuation(lead: Candidate, found: list[Candidate], passage: str, focus: tuple[str, ...]) -> list[Candidate]:
+def continuation(
+    lead: Candidate, found: list[Candidate], passage: str, focus: tuple[str, ...], running: int | None = None
+) -> list[Candidate]:
     """What the leading sentence opens is quoted with it: the list it introduces (up to LIST_AFTER_COLON
     characters, short items included, until the next sentence that opens a list of its own or, in a bulleted
     list, the first line that is not an item and is not followed by one), else the next sentences of its
@@ -44,6 +46,8 @@ def continuation(lead: Candidate, found: list[Candidate], passage: str, focus: t
     out: list[Candidate] = []
     lead_text = passage[lead.start : lead.end]
     listing, used = opens_list(lead_text, focus) or bool(LIST_ITEM.match(lead_text)), 0
+    if running is not None:  # a list that runs on from the passage before, `running` characters of it quoted
+        listing, used = True, running
     bulleted = any(LIST_ITEM.match(line) for line in lead_text.split("\n")[1:])
     last_end = lead.end
     spans = [s for s in sentence_spans(passage) if s[0] >= lead.end]
@@ -70,3 +74,15 @@ def continuation(lead: Candidate, found: list[Candidate], passage: str, focus: t
         out.append(replace(c, opened=True))
         listing, last_end = listing or opens_list(text), end
     return out
+
+
+def runs_past(lead: Candidate, opened: list[Candidate], passage: str, focus: tuple[str, ...]) -> int | None:
+    """The characters quoted of the list the lead opens, when that list is still going where its passage ends
+    (a report's list often runs on into the next passage, «2) Styring …» after «1) Volumen …»); else None."""
+    text = passage[lead.start : lead.end]
+    if not (opens_list(text, focus) or LIST_ITEM.match(text)):
+        return None
+    spans = sentence_spans(passage)
+    used = sum(c.end - c.start for c in opened)
+    last = (opened[-1] if opened else lead).end
+    return used if spans and last >= spans[-1][1] and used < LIST_AFTER_COLON else None

@@ -101,6 +101,9 @@ class Query:
     labels: tuple[tuple[str, str], ...] = ()
     # The statistic a figure is asked as («den gennemsnitlige besparelse» → "average"): stated, or not answered.
     statistic: str | None = None
+    # It asks for a measure's drawbacks, risks or barriers («Hvad er ulemperne ved …?»): the sentence naming them
+    # answers it, not the one stating the gains.
+    drawbacks: bool = False
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:

@@ -35,6 +35,9 @@ class Retrieved:
     best_dense: float = 0.0  # cosine similarity of the question and the nearest passage (e5)
     tokens: list[set[str]] = field(default_factory=list)  # each passage's index tokens (publisher included)
     published: dict[str, int] = field(default_factory=dict)  # the year each report was published, when known
+    # passage → the retrieved passage that follows it in its report (a list that runs past a passage's end goes on
+    # there)
+    following: dict[int, int] = field(default_factory=dict)
 
 
 class HybridRetriever:
@@ -130,7 +133,13 @@ class HybridRetriever:
         # A calendar year the question asks about is an entity too: no passage about it, no answer about it.
         absent += [y for y in query.years if y not in seen]
         published = {c.doc_id: self._published[c.doc_id] for c in chunks if c.doc_id in self._published}
-        return Retrieved(chunks, coverage, missing, absent, best_dense, [self._tokens[i] for i in picked], published)
+        same_report = [i for i in picked if i + 1 in picked and self._same_report(i, i + 1)]
+        following = {picked.index(i): picked.index(i + 1) for i in same_report}
+        tokens = [self._tokens[i] for i in picked]
+        return Retrieved(chunks, coverage, missing, absent, best_dense, tokens, published, following)
+
+    def _same_report(self, i: int, j: int) -> bool:
+        return self.index.chunks[i].doc_id == self.index.chunks[j].doc_id
 
     def blocks(self, chunk: Chunk) -> list[tuple[int, str, str]]:
         """The numbered blocks that start in the passage; a passage that starts inside the block its report's

@@ -213,3 +213,13 @@ def _statistic_stated(kind: str) -> re.Pattern[str]:
 def states_statistic(kind: str, sentence: str) -> bool:
     """The sentence states that statistic («i gennemsnit», «gns.», «op til»)."""
     return bool(_statistic_stated(kind).search(sentence.lower()))
+
+
+@cache
+def _drawbacks() -> re.Pattern[str]:
+    return re.compile(r"(?<![\wæøå])(?:" + "|".join(re.escape(w) for w in lexicon.lexicon_data()["drawbacks"]) + ")")
+
+
+def names_drawbacks(text: str) -> bool:
+    """The text names drawbacks, risks or barriers («Ulemper ved …», «risikoen for …», «What are the risks»)."""
+    return bool(_drawbacks().search(text.lower()))
