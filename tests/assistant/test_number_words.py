@@ -23,6 +23,7 @@ CASES = [
     ("one-million", "til en million kroner stykket", False, [(1e6, "amount")]),
     ("kroner", "seksten kroner", False, [(16, "amount")]),
     ("pct", "syv pct. af indkøbet", False, [(7, "percent")]),
+    ("percent-genitive", "fyrre procents effektivisering", False, [(40, "percent")]),
     ("fractions", "halvdelen af tiden og en fjerdedel", False, [(50, "percent"), (25, "percent")]),
     ("three-quarters", "tre fjerdedele", False, [(75, "percent")]),
     ("article-is-not-one", "et budget på", False, []),

@@ -51,7 +51,7 @@ _FRACTION_EN = re.compile(r"^(half|third|quarter|fifth|sixth|seventh|eighth|nint
 _COMPOUND = re.compile(r"^(en|et|to|tre|fire|fem|seks|syv|otte|ni)og(" + "|".join(_DA_TENS) + r")$")
 _WORD = re.compile(r"[a-zæøåéA-ZÆØÅÉ]+")
 _GAP = re.compile(r"\s+|-")
-_UNIT = re.compile(r"\s*(?:(?P<pct>%|procent\b|pct\.?|percent\b|per cent\b)|(?P<cur>kroner\b|kr\.?|dkk\b))", re.I)
+_UNIT = re.compile(r"\s*(?:(?P<pct>%|procents?\b|pct\.?|percent\b|per cent\b)|(?P<cur>kroner\b|kr\.?|dkk\b))", re.I)
 
 
 @dataclass(frozen=True)
