@@ -48,6 +48,8 @@ def test_fte_savings_ksd_example() -> None:
     r = fte_savings(fte=12, monthly_salary=30000, efficiency_pct=40)
     assert r.value == 2597760 and r.to_dict()["value"] == 2597760
     assert r.display == "2.597.760 kr."
+    # the årsværk freed is a figure a manager plans by, so the shown calculation states it
+    assert "frigjorte årsværk = 12 årsværk × 40 % = 4,8 årsværk" in r.formula
 
 
 def test_fte_savings_kl09_model2_digitalisation() -> None:
