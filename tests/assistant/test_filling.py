@@ -352,6 +352,21 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "fte_savings",
         {"fte": 8, "monthly_salary": 31000, "efficiency_pct": 25},
     ),
+    # a manual channel is the old one, an electronic one the new
+    (
+        "channel-manual-to-electronic",
+        "En manuel ansøgning koster 120 kr. at behandle og en elektronisk 30 kr. Hvad sparer vi ved at flytte "
+        "5.000 ansøgninger om året?",
+        "channel_shift",
+        {"volume": 5000, "cost_from": 120, "cost_to": 30},
+    ),
+    (
+        "channel-manual-to-electronic-english",
+        "A manual invoice costs DKK 60 to handle and an electronic one DKK 15. What do we save by moving 8,000 "
+        "invoices a year to the electronic channel?",
+        "channel_shift",
+        {"volume": 8000, "cost_from": 60, "cost_to": 15},
+    ),
 ]
 
 

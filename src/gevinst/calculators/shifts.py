@@ -65,6 +65,9 @@ CHANNEL_SHIFT = Spec(
                 "skranke",
                 "phone",
                 "counter",
+                "manuel",  # «en manuel faktura koster 85 kr.»: handled by hand is the old channel
+                "manual",
+                "analog",
             ),
             False,
             klk(330, 52, "køb i butik 330 kr. (Hjørring)"),
@@ -93,6 +96,8 @@ CHANNEL_SHIFT = Spec(
                 "new",
                 "chat",
                 "self-service",
+                "elektronisk",
+                "electronic",
                 "→",  # «(kr. 120 → kr. 30)»: the price after the arrow is the new channel's
                 "->",
             ),
