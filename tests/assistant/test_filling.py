@@ -367,6 +367,21 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "channel_shift",
         {"volume": 8000, "cost_from": 60, "cost_to": 15},
     ),
+    # buying through the agreements at their lower prices is compliance, though «40 % af indkøbene» is a percent of
+    (
+        "compliance-through-agreements",
+        "Kommunen køber ind for 60 mio. kr. årligt. 40 % af indkøbene sker i dag via vores aftaler, og vi vil op på "
+        "70 %. Aftalepriserne er 10 % lavere end markedets. Hvad kan vi spare?",
+        "compliance_savings",
+        {"purchase_volume": 60e6, "current_share_pct": 40, "target_share_pct": 70, "price_saving_pct": 10},
+    ),
+    (
+        "compliance-through-agreements-english",
+        "We spend DKK 90 million a year on purchases. 50% of it goes through our agreements today and the target is "
+        "75%. Agreement prices are 6% below market. What can we save?",
+        "compliance_savings",
+        {"purchase_volume": 90e6, "current_share_pct": 50, "target_share_pct": 75, "price_saving_pct": 6},
+    ),
 ]
 
 

@@ -222,6 +222,9 @@ COMPLIANCE_SAVINGS = Spec(
         "købsloyalitet",
         "indkøbsaftale",
         "aftalerne",
+        # «aftalepriserne ligger 8 % under markedet»: the agreements' prices are what compliance gains
+        "aftalepris",
+        "agreement price",
     ),
     ComplianceBase,
     method=klk("compliance", 46),
