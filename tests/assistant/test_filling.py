@@ -382,6 +382,28 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "compliance_savings",
         {"purchase_volume": 90e6, "current_share_pct": 50, "target_share_pct": 75, "price_saving_pct": 6},
     ),
+    # a percentage stated per year repeats over the calendar years named after it
+    (
+        "baseline-yearly-over-named-years",
+        "Lønsummen er 30 mio. kr. Vi skærer 3 % af lønsummen om året i 2026, 2027, 2028 og 2029. Hvad sparer vi i 2029?",
+        "baseline_reduction",
+        {"baseline": 30e6, "yearly_pcts": [3, 3, 3, 3]},
+    ),
+    # a cut that rises to a level adds the difference in its year
+    (
+        "baseline-rising-to-a-level",
+        "Et budget på 50 mio. kr. skal ned med 4 % i år 1 stigende til 6 % i år 2. Hvad sparer vi hvert år?",
+        "baseline_reduction",
+        {"baseline": 50e6, "yearly_pcts": [4, 2]},
+    ),
+    # N years in all are the first year and N − 1 more; «de N følgende år» are N more
+    (
+        "baseline-years-in-all",
+        "Vi reducerer vores udgift på 10 mio. kr. med 6 % det første år og 2 % om året derefter, i alt fire år. "
+        "Hvad sparer vi?",
+        "baseline_reduction",
+        {"baseline": 10e6, "yearly_pcts": [6, 2, 2, 2]},
+    ),
 ]
 
 
