@@ -64,6 +64,8 @@ def test_fte_to_kroner_kl09() -> None:
 def test_baseline_reduction_adds_on_the_original_baseline() -> None:
     r = baseline_reduction(1_000_000, [10, 10])
     assert [row["besparelse"] for row in r.table] == [100000, 200000] and r.value == 200000
+    # «hvor meget sparer vi hvert år?»: the shown calculation gives each year's saving, not only the last
+    assert "år 1: 100.000 kr., år 2: 200.000 kr." in r.formula
     loen = baseline_reduction(10_000_000, [10, 5, 5, 5])
     assert loen.value == 2_500_000 and not loen.warnings  # 25 % is inside the report's 15-25 %
 
