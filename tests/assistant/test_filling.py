@@ -404,6 +404,21 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "baseline_reduction",
         {"baseline": 10e6, "yearly_pcts": [6, 2, 2, 2]},
     ),
+    # a team's hours stated per head: the heads times their hours, added
+    (
+        "caseload-hours-per-head",
+        "Teamet har 300 sager. Fire rådgivere på 37 timer og to på 30 timer om ugen deler dem. Hvor mange sager pr. "
+        "fuldtidsansat?",
+        "cases_per_fte",
+        {"cases": 300, "weekly_hours": 208, "hours_per_fte": 37},
+    ),
+    (
+        "caseload-hours-per-head-english",
+        "We have 240 open cases and five caseworkers at 37 hours and one at 20 hours a week. What is the caseload "
+        "per full-time employee?",
+        "cases_per_fte",
+        {"cases": 240, "weekly_hours": 205, "hours_per_fte": 37},
+    ),
 ]
 
 

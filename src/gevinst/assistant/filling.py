@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from gevinst.assistant import question_cues, yearly
+from gevinst.assistant import question_cues, staffing, yearly
 from gevinst.assistant.cues import Context, affinity, contexts, cue_pattern, goal_hits, reports_figure
 from gevinst.assistant.placing import ACCEPTS, Aside, accepts, larger_first, per_year, put, range_end
-from gevinst.assistant.query import QuantityMention, Query, UnitKind
+from gevinst.assistant.query import Language, QuantityMention, Query, UnitKind
 from gevinst.assistant.rows import read_rows
 from gevinst.calculators import SPECS, Input, Kind, Spec
 
@@ -74,6 +74,11 @@ def fill(spec: Spec, query: Query) -> Filling:
                 lows = yearly.increments(lows, stated, query.text)
                 args[inp.name], used = yearly.spread(lows, years), used | idx | (years.used if years else set())
                 repeated = repeated or bool(years and years.yearly)
+        elif (
+            inp.per_head
+            and (staff := staffing.staff_hours(query.text, figures, used, query.language is Language.EN)) is not None
+        ):
+            args[inp.name], used = staff[0], used | staff[1]
         elif inp.kind is Kind.TASKS:
             tasks, idx = read_rows(inp, query.text, figures, near)
             if tasks:
@@ -82,7 +87,11 @@ def fill(spec: Spec, query: Query) -> Filling:
     scalars = [i for i in spec.inputs if i.kind in ACCEPTS and not range_end(spec, i)]
     own_first = [REPORTED if reports_figure(query.text, q) else 1.0 for q in figures]
     options = [
-        [(inp, a * own_first[n]) for inp in scalars if accepts(inp, q) and (a := affinity(inp, near[n])) > 0]
+        [
+            (inp, a * own_first[n])
+            for inp in scalars
+            if inp.name not in args and accepts(inp, q) and (a := affinity(inp, near[n])) > 0
+        ]
         if n not in used
         else []
         for n, q in enumerate(figures)

@@ -102,6 +102,8 @@ class Input:
     # into a yearly price; given the yearly price, they are neither used nor shown as assumptions).
     only_with: str | None = None
     period: Period | None = None  # the amount is per this period (a monthly salary, a yearly price)
+    # A team's total hours, which a question may state per head («seks medarbejdere på 37 timer og én på 30»)
+    per_head: bool = False
     # A yearly figure that may be stated per month or week («1.500 henvendelser om måneden») and is scaled to a
     # year; not a yearly price, where a monthly amount is a salary, a different thing.
     scales: bool = False
