@@ -419,6 +419,21 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "cases_per_fte",
         {"cases": 240, "weekly_hours": 205, "hours_per_fte": 37},
     ),
+    # the old channel's price and the new's, each named, say the question asks for a channel shift
+    (
+        "channel-both-prices-named",
+        "7.000 henvendelser fra skranke (90 kr.) til selvbetjening (15 kr.) – gevinst om året?",
+        "channel_shift",
+        {"volume": 7000, "cost_from": 90, "cost_to": 15},
+    ),
+    # today's share and the target, each named, say the question asks for compliance
+    (
+        "compliance-today-and-target-named",
+        "Vi køber for 200 mio. kr. om året. 45 % af indkøbet sker i dag på kontrakt, målet er 70 %, og "
+        "kontraktpriserne er 7 % lavere. Gevinst?",
+        "compliance_savings",
+        {"purchase_volume": 200e6, "current_share_pct": 45, "target_share_pct": 70, "price_saving_pct": 7},
+    ),
 ]
 
 

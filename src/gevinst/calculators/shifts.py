@@ -155,6 +155,7 @@ CHANNEL_SHIFT = Spec(
         "goes digital",
     ),
     needs_goal=True,
+    named_together=("cost_from", "cost_to"),
 )
 
 
@@ -202,14 +203,26 @@ COMPLIANCE_SAVINGS = Spec(
             "target_share_pct",
             "Mål for andelen",
             Kind.PERCENT,
-            ("mål", "til", "op på", "hæve", "target", "to", "raise"),
+            ("mål", "målet", "målsætning", "sigter mod", "til", "op på", "hæve", "target", "aim", "to", "raise"),
             le=100,
         ),
         Input(
             "price_saving_pct",
             "Prisbesparelse på aftale",
             Kind.PERCENT,
-            ("billigere", "prisbesparelse", "rabat", "sparer", "cheaper", "saving", "discount"),
+            (
+                "billigere",
+                "lavere",  # «aftalepriserne er 7 % lavere», «ligger 8 % under markedet»
+                "under markedet",
+                "prisbesparelse",
+                "rabat",
+                "sparer",
+                "cheaper",
+                "lower",
+                "below market",
+                "saving",
+                "discount",
+            ),
             le=100,
         ),
     ),
@@ -228,4 +241,5 @@ COMPLIANCE_SAVINGS = Spec(
     ),
     ComplianceBase,
     method=klk("compliance", 46),
+    named_together=("current_share_pct", "target_share_pct"),
 )

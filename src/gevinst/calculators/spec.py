@@ -135,6 +135,9 @@ class Spec:
     # Two inputs that, counting the same noun, say the question asks for this calculation («… 500.000 kr. på 40
     # sager. Vi har 70 sager.»: the example's count and ours)
     same_noun: tuple[str, ...] = ()
+    # Inputs that, all named by their own cue words, say the question asks for this calculation («fra papir (145
+    # kr.) til digital (38 kr.)»: the old channel's price and the new's; «i dag 55 %, målet er 80 %»)
+    named_together: tuple[str, ...] = ()
     model: type[BaseModel] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
