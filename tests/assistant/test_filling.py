@@ -434,6 +434,14 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "compliance_savings",
         {"purchase_volume": 200e6, "current_share_pct": 45, "target_share_pct": 70, "price_saving_pct": 7},
     ),
+    # «what does it free up in hours» asks for time saved, as «timer» does; «effective hours per FTE» is its input
+    (
+        "time-saved-in-hours-english",
+        "Each application saves a quarter of an hour, and we handle 4,000 a year. With DKK 350 an hour and 1,300 "
+        "effective hours per FTE, what does it free up in hours, kroner and FTE?",
+        "time_savings",
+        {"minutes_saved_per_unit": 15, "units_per_year": 4000, "hourly_rate": 350, "effective_hours_per_fte": 1300},
+    ),
 ]
 
 
