@@ -32,6 +32,8 @@ CASES = [
         [(120, "amount"), (30, "amount")],
     ),
     ("a-range-of-four-digit-amounts", "2000-3000 kr.", False, [(2000, "amount"), (3000, "amount")]),
+    # the genitive before a noun («40 procents effektivisering») is a percentage too
+    ("percent-genitive", "40 procents effektivisering", False, [(40, "percent")]),
 ]
 
 

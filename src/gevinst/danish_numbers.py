@@ -17,7 +17,7 @@ _NUM = (
     r"|\d+\.\d{1,2}(?!\d)"  # English decimal: 2.5, 13.8
     r"|\d+)"
 )
-_PERCENT = r"(?P<pct>%|pct\.?|procent\b|percent\b|per cent\b)"
+_PERCENT = r"(?P<pct>%|pct\.?|procents?\b|percent\b|per cent\b)"
 _SCALE = (
     r"(?P<scale>mio\.?|millioner\b|million(?:s)?\b|mill\.|mia\.?|milliarder\b|milliard\b|billion(?:s)?\b"
     r"|t\.\s?kr\.?|tkr\.?|tusind\b|thousand\b)"

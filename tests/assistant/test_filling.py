@@ -352,6 +352,96 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "fte_savings",
         {"fte": 8, "monthly_salary": 31000, "efficiency_pct": 25},
     ),
+    # a manual channel is the old one, an electronic one the new
+    (
+        "channel-manual-to-electronic",
+        "En manuel ansøgning koster 120 kr. at behandle og en elektronisk 30 kr. Hvad sparer vi ved at flytte "
+        "5.000 ansøgninger om året?",
+        "channel_shift",
+        {"volume": 5000, "cost_from": 120, "cost_to": 30},
+    ),
+    (
+        "channel-manual-to-electronic-english",
+        "A manual invoice costs DKK 60 to handle and an electronic one DKK 15. What do we save by moving 8,000 "
+        "invoices a year to the electronic channel?",
+        "channel_shift",
+        {"volume": 8000, "cost_from": 60, "cost_to": 15},
+    ),
+    # buying through the agreements at their lower prices is compliance, though «40 % af indkøbene» is a percent of
+    (
+        "compliance-through-agreements",
+        "Kommunen køber ind for 60 mio. kr. årligt. 40 % af indkøbene sker i dag via vores aftaler, og vi vil op på "
+        "70 %. Aftalepriserne er 10 % lavere end markedets. Hvad kan vi spare?",
+        "compliance_savings",
+        {"purchase_volume": 60e6, "current_share_pct": 40, "target_share_pct": 70, "price_saving_pct": 10},
+    ),
+    (
+        "compliance-through-agreements-english",
+        "We spend DKK 90 million a year on purchases. 50% of it goes through our agreements today and the target is "
+        "75%. Agreement prices are 6% below market. What can we save?",
+        "compliance_savings",
+        {"purchase_volume": 90e6, "current_share_pct": 50, "target_share_pct": 75, "price_saving_pct": 6},
+    ),
+    # a percentage stated per year repeats over the calendar years named after it
+    (
+        "baseline-yearly-over-named-years",
+        "Lønsummen er 30 mio. kr. Vi skærer 3 % af lønsummen om året i 2026, 2027, 2028 og 2029. Hvad sparer vi i 2029?",
+        "baseline_reduction",
+        {"baseline": 30e6, "yearly_pcts": [3, 3, 3, 3]},
+    ),
+    # a cut that rises to a level adds the difference in its year
+    (
+        "baseline-rising-to-a-level",
+        "Et budget på 50 mio. kr. skal ned med 4 % i år 1 stigende til 6 % i år 2. Hvad sparer vi hvert år?",
+        "baseline_reduction",
+        {"baseline": 50e6, "yearly_pcts": [4, 2]},
+    ),
+    # N years in all are the first year and N − 1 more; «de N følgende år» are N more
+    (
+        "baseline-years-in-all",
+        "Vi reducerer vores udgift på 10 mio. kr. med 6 % det første år og 2 % om året derefter, i alt fire år. "
+        "Hvad sparer vi?",
+        "baseline_reduction",
+        {"baseline": 10e6, "yearly_pcts": [6, 2, 2, 2]},
+    ),
+    # a team's hours stated per head: the heads times their hours, added
+    (
+        "caseload-hours-per-head",
+        "Teamet har 300 sager. Fire rådgivere på 37 timer og to på 30 timer om ugen deler dem. Hvor mange sager pr. "
+        "fuldtidsansat?",
+        "cases_per_fte",
+        {"cases": 300, "weekly_hours": 208, "hours_per_fte": 37},
+    ),
+    (
+        "caseload-hours-per-head-english",
+        "We have 240 open cases and five caseworkers at 37 hours and one at 20 hours a week. What is the caseload "
+        "per full-time employee?",
+        "cases_per_fte",
+        {"cases": 240, "weekly_hours": 205, "hours_per_fte": 37},
+    ),
+    # the old channel's price and the new's, each named, say the question asks for a channel shift
+    (
+        "channel-both-prices-named",
+        "7.000 henvendelser fra skranke (90 kr.) til selvbetjening (15 kr.) – gevinst om året?",
+        "channel_shift",
+        {"volume": 7000, "cost_from": 90, "cost_to": 15},
+    ),
+    # today's share and the target, each named, say the question asks for compliance
+    (
+        "compliance-today-and-target-named",
+        "Vi køber for 200 mio. kr. om året. 45 % af indkøbet sker i dag på kontrakt, målet er 70 %, og "
+        "kontraktpriserne er 7 % lavere. Gevinst?",
+        "compliance_savings",
+        {"purchase_volume": 200e6, "current_share_pct": 45, "target_share_pct": 70, "price_saving_pct": 7},
+    ),
+    # «what does it free up in hours» asks for time saved, as «timer» does; «effective hours per FTE» is its input
+    (
+        "time-saved-in-hours-english",
+        "Each application saves a quarter of an hour, and we handle 4,000 a year. With DKK 350 an hour and 1,300 "
+        "effective hours per FTE, what does it free up in hours, kroner and FTE?",
+        "time_savings",
+        {"minutes_saved_per_unit": 15, "units_per_year": 4000, "hourly_rate": 350, "effective_hours_per_fte": 1300},
+    ),
 ]
 
 

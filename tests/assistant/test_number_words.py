@@ -23,6 +23,12 @@ CASES = [
     ("one-million", "til en million kroner stykket", False, [(1e6, "amount")]),
     ("kroner", "seksten kroner", False, [(16, "amount")]),
     ("pct", "syv pct. af indkøbet", False, [(7, "percent")]),
+    ("percent-genitive", "fyrre procents effektivisering", False, [(40, "percent")]),
+    # a decimal said in words
+    ("decimal-komma", "to komma fire millioner", False, [(2.4e6, "amount")]),
+    ("decimal-komma-percent", "tre komma fem procent", False, [(3.5, "percent")]),
+    ("decimal-point", "two point five million", True, [(2.5e6, "amount")]),
+    ("komma-alone-is-no-decimal", "to, komma og fire", False, [(2, "plain"), (4, "plain")]),
     ("fractions", "halvdelen af tiden og en fjerdedel", False, [(50, "percent"), (25, "percent")]),
     ("three-quarters", "tre fjerdedele", False, [(75, "percent")]),
     ("article-is-not-one", "et budget på", False, []),

@@ -153,6 +153,12 @@ QUANTITIES = [
         [(8, UnitKind.FTE), (25, UnitKind.PERCENT), (2, UnitKind.YEARS)],
     ),
     ("small-word-counts-only-with-a-unit", "de to tal og fire opgaver", []),
+    # a small number word counts when a figure in digits counts the same noun: the example's count beside ours
+    (
+        "small-word-counts-what-a-figure-counts",
+        "Et projekt sparede 3 mio. kr. på fem plejecentre. Hvad giver det på vores 12 plejecentre?",
+        [(3e6, UnitKind.AMOUNT), (5, UnitKind.COUNT), (12, UnitKind.COUNT)],
+    ),
     ("words-are-not-years", "Vi har to tusind sager", [(2000, UnitKind.COUNT)]),
     ("hyphenated-unit", "the 8-year NPV at 4 percent", [(8, UnitKind.YEARS), (4, UnitKind.PERCENT)]),
     ("amount-word-before", "Månedsløn 32.000, pris 450", [(32000, UnitKind.AMOUNT), (450, UnitKind.AMOUNT)]),

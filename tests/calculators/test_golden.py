@@ -48,6 +48,8 @@ def test_fte_savings_ksd_example() -> None:
     r = fte_savings(fte=12, monthly_salary=30000, efficiency_pct=40)
     assert r.value == 2597760 and r.to_dict()["value"] == 2597760
     assert r.display == "2.597.760 kr."
+    # the årsværk freed is a figure a manager plans by, so the shown calculation states it
+    assert "frigjorte årsværk = 12 årsværk × 40 % = 4,8 årsværk" in r.formula
 
 
 def test_fte_savings_kl09_model2_digitalisation() -> None:
@@ -62,6 +64,8 @@ def test_fte_to_kroner_kl09() -> None:
 def test_baseline_reduction_adds_on_the_original_baseline() -> None:
     r = baseline_reduction(1_000_000, [10, 10])
     assert [row["besparelse"] for row in r.table] == [100000, 200000] and r.value == 200000
+    # «hvor meget sparer vi hvert år?»: the shown calculation gives each year's saving, not only the last
+    assert "år 1: 100.000 kr., år 2: 200.000 kr." in r.formula
     loen = baseline_reduction(10_000_000, [10, 5, 5, 5])
     assert loen.value == 2_500_000 and not loen.warnings  # 25 % is inside the report's 15-25 %
 

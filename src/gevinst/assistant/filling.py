@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from gevinst.assistant import question_cues
+from gevinst.assistant import question_cues, staffing, yearly
 from gevinst.assistant.cues import Context, affinity, contexts, cue_pattern, goal_hits, reports_figure
 from gevinst.assistant.placing import ACCEPTS, Aside, accepts, larger_first, per_year, put, range_end
-from gevinst.assistant.query import QuantityMention, Query, UnitKind
+from gevinst.assistant.query import Language, QuantityMention, Query, UnitKind
 from gevinst.assistant.rows import read_rows
 from gevinst.calculators import SPECS, Input, Kind, Spec
 
@@ -57,6 +57,7 @@ def fill(spec: Spec, query: Query) -> Filling:
     args: dict[str, Any] = {}
     used: set[int] = set()
     aside = Aside()  # high ends the calculator has no input for, and figures scaled to a year
+    repeated = False
     for inp in spec.inputs:
         if inp.kind is Kind.AMOUNT_LIST and inp.required:
             lows, high_ends, idx = _list_values(inp, figures)
@@ -66,10 +67,18 @@ def fill(spec: Spec, query: Query) -> Filling:
                     args[f"{inp.name}_high"] = high_ends
         elif inp.kind is Kind.PERCENT_LIST:
             lows, _, idx = _list_values(inp, figures)
-            years, at = _repeat_years(figures, near, used | idx)
+            stated = [figures[n] for n in sorted(idx)]
+            years = yearly.stated_years(query, used | idx, stated)
             # one percentage in no year («Hvad frigør 1,5 %?») is a percentage of an amount, not a yearly list
             if len(lows) > 1 or (lows and (years is not None or goal_hits(spec, query.text))):
-                args[inp.name], used = _yearly(lows, years), used | idx | at
+                lows = yearly.increments(lows, stated, query.text)
+                args[inp.name], used = yearly.spread(lows, years), used | idx | (years.used if years else set())
+                repeated = repeated or bool(years and years.yearly)
+        elif (
+            inp.per_head
+            and (staff := staffing.staff_hours(query.text, figures, used, query.language is Language.EN)) is not None
+        ):
+            args[inp.name], used = staff[0], used | staff[1]
         elif inp.kind is Kind.TASKS:
             tasks, idx = read_rows(inp, query.text, figures, near)
             if tasks:
@@ -78,7 +87,11 @@ def fill(spec: Spec, query: Query) -> Filling:
     scalars = [i for i in spec.inputs if i.kind in ACCEPTS and not range_end(spec, i)]
     own_first = [REPORTED if reports_figure(query.text, q) else 1.0 for q in figures]
     options = [
-        [(inp, a * own_first[n]) for inp in scalars if accepts(inp, q) and (a := affinity(inp, near[n])) > 0]
+        [
+            (inp, a * own_first[n])
+            for inp in scalars
+            if inp.name not in args and accepts(inp, q) and (a := affinity(inp, near[n])) > 0
+        ]
         if n not in used
         else []
         for n, q in enumerate(figures)
@@ -111,7 +124,10 @@ def fill(spec: Spec, query: Query) -> Filling:
         for group in spec.one_of
         if not any(n in args for n in group)
     )
-    goal = goal_hits(spec, query.text) or _counts_the_same(spec, figures, assignment)
+    # a percentage stated per year over stated years («2 % om året i 2018, 2019 og 2020») is a yearly cut
+    named = {inp.name for inp in assignment.values()}
+    together = bool(spec.named_together) and named.issuperset(spec.named_together)
+    goal = goal_hits(spec, query.text) or _counts_the_same(spec, figures, assignment) or int(repeated or together)
     if spec.needs_goal and not goal:
         missing += ("at spørgsmålet beder om netop denne beregning",)
     return Filling(
@@ -193,26 +209,6 @@ def _only_open(
         if len(open_) == 1:
             put(spec, open_[0], q, args, aside)
             used.add(n)
-
-
-def _repeat_years(
-    figures: tuple[QuantityMention, ...], contexts: list[Context], used: set[int]
-) -> tuple[int | None, set[int]]:
-    """«… i tre år», «… i hvert af de tre følgende år»: how many years a yearly percentage repeats."""
-    for n, q in enumerate(figures):
-        if n not in used and q.unit is UnitKind.YEARS and q.value.is_integer() and 1 < q.value <= 30:
-            return int(q.value), {n}
-    return None, set()
-
-
-def _yearly(pcts: list[float], years: int | None) -> list[float]:
-    """One percentage for N years repeats; a first-year percentage and one for «the N following years»
-    becomes the first plus N of the second."""
-    if years is None or len(pcts) > 2:
-        return pcts
-    if len(pcts) == 1:
-        return pcts * years
-    return [pcts[0], *[pcts[1]] * years]
 
 
 def _best_assignment(spec: Spec, options: list[list[tuple[Input, float]]]) -> tuple[float, dict[int, Input]]:

@@ -175,6 +175,17 @@ def per_words() -> frozenset[str]:
 
 
 @cache
+def following_years() -> frozenset[str]:
+    return frozenset(lexicon_data()["following_years"])
+
+
+@cache
+def rising_to() -> re.Pattern[str]:
+    words = sorted(lexicon_data()["rising_to"], key=len, reverse=True)
+    return re.compile(r"(?<![\wæøå])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\wæøå])")
+
+
+@cache
 def _periods() -> list[tuple[Period, re.Pattern[str]]]:
     return [
         (

@@ -36,6 +36,7 @@ _LARGE = {
 }  # fmt: skip
 _HALF = {"halv": 0.5, "half": 0.5, "kvart": 0.25, "quarter": 0.25}
 _AND = {"og", "and"}
+_POINT = {"komma", "point"}  # a decimal said in words: «to komma fire millioner», «one point five million»
 _ORDINAL = {
     "halv": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6, "syvende": 7, "ottende": 8, "niende": 9, "tiende": 10,
     "tyvende": 20, "anden": 2,
@@ -51,7 +52,7 @@ _FRACTION_EN = re.compile(r"^(half|third|quarter|fifth|sixth|seventh|eighth|nint
 _COMPOUND = re.compile(r"^(en|et|to|tre|fire|fem|seks|syv|otte|ni)og(" + "|".join(_DA_TENS) + r")$")
 _WORD = re.compile(r"[a-zæøåéA-ZÆØÅÉ]+")
 _GAP = re.compile(r"\s+|-")
-_UNIT = re.compile(r"\s*(?:(?P<pct>%|procent\b|pct\.?|percent\b|per cent\b)|(?P<cur>kroner\b|kr\.?|dkk\b))", re.I)
+_UNIT = re.compile(r"\s*(?:(?P<pct>%|procents?\b|pct\.?|percent\b|per cent\b)|(?P<cur>kroner\b|kr\.?|dkk\b))", re.I)
 
 
 @dataclass(frozen=True)
@@ -121,11 +122,21 @@ class _Reading:
     current: float = 0.0  # the group below the last «tusind»/«million» read
     words: int = 0
     large: bool = False  # a «million» or «milliard» was read: an amount, as after digits
+    point: bool = False  # «komma»/«point» was read: the next digit word is a tenth («to komma fire» is 2,4)
 
 
 def _step(r: _Reading, word: str, nxt: str, english: bool) -> int | None:
     """Read one word into the reading: how many words it took (None: the phrase ends before it)."""
     value = _small(word, english)
+    if r.point:  # «to komma fire millioner»: one decimal, read as digits are
+        r.point = False
+        if value is None or value >= 10:
+            return None
+        r.current += value / 10
+        return 1
+    if word in _POINT and r.words and r.current and not r.current % 1 and (_small(nxt, english) or 10) < 10:
+        r.point = True
+        return 1
     tens_then_ones = english and r.current % 100 >= 20 and not r.current % 10 and value is not None and value < 10
     if value is not None and (not r.current % 100 or tens_then_ones):
         r.current += value

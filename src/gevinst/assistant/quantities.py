@@ -132,6 +132,17 @@ def _small_word(q: Quantity, in_words: bool) -> bool:
     return in_words and q.kind == "plain" and not re.search(r"[\s-]", q.text) and q.value < 13
 
 
+def _unit_noun(noun: str, second: str) -> bool:
+    return lexicon.unit_noun(noun) is not None or lexicon.unit_noun(second) is not None
+
+
+def _counted(noun: str, low: str, found: list[tuple[Quantity, bool]]) -> bool:
+    """A figure in digits counts the same noun («fire skoler … vores 11 skoler»): the word is a count too."""
+    if len(noun) < 3:
+        return False
+    return any(not words and low[q.end :].lstrip().startswith(noun) for q, words in found)
+
+
 def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, ...]:
     """«120-150 mio. kr.» is one mention with `high`; a leading minus sign is kept («-2 mio. kr.»)."""
     low = text.lower()
@@ -163,7 +174,7 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
         noun, second = (m.group(1), m.group(2) or "") if m else ("", "")
         if noun in lexicon.per_words():  # «2.800 a year», «14.500 om året»: a rate, not a span of years
             second = ""
-        if _small_word(q, in_words) and lexicon.unit_noun(noun) is None and lexicon.unit_noun(second) is None:
+        if _small_word(q, in_words) and not _counted(noun, low, found) and not _unit_noun(noun, second):
             continue
         unit = _unit_of(q.kind, q.value, noun, before, second, bare=text[q.start : q.end].strip().isdigit())
         if out and out[-1].unit in _NAMING and text[out[-1].end : q.start] == "/":  # «nr. 2024/117» names one thing

@@ -78,6 +78,17 @@ def not_yet_pattern(past: bool = True) -> re.Pattern[str]:
 
 
 @cache
+def _borrow_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in lexicon_data()["compute"]["borrows"]]
+
+
+def borrows_figure(text: str) -> bool:
+    """The question takes a report's figure for its own («… hvis vi opnår samme besparelse som Københavns …»)."""
+    low = text.lower()
+    return any(p.search(low) for p in _borrow_patterns())
+
+
+@cache
 def _compute_pattern() -> re.Pattern[str]:
     cues = sorted(lexicon_data()["compute"]["cues"], key=len, reverse=True)
     alternatives = [re.escape(c[:-1]) + r"[\wæøå]*" if c.endswith("*") else re.escape(c) for c in cues]

@@ -10,6 +10,7 @@ import math
 import time
 from dataclasses import replace
 
+from gevinst.assistant import borrowed
 from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.filling import Filling, rank, usable
 from gevinst.assistant.query import Language, QuantityMention, Query, UnitKind
@@ -49,6 +50,8 @@ def choose(query: Query) -> Filling | None:
 
 def answer_calculation(query: Query, context: AnswerContext) -> Answer | None:
     filling = choose(query)
+    if filling is None or not filling.complete:  # «samme besparelse som Københavns …»: the report's percentage
+        filling = borrowed.borrow(query, context) or filling
     if filling is None:
         return None
     if not filling.complete:

@@ -47,6 +47,7 @@ def _fte(i: Any) -> CalcResult:
     else:
         cost, cost_step = float(i.annual_cost_per_fte), ""
     full = i.fte * cost * i.efficiency_pct / 100
+    freed = i.fte * i.efficiency_pct / 100
     realisable = full * i.realisable_pct / 100
     warnings = (
         ["Over 85 % effektivisering ligger over de højeste opgaveniveauer i rapporterne."]
@@ -61,9 +62,11 @@ def _fte(i: Any) -> CalcResult:
         f"{cost_step}besparelse = {num(i.fte)} årsværk × {kr(cost)} × {pct(i.efficiency_pct)} = {kr(full)} om året"
         + (f"; heraf kan {pct(i.realisable_pct)} hentes nu = {kr(realisable)}" if i.realisable_pct < 100 else "")
         + (f"; indfaset lineært over {i.phase_in_years} år" if i.phase_in_years > 1 else "")
+        # the årsværk freed is what a manager plans staffing by, beside the kroner
+        + f"; frigjorte årsværk = {num(i.fte)} årsværk × {pct(i.efficiency_pct)} = {num(freed)} årsværk"
         + ".",
         [],
-        {"annual_cost_per_fte": cost, "fte_freed": i.fte * i.efficiency_pct / 100, "realisable": realisable},
+        {"annual_cost_per_fte": cost, "fte_freed": freed, "realisable": realisable},
         phase_in_table(realisable, i.phase_in_years),
         warnings,
     )

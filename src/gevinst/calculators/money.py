@@ -47,7 +47,9 @@ def _baseline(i: Any) -> CalcResult:
         "kr.",
         "Besparelse ved fuld effekt",
         "Besparelse i år t = udgangspunkt × summen af de årlige procenter til og med år t (lagt til på det "
-        f"oprindelige udgangspunkt): {kr(i.baseline)} × ({steps}) = {kr(i.baseline)} × {pct(cumulative)} = {kr(full)}.",
+        f"oprindelige udgangspunkt): {kr(i.baseline)} × ({steps}) = {kr(i.baseline)} × {pct(cumulative)} = {kr(full)}"
+        + _year_by_year(rows)
+        + ".",
         [],
         {"total_pct": cumulative},
         rows,
@@ -58,6 +60,13 @@ def _baseline(i: Any) -> CalcResult:
             f"din samlede reduktion er {pct(cumulative)}."
         ],
     )
+
+
+def _year_by_year(rows: list[dict[str, Any]]) -> str:
+    """Each year's saving when there are several: what «hvad sparer vi hvert år?» asks."""
+    if len(rows) < 2:
+        return ""
+    return "; år for år: " + ", ".join(f"år {r['år']}: {kr(r['besparelse'])}" for r in rows)
 
 
 BASELINE_REDUCTION = Spec(
@@ -95,6 +104,9 @@ BASELINE_REDUCTION = Spec(
         "i træk",
         "in a row",
         "consecutive",
+        # «reduktionerne lægges oven i hinanden»: cuts stacked year on year
+        "oven i hinanden",
+        "on top of each other",
     ),
     YearlyBase,
     method=klk("procenter lægges til på det oprindelige udgangspunkt", 22),

@@ -132,6 +132,7 @@ CASES_PER_FTE = Spec(
             gt=0,
             ge=None,
             le=1e7,
+            per_head=True,
         ),
         Input(
             "hours_per_fte",

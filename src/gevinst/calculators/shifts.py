@@ -65,6 +65,9 @@ CHANNEL_SHIFT = Spec(
                 "skranke",
                 "phone",
                 "counter",
+                "manuel",  # «en manuel faktura koster 85 kr.»: handled by hand is the old channel
+                "manual",
+                "analog",
             ),
             False,
             klk(330, 52, "køb i butik 330 kr. (Hjørring)"),
@@ -93,6 +96,8 @@ CHANNEL_SHIFT = Spec(
                 "new",
                 "chat",
                 "self-service",
+                "elektronisk",
+                "electronic",
                 "→",  # «(kr. 120 → kr. 30)»: the price after the arrow is the new channel's
                 "->",
             ),
@@ -150,6 +155,7 @@ CHANNEL_SHIFT = Spec(
         "goes digital",
     ),
     needs_goal=True,
+    named_together=("cost_from", "cost_to"),
 )
 
 
@@ -197,14 +203,26 @@ COMPLIANCE_SAVINGS = Spec(
             "target_share_pct",
             "Mål for andelen",
             Kind.PERCENT,
-            ("mål", "til", "op på", "hæve", "target", "to", "raise"),
+            ("mål", "målet", "målsætning", "sigter mod", "til", "op på", "hæve", "target", "aim", "to", "raise"),
             le=100,
         ),
         Input(
             "price_saving_pct",
             "Prisbesparelse på aftale",
             Kind.PERCENT,
-            ("billigere", "prisbesparelse", "rabat", "sparer", "cheaper", "saving", "discount"),
+            (
+                "billigere",
+                "lavere",  # «aftalepriserne er 7 % lavere», «ligger 8 % under markedet»
+                "under markedet",
+                "prisbesparelse",
+                "rabat",
+                "sparer",
+                "cheaper",
+                "lower",
+                "below market",
+                "saving",
+                "discount",
+            ),
             le=100,
         ),
     ),
@@ -217,7 +235,11 @@ COMPLIANCE_SAVINGS = Spec(
         "købsloyalitet",
         "indkøbsaftale",
         "aftalerne",
+        # «aftalepriserne ligger 8 % under markedet»: the agreements' prices are what compliance gains
+        "aftalepris",
+        "agreement price",
     ),
     ComplianceBase,
     method=klk("compliance", 46),
+    named_together=("current_share_pct", "target_share_pct"),
 )

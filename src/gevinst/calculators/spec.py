@@ -102,6 +102,8 @@ class Input:
     # into a yearly price; given the yearly price, they are neither used nor shown as assumptions).
     only_with: str | None = None
     period: Period | None = None  # the amount is per this period (a monthly salary, a yearly price)
+    # A team's total hours, which a question may state per head («seks medarbejdere på 37 timer og én på 30»)
+    per_head: bool = False
     # A yearly figure that may be stated per month or week («1.500 henvendelser om måneden») and is scaled to a
     # year; not a yearly price, where a monthly amount is a salary, a different thing.
     scales: bool = False
@@ -133,6 +135,9 @@ class Spec:
     # Two inputs that, counting the same noun, say the question asks for this calculation («… 500.000 kr. på 40
     # sager. Vi har 70 sager.»: the example's count and ours)
     same_noun: tuple[str, ...] = ()
+    # Inputs that, all named by their own cue words, say the question asks for this calculation («fra papir (145
+    # kr.) til digital (38 kr.)»: the old channel's price and the new's; «i dag 55 %, målet er 80 %»)
+    named_together: tuple[str, ...] = ()
     model: type[BaseModel] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -187,7 +187,7 @@ TIME_SAVINGS = Spec(
             "effective_hours_per_fte",
             "Effektive timer pr. årsværk",
             Kind.HOURS,
-            ("årsværk", "effektive timer"),
+            ("årsværk", "effektive timer", "effective hours", "fte"),
             False,
             gt=0,
             ge=None,
@@ -195,6 +195,6 @@ TIME_SAVINGS = Spec(
         ),
     ),
     _time,
-    ("minut", "minutes", "tid", "time saved", "timer"),
+    ("minut", "minutes", "tid", "time saved", "timer", "hours"),
     method=Preset("tid × volumen", "KL/KLK 2017, s. 36", KLK, 36),
 )
