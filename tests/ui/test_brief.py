@@ -66,8 +66,10 @@ def test_a_citation_names_its_page_or_else_its_section(citation: dict, expected:
         (4.8, "årsværk", "4,8 årsværk"),
         (12.0, "årsværk", "12 årsværk"),
         (2, "år", "2 år"),
+        ("2, 2, 2 %", "%", "2, 2, 2 %"),
+        ("3-5", "år", "3-5 år"),
     ],
-    ids=["kr", "kr-large", "pct", "decimal", "whole-float", "int"],
+    ids=["kr", "kr-large", "pct", "decimal", "whole-float", "int", "text-with-its-unit", "text-without-its-unit"],
 )
 def test_numbers_are_written_the_danish_way(value: float, unit: str, expected: str) -> None:
     assert number(value, unit) == expected

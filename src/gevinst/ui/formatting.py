@@ -70,8 +70,9 @@ def rest_markdown(text: str) -> str:
 
 def number(value: Any, unit: str = "") -> str:
     """30000.0 kr. → «30.000 kr.», 17.0 % → «17 %», 4.8 årsværk → «4,8 årsværk»."""
-    if not isinstance(value, int | float):
-        return f"{value} {unit}".strip()
+    if not isinstance(value, int | float):  # text the calculator wrote («2, 2, 2 %») may carry its unit already
+        text = str(value)
+        return text if unit and text.endswith(unit) else f"{text} {unit}".strip()
     if unit == "kr.":
         return format_kr(value)
     if unit == "%":
