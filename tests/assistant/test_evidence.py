@@ -569,6 +569,7 @@ def test_a_lead_that_counts_what_is_asked_brings_the_items_that_follow() -> None
         ("Hvor mange dagtilbud var der i hver gruppe?", "Gruppen havde 8 medlemmer.", 0.0),
         ("Hvor mange fysiske centre kunne den bestå af?", "Eventuelt med et mindre antal (3-5) fysiske centre.", 1.0),
         ("Hvor mange centre kunne den bestå af?", "Den kan bestå af tre–fem centre.", 1.0),
+        ("Hvor mange effektiviseringsforslag blev der etableret?", "Her er der etableret syv forslag.", 1.0),
     ],
     ids=[
         "digits-before-the-counted-noun",
@@ -577,6 +578,7 @@ def test_a_lead_that_counts_what_is_asked_brings_the_items_that_follow() -> None
         "another-noun",
         "a-range-in-brackets",
         "a-range-in-words",
+        "the-head-of-a-counted-compound",
     ],
 )
 def test_a_number_before_what_the_question_counts_states_the_figure(question: str, sentence: str, fit: float) -> None:

@@ -125,9 +125,11 @@ def figure_fit(query: Query, sentence: str) -> float:
 
 
 def _counts_asked(counted: tuple[str, ...], sentence: str) -> bool:
-    """A number (digits or a word) right before what the question counts («bestående af 8 dagtilbud»)."""
+    """A number (digits or a word) right before what the question counts («bestående af 8 dagtilbud»), or the
+    head of the compound it counts («syv forslag» for «effektiviseringsforslag»)."""
     return bool(counted) and any(
-        following and set(textnorm.tokens(following[0])) & set(counted) for _, following in _numbers_then(sentence, 1)
+        following and names_focus(counted, set(textnorm.tokens(following[0])))
+        for _, following in _numbers_then(sentence, 1)
     )
 
 
