@@ -13,7 +13,14 @@ from dataclasses import replace
 
 from gevinst.assistant.blocks import in_block
 from gevinst.assistant.candidate import CALIBRATED_SPAN, CHOOSING_SPAN, Candidate, closeness, overlaps
-from gevinst.assistant.opening import continuation, list_opener, points_back, runs_past
+from gevinst.assistant.opening import (
+    FOLLOWING_SENTENCES,
+    continuation,
+    ends_passage,
+    list_opener,
+    points_back,
+    runs_past,
+)
 from gevinst.assistant.query import Asks, Query
 from gevinst.assistant.refusal import passages_naming
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
@@ -163,11 +170,14 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
 def _run_on(
     query: Query, lead: Candidate, opened: list[Candidate], found: list[Candidate], retrieved: Retrieved
 ) -> list[Candidate]:
-    """The rest of the lead's list from the report's next passage, when the list runs past its passage's end."""
+    """The rest of the lead's list from the report's next passage, when the list runs past its passage's end; the
+    rest of its paragraph, when the lead and what it opens end its passage («Det er erfaringen …, at der uden en
+    sådan klarhed let opstår modstand …» opens the next passage)."""
     text = retrieved.chunks[lead.passage].text
     used = runs_past(lead, opened, text, query.focus)
     after = retrieved.following.get(lead.passage)
-    if used is None or after is None:
+    room = FOLLOWING_SENTENCES - len(opened) if used is None and ends_passage(lead, opened, text) else 0
+    if (used is None and room <= 0) or after is None:
         return []
     following = retrieved.chunks[after].text
     start = 0
@@ -175,7 +185,8 @@ def _run_on(
         if following[s:e].strip() not in text:
             break
         start = e
-    return continuation(Candidate(after, start, start, 0.0, 0.0), found, following, query.focus, running=used)
+    run = continuation(Candidate(after, start, start, 0.0, 0.0), found, following, query.focus, running=used)
+    return run if used is not None else run[:room]
 
 
 def _with_their_lists(
