@@ -135,3 +135,33 @@ def test_the_leads_paragraph_goes_on_in_the_reports_next_passage(
     texts = [chunks[c.passage].text[c.start : c.end] for c in chosen]
     assert texts[0].startswith("Samles")
     assert (len(texts) > 1 and texts[1].startswith("Det er erfaringen") and chosen[1].opened) is quoted
+
+
+PAGES = [
+    (1, "Kommunen samlede ejendomsadministrationen i én stabsenhed i 2011."),
+    (2, "Svendborg Kommune har også samlet sin ejendomsadministration."),
+    (3, "Tabellen viser de budgetterede besparelser for ejendomsadministrationen."),
+    (1, "Uden klarhed om beføjelserne opstår der let modstand i organisationen."),
+]
+PAGE_CASES = [
+    ("why-counts-pages", "Hvorfor er det vigtigt at skabe klarhed, når ejendomsadministrationen samles?", True),
+    ("fact-counts-passages", "Hvad skete der, da ejendomsadministrationen blev samlet i kommunen?", False),
+]
+
+
+@pytest.mark.parametrize(("question", "quoted"), [c[1:] for c in PAGE_CASES], ids=[c[0] for c in PAGE_CASES])
+def test_a_how_or_why_counts_a_pages_passages_as_one_source(question: str, quoted: bool) -> None:
+    """The cap on sources quoted: a reason in another passage of the lead's page is not crowded out by two other
+    pages' sentences."""
+    from gevinst.assistant import evidence
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.retrieval import Retrieved
+    from gevinst.types import Chunk
+
+    chunks = [Chunk("doc", "Rapport", page, "Afsnit", 0, len(t), t, f"h{p}") for p, (page, t) in enumerate(PAGES)]
+    found = [
+        Candidate(p, 0, len(t), 0.4, score, 0.5) for p, ((_, t), score) in enumerate(zip(PAGES, (2, 1.5, 1.4, 1.2)))
+    ]
+    chosen = evidence.choose(parse_query(question)[0], found, Retrieved(chunks, 1.0, []))
+    assert chosen[0].passage == 0
+    assert any(c.passage == 3 for c in chosen) is quoted

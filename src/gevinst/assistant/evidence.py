@@ -151,8 +151,8 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     for c in ranked:
         if c.score < floor or c.relevance < least or any(overlaps(c, s) for s in chosen):
             continue
-        passages = {s.passage for s in chosen}
-        if c.passage not in passages and len(passages) >= max_passages:
+        sources = {_source(query, retrieved, s.passage) for s in chosen}
+        if _source(query, retrieved, c.passage) not in sources and len(sources) >= max_passages:
             continue
         chosen.append(c)
         if len(chosen) >= max_sentences or sum(s.end - s.start for s in chosen) > max_chars:
@@ -165,6 +165,15 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
             chosen.append(top[0])
     rest = sorted(chosen[1 + len(opened) :], key=lambda s: (s.passage, s.start))
     return [lead, *opened, *_with_their_lists(query, rest, found, retrieved, [lead, *opened])]
+
+
+def _source(query: Query, retrieved: Retrieved, passage: int) -> tuple[str, int] | int:
+    """For a how or why, passages of one report page are one source (the page is cut into overlapping passages):
+    the cap on sources quoted counts pages, so a page's reason in its next passage is not crowded out by other
+    pages. A figure or a list is stated in one place; its cap counts passages."""
+    chunk = retrieved.chunks[passage]
+    explains = query.asks in (Asks.REASON, Asks.METHOD)
+    return (chunk.doc_id, chunk.page) if explains and chunk.page is not None else passage
 
 
 def _run_on(
