@@ -43,3 +43,21 @@ def test_a_reason_is_stated_by_a_marker_or_by_the_sentence_a_consequence_follows
     sentence: str, following: str, fit: float
 ) -> None:
     assert kind_fit(parse_query(REASON_QUESTION)[0], sentence, following) == fit
+
+
+COMPARING_QUESTION = "Hvorfor blev den nye løsning bedre for kommunen end den gamle?"
+PLAIN_QUESTION = "Hvorfor valgte kommunen den nye løsning?"
+COMPARISONS = [
+    ("compares", COMPARING_QUESTION, "Løsningen var billigere i licenser og drift.", 1.0),
+    ("ere-end", COMPARING_QUESTION, "Driften er blevet stabilere end før omlægningen.", 1.0),
+    ("reason-without-comparison", COMPARING_QUESTION, "Kommunen skiftede, fordi leverandøren lukkede.", 0.5),
+    ("plain-question", PLAIN_QUESTION, "Løsningen var billigere i licenser og drift.", 0.0),
+    ("plain-question-reason", PLAIN_QUESTION, "Kommunen skiftede, fordi leverandøren lukkede.", 1.0),
+]
+
+
+@pytest.mark.parametrize(("question", "sentence", "fit"), [c[1:] for c in COMPARISONS], ids=[c[0] for c in COMPARISONS])
+def test_a_why_that_compares_is_answered_by_the_sentences_that_compare(
+    question: str, sentence: str, fit: float
+) -> None:
+    assert kind_fit(parse_query(question)[0], sentence) == fit

@@ -140,6 +140,11 @@ def consequence_words() -> frozenset[str]:
 
 
 @cache
+def comparatives() -> frozenset[str]:
+    return frozenset(lexicon_data()["comparatives"])
+
+
+@cache
 def anaphoric_openers() -> frozenset[str]:
     return frozenset(lexicon_data()["anaphoric_openers"])
 

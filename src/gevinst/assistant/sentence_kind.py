@@ -80,6 +80,9 @@ def kind_fit(query: Query, sentence: str, following: str = "") -> float:
     if query.asks is Asks.FIGURE:
         return figure_fit(query, sentence)
     if query.asks is Asks.REASON:
+        # a question that compares is answered by the sentences that compare, reason word or not
+        if compares(query.text):
+            return 1.0 if compares(low) else 0.5 * reason_fit(low, following)
         return reason_fit(low, following)
     if query.asks is Asks.METHOD:
         return 1.0 if _markers("method").search(low) or _BY_MEANS.search(low) else 0.2
@@ -97,6 +100,16 @@ def reason_fit(sentence: str, following: str) -> float:
         return 1.0
     fit = 1.0 if _markers("reason").search(sentence.lower()) else 0.0
     return min(fit, 0.5) if follows_on(sentence) else fit
+
+
+# «… billigere end …», «hurtigere end»: a comparative adjective the word list does not name, before «end»
+_COMPARED = re.compile(r"[a-zæøå]{3,}ere\s+end\b")
+
+
+def compares(text: str) -> bool:
+    """The text compares: a comparative («billigere», «bedre», «færre») or a «-ere end» («stabilere end»)."""
+    low = text.lower()
+    return bool(set(re.findall(r"[a-zæøå]+", low)) & lexicon.comparatives() or _COMPARED.search(low))
 
 
 def follows_on(sentence: str) -> bool:
