@@ -61,3 +61,24 @@ def test_a_why_that_compares_is_answered_by_the_sentences_that_compare(
     question: str, sentence: str, fit: float
 ) -> None:
     assert kind_fit(parse_query(question)[0], sentence) == fit
+
+
+MOVING_QUESTION = "Hvordan forventes udgifterne at flytte sig, når plejen ydes i eget hjem?"
+MOVES = [
+    ("directions", MOVING_QUESTION, "Udgifterne stiger i hjemmeplejen, men falder for plejeboliger.", 1.0),
+    ("fewer-and-rises", MOVING_QUESTION, "Effekten er færre udgifter i alt, selv om hjemmeplejen stiger.", 1.0),
+    ("one-direction", MOVING_QUESTION, "Det kræver øget kendskab til omkostningerne i plejen.", 0.2),
+    (
+        "not-asked-how-it-moves",
+        "Hvordan opnås gevinsten i plejen?",
+        "Udgifterne stiger i hjemmeplejen, men falder.",
+        0.2,
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "sentence", "fit"), [c[1:] for c in MOVES], ids=[c[0] for c in MOVES])
+def test_a_how_that_asks_how_something_moves_is_answered_by_its_directions(
+    question: str, sentence: str, fit: float
+) -> None:
+    assert kind_fit(parse_query(question)[0], sentence) == fit

@@ -85,6 +85,8 @@ def kind_fit(query: Query, sentence: str, following: str = "") -> float:
             return 1.0 if compares(low) else 0.5 * reason_fit(low, following)
         return reason_fit(low, following)
     if query.asks is Asks.METHOD:
+        if _changes("asked").search(query.text.lower()) and _directions(low) >= 2:
+            return 1.0  # how something moves is told by its directions («færre udgifter …, stiger …, falder …»)
         return 1.0 if _markers("method").search(low) or _BY_MEANS.search(low) else 0.2
     if query.asks is Asks.LIST:
         listing = LIST_ITEM.match(sentence) or sentence.count(",") >= 2 or _ENUMERATION.search(sentence)
@@ -104,6 +106,18 @@ def reason_fit(sentence: str, following: str) -> float:
 
 # «… billigere end …», «hurtigere end»: a comparative adjective the word list does not name, before «end»
 _COMPARED = re.compile(r"[a-zæøå]{3,}ere\s+end\b")
+
+
+@cache
+def _changes(side: str) -> re.Pattern[str]:
+    words = sorted(lexicon.change_words(side), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+def _directions(low: str) -> int:
+    """How many words of direction or comparison the (lower-case) sentence states."""
+    words = re.findall(r"[a-zæøå]+", low)
+    return len(_changes("stated").findall(low)) + sum(1 for w in words if w in lexicon.comparatives())
 
 
 def compares(text: str) -> bool:
