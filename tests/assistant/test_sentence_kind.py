@@ -53,6 +53,8 @@ COMPARISONS = [
     ("reason-without-comparison", COMPARING_QUESTION, "Kommunen skiftede, fordi leverandøren lukkede.", 0.5),
     ("plain-question", PLAIN_QUESTION, "Løsningen var billigere i licenser og drift.", 0.0),
     ("plain-question-reason", PLAIN_QUESTION, "Kommunen skiftede, fordi leverandøren lukkede.", 1.0),
+    ("amount-word-counts", "Hvorfor skal flere opgaver samles i fælles løsninger?", "Løsningen var billigere.", 0.0),
+    ("amount-word-than", "Hvorfor arbejder borgeren flere timer end før?", "Løsningen var billigere.", 1.0),
 ]
 
 

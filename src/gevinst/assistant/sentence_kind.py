@@ -81,7 +81,7 @@ def kind_fit(query: Query, sentence: str, following: str = "") -> float:
         return figure_fit(query, sentence)
     if query.asks is Asks.REASON:
         # a question that compares is answered by the sentences that compare, reason word or not
-        if compares(query.text):
+        if asks_comparison(query.text):
             return 1.0 if compares(low) else 0.5 * reason_fit(low, following)
         return reason_fit(low, following)
     if query.asks is Asks.METHOD:
@@ -118,6 +118,20 @@ def _directions(low: str) -> int:
     """How many words of direction or comparison the (lower-case) sentence states."""
     words = re.findall(r"[a-zæøå]+", low)
     return len(_changes("stated").findall(low)) + sum(1 for w in words if w in lexicon.comparatives())
+
+
+# «mere», «flere», «færre» … count as often as they compare («Hvorfor skal flere opgaver samles?»): in a question
+# they compare only before «end» / «than»
+_AMOUNTS = frozenset({"mere", "flere", "færre", "mindre", "more", "less", "fewer"})
+_AMOUNT_THAN = re.compile(r"\b(?:mere|flere|færre|mindre|more|less|fewer)\b[^.?!]{0,60}\b(?:end|than)\b")
+
+
+def asks_comparison(question: str) -> bool:
+    """The question compares: a comparative other than an amount word («bedre», «billigere», «ringere»), a «-ere
+    end», or an amount word before «end» («flere timer end …»)."""
+    low = question.lower()
+    named = set(re.findall(r"[a-zæøå]+", low)) & (lexicon.comparatives() - _AMOUNTS)
+    return bool(named or _COMPARED.search(low) or _AMOUNT_THAN.search(low))
 
 
 def compares(text: str) -> bool:
