@@ -87,3 +87,81 @@ def test_the_leads_paragraph_runs_on_past_three_sentences_while_they_point_back(
     chosen = _choose("Hvorfor kommer gevinsterne ved en fælles løsning ikke med det samme?", text, found)
     assert chosen[0].startswith("Det er først")
     assert any(c.startswith(fourth) for c in chosen[:5]) is quoted
+
+
+PARAGRAPH_FIRST = (
+    "Ejendomsdriften samles i én enhed for hele kommunen. "
+    "Samles ejendomsadministrationen i en stabsenhed, er det vigtigt at skabe klarhed om enhedens beføjelser."
+)
+PARAGRAPH_SECOND = (
+    "Det er erfaringen fra Holbæk, at der uden en sådan klarhed let opstår modstand i organisationen. "
+    "Tabellen nedenfor viser kommunens budgetterede besparelser for de kommende fire år i alt."
+)
+PARAGRAPH_CASES = [
+    ("lead-ends-its-passage", PARAGRAPH_FIRST, {0: 1}, True),
+    ("no-next-passage", PARAGRAPH_FIRST, {}, False),
+    (
+        "lead-does-not-end-its-passage",
+        PARAGRAPH_FIRST + " Enheden har sin egen leder og sit eget budget.",
+        {0: 1},
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("first", "following", "quoted"), [c[1:] for c in PARAGRAPH_CASES], ids=[c[0] for c in PARAGRAPH_CASES]
+)
+def test_the_leads_paragraph_goes_on_in_the_reports_next_passage(
+    first: str, following: dict[int, int], quoted: bool
+) -> None:
+    """A lead that ends its passage: the report's next passage holds the rest of its paragraph."""
+    from dataclasses import replace
+
+    from gevinst.assistant import evidence
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.retrieval import Retrieved
+    from gevinst.types import Chunk
+
+    from .test_evidence import _found
+
+    chunks = [
+        Chunk("doc", "Rapport", 7, "Afsnit", 0, len(t), t, f"h{p}") for p, t in enumerate([first, PARAGRAPH_SECOND])
+    ]
+    found = _found(first, {"Samles": 2.0, "Ejendomsdriften": 0.5})
+    found += [replace(c, passage=1) for c in _found(PARAGRAPH_SECOND, {"Det er": 0.6, "Tabellen": 0.2})]
+    question = "Hvorfor er det vigtigt at skabe klarhed om beføjelser, når ejendomsadministrationen samles?"
+    chosen = evidence.choose(parse_query(question)[0], found, Retrieved(chunks, 1.0, [], following=following))
+    texts = [chunks[c.passage].text[c.start : c.end] for c in chosen]
+    assert texts[0].startswith("Samles")
+    assert (len(texts) > 1 and texts[1].startswith("Det er erfaringen") and chosen[1].opened) is quoted
+
+
+PAGES = [
+    (1, "Kommunen samlede ejendomsadministrationen i én stabsenhed i 2011."),
+    (2, "Svendborg Kommune har også samlet sin ejendomsadministration."),
+    (3, "Tabellen viser de budgetterede besparelser for ejendomsadministrationen."),
+    (1, "Uden klarhed om beføjelserne opstår der let modstand i organisationen."),
+]
+PAGE_CASES = [
+    ("why-counts-pages", "Hvorfor er det vigtigt at skabe klarhed, når ejendomsadministrationen samles?", True),
+    ("fact-counts-passages", "Hvad skete der, da ejendomsadministrationen blev samlet i kommunen?", False),
+]
+
+
+@pytest.mark.parametrize(("question", "quoted"), [c[1:] for c in PAGE_CASES], ids=[c[0] for c in PAGE_CASES])
+def test_a_how_or_why_counts_a_pages_passages_as_one_source(question: str, quoted: bool) -> None:
+    """The cap on sources quoted: a reason in another passage of the lead's page is not crowded out by two other
+    pages' sentences."""
+    from gevinst.assistant import evidence
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.retrieval import Retrieved
+    from gevinst.types import Chunk
+
+    chunks = [Chunk("doc", "Rapport", page, "Afsnit", 0, len(t), t, f"h{p}") for p, (page, t) in enumerate(PAGES)]
+    found = [
+        Candidate(p, 0, len(t), 0.4, score, 0.5) for p, ((_, t), score) in enumerate(zip(PAGES, (2, 1.5, 1.4, 1.2)))
+    ]
+    chosen = evidence.choose(parse_query(question)[0], found, Retrieved(chunks, 1.0, []))
+    assert chosen[0].passage == 0
+    assert any(c.passage == 3 for c in chosen) is quoted

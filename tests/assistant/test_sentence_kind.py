@@ -43,3 +43,44 @@ def test_a_reason_is_stated_by_a_marker_or_by_the_sentence_a_consequence_follows
     sentence: str, following: str, fit: float
 ) -> None:
     assert kind_fit(parse_query(REASON_QUESTION)[0], sentence, following) == fit
+
+
+COMPARING_QUESTION = "Hvorfor blev den nye løsning bedre for kommunen end den gamle?"
+PLAIN_QUESTION = "Hvorfor valgte kommunen den nye løsning?"
+COMPARISONS = [
+    ("compares", COMPARING_QUESTION, "Løsningen var billigere i licenser og drift.", 1.0),
+    ("ere-end", COMPARING_QUESTION, "Driften er blevet stabilere end før omlægningen.", 1.0),
+    ("reason-without-comparison", COMPARING_QUESTION, "Kommunen skiftede, fordi leverandøren lukkede.", 0.5),
+    ("plain-question", PLAIN_QUESTION, "Løsningen var billigere i licenser og drift.", 0.0),
+    ("plain-question-reason", PLAIN_QUESTION, "Kommunen skiftede, fordi leverandøren lukkede.", 1.0),
+    ("amount-word-counts", "Hvorfor skal flere opgaver samles i fælles løsninger?", "Løsningen var billigere.", 0.0),
+    ("amount-word-than", "Hvorfor arbejder borgeren flere timer end før?", "Løsningen var billigere.", 1.0),
+]
+
+
+@pytest.mark.parametrize(("question", "sentence", "fit"), [c[1:] for c in COMPARISONS], ids=[c[0] for c in COMPARISONS])
+def test_a_why_that_compares_is_answered_by_the_sentences_that_compare(
+    question: str, sentence: str, fit: float
+) -> None:
+    assert kind_fit(parse_query(question)[0], sentence) == fit
+
+
+MOVING_QUESTION = "Hvordan forventes udgifterne at flytte sig, når plejen ydes i eget hjem?"
+MOVES = [
+    ("directions", MOVING_QUESTION, "Udgifterne stiger i hjemmeplejen, men falder for plejeboliger.", 1.0),
+    ("fewer-and-rises", MOVING_QUESTION, "Effekten er færre udgifter i alt, selv om hjemmeplejen stiger.", 1.0),
+    ("one-direction", MOVING_QUESTION, "Det kræver øget kendskab til omkostningerne i plejen.", 0.2),
+    (
+        "not-asked-how-it-moves",
+        "Hvordan opnås gevinsten i plejen?",
+        "Udgifterne stiger i hjemmeplejen, men falder.",
+        0.2,
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "sentence", "fit"), [c[1:] for c in MOVES], ids=[c[0] for c in MOVES])
+def test_a_how_that_asks_how_something_moves_is_answered_by_its_directions(
+    question: str, sentence: str, fit: float
+) -> None:
+    assert kind_fit(parse_query(question)[0], sentence) == fit

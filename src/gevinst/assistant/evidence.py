@@ -13,7 +13,14 @@ from dataclasses import replace
 
 from gevinst.assistant.blocks import in_block
 from gevinst.assistant.candidate import CALIBRATED_SPAN, CHOOSING_SPAN, Candidate, closeness, overlaps
-from gevinst.assistant.opening import continuation, list_opener, points_back, runs_past
+from gevinst.assistant.opening import (
+    FOLLOWING_SENTENCES,
+    continuation,
+    ends_passage,
+    list_opener,
+    points_back,
+    runs_past,
+)
 from gevinst.assistant.query import Asks, Query
 from gevinst.assistant.refusal import passages_naming
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
@@ -144,8 +151,8 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     for c in ranked:
         if c.score < floor or c.relevance < least or any(overlaps(c, s) for s in chosen):
             continue
-        passages = {s.passage for s in chosen}
-        if c.passage not in passages and len(passages) >= max_passages:
+        sources = {_source(query, retrieved, s.passage) for s in chosen}
+        if _source(query, retrieved, c.passage) not in sources and len(sources) >= max_passages:
             continue
         chosen.append(c)
         if len(chosen) >= max_sentences or sum(s.end - s.start for s in chosen) > max_chars:
@@ -160,14 +167,26 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     return [lead, *opened, *_with_their_lists(query, rest, found, retrieved, [lead, *opened])]
 
 
+def _source(query: Query, retrieved: Retrieved, passage: int) -> tuple[str, int] | int:
+    """For a how or why, passages of one report page are one source (the page is cut into overlapping passages):
+    the cap on sources quoted counts pages, so a page's reason in its next passage is not crowded out by other
+    pages. A figure or a list is stated in one place; its cap counts passages."""
+    chunk = retrieved.chunks[passage]
+    explains = query.asks in (Asks.REASON, Asks.METHOD)
+    return (chunk.doc_id, chunk.page) if explains and chunk.page is not None else passage
+
+
 def _run_on(
     query: Query, lead: Candidate, opened: list[Candidate], found: list[Candidate], retrieved: Retrieved
 ) -> list[Candidate]:
-    """The rest of the lead's list from the report's next passage, when the list runs past its passage's end."""
+    """The rest of the lead's list from the report's next passage, when the list runs past its passage's end; the
+    rest of its paragraph, when the lead and what it opens end its passage («Det er erfaringen …, at der uden en
+    sådan klarhed let opstår modstand …» opens the next passage)."""
     text = retrieved.chunks[lead.passage].text
     used = runs_past(lead, opened, text, query.focus)
     after = retrieved.following.get(lead.passage)
-    if used is None or after is None:
+    room = FOLLOWING_SENTENCES - len(opened) if used is None and ends_passage(lead, opened, text) else 0
+    if (used is None and room <= 0) or after is None:
         return []
     following = retrieved.chunks[after].text
     start = 0
@@ -175,7 +194,8 @@ def _run_on(
         if following[s:e].strip() not in text:
             break
         start = e
-    return continuation(Candidate(after, start, start, 0.0, 0.0), found, following, query.focus, running=used)
+    run = continuation(Candidate(after, start, start, 0.0, 0.0), found, following, query.focus, running=used)
+    return run if used is not None else run[:room]
 
 
 def _with_their_lists(

@@ -140,6 +140,17 @@ def consequence_words() -> frozenset[str]:
 
 
 @cache
+def comparatives() -> frozenset[str]:
+    return frozenset(lexicon_data()["comparatives"])
+
+
+@cache
+def change_words(side: str) -> tuple[str, ...]:
+    """`asked`: a question's words for how something moves; `stated`: a sentence's words for a direction."""
+    return tuple(lexicon_data()["change"][side])
+
+
+@cache
 def anaphoric_openers() -> frozenset[str]:
     return frozenset(lexicon_data()["anaphoric_openers"])
 

@@ -86,3 +86,9 @@ def runs_past(lead: Candidate, opened: list[Candidate], passage: str, focus: tup
     used = sum(c.end - c.start for c in opened)
     last = (opened[-1] if opened else lead).end
     return used if spans and last >= spans[-1][1] and used < LIST_AFTER_COLON else None
+
+
+def ends_passage(lead: Candidate, opened: list[Candidate], passage: str) -> bool:
+    """The lead and what it opens reach the end of their passage: its paragraph may go on in the next one."""
+    spans = sentence_spans(passage)
+    return bool(spans) and (opened[-1] if opened else lead).end >= spans[-1][1]

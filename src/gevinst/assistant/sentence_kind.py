@@ -80,8 +80,13 @@ def kind_fit(query: Query, sentence: str, following: str = "") -> float:
     if query.asks is Asks.FIGURE:
         return figure_fit(query, sentence)
     if query.asks is Asks.REASON:
+        # a question that compares is answered by the sentences that compare, reason word or not
+        if asks_comparison(query.text):
+            return 1.0 if compares(low) else 0.5 * reason_fit(low, following)
         return reason_fit(low, following)
     if query.asks is Asks.METHOD:
+        if _changes("asked").search(query.text.lower()) and _directions(low) >= 2:
+            return 1.0  # how something moves is told by its directions («færre udgifter …, stiger …, falder …»)
         return 1.0 if _markers("method").search(low) or _BY_MEANS.search(low) else 0.2
     if query.asks is Asks.LIST:
         listing = LIST_ITEM.match(sentence) or sentence.count(",") >= 2 or _ENUMERATION.search(sentence)
@@ -97,6 +102,42 @@ def reason_fit(sentence: str, following: str) -> float:
         return 1.0
     fit = 1.0 if _markers("reason").search(sentence.lower()) else 0.0
     return min(fit, 0.5) if follows_on(sentence) else fit
+
+
+# «… billigere end …», «hurtigere end»: a comparative adjective the word list does not name, before «end»
+_COMPARED = re.compile(r"[a-zæøå]{3,}ere\s+end\b")
+
+
+@cache
+def _changes(side: str) -> re.Pattern[str]:
+    words = sorted(lexicon.change_words(side), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+def _directions(low: str) -> int:
+    """How many words of direction or comparison the (lower-case) sentence states."""
+    words = re.findall(r"[a-zæøå]+", low)
+    return len(_changes("stated").findall(low)) + sum(1 for w in words if w in lexicon.comparatives())
+
+
+# «mere», «flere», «færre» … count as often as they compare («Hvorfor skal flere opgaver samles?»): in a question
+# they compare only before «end» / «than»
+_AMOUNTS = frozenset({"mere", "flere", "færre", "mindre", "more", "less", "fewer"})
+_AMOUNT_THAN = re.compile(r"\b(?:mere|flere|færre|mindre|more|less|fewer)\b[^.?!]{0,60}\b(?:end|than)\b")
+
+
+def asks_comparison(question: str) -> bool:
+    """The question compares: a comparative other than an amount word («bedre», «billigere», «ringere»), a «-ere
+    end», or an amount word before «end» («flere timer end …»)."""
+    low = question.lower()
+    named = set(re.findall(r"[a-zæøå]+", low)) & (lexicon.comparatives() - _AMOUNTS)
+    return bool(named or _COMPARED.search(low) or _AMOUNT_THAN.search(low))
+
+
+def compares(text: str) -> bool:
+    """The text compares: a comparative («billigere», «bedre», «færre») or a «-ere end» («stabilere end»)."""
+    low = text.lower()
+    return bool(set(re.findall(r"[a-zæøå]+", low)) & lexicon.comparatives() or _COMPARED.search(low))
 
 
 def follows_on(sentence: str) -> bool:
