@@ -83,3 +83,19 @@ def test_the_corpus_glossary_widens_the_search_not_the_terms_to_cover(
     assert searched in textnorm.tokens(query.search_text)
     assert searched not in query.terms
     assert covered in query.terms
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("is the flex-job subsidy lower", ["flex job"]),
+        ("who offers day-treatment services", ["day treatment"]),
+        ("the flex job subsidy", ["flex job"]),
+        ("what are the building blocks", ["building blocks"]),
+        ("the self-service solutions", ["self-service solutions"]),
+        ("a well-known job", []),
+    ],
+    ids=["hyphen-hand-phrase", "hyphen-corpus-phrase", "spaced", "plain", "hyphen-inside-key", "no-phrase"],
+)
+def test_a_phrase_is_found_written_with_a_hyphen(text: str, phrases: list[str]) -> None:
+    assert glossary.phrases_in(text)[0] == phrases

@@ -68,15 +68,22 @@ def english_forms(word: str) -> list[str]:
 
 
 @cache
-def _phrase_pattern(hand_only: bool) -> re.Pattern[str] | None:
-    phrases = sorted((p for p in (hand_words() if hand_only else words()) if " " in p), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b") if phrases else None
+def _phrases(hand_only: bool) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The pattern of the glossary's phrases, a hyphen read as a space («day-care» is «day care»), and each phrase
+    so read → its key."""
+    keys = {_spaced(p): p for p in (hand_words() if hand_only else words()) if " " in p}
+    alternatives = (re.escape(p).replace(r"\ ", "[ -]") for p in sorted(keys, key=len, reverse=True))
+    return (re.compile(r"\b(?:" + "|".join(alternatives) + r")\b") if keys else None), keys
+
+
+def _spaced(text: str) -> str:
+    return re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
 
 
 def phrases_in(low: str, hand_only: bool = False) -> tuple[list[str], str]:
-    """The glossary's phrases in a lower-case text, and the text with them blanked out (their words are not
-    read alone)."""
-    pattern = _phrase_pattern(hand_only)
+    """The glossary's phrases in a lower-case text (as their keys), and the text with them blanked out (their
+    words are not read alone)."""
+    pattern, keys = _phrases(hand_only)
     if pattern is None:
         return [], low
-    return [m.group(0) for m in pattern.finditer(low)], pattern.sub(" ", low)
+    return [keys[_spaced(m.group(0))] for m in pattern.finditer(low)], pattern.sub(" ", low)
