@@ -7,6 +7,9 @@ frequent first, with counts). Function words, numbers, one-letter words and name
 letter in most of their occurrences) are left out.
 
     python scripts/corpus_words.py [FOLDER] [--top 2000] [--min-length 4]
+    python scripts/corpus_words.py --check src/gevinst/assistant/glossary_corpus.yaml
+
+--check lists the glossary's Danish words that occur nowhere in the reports (the glossary keeps only words that do).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import argparse
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
+
+import yaml
 
 from gevinst.index.textnorm import fold, stopwords, tokens
 from gevinst.ingest.corpus import folder_chunks
@@ -60,13 +65,30 @@ def stem_lines(texts: list[str], top: int, min_length: int) -> list[str]:
     ]
 
 
+def absent_words(glossary: dict[str, str], texts: list[str]) -> list[tuple[str, str]]:
+    """(English key, Danish word) for each Danish word of the glossary none of whose index tokens the reports use."""
+    vocabulary = {t for text in texts for t in tokens(text)}
+    return [
+        (english, word)
+        for english, danish in glossary.items()
+        for word in danish.split()
+        if not tokens(word) or not set(tokens(word)) <= vocabulary
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("folder", nargs="?", default=str(ROOT / "data" / "reports"))
     parser.add_argument("--top", type=int, default=2000)
     parser.add_argument("--min-length", type=int, default=4)
+    parser.add_argument("--check", metavar="GLOSSARY", help="list the glossary's Danish words absent from the reports")
     args = parser.parse_args()
     texts = [c.text for chunks in folder_chunks(Path(args.folder)).values() for c in chunks]
+    if args.check:
+        glossary = yaml.safe_load(Path(args.check).read_text(encoding="utf-8"))
+        absent = absent_words({str(k): str(v) for k, v in glossary.items()}, texts)
+        print("\n".join(f"{english}: {word}" for english, word in absent) or "every Danish word occurs in the reports")
+        return
     print("\n".join(stem_lines(texts, args.top, args.min_length)))
 
 
