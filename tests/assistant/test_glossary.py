@@ -42,8 +42,8 @@ def test_a_word_the_hand_glossary_lacks_finds_the_reports_danish(word: str, dani
 
 @pytest.mark.parametrize(
     ("word", "danish"),
-    [("planned", "plan"), ("cost", "udgift udgifter koster"), ("support", "støtte")],
-    ids=["hand-form-before-corpus-word", "hand-entry", "hand-key-also-in-corpus"],
+    [("planned", "plan"), ("cost", "udgift udgifter koster"), ("supports", "støtte")],
+    ids=["hand-form-before-corpus-word", "hand-entry", "hand-form"],
 )
 def test_the_hand_glossary_wins(word: str, danish: str) -> None:
     assert glossary.danish_for(word) == danish
@@ -99,3 +99,17 @@ def test_the_corpus_glossary_widens_the_search_not_the_terms_to_cover(
 )
 def test_a_phrase_is_found_written_with_a_hyphen(text: str, phrases: list[str]) -> None:
     assert glossary.phrases_in(text)[0] == phrases
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("How does Odense use Excel for budget follow-up?", ("Odense", "Excel")),
+        ("How much did Copenhagen save?", ("København",)),
+    ],
+    ids=["corpus-word-stays-a-name", "hand-exonym"],
+)
+def test_only_the_hand_glossary_renames_a_name(question: str, names: tuple[str, ...]) -> None:
+    from gevinst.assistant.parse import parse_query
+
+    assert parse_query(question)[0].names == names
