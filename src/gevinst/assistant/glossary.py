@@ -1,27 +1,48 @@
 """The English glossary: each English word (or phrase) of a question and the Danish words the reports use
-for it, kept as data in lexicon.yaml; a word is found in any of its regular English forms."""
+for it, kept as data: the hand glossary in lexicon.yaml, and under it the corpus glossary (glossary_corpus.yaml,
+the reports' most frequent words translated; see its header). A word is found in any of its regular English forms."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from importlib import resources
+
+import yaml
 
 from gevinst.assistant.lexicon import lexicon_data
 
 
 @cache
-def words() -> dict[str, str]:
-    """English word or phrase (lower case) → the Danish words, space-separated; the first is the reports'."""
+def hand_words() -> dict[str, str]:
+    """The hand glossary of lexicon.yaml: English word or phrase (lower case) → the Danish words, space-separated;
+    the first is the reports'."""
     return {str(k).lower(): str(v) for k, v in lexicon_data()["glossary"].items()}
 
 
-def danish_for(word: str) -> str | None:
+@cache
+def corpus_words() -> dict[str, str]:
+    """The corpus glossary (glossary_corpus.yaml), in the same form."""
+    text = resources.files("gevinst.assistant").joinpath("glossary_corpus.yaml").read_text(encoding="utf-8")
+    return {str(k).lower(): str(v) for k, v in (yaml.safe_load(text) or {}).items()}
+
+
+@cache
+def words() -> dict[str, str]:
+    """Both glossaries; the hand entry wins where both list a word."""
+    return {**corpus_words(), **hand_words()}
+
+
+def danish_for(word: str, hand_only: bool = False) -> str | None:
     """The glossary's Danish for an English word, or for another form of it («hour» → «hours», «realised» →
-    «realise», «planned» → «plan», «enquiries» → «enquiry»): the glossary lists one form of most words."""
-    known = words()
-    for form in english_forms(word):
-        if form in known:
-            return known[form]
+    «realise», «planned» → «plan», «enquiries» → «enquiry»): the glossary lists one form of most words. The hand
+    glossary is asked first in every form, so a word it knows keeps its hand entry («planned» → «plan», not the
+    corpus glossary's «planned»); `hand_only` asks the hand glossary alone."""
+    forms = english_forms(word)
+    for known in (hand_words(),) if hand_only else (hand_words(), corpus_words()):
+        for form in forms:
+            if form in known:
+                return known[form]
     return None
 
 
@@ -47,15 +68,22 @@ def english_forms(word: str) -> list[str]:
 
 
 @cache
-def _phrase_pattern() -> re.Pattern[str] | None:
-    phrases = sorted((p for p in words() if " " in p), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b") if phrases else None
+def _phrases(hand_only: bool) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The pattern of the glossary's phrases, a hyphen read as a space («day-care» is «day care»), and each phrase
+    so read → its key."""
+    keys = {_spaced(p): p for p in (hand_words() if hand_only else words()) if " " in p}
+    alternatives = (re.escape(p).replace(r"\ ", "[ -]") for p in sorted(keys, key=len, reverse=True))
+    return (re.compile(r"\b(?:" + "|".join(alternatives) + r")\b") if keys else None), keys
 
 
-def phrases_in(low: str) -> tuple[list[str], str]:
-    """The glossary's phrases in a lower-case text, and the text with them blanked out (their words are not
-    read alone)."""
-    pattern = _phrase_pattern()
+def _spaced(text: str) -> str:
+    return re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
+
+
+def phrases_in(low: str, hand_only: bool = False) -> tuple[list[str], str]:
+    """The glossary's phrases in a lower-case text (as their keys), and the text with them blanked out (their
+    words are not read alone)."""
+    pattern, keys = _phrases(hand_only)
     if pattern is None:
         return [], low
-    return [m.group(0) for m in pattern.finditer(low)], pattern.sub(" ", low)
+    return [keys[_spaced(m.group(0))] for m in pattern.finditer(low)], pattern.sub(" ", low)

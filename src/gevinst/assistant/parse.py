@@ -51,13 +51,19 @@ def names_in(text: str) -> tuple[str, ...]:
 
 
 def _english_search_text(text: str) -> tuple[str, list[str]]:
-    """The question with its Danish glossary terms appended, and the Danish alternatives of each word."""
-    low = text.lower()
+    """The question with the Danish of both glossaries appended (what BM25 searches for), and the hand glossary's
+    Danish alternatives of each word (the terms a passage is asked to cover). The corpus glossary only widens the
+    search: as coverage terms its broad entries pulled the evidence toward passages that merely restate the
+    question's setting and lowered the coverage the refusal score reads."""
+    searched = _glossary_danish(text.lower(), hand_only=False)
+    return (f"{text} {' '.join(searched)}" if searched else text), _glossary_danish(text.lower(), hand_only=True)
+
+
+def _glossary_danish(low: str, hand_only: bool) -> list[str]:
     # a phrase («building blocks», «foster families») is read as one: its words are not read alone
-    phrases, low = glossary.phrases_in(low)
-    danish = [d for w in re.findall(r"[a-z][a-z-]*", low) if (d := glossary.danish_for(w))]
-    danish += [glossary.words()[p] for p in phrases]
-    return (f"{text} {' '.join(danish)}" if danish else text), danish
+    phrases, low = glossary.phrases_in(low, hand_only)
+    danish = [d for w in re.findall(r"[a-z][a-z-]*", low) if (d := glossary.danish_for(w, hand_only))]
+    return danish + [glossary.words()[p] for p in phrases]
 
 
 def _group(words: str) -> tuple[str, ...]:
@@ -196,7 +202,7 @@ def parse_query(
     text = spell_fractions(standalone_query(raw, history), language is Language.EN)
     names = names_in(text)
     if language is Language.EN:  # «Copenhagen» is «København» in the reports
-        exonyms = glossary.words()
+        exonyms = glossary.hand_words()
         names = tuple(exonyms.get(n.lower(), n).split()[0].capitalize() if n.lower() in exonyms else n for n in names)
         search_text, danish = _english_search_text(text)
         groups = term_groups([*danish, *cited(text), *names])

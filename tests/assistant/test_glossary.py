@@ -1,0 +1,115 @@
+"""The corpus glossary (glossary_corpus.yaml) read under the hand glossary of lexicon.yaml."""
+
+from __future__ import annotations
+
+import pytest
+
+from gevinst.assistant import glossary
+from gevinst.assistant.lexicon import lexicon_data
+
+
+@pytest.mark.parametrize(
+    ("word", "danish"),
+    [
+        ("shifts", "vagter"),
+        ("notifications", "underretninger"),
+        ("investigation", "undersøgelse"),
+        ("caseload", "sagsstamme"),
+        ("nurseries", "vuggestue"),
+        ("reimbursement", "refusion"),
+        ("contractors", "entreprenører"),
+        ("streamlining", "effektivisering"),
+        ("aftercare", "efterværn"),
+        ("organization", "organisation"),
+    ],
+    ids=[
+        "shift",
+        "notification",
+        "investigation",
+        "caseload",
+        "ies-plural-of-listed",
+        "reimbursement",
+        "contractor",
+        "ing-form",
+        "aftercare",
+        "american-spelling",
+    ],
+)
+def test_a_word_the_hand_glossary_lacks_finds_the_reports_danish(word: str, danish: str) -> None:
+    found = glossary.danish_for(word)
+    assert found is not None and found.split()[0] == danish
+
+
+@pytest.mark.parametrize(
+    ("word", "danish"),
+    [("planned", "plan"), ("cost", "udgift udgifter koster"), ("supports", "støtte")],
+    ids=["hand-form-before-corpus-word", "hand-entry", "hand-form"],
+)
+def test_the_hand_glossary_wins(word: str, danish: str) -> None:
+    assert glossary.danish_for(word) == danish
+
+
+@pytest.mark.parametrize(
+    "word", ["get", "make", "use", "work", "good", "new", "number", "which", "total"], ids=lambda w: w
+)
+def test_a_general_english_word_is_not_in_the_corpus_glossary(word: str) -> None:
+    assert not set(glossary.english_forms(word)) & set(glossary.corpus_words())
+
+
+def test_the_corpus_glossary_is_lower_case_and_maps_to_danish_words() -> None:
+    hand = {str(k).lower() for k in lexicon_data()["glossary"]}
+    entries = glossary.corpus_words()
+    assert len(entries) > 1000
+    assert all(k == k.lower() and v.split() for k, v in entries.items())
+    assert not hand & set(entries)
+
+
+@pytest.mark.parametrize(
+    ("question", "searched", "covered"),
+    [
+        ("How do staff swap shifts?", "vagt", "medarbejd"),
+        ("How many child welfare notifications were investigated?", "underretning", "barn"),
+        ("What is the caseload of a caseworker?", "sagsstam", "sagsbehandl"),
+    ],
+    ids=["shift", "notification", "caseload"],
+)
+def test_the_corpus_glossary_widens_the_search_not_the_terms_to_cover(
+    question: str, searched: str, covered: str
+) -> None:
+    from gevinst.assistant.parse import parse_query
+    from gevinst.index import textnorm
+
+    query = parse_query(question)[0]
+    assert searched in textnorm.tokens(query.search_text)
+    assert searched not in query.terms
+    assert covered in query.terms
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("is the flex-job subsidy lower", ["flex job"]),
+        ("who offers day-treatment services", ["day treatment"]),
+        ("the flex job subsidy", ["flex job"]),
+        ("what are the building blocks", ["building blocks"]),
+        ("the self-service solutions", ["self-service solutions"]),
+        ("a well-known job", []),
+    ],
+    ids=["hyphen-hand-phrase", "hyphen-corpus-phrase", "spaced", "plain", "hyphen-inside-key", "no-phrase"],
+)
+def test_a_phrase_is_found_written_with_a_hyphen(text: str, phrases: list[str]) -> None:
+    assert glossary.phrases_in(text)[0] == phrases
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("How does Odense use Excel for budget follow-up?", ("Odense", "Excel")),
+        ("How much did Copenhagen save?", ("København",)),
+    ],
+    ids=["corpus-word-stays-a-name", "hand-exonym"],
+)
+def test_only_the_hand_glossary_renames_a_name(question: str, names: tuple[str, ...]) -> None:
+    from gevinst.assistant.parse import parse_query
+
+    assert parse_query(question)[0].names == names
