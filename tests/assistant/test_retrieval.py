@@ -82,6 +82,7 @@ JOINED_TEXTS = [
     "et jobcenter med stigende administrationsandel",
     "hjemmeplejen i kommunen",
     "plejefamilier og vederlag",
+    "økonomiafdelingen samler regningerne",
 ]
 
 
@@ -106,3 +107,15 @@ def test_english_two_word_phrase_finds_the_danish_compound(question: str, joined
     added = {t for g in query.groups for t in g} - {t for g in before.groups for t in g}
     assert added == joined
     assert set(textnorm.tokens(query.search_text)) >= joined
+
+
+def test_a_compound_only_the_corpus_glossary_gives_is_searched_but_not_a_term_to_cover() -> None:
+    """«finance» is only in the corpus glossary (økonomi): «økonomiafdeling» widens the search, but a passage is
+    not asked to cover it (as coverage terms the corpus glossary's broad entries caused wrong refusals)."""
+    chunks = [_chunk(i, t) for i, t in enumerate(JOINED_TEXTS)]
+    retriever = _retriever([0.0] * 4, [0.1] * 4, 0.5, chunks)
+    before = parse_query("Why centralise billing in the finance department?")[0]
+    query = retriever.with_compounds(before)
+    compound = set(textnorm.tokens("økonomiafdeling"))
+    assert compound <= set(textnorm.tokens(query.search_text))
+    assert not compound & {t for g in query.groups for t in g}

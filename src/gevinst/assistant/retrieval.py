@@ -63,19 +63,22 @@ class HybridRetriever:
         """Danish compounds the passages do not write as one word («debitoropgaverne» where a report says
         «debitor» and «opgaver») gain their parts as alternatives in their term group."""
         groups = tuple(g + self._parts(g) for g in query.groups)
-        joined = self._joined(query.text) if query.language is not Language.DA else []
+        english = query.language is not Language.DA
+        joined = self._joined(query.text) if english else []
         if joined:
             query = replace(query, search_text=f"{query.search_text} {' '.join(joined)}")
-            groups += tuple((t,) for t in dict.fromkeys(textnorm.tokens(" ".join(joined))))
+            # as in parse: only the hand glossary's compounds are terms a passage must cover
+            covered = self._joined(query.text, hand_only=True)
+            groups += tuple((t,) for t in dict.fromkeys(textnorm.tokens(" ".join(covered))))
         if groups == query.groups:
             return query
         return replace(query, term_groups=groups, terms=tuple(dict.fromkeys(t for g in groups for t in g)))
 
-    def _joined(self, text: str) -> list[str]:
+    def _joined(self, text: str, hand_only: bool = False) -> list[str]:
         """The Danish compounds of an English question's two-word phrases that the passages write as one word:
         «job centre» → «jobcenter», «administration share» → «administrationsandel»."""
         words = re.findall(r"[a-z]+", text.lower())
-        danish = [(glossary.danish_for(w) or "").split()[:1] for w in words]
+        danish = [(glossary.danish_for(w, hand_only) or "").split()[:1] for w in words]
         out = []
         for (first,), (second,) in (p for p in zip(danish, danish[1:]) if p[0] and p[1]):
             for compound in (first + second, f"{first}s{second}"):
