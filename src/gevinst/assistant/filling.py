@@ -125,8 +125,8 @@ def fill(spec: Spec, query: Query) -> Filling:
         if not any(n in args for n in group)
     )
     # a percentage stated per year over stated years («2 % om året i 2018, 2019 og 2020») is a yearly cut
-    named = {inp.name for inp in assignment.values()}
-    together = bool(spec.named_together) and named.issuperset(spec.named_together)
+    cued = {inp.name for inp in assignment.values()}
+    together = bool(spec.named_together) and cued.issuperset(spec.named_together)
     goal = goal_hits(spec, query.text) or _counts_the_same(spec, figures, assignment) or int(repeated or together)
     if spec.needs_goal and not goal:
         missing += ("at spørgsmålet beder om netop denne beregning",)
