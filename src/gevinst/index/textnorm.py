@@ -22,11 +22,19 @@ def _stemmer() -> Any:  # PyStemmer ships no type hints
     return Stemmer.Stemmer("danish")
 
 
+# Function words bm25s's Danish list lacks (forms of listed ones: «dens», «dets», «selve»; «inden», «mens»).
+_MORE_STOPWORDS = "inden mens medens selve dens dets dennes dettes overens kunnet".split()
+# Stems of question words and «kr.»: every form of them says nothing about a passage.
+_STOP_STEMS = frozenset({"kr", "hvad", "hvilk", "hvor", "hvorn"})
+
+
 @cache
 def stopwords() -> frozenset[str]:
+    """Folded surface words that are no tokens. A word is judged as written, not by its stem: «varighed»,
+    «møder» and «endelig» stem to «var», «mod» and «end» but are content words."""
     from bm25s.stopwords import STOPWORDS_DANISH
 
-    return frozenset(fold(w) for w in STOPWORDS_DANISH) | {"kr", "hvad", "hvilk", "hvor", "hvorn"}
+    return frozenset(fold(w) for w in [*STOPWORDS_DANISH, *_MORE_STOPWORDS])
 
 
 def fold(word: str) -> str:
@@ -57,6 +65,6 @@ def tokens(text: str) -> list[str]:
             parts.append(raw.replace("-", ""))
         for part in parts:
             word = fold(stem(part))
-            if word and word not in stops and len(word) > 1 or part.isdigit():
+            if part.isdigit() or (word and len(word) > 1 and fold(part) not in stops and word not in _STOP_STEMS):
                 out.append(word)
     return [("pct" if t in {"procent", "pct"} else t) for t in out]
