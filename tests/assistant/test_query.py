@@ -445,8 +445,26 @@ def test_danish_phrasings_that_ask_for_what_something_contains(question: str, as
         ("Hvad er det maksimale fleksbidrag pr. måned?", "maximum"),
         ("Hvad er minimumsbeløbet?", None),
         ("Hvor meget sparede kommunerne over gennemsnittet?", None),
+        ("What could the schools save if sick leave fell to the average or to the minimum level?", None),
+        ("How much would we save if absence came down to the national average?", None),
+        ("Hvad sparer vi, hvis fraværet falder til det gennemsnitlige niveau?", None),
+        ("Hvor meget faldt fraværet til i gennemsnit?", "average"),
+        ("What was the reduction on average in the municipalities?", "average"),
+        ("What is the maximum subsidy for municipalities above average?", "maximum"),
     ],
-    ids=["average", "english-average", "maximum", "compound-is-not-asked", "the-average-as-a-benchmark"],
+    ids=[
+        "average",
+        "english-average",
+        "maximum",
+        "compound-is-not-asked",
+        "the-average-as-a-benchmark",
+        "fell-to-the-average-names-a-level",
+        "to-the-national-average",
+        "til-det-gennemsnitlige-niveau",
+        "til-i-gennemsnit-is-asked",
+        "on-average-is-asked",
+        "a-level-then-a-statistic",
+    ],
 )
 def test_the_statistic_a_figure_is_asked_as(question: str, statistic: str | None) -> None:
     assert parse_query(question)[0].statistic == statistic

@@ -135,7 +135,18 @@ def _statistics_asked() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+@cache
+def _level_before() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon_data()["statistic_levels"])
+    articles = r"(?:the|a|an|det|den|de|et|en)\s+(?:[\wæøå-]+\s+)?"
+    return re.compile(r"(?<![\wæøå])(?:" + words + r")\s+(?:" + articles + r")?$")
+
+
 def statistic_asked(text: str) -> str | None:
-    """The statistic a question asks its figure as («gennemsnitlige» → "average"), if any."""
+    """The statistic a question asks its figure as («gennemsnitlige» → "average"), if any; not a level the
+    figure is measured against or moves to («falder til det gennemsnitlige niveau», «fell to the average»)."""
     low = text.lower()
-    return next((kind for kind, pattern in _statistics_asked() if pattern.search(low)), None)
+    for kind, pattern in _statistics_asked():
+        if any(" " in m.group(0) or not _level_before().search(low[: m.start()]) for m in pattern.finditer(low)):
+            return kind
+    return None
