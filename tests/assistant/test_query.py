@@ -230,6 +230,21 @@ def test_quoted_phrases_are_names_the_answer_must_mention(question: str, names: 
     assert parse_query(question)[0].names == names
 
 
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("What did the TTA (Back to Work) project find?", ("TTA",)),
+        ("Hvad sparede Udbetaling Danmark (UDK) på administration?", ("Udbetaling", "Danmark")),
+        ("Hvor mange børnefaglige undersøgelser (BFU) gennemførte Varde?", ("BFU", "Varde")),
+    ],
+    ids=["english-gloss-of-an-abbreviation", "abbreviation-after-a-name", "abbreviation-after-a-common-noun"],
+)
+def test_words_in_brackets_after_a_name_gloss_it(question: str, names: tuple[str, ...]) -> None:
+    """«TTA (Back to Work)»: the bracket says the name again in other words (translated, spelt out or cut
+    short); the passage may use either, so only the name itself must be mentioned."""
+    assert parse_query(question)[0].names == names
+
+
 def test_years_are_entities_not_figures() -> None:
     query = parse_query("Hvor mange årsværk brugte kommunerne på indkøb i 2016?")[0]
     assert query.years == ("2016",) and not query.figures

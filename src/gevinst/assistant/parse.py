@@ -28,6 +28,9 @@ def clean_question(raw: str, limit: int) -> tuple[str, str]:
     return text, ""
 
 
+# A bracket right after a name says the name again in other words: «TTA (Back to Work)», «Udbetaling Danmark
+# (UDK)». A passage may use either form, so the words in it are not names the passage must mention.
+_GLOSS = re.compile(r"\b(?:[A-ZÆØÅ]{2,}|[A-ZÆØÅ][\wæøå]+)\s*\(([^()]{1,60})\)")
 _QUOTED = re.compile(r"[\"«“„']([^\"»”'“]{2,40})[\"»”'“]")
 
 
@@ -36,8 +39,11 @@ def names_in(text: str) -> tuple[str, ...]:
     the passage that answers must mention them."""
     out: list[str] = [m.group(1).strip() for m in _QUOTED.finditer(text) if len(m.group(1).split()) <= 4]
     question_words = lexicon.question_words()
+    glosses = [m.span(1) for m in _GLOSS.finditer(text)]
     for m in _NAME.finditer(text):
         word = m.group(0)
+        if any(start <= m.start() < end for start, end in glosses):
+            continue
         opens = bool(_SENTENCE_START.search(text[: m.start()]))
         if word.lower() in question_words or word.lower() in lexicon.calendar_names():
             continue
