@@ -237,9 +237,17 @@ def test_quoted_phrases_are_names_the_answer_must_mention(question: str, names: 
     [
         ("What did the TTA (Back to Work) project find?", ("TTA",)),
         ("Hvad sparede Udbetaling Danmark (UDK) på administration?", ("Udbetaling", "Danmark")),
-        ("Hvor mange børnefaglige undersøgelser (BFU) gennemførte Varde?", ("BFU", "Varde")),
+        ("Hvor mange børnefaglige undersøgelser (BFU) gennemførte Varde?", ("Varde",)),
+        ("What share of notifications led to a child welfare investigation (BFU)?", ()),
+        ("Hvad sparede KMD (Kommunedata) og Holbæk (2014)?", ("KMD", "Holbæk")),
     ],
-    ids=["english-gloss-of-an-abbreviation", "abbreviation-after-a-name", "abbreviation-after-a-common-noun"],
+    ids=[
+        "english-gloss-of-an-abbreviation",
+        "abbreviation-after-a-name",
+        "abbreviation-after-its-words",
+        "english-abbreviation-after-its-words",
+        "only-the-bracket-is-skipped",
+    ],
 )
 def test_words_in_brackets_after_a_name_gloss_it(question: str, names: tuple[str, ...]) -> None:
     """«TTA (Back to Work)»: the bracket says the name again in other words (translated, spelt out or cut

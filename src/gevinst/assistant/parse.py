@@ -29,8 +29,9 @@ def clean_question(raw: str, limit: int) -> tuple[str, str]:
 
 
 # A bracket right after a name says the name again in other words: «TTA (Back to Work)», «Udbetaling Danmark
-# (UDK)». A passage may use either form, so the words in it are not names the passage must mention.
-_GLOSS = re.compile(r"\b(?:[A-ZÆØÅ]{2,}|[A-ZÆØÅ][\wæøå]+)\s*\(([^()]{1,60})\)")
+# (UDK)»; so does an abbreviation in brackets after the words it stands for, «børnefaglige undersøgelser (BFU)».
+# A passage may use either form, so the words in it are not names the passage must mention.
+_GLOSS = re.compile(r"\b(?:[A-ZÆØÅ]{2,}|[A-ZÆØÅ][\wæøå]+)\s*\(([^()]{1,60})\)|[\wæøå]\s*\(([A-ZÆØÅ]{2,}s?)\)")
 _QUOTED = re.compile(r"[\"«“„']([^\"»”'“]{2,40})[\"»”'“]")
 
 
@@ -39,7 +40,7 @@ def names_in(text: str) -> tuple[str, ...]:
     the passage that answers must mention them."""
     out: list[str] = [m.group(1).strip() for m in _QUOTED.finditer(text) if len(m.group(1).split()) <= 4]
     question_words = lexicon.question_words()
-    glosses = [m.span(1) for m in _GLOSS.finditer(text)]
+    glosses = [m.span(1) if m.group(1) else m.span(2) for m in _GLOSS.finditer(text)]
     for m in _NAME.finditer(text):
         word = m.group(0)
         if any(start <= m.start() < end for start, end in glosses):
