@@ -202,7 +202,10 @@ def test_the_sentence_that_continues_the_lead_is_quoted_with_it() -> None:
         ("Organisationen etableres i løbet af seks måneder.", True),
         ("Det tager 6 måneder at etablere organisationen.", True),
         ("Implementeringshorisont: 3-6 måneder.", True),
+        ("Det tager et halvt år at etablere organisationen.", True),
+        ("Etableringen tager halvanden måned.", True),
         ("Kommunen har to centre og en fælles ledelse.", False),
+        ("Kommunen har en halv ledelse.", False),
         ("Organisationen etableres hurtigt og høster gevinsterne.", False),
     ],
     ids=[
@@ -210,7 +213,10 @@ def test_the_sentence_that_continues_the_lead_is_quoted_with_it() -> None:
         "words-months",
         "digits-months",
         "range-months-at-end",
+        "half-a-year",
+        "one-and-a-half-months",
         "words-without-unit",
+        "half-without-unit",
         "no-number",
     ],
 )

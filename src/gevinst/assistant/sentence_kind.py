@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from gevinst.assistant import lexicon
-from gevinst.assistant.number_words import small_number
+from gevinst.assistant.number_words import part_of_one, small_number
 from gevinst.assistant.query import Asks, Query
 from gevinst.danish_numbers import Quantity, find_quantities
 from gevinst.index import textnorm
@@ -144,11 +144,13 @@ def _quantity_kind(sentence: str, q: Quantity) -> str | None:
 
 
 def _spelled_kinds(sentence: str) -> list[str]:
-    """Figures written in words: a number word before a unit («seks måneder», «et til to år»)."""
+    """Figures written in words: a number word before a unit («seks måneder», «et til to år», «et halvt
+    årsværk»)."""
     words = re.findall(r"[\wæøå]+", sentence.lower())
     out = []
     for word, noun in zip(words, words[1:]):
-        kind = _noun_kind(noun) if small_number(word) is not None else None
+        number = small_number(word) is not None or part_of_one(word) is not None
+        kind = _noun_kind(noun) if number else None
         if kind is not None:
             out.append(kind)
     return out
