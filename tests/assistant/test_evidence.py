@@ -97,6 +97,16 @@ def test_a_figure_asked_by_its_unit_needs_a_sentence_of_that_unit(assistant, que
     assert assistant.answer(question).refused is refused
 
 
+def test_resources_asked_by_how_many_are_a_measure_not_a_count() -> None:
+    """«Hvor mange ressourcer …» is answered in årsværk or kroner; no report counts «N ressourcer»."""
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.sentence_kind import figure_fit
+
+    query = parse_query("Hvor mange ressourcer skal kommunen afsætte til udtræk af data?")[0]
+    assert query.counted == ()
+    assert figure_fit(query, "Det kræver, at kommunen afsætter ca. et halvt årsværk til udtræk af data.") >= 0.5
+
+
 def test_money_asked_by_how_many_is_stated_by_an_amount() -> None:
     from gevinst.assistant.parse import parse_query
     from gevinst.assistant.sentence_kind import figure_fit

@@ -124,6 +124,8 @@ def _how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...
     if m is None:
         return _in_unit(text), ()
     noun = m.group(1).lower()
+    if noun in lexicon.measure_nouns():
+        return None, ()
     counted = _group((glossary.danish_for(noun) or noun) if language is Language.EN else noun)
     if noun.rstrip(".") in lexicon.money_nouns():
         return UnitKind.AMOUNT.value, counted
