@@ -97,6 +97,38 @@ def test_a_figure_asked_by_its_unit_needs_a_sentence_of_that_unit(assistant, que
     assert assistant.answer(question).refused is refused
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "states"),
+    [
+        ("Hvor mange lønregistre håndterede de i 2014?", "Det flyttede ca. 230 arbejdspladser til Nordjylland.", False),
+        ("Hvor mange lønregistre håndterede de i 2014?", "De håndterede 1.250 lønregistre pr. årsværk.", True),
+        ("Hvor mange budgetansvarlige bruger systemet?", "Den 30. dag indberetter alle.", False),
+        ("How many acute hospitals will there be?", "Antallet falder fra ca. 40 til ca. 20 sygehuse.", True),
+        ("Hvor mange lønregistre håndterede de?", "De håndterede 1.250 nye lønregistre.", True),
+        ("Hvor mange lønregistre håndterede de?", "Forløbet varer 16 uger.", False),
+        ("Hvor mange procent af fakturaerne er elektroniske?", "I 2016 var 42 % af fakturaerne elektroniske.", True),
+        ("How many weeks does a course last?", "Forløbene varer typisk 16 uger.", True),
+    ],
+    ids=[
+        "count-of-other-things",
+        "count-of-the-thing",
+        "ordinal-day-of-other-things",
+        "adjective-then-noun",
+        "adjective-between",
+        "a-duration-is-not-the-count",
+        "percent-by-how-many",
+        "weeks-are-a-duration",
+    ],
+)
+def test_a_count_question_is_stated_by_a_number_of_what_it_counts(question: str, sentence: str, states: bool) -> None:
+    """«Hvor mange lønregistre …» is not answered by «230 arbejdspladser»: a count of other things fits less than
+    the refusal rule's need of a number of the thing counted."""
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.sentence_kind import figure_fit
+
+    assert (figure_fit(parse_query(question)[0], sentence) == 1.0) is states
+
+
 def test_resources_asked_by_how_many_are_a_measure_not_a_count() -> None:
     """«Hvor mange ressourcer …» is answered in årsværk or kroner; no report counts «N ressourcer»."""
     from gevinst.assistant.parse import parse_query

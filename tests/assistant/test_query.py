@@ -414,6 +414,8 @@ def test_each_part_of_a_two_part_question_asks_what_it_asks(question: str, first
         ("What did the project cost in DKK?", "amount"),
         ("Hvad sparer kommunen i timer om ugen?", "hours"),
         ("Hvad sparer kommunen i år?", None),
+        ("How many weeks does a course last?", "duration"),
+        ("Hvor mange måneder tager implementeringen?", "duration"),
     ],
     ids=[
         "kroner",
@@ -427,10 +429,26 @@ def test_each_part_of_a_two_part_question_asks_what_it_asks(question: str, first
         "english-in-dkk",
         "in-hours",
         "this-year-is-no-unit",
+        "english-weeks",
+        "months",
     ],
 )
 def test_the_unit_a_how_many_question_names(question: str, unit: str | None) -> None:
     assert parse_query(question)[0].unit_asked == unit
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("Hvor mange lønregistre pr. årsværk håndterede de?", ("lonregistr",)),
+        ("How many acute hospitals will there be?", ("acut", "sygehus")),
+        ("Hvor mange af borgerne havde tilmeldt sig?", ()),
+        ("Hvor mange skal jobcentret reducere med om måneden?", ()),
+    ],
+    ids=["noun-not-per", "adjective-then-noun", "how-many-of-asks-a-share", "how-many-then-a-verb"],
+)
+def test_what_a_how_many_question_counts(question: str, counted: tuple[str, ...]) -> None:
+    assert parse_query(question)[0].counted == counted
 
 
 def test_a_month_is_no_name_the_passages_must_mention() -> None:

@@ -110,7 +110,7 @@ def _focus(text: str, language: Language) -> tuple[str, ...]:
     return _group(noun)
 
 
-_HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+([\wæøå-]+)", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+([\wæøå-]+)(?:\s+([\wæøå-]+))?", re.IGNORECASE)
 
 
 # «… i kroner», «… in DKK»: the unit a figure is asked in (not «i år», this year).
@@ -126,9 +126,16 @@ def _how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...
     noun = m.group(1).lower()
     if noun in lexicon.measure_nouns():
         return None, ()
-    counted = _group((glossary.danish_for(noun) or noun) if language is Language.EN else noun)
+    # the word after it too: the noun when the first is an adjective («how many acute hospitals», «hvor mange
+    # nye stillinger»); a verb after the noun adds tokens no number stands before. Not after a word that is no
+    # noun: «hvor mange af borgerne» asks a share, «hvor mange skal jobcentret …» asks a number of anything.
+    groups = [_group((glossary.danish_for(w) or w) if language is Language.EN else w) for w in m.groups() if w]
+    second = groups[1] if len(groups) > 1 and groups[0] and m.group(2).lower() not in lexicon.per_words() else ()
+    counted = tuple(dict.fromkeys(groups[0] + second))
     if noun.rstrip(".") in lexicon.money_nouns():
         return UnitKind.AMOUNT.value, counted
+    if noun in lexicon.duration_nouns():  # «hvor mange uger», «how many months»: a span of time
+        return "duration", counted
     unit = lexicon.unit_noun(noun)
     return (unit.value if unit is not None and unit is not UnitKind.COUNT else None), counted
 

@@ -119,15 +119,22 @@ def figure_fit(query: Query, sentence: str) -> float:
         if query.unit_asked
         else lexicon.wanted_quantity_kinds(query.text)
     )
-    if any(k in wanted or (not wanted and k != "count") for k in kinds):
+    # «hvor mange lønregistre» is answered by a number of them (above), not by a count of other things
+    counting = bool(query.counted) and not query.unit_asked
+    if counting:
+        wanted = wanted - {"count"}
+    if any(k in wanted or (not wanted and not counting and k != "count") for k in kinds):
         return 1.0
     return 0.5 if any(k != "count" for k in kinds) else 0.3
 
 
 def _counts_asked(counted: tuple[str, ...], sentence: str) -> bool:
-    """A number (digits or a word) right before what the question counts («bestående af 8 dagtilbud»)."""
+    """A number (digits or a word) right before what the question counts, or before a word and it («bestående
+    af 8 dagtilbud», «fra ca. 40 til ca. 20 sygehuse», «12 nye stillinger»)."""
     return bool(counted) and any(
-        following and set(textnorm.tokens(following[0])) & set(counted) for _, following in _numbers_then(sentence, 1)
+        names_focus(counted, set(textnorm.tokens(word)))
+        for _, following in _numbers_then(sentence, 2)
+        for word in following
     )
 
 
