@@ -511,3 +511,20 @@ def test_danish_phrasings_that_ask_for_what_something_contains(question: str, as
 )
 def test_the_statistic_a_figure_is_asked_as(question: str, statistic: str | None) -> None:
     assert parse_query(question)[0].statistic == statistic
+
+
+@pytest.mark.parametrize(
+    ("text", "stages"),
+    [
+        ("Hvad koster anden fase af udrulningen?", {("fase", 2)}),
+        ("Udrulning af LED-belysning, 1. fase: business case på første fase", {("fase", 1)}),
+        ("What does phase 2 cost, and the second stage?", {("fase", 2), ("etape", 2)}),
+        ("Det sker i en anden fase af projektet.", set()),
+        ("Fasen 2014 og første år", set()),
+    ],
+    ids=["ordinal-word", "digit-and-word", "english", "another-is-no-ordinal", "year-and-other-nouns"],
+)
+def test_the_stages_a_text_names(text: str, stages: set[tuple[str, int]]) -> None:
+    from gevinst.assistant.question_cues import stages as named
+
+    assert named(text) == stages

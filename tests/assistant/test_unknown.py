@@ -31,7 +31,10 @@ MODEL = (
     "Flere kommuner ser muligheder i et redskab til at følge lærernes arbejdstid på den enkelte skole. "
     "Ingen kommuner har dog udarbejdet redskabet til lærernes arbejdstid, hvorfor det ikke indgår i denne rapport.\n\n"
     "## Genoptræning\n\n"
-    "Et forløb i genoptræningen koster i gennemsnit 12.000 kr. pr. borger.\n"
+    "Et forløb i genoptræningen koster i gennemsnit 12.000 kr. pr. borger.\n\n"
+    "## LED-belysning, 1. fase\n\n"
+    "Der er lavet en business case for første fase af udrulningen af LED-belysning i kommunens skoler. "
+    "Første fase dækker de 25 skoler med det største elforbrug og koster 26 mio. kr.\n"
 )
 
 
@@ -88,6 +91,15 @@ CASES = {
     "average-not-stated": ("Hvad var den gennemsnitlige besparelse pr. kommune på boligstøtten i 2008?", True, ""),
     "maximum-not-stated": ("What was the maximum saving on housing benefit (boligstøtte) in 2008?", True, ""),
     "average-stated": ("Hvad koster et gennemsnitligt forløb i genoptræningen?", False, ""),
+    # a stage the report does not describe: only the first phase is
+    "other-stage": ("Hvad koster anden fase af udrulningen af LED-belysning i skolerne?", True, ""),
+    "english-other-stage": ("What does phase 2 of the LED lighting roll-out in the schools cost?", True, ""),
+    "stage-described": ("Hvad koster første fase af udrulningen af LED-belysning i skolerne?", False, ""),
+    "another-not-the-second": (
+        "Hvad koster udrulningen af LED-belysning i en anden fase af skolernes drift?",
+        False,
+        "",
+    ),
     # a figure the report leaves as a template's placeholder
     "figure-left-blank": ("Hvor stort er potentialet ved effektiv visitation i kroner?", True, "XXX"),
     "a-figure-stated-nearby": (

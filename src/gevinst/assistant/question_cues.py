@@ -150,3 +150,26 @@ def statistic_asked(text: str) -> str | None:
         if any(" " in m.group(0) or not _level_before().search(low[: m.start()]) for m in pattern.finditer(low)):
             return kind
     return None
+
+
+@cache
+def _stage_patterns() -> tuple[dict[str, str], dict[str, int], re.Pattern[str]]:
+    nouns = {word: noun for noun, words in lexicon_data()["stages"].items() for word in words}
+    ordinals = {str(w): int(n) for w, n in lexicon_data()["ordinals"].items()}
+    noun = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+    ordinal = "|".join(map(re.escape, sorted(ordinals, key=len, reverse=True)))
+    # «en anden fase», «et andet trin» is another one, not the second
+    before = rf"(?<![\wæøå])(?<!\ben )(?<!\bet )(?:(?P<digit>\d{{1,2}})\.|(?P<word>{ordinal}))\s+(?P<noun>{noun})\b"
+    after = rf"(?<![\wæøå])(?P<noun2>{noun})\s+(?P<digit2>\d{{1,2}})(?![\d.,]\d)"
+    return nouns, ordinals, re.compile(f"{before}|{after}")
+
+
+def stages(text: str) -> set[tuple[str, int]]:
+    """The numbered stages a text names: «anden fase», «1. fase», «fase 2», «the second phase» → ("fase", n)."""
+    nouns, ordinals, pattern = _stage_patterns()
+    out = set()
+    for m in pattern.finditer(text.lower()):
+        noun = nouns[m.group("noun") or m.group("noun2")]
+        number = m.group("digit") or m.group("digit2")
+        out.add((noun, int(number) if number else ordinals[m.group("word")]))
+    return out
