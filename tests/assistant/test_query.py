@@ -91,8 +91,17 @@ def test_an_english_word_finds_its_danish_in_any_regular_form(word: str, danish:
         ("How is the pay of foster families managed?", "plejefamili", None),
         ("What share of notifications led to a child welfare investigation?", "bornefag", "velfard"),
         ("Nationally, how many notifications were there?", "underretning", None),
+        ("Which municipalities put day-treatment services out to tender?", "dagbehandling", None),
+        ("What does day treatment cost?", "dagbehandling", None),
     ],
-    ids=["phrase-not-its-words", "phrase-as-compound", "child-welfare-investigation", "notifications-nationally"],
+    ids=[
+        "phrase-not-its-words",
+        "phrase-as-compound",
+        "child-welfare-investigation",
+        "notifications-nationally",
+        "hyphenated-compound",
+        "day-treatment-phrase",
+    ],
 )
 def test_an_english_phrase_is_read_as_one(question: str, present: str, absent: str | None) -> None:
     query = parse_query(question)[0]
