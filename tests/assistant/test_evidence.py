@@ -108,6 +108,7 @@ def test_a_figure_asked_by_its_unit_needs_a_sentence_of_that_unit(assistant, que
         ("Hvor mange lønregistre håndterede de?", "Forløbet varer 16 uger.", False),
         ("Hvor mange procent af fakturaerne er elektroniske?", "I 2016 var 42 % af fakturaerne elektroniske.", True),
         ("How many weeks does a course last?", "Forløbene varer typisk 16 uger.", True),
+        ("Hvor mange måneder tager implementeringen?", "Implementeringen tager et halvt år.", True),
     ],
     ids=[
         "count-of-other-things",
@@ -118,6 +119,7 @@ def test_a_figure_asked_by_its_unit_needs_a_sentence_of_that_unit(assistant, que
         "a-duration-is-not-the-count",
         "percent-by-how-many",
         "weeks-are-a-duration",
+        "months-stated-in-years",
     ],
 )
 def test_a_count_question_is_stated_by_a_number_of_what_it_counts(question: str, sentence: str, states: bool) -> None:

@@ -115,7 +115,7 @@ def figure_fit(query: Query, sentence: str) -> float:
         return 0.0
     # A unit named right after «hvor mange» is what is asked («hvor mange penge» asks for kroner, not a count).
     wanted = (
-        frozenset({query.unit_asked, "duration"} if query.unit_asked == "years" else {query.unit_asked})
+        frozenset({"years", "duration"} if query.unit_asked in ("years", "duration") else {query.unit_asked})
         if query.unit_asked
         else lexicon.wanted_quantity_kinds(query.text)
     )
