@@ -460,6 +460,22 @@ def test_what_a_how_many_question_counts(question: str, counted: tuple[str, ...]
     assert parse_query(question)[0].counted == counted
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvad betaler Billund Kommune i årlig licens for systemet?",
+        "Hvad betalte kommunen for konsulentbistanden?",
+        "What does the municipality pay for the licence?",
+        "What did Vejle pay for the new system?",
+    ],
+    ids=["betaler", "betalte", "english-does-pay", "english-did-pay"],
+)
+def test_what_one_pays_is_a_figure_asked_outright(question: str) -> None:
+    """«Hvad betaler …» asks for an amount as «hvad koster …» does: a sentence without one does not answer it."""
+    query = parse_query(question)[0]
+    assert (query.asks, query.figure_outright) == (Asks.FIGURE, True)
+
+
 def test_a_month_is_no_name_the_passages_must_mention() -> None:
     query = parse_query("How many municipalities took part in the KOMBIT workshops in May 2014?")[0]
     assert query.names == ("KOMBIT",)

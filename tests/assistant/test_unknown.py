@@ -140,3 +140,29 @@ def test_a_statistic_not_stated_is_refused_with_the_figure_the_source_gives(  # 
     answer = assistant.answer(question)
     assert answer.refused and says in answer.text
     assert "mio. kr." in answer.text and answer.citations[0].doc_id == "model"
+
+
+PRICES = {
+    "system.txt": (
+        "# Økonomisystemet i Odder\n\nOdder Kommune betaler licens for et nyt økonomisystem. "
+        "Med det nye økonomisystem sparer hver enhed 8 timer om måneden på budgetopfølgningen.\n"
+    ),
+    "genoptraening.txt": "# Genoptræning\n\nEt forløb i genoptræningen koster 12.000 kr. pr. borger.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("Hvad betaler Odder Kommune i licens for det nye økonomisystem?", True),
+        ("What does Odder pay for the licence of the new economy system?", True),
+        ("Hvor mange timer sparer hver enhed i Odder Kommune med det nye økonomisystem?", False),
+        ("Hvad koster et forløb i genoptræningen?", False),
+    ],
+    ids=["price-not-stated", "english-price-not-stated", "hours-stated", "price-stated"],
+)
+def test_a_price_is_stated_in_kroner(settings: Settings, tmp_path: Path, question: str, refused: bool) -> None:
+    """«Hvad betaler …» is not answered by the hours a system saves: a price asked needs an amount."""
+    assistant = assistant_over(settings, tmp_path / "docs", PRICES)
+    assert assistant.answer(question).refused is refused
+

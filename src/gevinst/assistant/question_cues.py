@@ -135,6 +135,12 @@ def _statistics_asked() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+def asks_price(text: str) -> bool:
+    """The question asks what something costs or what one pays («Hvad koster …», «Hvad betaler …», «What does
+    it cost»): answered by an amount in kroner."""
+    return bool(set(re.findall(r"[\wæøå]+", text.lower())) & frozenset(lexicon_data()["price_verbs"]))
+
+
 @cache
 def _level_before() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in lexicon_data()["statistic_levels"])

@@ -63,10 +63,10 @@ def _refused_by_rule(query: Query, retrieved: Retrieved, chosen: list[Candidate]
     if unknown.after_publication(query, retrieved, chosen[0]) or _other_stage(query, retrieved, chosen):
         return True
     # A figure asked for outright needs a chosen sentence that states one; when the question names its kind
-    # («hvor mange kroner», «hvor mange år») or counts a thing («hvor mange lønregistre»), one of that kind or
+    # («hvor mange kroner», «hvor mange år», «hvad betaler …» asks kroner) or counts a thing («hvor mange lønregistre»), one of that kind or
     # a number of that thing: «5 % af leverancerne» does not say how many kroner, nor «50 pct.» how many registers.
     # When the question names something (a report, a municipality), the figure must come from a passage about it.
-    needed = 1.0 if query.unit_asked or query.counted else 0.5
+    needed = 1.0 if query.unit_asked or query.counted or question_cues.asks_price(query.text) else 0.5
     named = passages_naming(query, retrieved)
     stating = [c for c in chosen if c.fit >= needed and (named is None or c.passage in named)]
     return query.asks is Asks.FIGURE and query.figure_outright and not stating
