@@ -165,4 +165,3 @@ def test_a_price_is_stated_in_kroner(settings: Settings, tmp_path: Path, questio
     """«Hvad betaler …» is not answered by the hours a system saves: a price asked needs an amount."""
     assistant = assistant_over(settings, tmp_path / "docs", PRICES)
     assert assistant.answer(question).refused is refused
-
