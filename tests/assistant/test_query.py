@@ -553,3 +553,21 @@ def test_the_stages_a_text_names(text: str, stages: set[tuple[str, int]]) -> Non
     from gevinst.assistant.question_cues import stages as named
 
     assert named(text) == stages
+
+
+@pytest.mark.parametrize(
+    ("question", "price"),
+    [
+        ("Hvad betaler Billund Kommune i licens for systemet?", True),
+        ("What did the project cost?", True),
+        ("Hvor meget tid koster det at registrere en faktura?", False),
+        ("Hvor mange årsværk koster opgaven?", False),
+        ("Hvad koster det i procent af budgettet?", False),
+        ("Hvor meget sparede kommunen?", False),
+    ],
+    ids=["betaler", "english-cost", "time-cost", "fte-cost", "percent-cost", "a-saving-is-no-price"],
+)
+def test_a_price_asked(question: str, price: bool) -> None:
+    from gevinst.assistant.question_cues import asks_price
+
+    assert asks_price(question) is price

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from gevinst.assistant.lexicon import lexicon_data, question_words, report_words
+from gevinst.assistant.lexicon import lexicon_data, question_words, report_words, wanted_quantity_kinds
 from gevinst.assistant.query import Asks
 from gevinst.calculators.spec import Period
 
@@ -137,8 +137,12 @@ def _statistics_asked() -> list[tuple[str, re.Pattern[str]]]:
 
 def asks_price(text: str) -> bool:
     """The question asks what something costs or what one pays («Hvad koster …», «Hvad betaler …», «What does
-    it cost»): answered by an amount in kroner."""
-    return bool(set(re.findall(r"[\wæøå]+", text.lower())) & frozenset(lexicon_data()["price_verbs"]))
+    it cost»): answered by an amount in kroner. Not when it names another measure of the cost («hvor meget tid
+    koster det», «hvor mange årsværk koster opgaven», «hvad koster det i procent af budgettet»)."""
+    words = set(re.findall(r"[\wæøå]+", text.lower()))
+    cues = lexicon_data()["price"]
+    other = wanted_quantity_kinds(text) - {"amount", "count"}
+    return bool(words & frozenset(cues["verbs"])) and not other and not words & frozenset(cues["other_measures"])
 
 
 @cache
