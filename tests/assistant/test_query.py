@@ -93,6 +93,10 @@ def test_an_english_word_finds_its_danish_in_any_regular_form(word: str, danish:
         ("Nationally, how many notifications were there?", "underretning", None),
         ("Which municipalities put day-treatment services out to tender?", "dagbehandling", None),
         ("What does day treatment cost?", "dagbehandling", None),
+        ("How small did the deviation between budget follow-up and final accounts get?", "afvig", None),
+        ("Who owns the car fleet?", "vognpark", None),
+        ("What about staff swapping shifts voluntarily?", "vagt", None),
+        ("Which colour-coded lists flag the cases, red or yellow?", "gul", None),
     ],
     ids=[
         "phrase-not-its-words",
@@ -101,6 +105,10 @@ def test_an_english_word_finds_its_danish_in_any_regular_form(word: str, danish:
         "notifications-nationally",
         "hyphenated-compound",
         "day-treatment-phrase",
+        "deviation-accounts-follow-up",
+        "fleet",
+        "swapping-shifts",
+        "colours-and-lists",
     ],
 )
 def test_an_english_phrase_is_read_as_one(question: str, present: str, absent: str | None) -> None:
