@@ -97,6 +97,7 @@ def test_an_english_word_finds_its_danish_in_any_regular_form(word: str, danish:
         ("Who owns the car fleet?", "vognpark", None),
         ("What about staff swapping shifts voluntarily?", "vagt", None),
         ("Which colour-coded lists flag the cases, red or yellow?", "gul", None),
+        ("Why centralise inter-municipal billing in the finance department?", "mellemkommunal", None),
     ],
     ids=[
         "phrase-not-its-words",
@@ -109,6 +110,7 @@ def test_an_english_word_finds_its_danish_in_any_regular_form(word: str, danish:
         "fleet",
         "swapping-shifts",
         "colours-and-lists",
+        "inter-municipal-billing",
     ],
 )
 def test_an_english_phrase_is_read_as_one(question: str, present: str, absent: str | None) -> None:
