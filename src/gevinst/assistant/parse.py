@@ -257,6 +257,8 @@ def parse_query(
         cited=tuple(cited(text)),
         labels=_labels(quantities),
         statistic=question_cues.statistic_asked(first),
+        price=question_cues.asks_price(text),
+        stages=frozenset(question_cues.stages(text)),
         also=_later_questions(text) if split and not computes else (),
     )
     return query, notice

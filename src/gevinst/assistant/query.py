@@ -101,6 +101,10 @@ class Query:
     labels: tuple[tuple[str, str], ...] = ()
     # The statistic a figure is asked as («den gennemsnitlige besparelse» → "average"): stated, or not answered.
     statistic: str | None = None
+    # A price is asked («Hvad betaler …», «what does it cost»): stated in kroner, not in hours or a share.
+    price: bool = False
+    # The numbered stages the question asks about («anden fase» → ("fase", 2)): another stage's figures do not answer.
+    stages: frozenset[tuple[str, int]] = frozenset()
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:

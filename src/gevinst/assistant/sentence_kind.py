@@ -10,7 +10,6 @@ from functools import cache
 from gevinst.assistant import lexicon
 from gevinst.assistant.number_words import part_of_one, small_number
 from gevinst.assistant.query import Asks, Query
-from gevinst.assistant.question_cues import asks_price
 from gevinst.danish_numbers import Quantity, find_quantities
 from gevinst.index import textnorm
 
@@ -118,7 +117,7 @@ def figure_fit(query: Query, sentence: str) -> float:
     wanted = (
         frozenset({"years", "duration"} if query.unit_asked in ("years", "duration") else {query.unit_asked})
         if query.unit_asked
-        else lexicon.wanted_quantity_kinds(query.text) | ({"amount"} if asks_price(query.text) else set())
+        else lexicon.wanted_quantity_kinds(query.text) | ({"amount"} if query.price else set())
     )
     # «hvor mange lønregistre» is answered by a number of them (above), not by a count of other things
     counting = bool(query.counted) and not query.unit_asked
