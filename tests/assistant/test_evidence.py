@@ -97,6 +97,50 @@ def test_a_figure_asked_by_its_unit_needs_a_sentence_of_that_unit(assistant, que
     assert assistant.answer(question).refused is refused
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "states"),
+    [
+        ("Hvor mange lønregistre håndterede de i 2014?", "Det flyttede ca. 230 arbejdspladser til Nordjylland.", False),
+        ("Hvor mange lønregistre håndterede de i 2014?", "De håndterede 1.250 lønregistre pr. årsværk.", True),
+        ("Hvor mange budgetansvarlige bruger systemet?", "Den 30. dag indberetter alle.", False),
+        ("How many acute hospitals will there be?", "Antallet falder fra ca. 40 til ca. 20 sygehuse.", True),
+        ("Hvor mange lønregistre håndterede de?", "De håndterede 1.250 nye lønregistre.", True),
+        ("Hvor mange lønregistre håndterede de?", "Forløbet varer 16 uger.", False),
+        ("Hvor mange procent af fakturaerne er elektroniske?", "I 2016 var 42 % af fakturaerne elektroniske.", True),
+        ("How many weeks does a course last?", "Forløbene varer typisk 16 uger.", True),
+        ("Hvor mange måneder tager implementeringen?", "Implementeringen tager et halvt år.", True),
+    ],
+    ids=[
+        "count-of-other-things",
+        "count-of-the-thing",
+        "ordinal-day-of-other-things",
+        "adjective-then-noun",
+        "adjective-between",
+        "a-duration-is-not-the-count",
+        "percent-by-how-many",
+        "weeks-are-a-duration",
+        "months-stated-in-years",
+    ],
+)
+def test_a_count_question_is_stated_by_a_number_of_what_it_counts(question: str, sentence: str, states: bool) -> None:
+    """«Hvor mange lønregistre …» is not answered by «230 arbejdspladser»: a count of other things fits less than
+    the refusal rule's need of a number of the thing counted."""
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.sentence_kind import figure_fit
+
+    assert (figure_fit(parse_query(question)[0], sentence) == 1.0) is states
+
+
+def test_resources_asked_by_how_many_are_a_measure_not_a_count() -> None:
+    """«Hvor mange ressourcer …» is answered in årsværk or kroner; no report counts «N ressourcer»."""
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.sentence_kind import figure_fit
+
+    query = parse_query("Hvor mange ressourcer skal kommunen afsætte til udtræk af data?")[0]
+    assert query.counted == ()
+    assert figure_fit(query, "Det kræver, at kommunen afsætter ca. et halvt årsværk til udtræk af data.") >= 0.5
+
+
 def test_money_asked_by_how_many_is_stated_by_an_amount() -> None:
     from gevinst.assistant.parse import parse_query
     from gevinst.assistant.sentence_kind import figure_fit
@@ -202,7 +246,10 @@ def test_the_sentence_that_continues_the_lead_is_quoted_with_it() -> None:
         ("Organisationen etableres i løbet af seks måneder.", True),
         ("Det tager 6 måneder at etablere organisationen.", True),
         ("Implementeringshorisont: 3-6 måneder.", True),
+        ("Det tager et halvt år at etablere organisationen.", True),
+        ("Etableringen tager halvanden måned.", True),
         ("Kommunen har to centre og en fælles ledelse.", False),
+        ("Kommunen har en halv ledelse.", False),
         ("Organisationen etableres hurtigt og høster gevinsterne.", False),
     ],
     ids=[
@@ -210,7 +257,10 @@ def test_the_sentence_that_continues_the_lead_is_quoted_with_it() -> None:
         "words-months",
         "digits-months",
         "range-months-at-end",
+        "half-a-year",
+        "one-and-a-half-months",
         "words-without-unit",
+        "half-without-unit",
         "no-number",
     ],
 )

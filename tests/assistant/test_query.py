@@ -104,8 +104,29 @@ def test_an_english_word_finds_its_danish_in_any_regular_form(word: str, danish:
     [
         ("What are the building blocks of the effort?", "element", "bygning"),
         ("How is the pay of foster families managed?", "plejefamili", None),
+        ("What share of notifications led to a child welfare investigation?", "bornefag", "velfard"),
+        ("Nationally, how many notifications were there?", "underretning", None),
+        ("Which municipalities put day-treatment services out to tender?", "dagbehandling", None),
+        ("What does day treatment cost?", "dagbehandling", None),
+        ("How small did the deviation between budget follow-up and final accounts get?", "afvig", None),
+        ("Who owns the car fleet?", "vognpark", None),
+        ("What about staff swapping shifts voluntarily?", "vagt", None),
+        ("Which colour-coded lists flag the cases, red or yellow?", "gul", None),
+        ("Why centralise inter-municipal billing in the finance department?", "mellemkommunal", None),
     ],
-    ids=["phrase-not-its-words", "phrase-as-compound"],
+    ids=[
+        "phrase-not-its-words",
+        "phrase-as-compound",
+        "child-welfare-investigation",
+        "notifications-nationally",
+        "hyphenated-compound",
+        "day-treatment-phrase",
+        "deviation-accounts-follow-up",
+        "fleet",
+        "swapping-shifts",
+        "colours-and-lists",
+        "inter-municipal-billing",
+    ],
 )
 def test_an_english_phrase_is_read_as_one(question: str, present: str, absent: str | None) -> None:
     query = parse_query(question)[0]
@@ -248,6 +269,29 @@ def test_lookup_with_a_number_does_not_ask_to_compute() -> None:
     ids=["quoted-figures", "guillemets"],
 )
 def test_quoted_phrases_are_names_the_answer_must_mention(question: str, names: tuple[str, ...]) -> None:
+    assert parse_query(question)[0].names == names
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("What did the TTA (Back to Work) project find?", ("TTA",)),
+        ("Hvad sparede Udbetaling Danmark (UDK) på administration?", ("Udbetaling", "Danmark")),
+        ("Hvor mange børnefaglige undersøgelser (BFU) gennemførte Varde?", ("Varde",)),
+        ("What share of notifications led to a child welfare investigation (BFU)?", ()),
+        ("Hvad sparede KMD (Kommunedata) og Holbæk (2014)?", ("KMD", "Holbæk")),
+    ],
+    ids=[
+        "english-gloss-of-an-abbreviation",
+        "abbreviation-after-a-name",
+        "abbreviation-after-its-words",
+        "english-abbreviation-after-its-words",
+        "only-the-bracket-is-skipped",
+    ],
+)
+def test_words_in_brackets_after_a_name_gloss_it(question: str, names: tuple[str, ...]) -> None:
+    """«TTA (Back to Work)»: the bracket says the name again in other words (translated, spelt out or cut
+    short); the passage may use either, so only the name itself must be mentioned."""
     assert parse_query(question)[0].names == names
 
 
@@ -410,6 +454,8 @@ def test_each_part_of_a_two_part_question_asks_what_it_asks(question: str, first
         ("What did the project cost in DKK?", "amount"),
         ("Hvad sparer kommunen i timer om ugen?", "hours"),
         ("Hvad sparer kommunen i år?", None),
+        ("How many weeks does a course last?", "duration"),
+        ("Hvor mange måneder tager implementeringen?", "duration"),
     ],
     ids=[
         "kroner",
@@ -423,10 +469,42 @@ def test_each_part_of_a_two_part_question_asks_what_it_asks(question: str, first
         "english-in-dkk",
         "in-hours",
         "this-year-is-no-unit",
+        "english-weeks",
+        "months",
     ],
 )
 def test_the_unit_a_how_many_question_names(question: str, unit: str | None) -> None:
     assert parse_query(question)[0].unit_asked == unit
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("Hvor mange lønregistre pr. årsværk håndterede de?", ("lonregistr",)),
+        ("How many acute hospitals will there be?", ("akut", "sygehus")),
+        ("Hvor mange af borgerne havde tilmeldt sig?", ()),
+        ("Hvor mange skal jobcentret reducere med om måneden?", ()),
+    ],
+    ids=["noun-not-per", "adjective-then-noun", "how-many-of-asks-a-share", "how-many-then-a-verb"],
+)
+def test_what_a_how_many_question_counts(question: str, counted: tuple[str, ...]) -> None:
+    assert parse_query(question)[0].counted == counted
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvad betaler Billund Kommune i årlig licens for systemet?",
+        "Hvad betalte kommunen for konsulentbistanden?",
+        "What does the municipality pay for the licence?",
+        "What did Vejle pay for the new system?",
+    ],
+    ids=["betaler", "betalte", "english-does-pay", "english-did-pay"],
+)
+def test_what_one_pays_is_a_figure_asked_outright(question: str) -> None:
+    """«Hvad betaler …» asks for an amount as «hvad koster …» does: a sentence without one does not answer it."""
+    query = parse_query(question)[0]
+    assert (query.asks, query.figure_outright) == (Asks.FIGURE, True)
 
 
 def test_a_month_is_no_name_the_passages_must_mention() -> None:
@@ -466,8 +544,26 @@ def test_danish_phrasings_that_ask_for_what_something_contains(question: str, as
         ("Hvad er det maksimale fleksbidrag pr. måned?", "maximum"),
         ("Hvad er minimumsbeløbet?", None),
         ("Hvor meget sparede kommunerne over gennemsnittet?", None),
+        ("What could the schools save if sick leave fell to the average or to the minimum level?", None),
+        ("How much would we save if absence came down to the national average?", None),
+        ("Hvad sparer vi, hvis fraværet falder til det gennemsnitlige niveau?", None),
+        ("Hvor meget faldt fraværet til i gennemsnit?", "average"),
+        ("What was the reduction on average in the municipalities?", "average"),
+        ("What is the maximum subsidy for municipalities above average?", "maximum"),
     ],
-    ids=["average", "english-average", "maximum", "compound-is-not-asked", "the-average-as-a-benchmark"],
+    ids=[
+        "average",
+        "english-average",
+        "maximum",
+        "compound-is-not-asked",
+        "the-average-as-a-benchmark",
+        "fell-to-the-average-names-a-level",
+        "to-the-national-average",
+        "til-det-gennemsnitlige-niveau",
+        "til-i-gennemsnit-is-asked",
+        "on-average-is-asked",
+        "a-level-then-a-statistic",
+    ],
 )
 def test_the_statistic_a_figure_is_asked_as(question: str, statistic: str | None) -> None:
     assert parse_query(question)[0].statistic == statistic
@@ -489,3 +585,38 @@ def test_a_question_of_drawbacks_is_read_as_such(question: str, drawbacks: bool)
     from gevinst.assistant.parse import parse_query
 
     assert parse_query(question)[0].drawbacks is drawbacks
+
+
+@pytest.mark.parametrize(
+    ("text", "stages"),
+    [
+        ("Hvad koster anden fase af udrulningen?", {("fase", 2)}),
+        ("Udrulning af LED-belysning, 1. fase: business case på første fase", {("fase", 1)}),
+        ("What does phase 2 cost, and the second stage?", {("fase", 2), ("etape", 2)}),
+        ("Det sker i en anden fase af projektet.", set()),
+        ("Fasen 2014 og første år", set()),
+    ],
+    ids=["ordinal-word", "digit-and-word", "english", "another-is-no-ordinal", "year-and-other-nouns"],
+)
+def test_the_stages_a_text_names(text: str, stages: set[tuple[str, int]]) -> None:
+    from gevinst.assistant.question_cues import stages as named
+
+    assert named(text) == stages
+
+
+@pytest.mark.parametrize(
+    ("question", "price"),
+    [
+        ("Hvad betaler Billund Kommune i licens for systemet?", True),
+        ("What did the project cost?", True),
+        ("Hvor meget tid koster det at registrere en faktura?", False),
+        ("Hvor mange årsværk koster opgaven?", False),
+        ("Hvad koster det i procent af budgettet?", False),
+        ("Hvor meget sparede kommunen?", False),
+    ],
+    ids=["betaler", "english-cost", "time-cost", "fte-cost", "percent-cost", "a-saving-is-no-price"],
+)
+def test_a_price_asked(question: str, price: bool) -> None:
+    from gevinst.assistant.question_cues import asks_price
+
+    assert asks_price(question) is price

@@ -31,7 +31,10 @@ MODEL = (
     "Flere kommuner ser muligheder i et redskab til at følge lærernes arbejdstid på den enkelte skole. "
     "Ingen kommuner har dog udarbejdet redskabet til lærernes arbejdstid, hvorfor det ikke indgår i denne rapport.\n\n"
     "## Genoptræning\n\n"
-    "Et forløb i genoptræningen koster i gennemsnit 12.000 kr. pr. borger.\n"
+    "Et forløb i genoptræningen koster i gennemsnit 12.000 kr. pr. borger.\n\n"
+    "## LED-belysning, 1. fase\n\n"
+    "Der er lavet en business case for første fase af udrulningen af LED-belysning i kommunens skoler. "
+    "Første fase dækker de 25 skoler med det største elforbrug og koster 26 mio. kr.\n"
 )
 
 
@@ -88,6 +91,15 @@ CASES = {
     "average-not-stated": ("Hvad var den gennemsnitlige besparelse pr. kommune på boligstøtten i 2008?", True, ""),
     "maximum-not-stated": ("What was the maximum saving on housing benefit (boligstøtte) in 2008?", True, ""),
     "average-stated": ("Hvad koster et gennemsnitligt forløb i genoptræningen?", False, ""),
+    # a stage the report does not describe: only the first phase is
+    "other-stage": ("Hvad koster anden fase af udrulningen af LED-belysning i skolerne?", True, ""),
+    "english-other-stage": ("What does phase 2 of the LED lighting roll-out in the schools cost?", True, ""),
+    "stage-described": ("Hvad koster første fase af udrulningen af LED-belysning i skolerne?", False, ""),
+    "another-not-the-second": (
+        "Hvad koster udrulningen af LED-belysning i en anden fase af skolernes drift?",
+        False,
+        "",
+    ),
     # a figure the report leaves as a template's placeholder
     "figure-left-blank": ("Hvor stort er potentialet ved effektiv visitation i kroner?", True, "XXX"),
     "a-figure-stated-nearby": (
@@ -128,3 +140,28 @@ def test_a_statistic_not_stated_is_refused_with_the_figure_the_source_gives(  # 
     answer = assistant.answer(question)
     assert answer.refused and says in answer.text
     assert "mio. kr." in answer.text and answer.citations[0].doc_id == "model"
+
+
+PRICES = {
+    "system.txt": (
+        "# Økonomisystemet i Odder\n\nOdder Kommune betaler licens for et nyt økonomisystem. "
+        "Med det nye økonomisystem sparer hver enhed 8 timer om måneden på budgetopfølgningen.\n"
+    ),
+    "genoptraening.txt": "# Genoptræning\n\nEt forløb i genoptræningen koster 12.000 kr. pr. borger.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("Hvad betaler Odder Kommune i licens for det nye økonomisystem?", True),
+        ("What does Odder pay for the licence of the new economy system?", True),
+        ("Hvor mange timer sparer hver enhed i Odder Kommune med det nye økonomisystem?", False),
+        ("Hvad koster et forløb i genoptræningen?", False),
+    ],
+    ids=["price-not-stated", "english-price-not-stated", "hours-stated", "price-stated"],
+)
+def test_a_price_is_stated_in_kroner(settings: Settings, tmp_path: Path, question: str, refused: bool) -> None:
+    """«Hvad betaler …» is not answered by the hours a system saves: a price asked needs an amount."""
+    assistant = assistant_over(settings, tmp_path / "docs", PRICES)
+    assert assistant.answer(question).refused is refused

@@ -176,6 +176,11 @@ def money_nouns() -> frozenset[str]:
 
 
 @cache
+def measure_nouns() -> frozenset[str]:
+    return frozenset(lexicon_data()["measure_nouns"])
+
+
+@cache
 def report_words() -> tuple[str, ...]:
     return tuple(lexicon_data()["report_words"])
 

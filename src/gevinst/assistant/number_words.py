@@ -37,6 +37,11 @@ _LARGE = {
 _HALF = {"halv": 0.5, "half": 0.5, "kvart": 0.25, "quarter": 0.25}
 _AND = {"og", "and"}
 _POINT = {"komma", "point"}  # a decimal said in words: «to komma fire millioner», «one point five million»
+# A part of one a report may write before a unit («et halvt årsværk», «halvanden måned», «a quarter of an hour»)
+_PART_OF_ONE = {
+    "halv": 0.5, "halvt": 0.5, "halve": 0.5, "half": 0.5, "kvart": 0.25, "quarter": 0.25, "halvanden": 1.5,
+    "halvandet": 1.5,
+}  # fmt: skip
 _ORDINAL = {
     "halv": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6, "syvende": 7, "ottende": 8, "niende": 9, "tiende": 10,
     "tyvende": 20, "anden": 2,
@@ -205,3 +210,8 @@ def find_number_words(text: str, english: bool = False) -> list[Quantity]:
         out.append(Quantity(value, kind, text[start:end], start, end, 1.0))
         i = j
     return out
+
+
+def part_of_one(word: str) -> float | None:
+    """A word for a part of one («halvt», «halvanden», «quarter»), read before a unit noun; else None."""
+    return _PART_OF_ONE.get(word.lower())

@@ -29,6 +29,10 @@ def clean_question(raw: str, limit: int) -> tuple[str, str]:
     return text, ""
 
 
+# A bracket right after a name says the name again in other words: «TTA (Back to Work)», «Udbetaling Danmark
+# (UDK)»; so does an abbreviation in brackets after the words it stands for, «børnefaglige undersøgelser (BFU)».
+# A passage may use either form, so the words in it are not names the passage must mention.
+_GLOSS = re.compile(r"\b(?:[A-ZÆØÅ]{2,}|[A-ZÆØÅ][\wæøå]+)\s*\(([^()]{1,60})\)|[\wæøå]\s*\(([A-ZÆØÅ]{2,}s?)\)")
 _QUOTED = re.compile(r"[\"«“„']([^\"»”'“]{2,40})[\"»”'“]")
 
 
@@ -37,8 +41,11 @@ def names_in(text: str) -> tuple[str, ...]:
     the passage that answers must mention them."""
     out: list[str] = [m.group(1).strip() for m in _QUOTED.finditer(text) if len(m.group(1).split()) <= 4]
     question_words = lexicon.question_words()
+    glosses = [m.span(1) if m.group(1) else m.span(2) for m in _GLOSS.finditer(text)]
     for m in _NAME.finditer(text):
         word = m.group(0)
+        if any(start <= m.start() < end for start, end in glosses):
+            continue
         opens = bool(_SENTENCE_START.search(text[: m.start()]))
         if word.lower() in question_words or word.lower() in lexicon.calendar_names():
             continue
@@ -110,7 +117,7 @@ def _focus(text: str, language: Language) -> tuple[str, ...]:
     return _group(noun)
 
 
-_HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+([\wæøå-]+)", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+([\wæøå-]+)(?:\s+([\wæøå-]+))?", re.IGNORECASE)
 
 
 # «… i kroner», «… in DKK»: the unit a figure is asked in (not «i år», this year).
@@ -124,9 +131,18 @@ def _how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...
     if m is None:
         return _in_unit(text), ()
     noun = m.group(1).lower()
-    counted = _group((glossary.danish_for(noun) or noun) if language is Language.EN else noun)
+    if noun in lexicon.measure_nouns():
+        return None, ()
+    # the word after it too: the noun when the first is an adjective («how many acute hospitals», «hvor mange
+    # nye stillinger»); a verb after the noun adds tokens no number stands before. Not after a word that is no
+    # noun: «hvor mange af borgerne» asks a share, «hvor mange skal jobcentret …» asks a number of anything.
+    groups = [_group((glossary.danish_for(w) or w) if language is Language.EN else w) for w in m.groups() if w]
+    second = groups[1] if len(groups) > 1 and groups[0] and m.group(2).lower() not in lexicon.per_words() else ()
+    counted = tuple(dict.fromkeys(groups[0] + second))
     if noun.rstrip(".") in lexicon.money_nouns():
         return UnitKind.AMOUNT.value, counted
+    if noun in lexicon.duration_nouns():  # «hvor mange uger», «how many months»: a span of time
+        return "duration", counted
     unit = lexicon.unit_noun(noun)
     return (unit.value if unit is not None and unit is not UnitKind.COUNT else None), counted
 
@@ -249,6 +265,8 @@ def parse_query(
         labels=_labels(quantities),
         statistic=question_cues.statistic_asked(first),
         drawbacks=names_drawbacks(first),
+        price=question_cues.asks_price(text),
+        stages=frozenset(question_cues.stages(text)),
         also=_later_questions(text) if split and not computes else (),
     )
     return query, notice

@@ -104,6 +104,10 @@ class Query:
     # It asks for a measure's drawbacks, risks or barriers («Hvad er ulemperne ved …?»): the sentence naming them
     # answers it, not the one stating the gains.
     drawbacks: bool = False
+    # A price is asked («Hvad betaler …», «what does it cost»): stated in kroner, not in hours or a share.
+    price: bool = False
+    # The numbered stages the question asks about («anden fase» → ("fase", 2)): another stage's figures do not answer.
+    stages: frozenset[tuple[str, int]] = frozenset()
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from gevinst.assistant.lexicon import lexicon_data, question_words, report_words
+from gevinst.assistant.lexicon import lexicon_data, question_words, report_words, wanted_quantity_kinds
 from gevinst.assistant.query import Asks
 from gevinst.calculators.spec import Period
 
@@ -146,7 +146,51 @@ def _statistics_asked() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+def asks_price(text: str) -> bool:
+    """The question asks what something costs or what one pays («Hvad koster …», «Hvad betaler …», «What does
+    it cost»): answered by an amount in kroner. Not when it names another measure of the cost («hvor meget tid
+    koster det», «hvor mange årsværk koster opgaven», «hvad koster det i procent af budgettet»)."""
+    words = set(re.findall(r"[\wæøå]+", text.lower()))
+    cues = lexicon_data()["price"]
+    other = wanted_quantity_kinds(text) - {"amount", "count"}
+    return bool(words & frozenset(cues["verbs"])) and not other and not words & frozenset(cues["other_measures"])
+
+
+@cache
+def _level_before() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon_data()["statistic_levels"])
+    articles = r"(?:the|a|an|det|den|de|et|en)\s+(?:[\wæøå-]+\s+)?"
+    return re.compile(r"(?<![\wæøå])(?:" + words + r")\s+(?:" + articles + r")?$")
+
+
 def statistic_asked(text: str) -> str | None:
-    """The statistic a question asks its figure as («gennemsnitlige» → "average"), if any."""
+    """The statistic a question asks its figure as («gennemsnitlige» → "average"), if any; not a level the
+    figure is measured against or moves to («falder til det gennemsnitlige niveau», «fell to the average»)."""
     low = text.lower()
-    return next((kind for kind, pattern in _statistics_asked() if pattern.search(low)), None)
+    for kind, pattern in _statistics_asked():
+        if any(" " in m.group(0) or not _level_before().search(low[: m.start()]) for m in pattern.finditer(low)):
+            return kind
+    return None
+
+
+@cache
+def _stage_patterns() -> tuple[dict[str, str], dict[str, int], re.Pattern[str]]:
+    nouns = {word: noun for noun, words in lexicon_data()["stages"].items() for word in words}
+    ordinals = {str(w): int(n) for w, n in lexicon_data()["ordinals"].items()}
+    noun = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+    ordinal = "|".join(map(re.escape, sorted(ordinals, key=len, reverse=True)))
+    # «en anden fase», «et andet trin» is another one, not the second
+    before = rf"(?<![\wæøå])(?<!\ben )(?<!\bet )(?:(?P<digit>\d{{1,2}})\.|(?P<word>{ordinal}))\s+(?P<noun>{noun})\b"
+    after = rf"(?<![\wæøå])(?P<noun2>{noun})\s+(?P<digit2>\d{{1,2}})(?![\d.,]\d)"
+    return nouns, ordinals, re.compile(f"{before}|{after}")
+
+
+def stages(text: str) -> set[tuple[str, int]]:
+    """The numbered stages a text names: «anden fase», «1. fase», «fase 2», «the second phase» → ("fase", n)."""
+    nouns, ordinals, pattern = _stage_patterns()
+    out = set()
+    for m in pattern.finditer(text.lower()):
+        noun = nouns[m.group("noun") or m.group("noun2")]
+        number = m.group("digit") or m.group("digit2")
+        out.add((noun, int(number) if number else ordinals[m.group("word")]))
+    return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from gevinst.assistant import lexicon, unknown
+from gevinst.assistant import lexicon, question_cues, unknown
 from gevinst.assistant.candidate import CALIBRATED_SPAN, Candidate, closeness
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.retrieval import Retrieved
@@ -52,24 +52,37 @@ def weak_evidence(query: Query, retrieved: Retrieved, chosen: list[Candidate], s
 def hard_refusal(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
     """Refused whatever the score: when a name the question asks about is in no passage, when the passage
     that leads the answer lacks the question's most specific name, when the source says it does not know yet,
-    when a figure question finds no relevant sentence that states a figure, or when the figure is asked as a
-    statistic the answer does not state («den gennemsnitlige …»)."""
+    when a figure question finds no relevant sentence that states a figure, when it asks about a stage
+    («anden fase») the passages name only others of, or when the figure is asked as a statistic the answer
+    does not state («den gennemsnitlige …»)."""
     return judge(query, retrieved, chosen) is not None
 
 
 def _refused_by_rule(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
     if retrieved.missing_entities or lead_lacks_name(query, retrieved, chosen[0]):
         return True
-    if unknown.after_publication(query, retrieved, chosen[0]):
+    if unknown.after_publication(query, retrieved, chosen[0]) or _other_stage(query, retrieved, chosen):
         return True
     # A figure asked for outright needs a chosen sentence that states one; when the question names its kind
-    # («hvor mange kroner», «hvor mange år») or counts a thing («hvor mange lønregistre»), one of that kind or
-    # a number of that thing: «5 % af leverancerne» does not say how many kroner, nor «50 pct.» how many registers.
+    # («hvor mange kroner», «hvor mange år», a price: «hvad betaler …») or counts a thing («hvor mange
+    # lønregistre»), one of that kind or a number of that thing: «5 % af leverancerne» does not say how many
+    # kroner, nor «50 pct.» how many registers.
     # When the question names something (a report, a municipality), the figure must come from a passage about it.
-    needed = 1.0 if query.unit_asked or query.counted else 0.5
+    needed = 1.0 if query.unit_asked or query.counted or query.price else 0.5
     named = passages_naming(query, retrieved)
     stating = [c for c in chosen if c.fit >= needed and (named is None or c.passage in named)]
     return query.asks is Asks.FIGURE and query.figure_outright and not stating
+
+
+def _other_stage(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
+    """The question asks about one stage («anden fase», «phase 2») and the chosen passages name only other
+    stages of that kind («1. fase»): the figures there are another stage's."""
+    asked = query.stages
+    if not asked:
+        return False
+    named = set().union(*(question_cues.stages(retrieved.chunks[i].text) for i in {c.passage for c in chosen}))
+    kinds = {noun for noun, _ in named}
+    return not asked & named and any(noun in kinds for noun, _ in asked)
 
 
 def _below_threshold(query: Query, retrieved: Retrieved, lead: Candidate, settings: RetrievalSettings) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from gevinst.assistant import lexicon
-from gevinst.assistant.number_words import small_number
+from gevinst.assistant.number_words import part_of_one, small_number
 from gevinst.assistant.query import Asks, Query
 from gevinst.danish_numbers import Quantity, find_quantities
 from gevinst.index import textnorm
@@ -156,21 +156,27 @@ def figure_fit(query: Query, sentence: str) -> float:
         return 0.0
     # A unit named right after «hvor mange» is what is asked («hvor mange penge» asks for kroner, not a count).
     wanted = (
-        frozenset({query.unit_asked, "duration"} if query.unit_asked == "years" else {query.unit_asked})
+        frozenset({"years", "duration"} if query.unit_asked in ("years", "duration") else {query.unit_asked})
         if query.unit_asked
-        else lexicon.wanted_quantity_kinds(query.text)
+        else lexicon.wanted_quantity_kinds(query.text) | ({"amount"} if query.price else set())
     )
-    if any(k in wanted or (not wanted and k != "count") for k in kinds):
+    # «hvor mange lønregistre» is answered by a number of them (above), not by a count of other things
+    counting = bool(query.counted) and not query.unit_asked
+    if counting:
+        wanted = wanted - {"count"}
+    if any(k in wanted or (not wanted and not counting and k != "count") for k in kinds):
         return 1.0
     return 0.5 if any(k != "count" for k in kinds) else 0.3
 
 
 def _counts_asked(counted: tuple[str, ...], sentence: str) -> bool:
-    """A number (digits or a word) right before what the question counts («bestående af 8 dagtilbud»), or the
-    head of the compound it counts («syv forslag» for «effektiviseringsforslag»)."""
+    """A number (digits or a word) right before what the question counts, or before a word and it («bestående
+    af 8 dagtilbud», «fra ca. 40 til ca. 20 sygehuse», «12 nye stillinger»), or before the head of the compound
+    it counts («syv forslag» for «effektiviseringsforslag»)."""
     return bool(counted) and any(
-        following and names_focus(counted, set(textnorm.tokens(following[0])))
-        for _, following in _numbers_then(sentence, 1)
+        names_focus(counted, set(textnorm.tokens(word)))
+        for _, following in _numbers_then(sentence, 2)
+        for word in following
     )
 
 
@@ -187,11 +193,13 @@ def _quantity_kind(sentence: str, q: Quantity) -> str | None:
 
 
 def _spelled_kinds(sentence: str) -> list[str]:
-    """Figures written in words: a number word before a unit («seks måneder», «et til to år»)."""
+    """Figures written in words: a number word before a unit («seks måneder», «et til to år», «et halvt
+    årsværk»)."""
     words = re.findall(r"[\wæøå]+", sentence.lower())
     out = []
     for word, noun in zip(words, words[1:]):
-        kind = _noun_kind(noun) if small_number(word) is not None else None
+        number = small_number(word) is not None or part_of_one(word) is not None
+        kind = _noun_kind(noun) if number else None
         if kind is not None:
             out.append(kind)
     return out
