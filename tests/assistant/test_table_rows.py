@@ -22,6 +22,7 @@ CAPTION_TABLE = (
     "Realisering Arbejdstilrettelæggelsen er afgørende."
 )
 YEARS_TABLE = "Tabel Udgifter til vejdrift, mio. kr. Kommune 2015 2016 Aarhus 12,5 13,1 Odense 10,2 11,0"
+HEADER_SCALE = "Tabel Nøgletal. Kommune Udgift pr. sag (1.000 kr.) Aabenraa 537 Varde 594 NN"
 MIXED_TABLE = "Tabel Udgifter, 1000 kr. Kommune Udgift Andel (%) Aarhus 120 4,5 Odense 98 3,2"
 
 READ = {
@@ -29,7 +30,7 @@ READ = {
     "a caption's scale over a run": (CAPTION_TABLE, "Holbæk", ("884",), "t.kr.", 1),
     "a genitive name": (CAPTION_TABLE, "Holbæks", ("884",), "t.kr.", 1),
     "years as columns": (YEARS_TABLE, "Odense", ("10,2", "11,0"), "mio. kr.", 2),
-    "two units: no unit, no labels": (MIXED_TABLE, "Aarhus", ("120", "4,5"), "", 0),
+    "a header's scale over its one column": (HEADER_SCALE, "Varde", ("594",), "t.kr.", 1),
 }
 
 
@@ -54,6 +55,11 @@ REJECTED = {
         "Kommune",
     ),
     "one row of one figure": ("Kommune Udgift Holbæk 884 Realisering af planen.", "Holbæk"),
+    "two units: neither unit nor labels": (MIXED_TABLE, "Aarhus"),
+    "a column's scale beside shares": (
+        "Tabel Nøgletal. Kommune Udgifter (tusinde kr.) Andel i pct Nyborg 21,66 32,39 2 Varde 33,93 44,56 3",
+        "Nyborg",
+    ),
     "caption and header not apart": ("Se Tabel 3 Udgifter Kommune Billund 7,09 6,05 NN", "Billund"),
 }
 

@@ -24,6 +24,7 @@ _UNITS = (
     (re.compile(r"\bmio\.?\s*kr\b|\bmillioner kr", re.I), "mio. kr."),
     (re.compile(r"\bmia\.?\s*kr\b|\bmilliarder kr", re.I), "mia. kr."),
 )
+_SHARE_WORD = re.compile(r"%|\bpct\b|\bprocent", re.I)
 _MAX_HEADER_WORDS = 40
 
 
@@ -86,7 +87,10 @@ def _row_at(text: str, tokens: list[tuple[str, int, int]], i: int) -> TableRow |
     if not (neighbours or k > 1 and columns):  # one name and one figure alone is no table
         return None
     figures = tuple(t for t, _, _ in tokens[i + 1 : i + k + 1])
-    return TableRow(tokens[i][0], figures, _unit(header, caption, k), columns, header, caption)
+    unit = _unit(header, caption, k)
+    if not (unit or columns):  # bare figures in a row of unknown columns say no more than the quoted run
+        return None
+    return TableRow(tokens[i][0], figures, unit, columns, header, caption)
 
 
 def _run_start(tokens: list[tuple[str, int, int]], i: int, k: int) -> int:
@@ -137,12 +141,16 @@ def _columns(header: str, k: int) -> tuple[str, ...]:
 
 
 def _unit(header: str, caption: str, k: int) -> str:
-    """«%» when every column says «(%)»; a caption's or header's money scale when it is the only unit given."""
+    """«%» when every column says «(%)»; a money scale when it is the only unit given and covers every column:
+    the caption's, or the header's when it has one column. A header that also speaks of percentages
+    («Udgifter (tusinde kr.) Andel i pct») mixes units, so no unit is given."""
     percents = len(_PERCENT_COLUMN.findall(header))
-    money = {unit for pattern, unit in _UNITS if pattern.search(f"{caption} {header}")}
-    if percents == k and not money:
+    if percents == k and not any(p.search(f"{caption} {header}") for p, _ in _UNITS):
         return "%"
-    return money.pop() if len(money) == 1 and not percents else ""
+    if _SHARE_WORD.search(header):
+        return ""
+    money = {unit for pattern, unit in _UNITS if pattern.search(caption if k > 1 else f"{caption} {header}")}
+    return money.pop() if len(money) == 1 else ""
 
 
 def best_row(texts: dict[int, str], names: tuple[str, ...], terms: tuple[str, ...]) -> tuple[int, TableRow] | None:
