@@ -29,6 +29,7 @@ READ = {
     "every column in percent": (PERCENT_TABLE, "Billund", ("7,09", "6,05"), "%", 2),
     "a caption's scale over a run": (CAPTION_TABLE, "Holbæk", ("884",), "t.kr.", 1),
     "a genitive name": (CAPTION_TABLE, "Holbæks", ("884",), "t.kr.", 1),
+    "a genitive with an apostrophe": (CAPTION_TABLE, "Varde's", ("594",), "t.kr.", 1),
     "years as columns": (YEARS_TABLE, "Odense", ("10,2", "11,0"), "mio. kr.", 2),
     "a header's scale over its one column": (HEADER_SCALE, "Varde", ("594",), "t.kr.", 1),
 }

@@ -47,8 +47,9 @@ class TableRow:
 
 
 def rows_named(text: str, name: str) -> list[TableRow]:
-    """Every table row of `text` headed by `name` (or its genitive's stem, «Holbæks» → «Holbæk»)."""
-    names = {name, name[:-1]} if name.endswith("s") and len(name) > 3 else {name}
+    """Every table row of `text` headed by `name` (or its genitive's stem, «Holbæks», «Varde's» → «Varde»)."""
+    bare = re.sub(r"['’]s?$", "", name)  # «Varde's», «Aars'»
+    names = {bare, bare[:-1]} if bare == name and name.endswith("s") and len(name) > 3 else {bare}
     tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", text)]
     out = []
     for i, (word, _, _) in enumerate(tokens):
