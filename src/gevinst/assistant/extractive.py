@@ -9,6 +9,7 @@ from gevinst.assistant import evidence
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.refusal import judge
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
+from gevinst.assistant.table_rows import best_row
 from gevinst.settings import RetrievalSettings
 from gevinst.types import Answer, Chunk, Citation
 
@@ -48,7 +49,22 @@ class ExtractiveBackend:
             # the second part's answer belongs with the first's, before what is «also relevant»
             chosen[at:at] = [replace(c, opened=True) for c in part if not any(evidence.overlaps(c, s) for s in chosen)]
         text, citations = compose(chosen, retrieved.chunks, query)
+        if row := table_row_line(query, chosen, retrieved.chunks):
+            text = f"{row}\n\n{text}"
         return Answer(query.raw, text, False, citations=citations)
+
+
+def table_row_line(query: Query, chosen: list[evidence.Candidate], chunks: list[Chunk]) -> str:
+    """A figure question about a name that heads a row of a flattened table in a quoted passage: the row's
+    figures on one line, with the table's own unit, cited; "" otherwise."""
+    if query.asks is not Asks.FIGURE or not query.names:
+        return ""
+    order = list(dict.fromkeys(c.passage for c in chosen))  # the [n] of each passage, as `compose` numbers them
+    found = best_row({p: chunks[p].text for p in order}, query.names, query.terms)
+    if found is None:
+        return ""
+    passage, row = found
+    return f"{row.line()} [{order.index(passage) + 1}]"
 
 
 def _after_paragraph(chosen: list[evidence.Candidate]) -> int:
