@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from gevinst.ingest.ocr_slips import repair_slip
+from gevinst.ingest.ocr_slips import SlipRepair
 from gevinst.ingest.wordlist import LETTERS, WordList
 
 # Each Danish letter and what ASCII folding or OCR may write in its place (all seen in kl-2009; corpus-notes.md
@@ -34,7 +34,6 @@ MIN_HEAD = 4  # the last part of a compound has at least this many letters ...
 MIN_MODIFIER = 3  # ... the others at least this many; a three-letter one must be common and come first («års»)
 SHORT_MODIFIER_ZIPF = 4.5  # (a common three-letter head follows a modifier of MIN_STEM letters: «nøgle|tal»)
 MIN_STEM = 5  # an inflection ending is recognised after a known word of at least this many letters
-SLIP_BUDGET = 400  # words per document tried for one OCR slip (ocr_slips.py)
 MAX_WORD = 40  # longer letter runs are not words (and would cost time for nothing)
 # Danish inflection endings: «løsning» + «erne», «afgørelse» + «r», «forvalte» + «s».
 ENDINGS = frozenset(
@@ -92,7 +91,8 @@ class Restorer:
     def __init__(self, words: WordList, substitutes: dict[str, tuple[str, ...]] = SUBSTITUTES) -> None:
         self._words = words
         self._cache: dict[str, str] = {}
-        self._slip_tries = 0
+        # without the undamaged reports (their word counts) nothing vouches for a repair
+        self._slips = SlipRepair(lambda form: self.analyses(form), words.count) if words.counts else None
         self.substitutes = substitutes
         self._patterns: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first written char → (written, letter)
         self._suffix_prefixes = frozenset(s[:i] for s in SUFFIXES for i in range(1, len(s) + 1))
@@ -121,20 +121,12 @@ class Restorer:
                 return best.text
             return word
         if not analyses:  # no reading at all: perhaps one OCR slip beside the lost letters (ocr_slips.py)
-            return self._repair_slip(word) or word
+            return (self._slips(word) if self._slips else None) or word
         plain = min((a for a in analyses if not a.edits), key=Analysis.rank, default=None)
         best = min((a for a in analyses if a.edits and not a.loose), key=Analysis.rank, default=None)
         if best and (plain is None or best.shape() < plain.shape() or _far_likelier(best, plain)):
             return best.text
         return word
-
-    def _repair_slip(self, word: str) -> str | None:
-        """Within SLIP_BUDGET words per document: a text with more unreadable words is no OCR of Danish, and
-        each try reads a word's hundreds of one-slip forms."""
-        if not self._words.counts or self._slip_tries >= SLIP_BUDGET:
-            return None  # without undamaged reports nothing vouches for a repair
-        self._slip_tries += 1
-        return repair_slip(word, lambda form: self.analyses(form), self._words.count)
 
     def _domain_prefers(self, restored: str, written: str) -> bool:
         """The corpus's undamaged reports use the restored form often and the written form never («får», «far»;

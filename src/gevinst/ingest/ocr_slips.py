@@ -14,6 +14,7 @@ from typing import Protocol
 DANISH = "æøå"
 COMMON_IN_REPORTS = 10  # uses in the undamaged reports of a one-word repair (a slip makes any rare word likely)
 COMPOUND_RESTORED = 2  # letters a compound repair restores besides the slip: its damage must be the letters'
+BUDGET = 400  # words per document tried: a text with more unreadable words is no OCR of Danish
 
 
 class Reading(Protocol):
@@ -55,3 +56,18 @@ def repair_slip(word: str, readings: Callable[[str], Sequence[Reading]], uses: C
             elif reading.edits >= COMPOUND_RESTORED and all(uses(p) for p in reading.parts):
                 found.add(reading.text)
     return found.pop() if len(found) == 1 else None
+
+
+class SlipRepair:
+    """repair_slip for one document, within BUDGET words: each try reads a word's hundreds of one-slip forms."""
+
+    def __init__(self, readings: Callable[[str], Sequence[Reading]], uses: Callable[[str], int]) -> None:
+        self._readings = readings
+        self._uses = uses
+        self._tries = 0
+
+    def __call__(self, word: str) -> str | None:
+        if self._tries >= BUDGET:
+            return None
+        self._tries += 1
+        return repair_slip(word, self._readings, self._uses)
