@@ -47,6 +47,16 @@ CASES = [
         Asks.FIGURE,
         ("Ringkøbing-Skjern",),
     ),
+    # the English of «gevinst», «udgift», «investering» asks for a figure as the Danish does
+    (
+        "english-figure-gain",
+        "What efficiency gain is expected from shared documentation?",
+        Language.EN,
+        Asks.FIGURE,
+        (),
+    ),
+    ("english-figure-expenditure", "What is the expenditure on interpreting?", Language.EN, Asks.FIGURE, ()),
+    ("english-figure-investment", "What investment does the new platform require?", Language.EN, Asks.FIGURE, ()),
     ("english-reason", "Why are shadow functions a problem?", Language.EN, Asks.REASON, ()),
     (
         "calculation",
