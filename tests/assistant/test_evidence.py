@@ -957,3 +957,30 @@ def test_a_list_answer_quotes_the_other_items_of_the_numbered_list_it_quotes(fir
     assert any(s.startswith("3. Drøftelse") for s in chosen)
     items = ["1. Yderligere samling af basal it-drift i Statens It", "2. Etablering af fællesstatlig facility"]
     assert [any(s.startswith(i) for s in chosen) for i in items] == [quoted, quoted]
+
+
+@pytest.mark.parametrize(
+    ("figure_relevance", "figure_leads"),
+    [(0.06, False), (0.1, True)],
+    ids=["figure-about-another-matter-does-not-lead", "figure-a-fifth-as-relevant-leads"],
+)
+def test_a_figure_question_is_not_led_by_a_figure_about_another_matter(
+    figure_relevance: float, figure_leads: bool
+) -> None:
+    """The only sentence stating a figure is far less relevant than the best (a fifth): it is about another
+    matter, so the relevant sentence leads (and its run-on may say the report does not have the figure)."""
+    from gevinst.assistant import evidence
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.retrieval import Retrieved
+    from gevinst.types import Chunk
+
+    topic = "Flere kommuner vil arbejde videre med redskabet til lærernes arbejdstid på den enkelte skole."
+    other = "Potentialet i jobcentrene vurderes til 5-10 % af ressourcerne til samtalerne."
+    chunks = [Chunk("d", "R", 1, "", 0, len(topic), topic, "a"), Chunk("d", "R", 2, "", 0, len(other), other, "b")]
+    found = [
+        evidence.Candidate(0, 0, len(topic), 0.34, 0.98, 0.0),
+        evidence.Candidate(1, 0, len(other), figure_relevance, 0.99, 1.0),
+    ]
+    query = parse_query("Hvor stor er potentialet ved redskabet til lærernes arbejdstid?")[0]
+    chosen = evidence.choose(query, found, Retrieved(chunks, 1.0, []))
+    assert (chosen[0].passage == 1) is figure_leads

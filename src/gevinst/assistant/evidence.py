@@ -238,7 +238,9 @@ def _lead(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candid
         leaders = [c for c in leaders if c.passage in named] or leaders
     if query.asks is Asks.FIGURE:
         best_relevance = max(c.relevance for c in ranked)
-        stating = [c for c in leaders if c.fit > 0 and c.relevance >= 0.2 * best_relevance]
+        # a figure about another matter (a fifth as relevant as the best sentence) never leads, stated or not
+        leaders = [c for c in leaders if c.relevance >= 0.2 * best_relevance] or leaders
+        stating = [c for c in leaders if c.fit > 0]
         best_fit = max((c.fit for c in stating), default=0.0)
         leaders = [c for c in stating if c.fit == best_fit] or leaders
     if query.drawbacks:  # a question of drawbacks is led by a sentence that names them
