@@ -902,3 +902,85 @@ PROS_AND_CONS = (
 def test_a_question_of_drawbacks_is_led_by_the_sentence_that_names_them(question: str, lead: str) -> None:
     found = _found(PROS_AND_CONS, {"En centralisering": 2.0, "Erfaringerne": 1.6, "Ulemper": 0.8})
     assert _choose(question, PROS_AND_CONS, found)[0].startswith(lead)
+
+
+def _numbered_choice(question: str, passages: list[tuple[str, str, list[float]]]) -> list[str]:
+    """`choose` over passages (report, text, score per sentence); relevance is a tenth of the score."""
+    from gevinst.assistant import evidence
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.retrieval import Retrieved
+    from gevinst.sentences import sentence_spans
+    from gevinst.types import Chunk
+
+    chunks, found = [], []
+    for p, (doc, text, scores) in enumerate(passages):
+        chunks.append(Chunk(doc, "Rapport", p + 1, "", 0, len(text), text, f"h{p}"))
+        for (start, end), score in zip(sentence_spans(text), scores, strict=True):
+            found.append(evidence.Candidate(p, start, end, score / 10, score, 1.0))
+    chosen = evidence.choose(parse_query(question)[0], found, Retrieved(chunks, 1.0, []))
+    return [chunks[c.passage].text[c.start : c.end].strip() for c in chosen]
+
+
+FILLER = (
+    "Regeringen vil styrke samarbejdet om fælles løsninger. Fælles løsninger kan give bedre service til borgerne. "
+    "Kommunerne kan også bruge fælles løsninger på it-området. Regionerne er ligeledes en del af arbejdet."
+)
+ITEMS_THREE_FOUR = (
+    "3. Drøftelse af konkrete initiativer med KL om fælles løsninger\n"
+    "Regeringen vil drøfte initiativerne med KL i forhandlingerne om økonomiaftalen.\n"
+    "4. Drøftelse om fælles løsninger i regionerne\n"
+    "Regeringen vil drøfte anvendelsen af fælles løsninger med Danske Regioner."
+)
+ITEMS_ONE_TWO = (
+    "På den baggrund igangsætter regeringen følgende tiltag:\n"
+    "1. Yderligere samling af basal it-drift i Statens It\n"
+    "2. Etablering af fællesstatlig facility managementløsning"
+)
+
+
+@pytest.mark.parametrize(
+    ("first_report", "quoted"),
+    [("fm", True), ("andet", False)],
+    ids=["same-report-items-quoted", "other-reports-numbered-lines-not"],
+)
+def test_a_list_answer_quotes_the_other_items_of_the_numbered_list_it_quotes(first_report: str, quoted: bool) -> None:
+    """The answer quotes items 3 and 4 of a numbered list; items 1 and 2 score low in another passage of the same
+    report and are crowded out by the sentence limit: they are the same list, so they are quoted with them."""
+    chosen = _numbered_choice(
+        "Hvilke initiativer igangsætter regeringen?",
+        [
+            ("fm", ITEMS_THREE_FOUR, [2.0, 1.9, 1.8, 1.7]),
+            ("x", FILLER, [1.6, 1.6, 1.6, 1.6]),
+            (first_report, ITEMS_ONE_TWO, [0.9, 0.85, 0.85]),
+        ],
+    )
+    assert any(s.startswith("3. Drøftelse") for s in chosen)
+    items = ["1. Yderligere samling af basal it-drift i Statens It", "2. Etablering af fællesstatlig facility"]
+    assert [any(s.startswith(i) for s in chosen) for i in items] == [quoted, quoted]
+
+
+@pytest.mark.parametrize(
+    ("figure_relevance", "figure_leads"),
+    [(0.06, False), (0.1, True)],
+    ids=["figure-about-another-matter-does-not-lead", "figure-a-fifth-as-relevant-leads"],
+)
+def test_a_figure_question_is_not_led_by_a_figure_about_another_matter(
+    figure_relevance: float, figure_leads: bool
+) -> None:
+    """The only sentence stating a figure is far less relevant than the best (a fifth): it is about another
+    matter, so the relevant sentence leads (and its run-on may say the report does not have the figure)."""
+    from gevinst.assistant import evidence
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.retrieval import Retrieved
+    from gevinst.types import Chunk
+
+    topic = "Flere kommuner vil arbejde videre med redskabet til lærernes arbejdstid på den enkelte skole."
+    other = "Potentialet i jobcentrene vurderes til 5-10 % af ressourcerne til samtalerne."
+    chunks = [Chunk("d", "R", 1, "", 0, len(topic), topic, "a"), Chunk("d", "R", 2, "", 0, len(other), other, "b")]
+    found = [
+        evidence.Candidate(0, 0, len(topic), 0.34, 0.98, 0.0),
+        evidence.Candidate(1, 0, len(other), figure_relevance, 0.99, 1.0),
+    ]
+    query = parse_query("Hvor stor er potentialet ved redskabet til lærernes arbejdstid?")[0]
+    chosen = evidence.choose(query, found, Retrieved(chunks, 1.0, []))
+    assert (chosen[0].passage == 1) is figure_leads

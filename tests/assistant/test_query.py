@@ -32,6 +32,11 @@ CASES = [
         (),
     ),
     ("figure-compound-saving", "Hvad er lønbesparelsen ved den nye vagtplan?", Language.DA, Asks.FIGURE, ()),
+    # Danish adjectives take -t with a neuter noun: «hvor stort et potentiale» asks as «hvor stor en besparelse»
+    ("figure-neuter-stort", "Hvor stort et potentiale er der ved at samle lønopgaverne?", Language.DA, Asks.FIGURE, ()),
+    ("figure-neuter-hoejt", "Hvor højt er sygefraværet i hjemmeplejen?", Language.DA, Asks.FIGURE, ()),
+    ("figure-neuter-langt", "Hvor langt et forløb tilbydes borgerne?", Language.DA, Asks.FIGURE, ()),
+    ("figure-neuter-lavt", "Hvor lavt et niveau nåede fraværet ned på?", Language.DA, Asks.FIGURE, ()),
     ("fact-not-a-figure-noun", "Hvad er gevinstrealisering?", Language.DA, Asks.FACT, ()),
     ("list", "Hvilke forslag giver KL til en fælles back office-funktion?", Language.DA, Asks.LIST, ("KL",)),
     ("reason", "Hvorfor er gevinsterne mindre i små kommuner?", Language.DA, Asks.REASON, ()),

@@ -18,6 +18,7 @@ from gevinst.assistant.opening import (
     continuation,
     ends_passage,
     list_opener,
+    numbered_siblings,
     points_back,
     runs_past,
 )
@@ -163,6 +164,9 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
         top = [c for c in ranked if c.passage == 0 and c.relevance >= 0.15 and not any(overlaps(c, s) for s in chosen)]
         if top and top[0].score >= floor:
             chosen.append(top[0])
+    if listing:  # a numbered list quoted in part brings its other items
+        texts, reports = [c.text for c in retrieved.chunks], [c.doc_id for c in retrieved.chunks]
+        chosen += numbered_siblings(chosen, found, texts, reports)
     rest = sorted(chosen[1 + len(opened) :], key=lambda s: (s.passage, s.start))
     return [lead, *opened, *_with_their_lists(query, rest, found, retrieved, [lead, *opened])]
 
@@ -234,7 +238,9 @@ def _lead(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candid
         leaders = [c for c in leaders if c.passage in named] or leaders
     if query.asks is Asks.FIGURE:
         best_relevance = max(c.relevance for c in ranked)
-        stating = [c for c in leaders if c.fit > 0 and c.relevance >= 0.2 * best_relevance]
+        # a figure about another matter (a fifth as relevant as the best sentence) never leads, stated or not
+        leaders = [c for c in leaders if c.relevance >= 0.2 * best_relevance] or leaders
+        stating = [c for c in leaders if c.fit > 0]
         best_fit = max((c.fit for c in stating), default=0.0)
         leaders = [c for c in stating if c.fit == best_fit] or leaders
     if query.drawbacks:  # a question of drawbacks is led by a sentence that names them

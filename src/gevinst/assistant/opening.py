@@ -3,6 +3,7 @@ question asks about, or as the first item of a bulleted list) or the rest of its
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from gevinst.assistant import lexicon
@@ -14,6 +15,9 @@ LIST_AFTER_COLON = 700  # characters of the list a lead opens (500 cut the fourt
 NEXT_SENTENCE_MAX = 200
 FOLLOWING_POINTING_BACK = 5  # beyond three, sentences that point back («Og samtidig …») still run it on
 FOLLOWING_SENTENCES = 3  # the lead's paragraph: dev 77.8 → 83.3, dev2 75.3 → 78.5 (1 → 2 → 3; 4 and 6 add nothing)
+NUMBER_GAP = 2  # an item numbered this near a quoted one is of its list (the item between may be in a passage not read)
+_NUMBERED = re.compile(r"\s*(\d{1,2})[.)]\s+[A-ZÆØÅ]")
+_NUMBER_BEFORE = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s*$")
 
 
 def points_back(sentence: str) -> bool:
@@ -92,3 +96,42 @@ def ends_passage(lead: Candidate, opened: list[Candidate], passage: str) -> bool
     """The lead and what it opens reach the end of their passage: its paragraph may go on in the next one."""
     spans = sentence_spans(passage)
     return bool(spans) and (opened[-1] if opened else lead).end >= spans[-1][1]
+
+
+def item_number(passage: str, start: int, end: int) -> int | None:
+    """The number of the numbered item a sentence is («3. Drøftelse af …»), also when the sentence split left the
+    number at the end of the sentence before («… 1.» «Alle indsatser har klare mål …»)."""
+    if m := _NUMBERED.match(passage[start:end]):
+        return int(m.group(1))
+    m = _NUMBER_BEFORE.search(passage[max(0, start - 6) : start])
+    return int(m.group(1)) if m else None
+
+
+def numbered_siblings(
+    chosen: list[Candidate], found: list[Candidate], texts: list[str], reports: list[str]
+) -> list[Candidate]:
+    """The other items of a numbered list the answer quotes items of, from the passages read of the same report:
+    a list's items («1. Yderligere samling af basal it-drift», «2. Etablering af …») share no words with each
+    other or the question, so the sentence ranking leaves some out, and a list quoted in part misleads. An item
+    joins when its number is near a quoted one's (NUMBER_GAP), so numbered lines elsewhere in the report do not."""
+    quoted: dict[str, set[int]] = {}
+    for c in chosen:
+        if (n := item_number(texts[c.passage], c.start, c.end)) is not None:
+            quoted.setdefault(reports[c.passage], set()).add(n)
+    out: list[Candidate] = []
+    for report, numbers in quoted.items():
+        pool: dict[int, Candidate] = {}
+        for c in sorted(found, key=lambda c: -c.score):
+            n = item_number(texts[c.passage], c.start, c.end)
+            if reports[c.passage] == report and n is not None and n not in numbers and n not in pool:
+                pool[n] = c
+        joined = True
+        while joined:
+            near = [n for n in pool if any(abs(n - m) <= NUMBER_GAP for m in numbers)]
+            joined = bool(near)
+            for n in near:
+                numbers.add(n)
+                c = pool.pop(n)
+                if not any(c.passage == s.passage and c.start < s.end and s.start < c.end for s in [*chosen, *out]):
+                    out.append(replace(c, opened=False))
+    return out
