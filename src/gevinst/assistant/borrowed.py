@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from gevinst.assistant import question_cues
 from gevinst.assistant.answerers import AnswerContext
-from gevinst.assistant.filling import Filling, rank, usable
+from gevinst.assistant.filling import Filling, uses_every_figure
 from gevinst.assistant.query import Query
 from gevinst.calculators import Kind, Preset
 from gevinst.danish_numbers import find_quantities
@@ -23,11 +22,12 @@ _LEAST_SHARED = 2  # the question's words a clause must share to be the one it p
 _PASSAGES = 3
 
 
-def borrow(query: Query, context: AnswerContext) -> Filling | None:
-    """The calculator that lacks only one percentage, completed with the report's, or None."""
-    if not (query.computes and query.own and question_cues.borrows_figure(query.text)):
+def borrow(query: Query, ranked: list[Filling], context: AnswerContext) -> Filling | None:
+    """The calculator (of those `ranked` from the question) that lacks only one percentage, completed with the
+    report's, or None."""
+    if not (query.computes and query.own and query.borrows):
         return None
-    filling = next((f for f in rank(query) if _lacks_one_percent(f, query)), None)
+    filling = next((f for f in ranked if _lacks_one_percent(f, query)), None)
     if filling is None:
         return None
     preset = _percent_in_passages(query, context)
@@ -39,12 +39,11 @@ def borrow(query: Query, context: AnswerContext) -> Filling | None:
 
 def _lacks_one_percent(filling: Filling, query: Query) -> bool:
     open_ = [i for i in filling.spec.required if i.name not in filling.arguments]
-    whole = all(n in filling.used for n, q in enumerate(query.figures) if usable(filling.spec, q))
     return (
         len(filling.missing) == 1
         and len(open_) == 1
         and open_[0].kind is Kind.PERCENT
-        and whole
+        and uses_every_figure(filling, query)
         and bool(filling.used)
         and not filling.spec.needs_goal
     )

@@ -43,6 +43,12 @@ def usable(spec: Spec, q: QuantityMention) -> bool:
     return any(q.unit in ACCEPTS.get(i.kind, ()) or lists.get(i.kind) is q.unit for i in spec.inputs)
 
 
+def uses_every_figure(filling: Filling, query: Query) -> bool:
+    """Every figure of the question the calculator could take is used; one it cannot take is context («en
+    kommune med 95.000 indbyggere» in a business case)."""
+    return all(n in filling.used for n, q in enumerate(query.figures) if usable(filling.spec, q))
+
+
 def _list_values(inp: Input, figures: tuple[QuantityMention, ...]) -> tuple[list[float], list[float], set[int]]:
     wanted = UnitKind.AMOUNT if inp.kind is Kind.AMOUNT_LIST else UnitKind.PERCENT
     picked = [(n, q) for n, q in enumerate(figures) if q.unit is wanted]
@@ -74,10 +80,7 @@ def fill(spec: Spec, query: Query) -> Filling:
                 lows = yearly.increments(lows, stated, query.text)
                 args[inp.name], used = yearly.spread(lows, years), used | idx | (years.used if years else set())
                 repeated = repeated or bool(years and years.yearly)
-        elif (
-            inp.per_head
-            and (staff := staffing.staff_hours(query.text, figures, used, query.language is Language.EN)) is not None
-        ):
+        elif inp.per_head and (staff := staffing.staff_hours(figures, used, query.language is Language.EN)) is not None:
             args[inp.name], used = staff[0], used | staff[1]
         elif inp.kind is Kind.TASKS:
             tasks, idx = read_rows(inp, query.text, figures, near)

@@ -25,6 +25,12 @@ def lexicon_data() -> dict[str, Any]:
 
 
 @cache
+def word_set(key: str) -> frozenset[str]:
+    """A plain word list of lexicon.yaml («comparatives», «negations», «money_nouns», …) as a set."""
+    return frozenset(lexicon_data()[key])
+
+
+@cache
 def generic_terms() -> frozenset[str]:
     """Index tokens (stemmed, folded) of the generic words of both languages."""
     words = " ".join(lexicon_data()["generic"].values())
@@ -135,24 +141,9 @@ def markers(kind: str) -> tuple[str, ...]:
 
 
 @cache
-def consequence_words() -> frozenset[str]:
-    return frozenset(lexicon_data()["consequence_words"])
-
-
-@cache
-def comparatives() -> frozenset[str]:
-    return frozenset(lexicon_data()["comparatives"])
-
-
-@cache
 def change_words(side: str) -> tuple[str, ...]:
     """`asked`: a question's words for how something moves; `stated`: a sentence's words for a direction."""
     return tuple(lexicon_data()["change"][side])
-
-
-@cache
-def anaphoric_openers() -> frozenset[str]:
-    return frozenset(lexicon_data()["anaphoric_openers"])
 
 
 @cache
@@ -171,28 +162,8 @@ def wanted_quantity_kinds(text: str) -> frozenset[str]:
 
 
 @cache
-def money_nouns() -> frozenset[str]:
-    return frozenset(lexicon_data()["money_nouns"])
-
-
-@cache
-def measure_nouns() -> frozenset[str]:
-    return frozenset(lexicon_data()["measure_nouns"])
-
-
-@cache
 def report_words() -> tuple[str, ...]:
     return tuple(lexicon_data()["report_words"])
-
-
-@cache
-def per_words() -> frozenset[str]:
-    return frozenset(lexicon_data()["per_words"])
-
-
-@cache
-def following_years() -> frozenset[str]:
-    return frozenset(lexicon_data()["following_years"])
 
 
 @cache
@@ -218,16 +189,6 @@ def period_after(text: str) -> Period | None:
     """The period a number is stated per, from the words right after it («om året», «/md.», «a year»)."""
     low = text.lower()
     return next((period for period, pattern in _periods() if pattern.match(low)), None)
-
-
-@cache
-def negations() -> frozenset[str]:
-    return frozenset(lexicon_data()["negations"])
-
-
-@cache
-def duration_nouns() -> frozenset[str]:
-    return frozenset(lexicon_data()["duration_nouns"])
 
 
 @cache

@@ -24,7 +24,7 @@ def points_back(sentence: str) -> bool:
     """The sentence opens by pointing back («Det er et 14 dages forløb …», «Dette betyder …»): it goes on about the
     one before it, so it cannot lead, and it continues a lead however long it is."""
     words = sentence.split(maxsplit=1)
-    return bool(words) and words[0].lower().strip(",:") in lexicon.anaphoric_openers()
+    return bool(words) and words[0].lower().strip(",:") in lexicon.word_set("anaphoric_openers")
 
 
 def list_opener(passage: str, start: int) -> int | None:

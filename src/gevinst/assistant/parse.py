@@ -131,17 +131,19 @@ def _how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...
     if m is None:
         return _in_unit(text), ()
     noun = m.group(1).lower()
-    if noun in lexicon.measure_nouns():
+    if noun in lexicon.word_set("measure_nouns"):
         return None, ()
     # the word after it too: the noun when the first is an adjective («how many acute hospitals», «hvor mange
     # nye stillinger»); a verb after the noun adds tokens no number stands before. Not after a word that is no
     # noun: «hvor mange af borgerne» asks a share, «hvor mange skal jobcentret …» asks a number of anything.
     groups = [_group((glossary.danish_for(w) or w) if language is Language.EN else w) for w in m.groups() if w]
-    second = groups[1] if len(groups) > 1 and groups[0] and m.group(2).lower() not in lexicon.per_words() else ()
+    second = (
+        groups[1] if len(groups) > 1 and groups[0] and m.group(2).lower() not in lexicon.word_set("per_words") else ()
+    )
     counted = tuple(dict.fromkeys(groups[0] + second))
-    if noun.rstrip(".") in lexicon.money_nouns():
+    if noun.rstrip(".") in lexicon.word_set("money_nouns"):
         return UnitKind.AMOUNT.value, counted
-    if noun in lexicon.duration_nouns():  # «hvor mange uger», «how many months»: a span of time
+    if noun in lexicon.word_set("duration_nouns"):  # «hvor mange uger», «how many months»: a span of time
         return "duration", counted
     unit = lexicon.unit_noun(noun)
     return (unit.value if unit is not None and unit is not UnitKind.COUNT else None), counted
@@ -150,7 +152,7 @@ def _how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...
 def _in_unit(text: str) -> str | None:
     for m in _IN_UNIT.finditer(text):
         noun = m.group(1).lower()
-        if noun in lexicon.money_nouns():
+        if noun in lexicon.word_set("money_nouns"):
             return UnitKind.AMOUNT.value
         unit = lexicon.unit_noun(noun)
         if unit in (UnitKind.HOURS, UnitKind.MINUTES):  # not «i årsværk»: a share of them answers it too
@@ -256,6 +258,7 @@ def parse_query(
         past=question_cues.asks_in_past(text),
         happened=question_cues.asks_what_happened(text),
         own=bool(set(re.findall(r"[\wæøå]+", text.lower())) & lexicon.ownership_words()),
+        borrows=question_cues.borrows_figure(text),
         about_example=bool(_REPORT_EXAMPLE.search(text)),
         figure_outright=outright,
         focus=_focus(text, language),

@@ -172,7 +172,7 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
             continue
         m = _NEXT_WORD.match(low, end)
         noun, second = (m.group(1), m.group(2) or "") if m else ("", "")
-        if noun in lexicon.per_words():  # «2.800 a year», «14.500 om året»: a rate, not a span of years
+        if noun in lexicon.word_set("per_words"):  # «2.800 a year», «14.500 om året»: a rate, not a span of years
             second = ""
         if _small_word(q, in_words) and not _counted(noun, low, found) and not _unit_noun(noun, second):
             continue

@@ -74,6 +74,9 @@ class Query:
     # published before the year asked about cannot know it.
     happened: bool = False
     own: bool = False  # it speaks of the asker's own situation («vi», «vores», «we», «our»)
+    # It takes a report's figure for its own («samme besparelse … som Københavns GPS-flådestyring»): the one
+    # percentage its calculator lacks comes from the retrieved passage (borrowed.py).
+    borrows: bool = False
     # It asks about a report's worked example («i KLK's eksempel 1», «in the report's example»): a lookup of
     # what the report computed, not a calculation of the asker's own.
     about_example: bool = False

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from gevinst.assistant import borrowed
 from gevinst.assistant.answerers import AnswerContext
-from gevinst.assistant.filling import Filling, rank, usable
+from gevinst.assistant.filling import Filling, rank, uses_every_figure
 from gevinst.assistant.query import Language, QuantityMention, Query, UnitKind
 from gevinst.assistant.quoting import stating_quote
 from gevinst.calculators import (
@@ -27,20 +27,22 @@ from gevinst.danish_numbers import Quantity, find_quantities
 from gevinst.types import Answer, Citation, ToolCall
 
 
-def choose(query: Query) -> Filling | None:
-    """The calculator to run (complete) or to ask about (incomplete), or None: the question goes to retrieval."""
+def choose(query: Query, ranked: list[Filling] | None = None) -> Filling | None:
+    """The calculator to run (complete) or to ask about (incomplete), or None: the question goes to retrieval.
+    `ranked`: the calculators already filled from the question (`rank`), best first."""
     if not query.figures:
         return None
-    ranked = rank(query)
+    ranked = rank(query) if ranked is None else ranked
     best = ranked[0] if ranked else None
     if best is None:
         return None
-    # every figure the calculator could take is used; one it cannot take is context («en kommune med 95.000
-    # indbyggere» in a business case)
-    whole = all(n in best.used for n, q in enumerate(query.figures) if usable(best.spec, q))
     if (query.past or query.about_example) and not query.own:  # «Hvad sparede Holbæk …?», «i KLK's eksempel 1»
         return None
-    if best.complete and (best.used or best.goal) and (query.computes or (best.goal and whole)):
+    if (
+        best.complete
+        and (best.used or best.goal)
+        and (query.computes or (best.goal and uses_every_figure(best, query)))
+    ):
         return best
     if query.computes and not best.complete:
         asked = next((f for f in ranked if f.goal and f.used), None)
@@ -49,9 +51,10 @@ def choose(query: Query) -> Filling | None:
 
 
 def answer_calculation(query: Query, context: AnswerContext) -> Answer | None:
-    filling = choose(query)
+    ranked = rank(query) if query.figures else []
+    filling = choose(query, ranked)
     if filling is None or not filling.complete:  # «samme besparelse som Københavns …»: the report's percentage
-        filling = borrowed.borrow(query, context) or filling
+        filling = borrowed.borrow(query, ranked, context) or filling
     if filling is None:
         return None
     if not filling.complete:

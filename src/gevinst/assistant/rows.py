@@ -85,5 +85,5 @@ def _said_nil(inp: Input, column: str, text: str, figures: tuple[QuantityMention
     end = _SENTENCE_END.search(tail)
     words = (tail[: end.start()] if end else tail).lower()
     cues = dict(inp.columns)[column]
-    negated = set(re.findall(r"[\wæøå']+", words)) & lexicon.negations()
+    negated = set(re.findall(r"[\wæøå']+", words)) & lexicon.word_set("negations")
     return bool(negated) and strength(cues, Context(words, "")) > 0

@@ -117,7 +117,7 @@ def _changes(side: str) -> re.Pattern[str]:
 def _directions(low: str) -> int:
     """How many words of direction or comparison the (lower-case) sentence states."""
     words = re.findall(r"[a-zæøå]+", low)
-    return len(_changes("stated").findall(low)) + sum(1 for w in words if w in lexicon.comparatives())
+    return len(_changes("stated").findall(low)) + sum(1 for w in words if w in lexicon.word_set("comparatives"))
 
 
 # «mere», «flere», «færre» … count as often as they compare («Hvorfor skal flere opgaver samles?»): in a question
@@ -130,19 +130,19 @@ def asks_comparison(question: str) -> bool:
     """The question compares: a comparative other than an amount word («bedre», «billigere», «ringere»), a «-ere
     end», or an amount word before «end» («flere timer end …»)."""
     low = question.lower()
-    named = set(re.findall(r"[a-zæøå]+", low)) & (lexicon.comparatives() - _AMOUNTS)
+    named = set(re.findall(r"[a-zæøå]+", low)) & (lexicon.word_set("comparatives") - _AMOUNTS)
     return bool(named or _COMPARED.search(low) or _AMOUNT_THAN.search(low))
 
 
 def compares(text: str) -> bool:
     """The text compares: a comparative («billigere», «bedre», «færre») or a «-ere end» («stabilere end»)."""
     low = text.lower()
-    return bool(set(re.findall(r"[a-zæøå]+", low)) & lexicon.comparatives() or _COMPARED.search(low))
+    return bool(set(re.findall(r"[a-zæøå]+", low)) & lexicon.word_set("comparatives") or _COMPARED.search(low))
 
 
 def follows_on(sentence: str) -> bool:
     """A consequence word among the sentence's first four words («Derfor …», «Det vil derfor …»)."""
-    return bool({w.lower().strip(",:.") for w in sentence.split()[:4]} & lexicon.consequence_words())
+    return bool({w.lower().strip(",:.") for w in sentence.split()[:4]} & lexicon.word_set("consequence_words"))
 
 
 def figure_fit(query: Query, sentence: str) -> float:
@@ -211,7 +211,7 @@ def _noun_kind(word: str) -> str | None:
     unit = lexicon.unit_noun(noun)
     if unit is not None:
         return unit.value
-    return "duration" if noun in lexicon.duration_nouns() else None
+    return "duration" if noun in lexicon.word_set("duration_nouns") else None
 
 
 def names_focus(focus: tuple[str, ...], tokens: set[str]) -> bool:

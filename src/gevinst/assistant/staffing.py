@@ -14,7 +14,7 @@ _ONE = {"én", "ét", "en", "et", "one"}  # «… og én på 30 timer»: one per
 
 
 def staff_hours(
-    text: str, figures: tuple[QuantityMention, ...], used: set[int], english: bool = False
+    figures: tuple[QuantityMention, ...], used: set[int], english: bool = False
 ) -> tuple[float, set[int]] | None:
     """The total hours of a team stated per head, and the figures it takes; None unless some hours figure has
     a head count of two or more before it (a single «37 timer» is a full-time week, not a team)."""
@@ -22,7 +22,7 @@ def staff_hours(
     for n, q in enumerate(figures):
         if q.unit is not UnitKind.HOURS or n in used:
             continue
-        words = _WORD.findall(text[max(0, q.start - 50) : q.start].lower())
+        words = _WORD.findall(q.before)
         if not words or words[-1] not in _ON:
             continue
         # the head count right before «på», or before the noun it counts

@@ -32,7 +32,7 @@ def stated_years(query: Query, used: set[int], pcts: list[QuantityMention]) -> Y
     for n, q in enumerate(query.figures):
         if n not in used and q.unit is UnitKind.YEARS and q.value.is_integer() and 1 < q.value <= 30:
             beside = set(_WORD.findall(q.before)[-2:] + _WORD.findall(q.after)[:1])
-            return Years(int(q.value), bool(beside & lexicon.following_years()), frozenset({n}), yearly)
+            return Years(int(q.value), bool(beside & lexicon.word_set("following_years")), frozenset({n}), yearly)
     if not yearly:
         return None
     named = {
