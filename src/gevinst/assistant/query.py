@@ -107,6 +107,10 @@ class Query:
     # It asks for a measure's drawbacks, risks or barriers («Hvad er ulemperne ved …?»): the sentence naming them
     # answers it, not the one stating the gains.
     drawbacks: bool = False
+    # It compares («Hvorfor blev X en bedre løsning end Y?»): the sentences that compare give the reasons.
+    compares: bool = False
+    # It asks how something moves («… udgifterne at flytte sig», «påvirker»): sentences stating directions answer.
+    asks_change: bool = False
     # A price is asked («Hvad betaler …», «what does it cost»): stated in kroner, not in hours or a share.
     price: bool = False
     # The numbered stages the question asks about («anden fase» → ("fase", 2)): another stage's figures do not answer.

@@ -81,11 +81,11 @@ def kind_fit(query: Query, sentence: str, following: str = "") -> float:
         return figure_fit(query, sentence)
     if query.asks is Asks.REASON:
         # a question that compares is answered by the sentences that compare, reason word or not
-        if asks_comparison(query.text):
+        if query.compares:
             return 1.0 if compares(low) else 0.5 * reason_fit(low, following)
         return reason_fit(low, following)
     if query.asks is Asks.METHOD:
-        if _changes("asked").search(query.text.lower()) and _directions(low) >= 2:
+        if query.asks_change and _directions(low) >= 2:
             return 1.0  # how something moves is told by its directions («færre udgifter …, stiger …, falder …»)
         return 1.0 if _markers("method").search(low) or _BY_MEANS.search(low) else 0.2
     if query.asks is Asks.LIST:
@@ -124,6 +124,11 @@ def _directions(low: str) -> int:
 # they compare only before «end» / «than»
 _AMOUNTS = frozenset({"mere", "flere", "færre", "mindre", "more", "less", "fewer"})
 _AMOUNT_THAN = re.compile(r"\b(?:mere|flere|færre|mindre|more|less|fewer)\b[^.?!]{0,60}\b(?:end|than)\b")
+
+
+def asks_change(question: str) -> bool:
+    """The question asks how something moves («Hvordan forventes udgifterne at flytte sig …?», «påvirker»)."""
+    return bool(_changes("asked").search(question.lower()))
 
 
 def asks_comparison(question: str) -> bool:
