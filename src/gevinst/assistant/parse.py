@@ -268,6 +268,7 @@ def parse_query(
         labels=_labels(quantities),
         statistic=question_cues.statistic_asked(first),
         drawbacks=names_drawbacks(first),
+        quantity_kinds=lexicon.wanted_quantity_kinds(text),
         compares=asks_comparison(text),
         asks_change=asks_change(text),
         price=question_cues.asks_price(text),

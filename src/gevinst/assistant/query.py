@@ -107,6 +107,8 @@ class Query:
     # It asks for a measure's drawbacks, risks or barriers («Hvad er ulemperne ved …?»): the sentence naming them
     # answers it, not the one stating the gains.
     drawbacks: bool = False
+    # The quantity kinds its words ask for («hvor mange årsværk» → fte, count; «besparelse» → amount).
+    quantity_kinds: frozenset[str] = frozenset()
     # It compares («Hvorfor blev X en bedre løsning end Y?»): the sentences that compare give the reasons.
     compares: bool = False
     # It asks how something moves («… udgifterne at flytte sig», «påvirker»): sentences stating directions answer.

@@ -163,7 +163,7 @@ def figure_fit(query: Query, sentence: str) -> float:
     wanted = (
         frozenset({"years", "duration"} if query.unit_asked in ("years", "duration") else {query.unit_asked})
         if query.unit_asked
-        else lexicon.wanted_quantity_kinds(query.text) | ({"amount"} if query.price else set())
+        else query.quantity_kinds | ({"amount"} if query.price else set())
     )
     # «hvor mange lønregistre» is answered by a number of them (above), not by a count of other things
     counting = bool(query.counted) and not query.unit_asked
