@@ -66,6 +66,15 @@ def test_chat_leads_with_the_answer_then_the_quoted_sources(app: AppTest) -> Non
     assert any(c.value.replace("\\", "").startswith("[1] Indkøb i kommunen") for c in app.caption)
 
 
+def test_a_calculation_in_the_chat_shows_its_assumptions_in_a_wrapping_table(app: AppTest) -> None:
+    # A static table (not a data grid) so a long «Kilde» (report title and page) wraps instead of being cut off.
+    _ask(app, "Vi har 12 årsværk til 30.000 kr. om måneden. Hvad sparer vi ved 40 % effektivisering?")
+    assert not app.dataframe
+    assumptions = app.table[0].value
+    assert list(assumptions.columns) == ["Antagelse", "Værdi", "Kilde"]
+    assert "Dit tal" in set(assumptions["Kilde"]) and "40 %" in set(assumptions["Værdi"])
+
+
 def test_a_report_without_pages_is_cited_by_its_section(app: AppTest) -> None:
     _ask(app, "Hvor meget udgør pension og overhead pr. årsværk?")
     places = [c.value.replace("\\", "") for c in app.caption if c.value.replace("\\", "").startswith("[")]

@@ -91,10 +91,13 @@ def _calculation(record: dict[str, Any], lang: str, titles: dict[str, str]) -> N
     result = record["tool_calls"][0]["result"]
     st.markdown(f"**{escape_markdown(result['label'])}: {escape_markdown(result['display'])}**")
     st.markdown(escape_markdown(result["formula"]))
-    st.dataframe(
+    # A static table wraps long source names (a report title and page) where a data grid cuts them off at the
+    # right edge; its cells read Markdown, so each is escaped: a title comes from an uploaded document.
+    rows = [(a["label"], number(a["value"], a["unit"]), source_name(a, titles)) for a in result["assumptions"]]
+    st.table(
         [
-            {"Antagelse": a["label"], "Værdi": number(a["value"], a["unit"]), "Kilde": source_name(a, titles)}
-            for a in result["assumptions"]
+            {"Antagelse": escape_markdown(x), "Værdi": escape_markdown(v), "Kilde": escape_markdown(k)}
+            for x, v, k in rows
         ],
         hide_index=True,
     )
