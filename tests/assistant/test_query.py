@@ -635,3 +635,20 @@ def test_a_price_asked(question: str, price: bool) -> None:
     from gevinst.assistant.question_cues import asks_price
 
     assert asks_price(question) is price
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        pytest.param("Hvilken e-handelsgrad nåede kommunen?", {"percent"}, id="da-compound-tail"),
+        pytest.param("Hvor stor var nettobesparelsen?", {"amount"}, id="da-compound-amount"),
+        pytest.param("What was the gain from the merger?", {"amount"}, id="en-gain"),
+        pytest.param("Did the municipality try the model again?", set(), id="en-again-is-no-gain"),
+        pytest.param("Which separate units were merged?", set(), id="en-separate-is-no-rate"),
+        pytest.param("What was the error rate?", {"percent"}, id="en-rate"),
+        pytest.param("How many staff were moved?", {"fte", "count"}, id="en-staff"),
+    ],
+)
+def test_the_quantity_kinds_a_question_asks_for(question: str, kinds: set[str]) -> None:
+    # Danish words may end a compound; an English word is whole («again» holds no «gain»).
+    assert parse_query(question)[0].quantity_kinds == frozenset(kinds)

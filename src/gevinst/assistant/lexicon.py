@@ -148,10 +148,16 @@ def change_words(side: str) -> tuple[str, ...]:
 
 @cache
 def _quantity_kind_patterns() -> dict[str, re.Pattern[str]]:
-    # No left boundary: the word may end a compound («e-handelsgrad», «nettobesparelse», «indkøbspris»).
+    # A Danish word has no left boundary, as it may end a compound («e-handelsgrad», «indkøbspris»); an English
+    # word is whole («again» is no «gain», «separate» no «rate»).
+    tails, whole = lexicon_data()["quantity_kinds"], lexicon_data()["quantity_kinds_whole"]
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
     return {
-        kind: re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])")
-        for kind, words in lexicon_data()["quantity_kinds"].items()
+        kind: re.compile(rf"(?:(?:{alternation(tails[kind])})|(?<![\w-])(?:{alternation(whole[kind])}))(?![\w-])")
+        for kind in tails
     }
 
 
