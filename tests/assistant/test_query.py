@@ -418,6 +418,10 @@ def test_a_question_of_what_happened_is_told_from_one_of_what_a_report_said(ques
         ("Hvilke faglige spor er forslagene inddelt efter?", ("spor",)),
         ("Hvilke fordele forventes der?", ("fordel",)),
         ("Giv eksempler på opgaver fra oversigten.", ("opgav",)),
+        ("Hvad er de tre hovedgrupper af funktionalitet?", ("hovedgrup",)),
+        ("What conditions should be met first?", ("beting", "forudsatning")),
+        ("What are the main barriers?", ("barri",)),
+        ("What is the saving?", ()),
     ],
     ids=[
         "noun",
@@ -429,6 +433,10 @@ def test_a_question_of_what_happened_is_told_from_one_of_what_a_report_said(ques
         "adjective-in-e-then-noun",
         "noun-in-e-then-verb",
         "examples-of",
+        "hvad-er-de-counted-noun",
+        "english-what-noun",
+        "english-what-are-the",
+        "english-what-is-no-noun",
     ],
 )
 def test_the_noun_a_which_question_asks_about(question: str, focus: tuple[str, ...]) -> None:

@@ -13,6 +13,7 @@ from gevinst.sentences import sentence_spans
 
 LIST_AFTER_COLON = 700  # characters of the list a lead opens (500 cut the fourth of five counted items on dev3)
 NEXT_SENTENCE_MAX = 200
+SHORT_OPENER = 25  # shorter sentences are not scored (evidence.candidates); one that opens a list still runs on
 FOLLOWING_POINTING_BACK = 5  # beyond three, sentences that point back («Og samtidig …») still run it on
 FOLLOWING_SENTENCES = 3  # the lead's paragraph: dev 77.8 → 83.3, dev2 75.3 → 78.5 (1 → 2 → 3; 4 and 6 add nothing)
 NUMBER_GAP = 2  # an item numbered this near a quoted one is of its list (the item between may be in a passage not read)
@@ -53,7 +54,7 @@ def continuation(
     if running is not None:  # a list that runs on from the passage before, `running` characters of it quoted
         listing, used = True, running
     bulleted = any(LIST_ITEM.match(line) for line in lead_text.split("\n")[1:])
-    last_end = lead.end
+    last_end, body = lead.end, None  # body: the sentences quoted of the item a heading item («- Data:») opens
     spans = [s for s in sentence_spans(passage) if s[0] >= lead.end]
     for at, (start, end) in enumerate(spans):
         text = passage[start:end]
@@ -61,13 +62,25 @@ def continuation(
         if listing:
             used += end - start
             new_line = "\n" in passage[last_end:start]
+            item = bool(LIST_ITEM.match(text))
+            body = 0 if item and _heads_item(text) else None if item else body
+            if body is not None and not item and not (body and "\n\n" in passage[last_end:start]):
+                # an item's own text after its heading («- Digital kommunikation:» «Selvbetjeningsløsninger …:
+                # Ansøgninger, …») is of the list, whatever colon it holds, until its paragraph ends
+                if used > LIST_AFTER_COLON or is_noise(text):
+                    break
+                body += 1
+                out.append(replace(c, opened=True))
+                last_end = end
+                continue
+            body = None if not item else body
             if used > LIST_AFTER_COLON or opens_list(text) or is_noise(text):
                 break
             item_next = at + 1 < len(spans) and LIST_ITEM.match(passage[spans[at + 1][0] : spans[at + 1][1]])
             if bulleted and new_line and not LIST_ITEM.match(text) and not item_next:
                 break  # the bulleted list has ended (a line between two items is one whose marker was lost)
             bulleted = bulleted or bool(LIST_ITEM.match(text))
-        elif (
+        elif not _short_opener(text) and (
             (len(out) >= FOLLOWING_SENTENCES and not (points_back(text) and len(out) < FOLLOWING_POINTING_BACK))
             or start not in known
             or (end - start > NEXT_SENTENCE_MAX and c.fit < 1.0 and not points_back(text))
@@ -76,8 +89,20 @@ def continuation(
         ):
             break
         out.append(replace(c, opened=True))
-        listing, last_end = listing or opens_list(text), end
+        listing, last_end = listing or opens_list(text) or _short_opener(text), end
     return out
+
+
+def _heads_item(item: str) -> bool:
+    """A list item that is only its heading, its text on the lines after it («- Korrekte data:**»)."""
+    return item.rstrip(" *\n").endswith(":")
+
+
+def _short_opener(sentence: str) -> bool:
+    """A sentence too short to be scored that only opens a list («De gennemgås nedenfor:», «Det drejer sig om:»):
+    the list it opens goes on about the sentence before it, so it runs that sentence on."""
+    text = sentence.strip()
+    return text.endswith(":") and len(text) < SHORT_OPENER
 
 
 def runs_past(lead: Candidate, opened: list[Candidate], passage: str, focus: tuple[str, ...]) -> int | None:

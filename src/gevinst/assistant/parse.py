@@ -93,8 +93,12 @@ def term_groups(words: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(groups)
 
 
+# «Hvad er de tre hovedgrupper …», «What are the barriers …», «What conditions …» ask for a list as «hvilke»
+# does; a word after «what» that is no noun the glossary knows («What is …», «What does …») names no focus.
 _ASKS_WHICH = re.compile(
-    r"\b(?:hvilke|hvilken|hvilket|which|eksempler på|examples of)\s+([\wæøå-]+(?:\s+[\wæøå-]+){0,2})", re.IGNORECASE
+    r"\b(?:hvilke|hvilken|hvilket|which|eksempler på|examples of|hvad er de|hvad var de|what are the|what were the"
+    r"|what)\s+([\wæøå-]+(?:\s+[\wæøå-]+){0,2})",
+    re.IGNORECASE,
 )
 
 
