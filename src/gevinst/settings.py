@@ -38,8 +38,10 @@ class RetrievalSettings(BaseModel):
     sentence_meaning_weight: float = Field(
         0.6, ge=0, le=2, description="Weight of the e5 similarity of question and sentence in choosing evidence"
     )
+    # 0.5 let e5's small cosine gaps between Danish passages outvote BM25's glossary terms for English questions;
+    # hit@6 of the English questions of every bank rises from 0.5 to a plateau at 0.75-1.0 (and Danish are unchanged).
     foreign_lexical_share: float = Field(
-        0.5, ge=0, le=1, description="Share of lexical_weight kept for questions not in Danish (glossary terms only)"
+        0.75, ge=0, le=1, description="Share of lexical_weight kept for questions not in Danish (glossary terms only)"
     )
     refusal_threshold: float = Field(
         0.55,

@@ -78,6 +78,22 @@ def test_an_english_question_that_cites_the_reports_term_keeps_the_full_lexical_
     assert plain.chunks[0].text != TEXTS[0]
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        pytest.param("Which municipalities compare their childcare allocation rules?", 0, id="english-bm25-wins"),
+        pytest.param("Hvilke kommuner sammenligner anvisningsregler?", 0, id="danish-bm25-wins"),
+    ],
+)
+def test_english_question_keeps_enough_lexical_weight_against_a_flat_dense_ranking(
+    question: str, expected: int
+) -> None:
+    """e5 reads an English question against Danish passages with small cosine gaps (0.78-0.81), which min-max
+    spreads over the whole scale; the glossary's Danish terms in BM25 must still outvote that."""
+    lexical, dense = [1.0, 0.2, 0.0], [0.795, 0.81, 0.78]
+    assert _retriever(lexical, dense, 0.6).retrieve(question).chunks[0].text == TEXTS[expected]
+
+
 JOINED_TEXTS = [
     "et jobcenter med stigende administrationsandel",
     "hjemmeplejen i kommunen",
