@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from gevinst.assistant import evidence, refusal
+from gevinst.assistant.parse import parse_query
 from gevinst.settings import Settings
 
 from ..conftest import assistant_over
@@ -34,7 +36,11 @@ MODEL = (
     "Et forløb i genoptræningen koster i gennemsnit 12.000 kr. pr. borger.\n\n"
     "## LED-belysning, 1. fase\n\n"
     "Der er lavet en business case for første fase af udrulningen af LED-belysning i kommunens skoler. "
-    "Første fase dækker de 25 skoler med det største elforbrug og koster 26 mio. kr.\n"
+    "Første fase dækker de 25 skoler med det største elforbrug og koster 26 mio. kr.\n\n"
+    "## Budget\n\n"
+    "Kommunerne budgetterer med at spare 30 mio. kr. på boligstøtten i 2009.\n\n"
+    "## E-handel\n\n"
+    "Et positivt skøn er, at e-handlen i kommunen kan nå op på 90 % af indkøbene.\n"
 )
 
 
@@ -140,6 +146,29 @@ def test_a_statistic_not_stated_is_refused_with_the_figure_the_source_gives(  # 
     answer = assistant.answer(question)
     assert answer.refused and says in answer.text
     assert "mio. kr." in answer.text and answer.citations[0].doc_id == "model"
+
+
+# Refused by rule whatever the evidence score: (question, refused)
+BY_RULE = {
+    # the accounts of the year the report was published (2009): they close after the year ends
+    "accounts-of-the-publication-year": ("Hvor meget sparede kommunerne på boligstøtten i regnskabet for 2009?", True),
+    "budget-of-the-publication-year": ("Hvor meget budgetterer kommunerne med at spare på boligstøtten i 2009?", False),
+    "english-accounts": ("How much did the municipalities save on housing benefit in the accounts for 2009?", True),
+    # what actually came of something, where the report gives only an estimate
+    "actual-not-the-estimate": ("Hvor stor en andel af indkøbene udgjorde e-handlen i kommunen faktisk?", True),
+    "english-actual": ("What was the actual share of purchases made through e-commerce (e-handel)?", True),
+    "the-estimate-asked": ("Hvor stor en andel af indkøbene kan e-handlen i kommunen nå op på?", False),
+    "actual-and-stated": ("Hvor meget sparede huslejeregistret faktisk i det første år?", False),
+}
+
+
+@pytest.mark.parametrize(("question", "refused"), BY_RULE.values(), ids=BY_RULE.keys())
+def test_an_estimate_or_a_budget_does_not_say_what_came_of_it(assistant, question: str, refused: bool) -> None:  # type: ignore[no-untyped-def]
+    retriever = assistant.retriever
+    query = retriever.with_compounds(parse_query(question)[0])
+    retrieved = retriever.retrieve(query)
+    chosen = evidence.choose(query, evidence.candidates(query, retrieved, retriever), retrieved)
+    assert refusal.hard_refusal(query, retrieved, chosen) is refused
 
 
 PRICES = {

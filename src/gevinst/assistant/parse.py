@@ -261,6 +261,8 @@ def parse_query(
         term_groups=groups,
         past=question_cues.asks_in_past(text),
         happened=question_cues.asks_what_happened(text),
+        actual=question_cues.asks_actual(text),
+        accounts_years=question_cues.accounts_years(text),
         own=bool(set(re.findall(r"[\wæøå]+", text.lower())) & lexicon.ownership_words()),
         borrows=question_cues.borrows_figure(text),
         about_example=bool(_REPORT_EXAMPLE.search(text)),

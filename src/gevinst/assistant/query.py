@@ -73,6 +73,12 @@ class Query:
     # … and of what happened («Hvad sparede …?»), not of what a report said («Hvad forventede KL …?»): a report
     # published before the year asked about cannot know it.
     happened: bool = False
+    # It asks what actually came of something («den faktiske besparelse», «the actual saving»): a report's estimate
+    # or target («Et positivt skøn ville være …», «Målet …») does not answer it.
+    actual: bool = False
+    # The years whose accounts it asks about («i regnskabet for 2014»): a year's accounts close after it ends, so
+    # a report published that year or before cannot state them.
+    accounts_years: tuple[str, ...] = ()
     own: bool = False  # it speaks of the asker's own situation («vi», «vores», «we», «our»)
     # It takes a report's figure for its own («samme besparelse … som Københavns GPS-flådestyring»): the one
     # percentage its calculator lacks comes from the retrieved passage (borrowed.py).

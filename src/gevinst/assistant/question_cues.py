@@ -70,6 +70,30 @@ def asks_what_happened(text: str) -> bool:
     return asks_in_past(text, ("happened",)) and not asks_in_past(text, ("stated",))
 
 
+def asks_actual(text: str) -> bool:
+    """The question sentence asks what actually came of something («faktisk», «den faktiske …», «actual»)."""
+    last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip())[-1].lower()
+    return bool(set(re.findall(r"[\wæøå]+", last)) & frozenset(lexicon_data()["actual"]["asked"]))
+
+
+@cache
+def estimate_pattern() -> re.Pattern[str]:
+    """A sentence's words that it gives an estimate or a target, not what came of it."""
+    words = "|".join(re.escape(w) for w in lexicon_data()["actual"]["estimates"])
+    return re.compile(r"(?<![\wæøå])(?:" + words + r")", re.IGNORECASE)
+
+
+@cache
+def _accounts_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon_data()["accounts"])
+    return re.compile(r"(?<![\wæøå])(?:" + words + r")\s+(?:for\s+)?(?:(?:år|året|the year)\s+)?(\d{4})\b", re.I)
+
+
+def accounts_years(text: str) -> tuple[str, ...]:
+    """The years whose accounts the question asks about («i regnskabet for 2014» → "2014")."""
+    return tuple(m.group(1) for m in _accounts_pattern().finditer(text))
+
+
 @cache
 def not_yet_pattern(past: bool = True) -> re.Pattern[str]:
     """A source's words that what is asked is not in it; with `past`, also that it is not known yet."""

@@ -63,6 +63,8 @@ def _refused_by_rule(query: Query, retrieved: Retrieved, chosen: list[Candidate]
         return True
     if unknown.after_publication(query, retrieved, chosen[0]) or _other_stage(query, retrieved, chosen):
         return True
+    if unknown.estimate_for_actual(query, retrieved, chosen[0]):
+        return True
     # A figure asked for outright needs a chosen sentence that states one; when the question names its kind
     # («hvor mange kroner», «hvor mange år», a price: «hvad betaler …») or counts a thing («hvor mange
     # lønregistre»), one of that kind or a number of that thing: «5 % af leverancerne» does not say how many

@@ -17,7 +17,18 @@ def after_publication(query: Query, retrieved: Retrieved, lead: Candidate) -> bo
     """A question of what happened in a year after the lead passage's report was published («Hvad sparede
     kommunerne i regnskab 2012?» of a 2009 report): the report can only have planned or forecast it."""
     published = retrieved.published.get(retrieved.chunks[lead.passage].doc_id)
-    return published is not None and query.happened and any(int(y) > published for y in query.years)
+    if published is None or not query.happened:
+        return False
+    # a year's accounts close after it ends: «regnskabet for 2014» is not in a report of 2014
+    return any(int(y) > published for y in query.years) or any(int(y) >= published for y in query.accounts_years)
+
+
+def estimate_for_actual(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
+    """A figure question of what actually came of something («Hvad var kommunens faktiske e-handelsprocent?»)
+    whose leading sentence gives only an estimate or a target («Et positivt skøn ville være … ca. 90 %»)."""
+    if not query.actual or query.asks is not Asks.FIGURE:
+        return False
+    return bool(question_cues.estimate_pattern().search(retrieved.chunks[lead.passage].text[lead.start : lead.end]))
 
 
 def said_not_yet(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:
