@@ -442,6 +442,25 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "time_savings",
         {"minutes_saved_per_unit": 15, "units_per_year": 4000, "hourly_rate": 350, "effective_hours_per_fte": 1300},
     ),
+    # our count with its noun left out («… 80 sager. Vi har 120.») counts what the example's count counts
+    (
+        "scaling-own-count-noun-elided",
+        "Frederikshavn sparede 2 mio. kr. på 80 sager. Vi har 120. Hvad sparer vi?",
+        "rate_scaling",
+        {"example_amount": 2e6, "example_count": 80, "own_count": 120},
+    ),
+    (
+        "scaling-own-count-noun-elided-dash",
+        "Et projekt med 50 borgere gav en gevinst på 400.000 kr. – vi har 75. Hvad kan vi forvente?",
+        "rate_scaling",
+        {"example_amount": 4e5, "example_count": 50, "own_count": 75},
+    ),
+    (
+        "scaling-own-count-noun-elided-english",
+        "Aarhus saved DKK 900,000 across 300 cases; we have 450. What can we expect to save?",
+        "rate_scaling",
+        {"example_amount": 9e5, "example_count": 300, "own_count": 450},
+    ),
 ]
 
 
