@@ -461,6 +461,28 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "rate_scaling",
         {"example_amount": 9e5, "example_count": 300, "own_count": 450},
     ),
+    # a share that «ikke burde være visiteret», «should not have been referred» is a cost that can be avoided
+    (
+        "avoided-should-not-have-been",
+        "Vi visiterer 200 borgere om året til et forløb til 15.000 kr. Hvad sparer vi, hvis hver femte ikke burde "
+        "have været visiteret?",
+        "avoided_cost",
+        {"volume": 200, "unit_cost": 15000, "avoided_share_pct": 20},
+    ),
+    (
+        "avoided-should-not-have-been-english",
+        "We send 80 young people a year on a course costing DKK 30,000 each. What do we save if a quarter of them "
+        "should not have been referred?",
+        "avoided_cost",
+        {"volume": 80, "unit_cost": 30000, "avoided_share_pct": 25},
+    ),
+    (
+        "avoided-ought-not-skulle",
+        "Vi bevilger 300 forløb om året à 12.000 kr. Hvad kan vi spare, hvis 10 % af dem ikke skulle have været "
+        "bevilget?",
+        "avoided_cost",
+        {"volume": 300, "unit_cost": 12000, "avoided_share_pct": 10},
+    ),
 ]
 
 
