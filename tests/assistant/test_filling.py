@@ -483,6 +483,31 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "avoided_cost",
         {"volume": 300, "unit_cost": 12000, "avoided_share_pct": 10},
     ),
+    # an amount «pr. procent», «for hver procentpoint», «per percentage point» makes a percentage a count of units
+    (
+        "amount-per-percent",
+        "Bidraget er 2 mio. kr. pr. procent af indbyggerne, og vi har 1,5 % af indbyggerne. Hvad skal vi betale?",
+        "unit_rate_scaling",
+        {"rate": 2e6, "count": 1.5},
+    ),
+    (
+        "amount-for-each-percentage-point",
+        "Hvert procentpoint højere e-handelsandel giver 350.000 kr. Vi kan hæve andelen 6 %. Hvad giver det?",
+        "unit_rate_scaling",
+        {"rate": 350000, "count": 6},
+    ),
+    (
+        "amount-per-percentage-point-english",
+        "The fee is DKK 400,000 per percentage point of the population, and we have 3 % of it. What is our fee?",
+        "unit_rate_scaling",
+        {"rate": 4e5, "count": 3},
+    ),
+    (
+        "percent-of-an-amount-stays",
+        "Hvad er 2,5 % af 1,3 mio. kr.?",
+        "percent_of",
+        {"amount": 1.3e6, "pct": 2.5},
+    ),
 ]
 
 
