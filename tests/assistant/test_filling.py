@@ -508,6 +508,28 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "percent_of",
         {"amount": 1.3e6, "pct": 2.5},
     ),
+    # what «afhænger af» a condition, given the amount with it and without it, is their difference
+    (
+        "difference-depends-on",
+        "Forslaget giver 50 mio. kr. med lovændringer, men kun 20 mio. kr. uden. Hvor meget afhænger af "
+        "lovændringerne?",
+        "difference",
+        {"a": 50e6, "b": 20e6},
+    ),
+    (
+        "difference-depends-on-english",
+        "The model yields DKK 680m with rule changes but only DKK 380m under current rules. How much depends on the "
+        "rule changes?",
+        "difference",
+        {"a": 680e6, "b": 380e6},
+    ),
+    ("depends-on-a-model-number-is-a-lookup", "Hvor meget afhænger af regelændringerne i model 2?", None, {}),
+    (
+        "depends-on-one-amount-is-a-lookup",
+        "Hvor meget af gevinsten på 300 mio. kr. afhænger af regelændringer?",
+        None,
+        {},
+    ),
 ]
 
 

@@ -170,6 +170,10 @@ DIFFERENCE = Spec(
         "less than",
         "hvor meget større",
         "hvor meget mindre",
+        # «680 mio. kr. med regelændringer, men kun 380 mio. kr. uden. Hvor meget afhænger af dem?»
+        "hvor meget afhænger",
+        "how much depends",
+        "how much hinges",
         "er vi over",
         "sparer vi",
         "we save",
