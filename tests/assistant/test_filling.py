@@ -523,6 +523,26 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "difference",
         {"a": 680e6, "b": 380e6},
     ),
+    # below a budget, as above it, is the difference of budget and spending
+    (
+        "difference-under-budget",
+        "Vi havde budgetteret med 8 mio. kr. og brugte 7,2 mio. kr. Hvor meget er vi under budget?",
+        "difference",
+        {"a": 8e6, "b": 7.2e6},
+    ),
+    (
+        "difference-under-budget-english",
+        "Our budget was DKK 3m and we spent DKK 2.6m. How much are we under budget?",
+        "difference",
+        {"a": 3e6, "b": 2.6e6},
+    ),
+    (
+        "difference-how-far-under",
+        "Hvor langt under budgettet endte vi, når budgettet var 5 mio. kr. og forbruget 4,1 mio. kr.?",
+        "difference",
+        {"a": 5e6, "b": 4.1e6},
+    ),
+    ("under-budget-one-amount-is-a-lookup", "Hvor mange kommuner lå under budget på 5 mio. kr. i 2016?", None, {}),
     ("depends-on-a-model-number-is-a-lookup", "Hvor meget afhænger af regelændringerne i model 2?", None, {}),
     (
         "depends-on-one-amount-is-a-lookup",

@@ -181,6 +181,13 @@ DIFFERENCE = Spec(
         "overskrid",
         "merforbrug",
         "how much over",
+        # below a budget as above it: «Hvor meget er vi under budget?», «hvor langt under budgettet»
+        "under budget",
+        "er vi under",
+        "langt under",
+        "mindreforbrug",
+        "how much under",
+        "how far under",
         "mangler vi",
         "fra hinanden",
         "apart",
