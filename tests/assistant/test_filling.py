@@ -543,6 +543,20 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         {"a": 5e6, "b": 4.1e6},
     ),
     ("under-budget-one-amount-is-a-lookup", "Hvor mange kommuner lå under budget på 5 mio. kr. i 2016?", None, {}),
+    # a norm of cases per FTE is the benchmark turned over (1.000 / 50 = 20 årsværk pr. 1.000 sager)
+    (
+        "benchmark-norm-cases-per-fte",
+        "Jobcentret har 30 årsværk og 1.200 sager. Normen er 50 sager pr. sagsbehandler. Hvor mange årsværk er vi "
+        "over normen?",
+        "benchmark_gap",
+        {"own_fte": 30, "cases": 1200, "cases_per_fte": 50},
+    ),
+    (
+        "benchmark-norm-cases-per-fte-english",
+        "We have 22 FTE for 900 cases, and the norm is 45 cases per caseworker. How many FTE are we above the norm?",
+        "benchmark_gap",
+        {"own_fte": 22, "cases": 900, "cases_per_fte": 45},
+    ),
     ("depends-on-a-model-number-is-a-lookup", "Hvor meget afhænger af regelændringerne i model 2?", None, {}),
     (
         "depends-on-one-amount-is-a-lookup",
