@@ -174,7 +174,11 @@ def _stating_reported(query: Query, context: AnswerContext) -> list[Chunk]:
     sentences are looked up on their own, so the example the question builds on is found and cited even when
     the question's own figures lead the search elsewhere."""
     own = lexicon.ownership_words()
-    others = [m for m in _SENTENCE.finditer(query.text) if not own & set(re.findall(r"[\wæøå]+", m.group(0).lower()))]
+    others = [  # a statement: the sentence that asks («Hvad er 40 % af 480.000 kr.?») gives the asker's figures
+        m
+        for m in _SENTENCE.finditer(query.text)
+        if not m.group(0).rstrip().endswith("?") and not own & set(re.findall(r"[\wæøå]+", m.group(0).lower()))
+    ]
     reported = tuple(
         f
         for f in query.figures
