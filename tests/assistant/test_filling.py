@@ -442,6 +442,128 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "time_savings",
         {"minutes_saved_per_unit": 15, "units_per_year": 4000, "hourly_rate": 350, "effective_hours_per_fte": 1300},
     ),
+    # our count with its noun left out («… 80 sager. Vi har 120.») counts what the example's count counts
+    (
+        "scaling-own-count-noun-elided",
+        "Frederikshavn sparede 2 mio. kr. på 80 sager. Vi har 120. Hvad sparer vi?",
+        "rate_scaling",
+        {"example_amount": 2e6, "example_count": 80, "own_count": 120},
+    ),
+    (
+        "scaling-own-count-noun-elided-dash",
+        "Et projekt med 50 borgere gav en gevinst på 400.000 kr. – vi har 75. Hvad kan vi forvente?",
+        "rate_scaling",
+        {"example_amount": 4e5, "example_count": 50, "own_count": 75},
+    ),
+    (
+        "scaling-own-count-noun-elided-english",
+        "Aarhus saved DKK 900,000 across 300 cases; we have 450. What can we expect to save?",
+        "rate_scaling",
+        {"example_amount": 9e5, "example_count": 300, "own_count": 450},
+    ),
+    # a share that «ikke burde være visiteret», «should not have been referred» is a cost that can be avoided
+    (
+        "avoided-should-not-have-been",
+        "Vi visiterer 200 borgere om året til et forløb til 15.000 kr. Hvad sparer vi, hvis hver femte ikke burde "
+        "have været visiteret?",
+        "avoided_cost",
+        {"volume": 200, "unit_cost": 15000, "avoided_share_pct": 20},
+    ),
+    (
+        "avoided-should-not-have-been-english",
+        "We send 80 young people a year on a course costing DKK 30,000 each. What do we save if a quarter of them "
+        "should not have been referred?",
+        "avoided_cost",
+        {"volume": 80, "unit_cost": 30000, "avoided_share_pct": 25},
+    ),
+    (
+        "avoided-ought-not-skulle",
+        "Vi bevilger 300 forløb om året à 12.000 kr. Hvad kan vi spare, hvis 10 % af dem ikke skulle have været "
+        "bevilget?",
+        "avoided_cost",
+        {"volume": 300, "unit_cost": 12000, "avoided_share_pct": 10},
+    ),
+    # an amount «pr. procent», «for hver procentpoint», «per percentage point» makes a percentage a count of units
+    (
+        "amount-per-percent",
+        "Bidraget er 2 mio. kr. pr. procent af indbyggerne, og vi har 1,5 % af indbyggerne. Hvad skal vi betale?",
+        "unit_rate_scaling",
+        {"rate": 2e6, "count": 1.5},
+    ),
+    (
+        "amount-for-each-percentage-point",
+        "Hvert procentpoint højere e-handelsandel giver 350.000 kr. Vi kan hæve andelen 6 %. Hvad giver det?",
+        "unit_rate_scaling",
+        {"rate": 350000, "count": 6},
+    ),
+    (
+        "amount-per-percentage-point-english",
+        "The fee is DKK 400,000 per percentage point of the population, and we have 3 % of it. What is our fee?",
+        "unit_rate_scaling",
+        {"rate": 4e5, "count": 3},
+    ),
+    (
+        "percent-of-an-amount-stays",
+        "Hvad er 2,5 % af 1,3 mio. kr.?",
+        "percent_of",
+        {"amount": 1.3e6, "pct": 2.5},
+    ),
+    # what «afhænger af» a condition, given the amount with it and without it, is their difference
+    (
+        "difference-depends-on",
+        "Forslaget giver 50 mio. kr. med lovændringer, men kun 20 mio. kr. uden. Hvor meget afhænger af "
+        "lovændringerne?",
+        "difference",
+        {"a": 50e6, "b": 20e6},
+    ),
+    (
+        "difference-depends-on-english",
+        "The model yields DKK 680m with rule changes but only DKK 380m under current rules. How much depends on the "
+        "rule changes?",
+        "difference",
+        {"a": 680e6, "b": 380e6},
+    ),
+    # below a budget, as above it, is the difference of budget and spending
+    (
+        "difference-under-budget",
+        "Vi havde budgetteret med 8 mio. kr. og brugte 7,2 mio. kr. Hvor meget er vi under budget?",
+        "difference",
+        {"a": 8e6, "b": 7.2e6},
+    ),
+    (
+        "difference-under-budget-english",
+        "Our budget was DKK 3m and we spent DKK 2.6m. How much are we under budget?",
+        "difference",
+        {"a": 3e6, "b": 2.6e6},
+    ),
+    (
+        "difference-how-far-under",
+        "Hvor langt under budgettet endte vi, når budgettet var 5 mio. kr. og forbruget 4,1 mio. kr.?",
+        "difference",
+        {"a": 5e6, "b": 4.1e6},
+    ),
+    ("under-budget-one-amount-is-a-lookup", "Hvor mange kommuner lå under budget på 5 mio. kr. i 2016?", None, {}),
+    # a norm of cases per FTE is the benchmark turned over (1.000 / 50 = 20 årsværk pr. 1.000 sager)
+    (
+        "benchmark-norm-cases-per-fte",
+        "Jobcentret har 30 årsværk og 1.200 sager. Normen er 50 sager pr. sagsbehandler. Hvor mange årsværk er vi "
+        "over normen?",
+        "benchmark_gap",
+        {"own_fte": 30, "cases": 1200, "cases_per_fte": 50},
+    ),
+    (
+        "benchmark-norm-cases-per-fte-english",
+        "We have 22 FTE for 900 cases, and the norm is 45 cases per caseworker. How many FTE are we above the norm?",
+        "benchmark_gap",
+        {"own_fte": 22, "cases": 900, "cases_per_fte": 45},
+    ),
+    ("depends-on-a-model-number-is-a-lookup", "Hvor meget afhænger af regelændringerne i model 2?", None, {}),
+    (
+        "depends-on-one-amount-is-a-lookup",
+        "Hvor meget af gevinsten på 300 mio. kr. afhænger af regelændringer?",
+        None,
+        {},
+    ),
 ]
 
 

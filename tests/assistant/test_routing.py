@@ -11,10 +11,14 @@ from typing import Any
 import pytest
 import yaml
 
+from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.parse import parse_query
-from gevinst.assistant.routing import choose
+from gevinst.assistant.retrieval import Retrieved
+from gevinst.assistant.routing import background_citations, choose
 from gevinst.calculators import CalculatorInputError
 from gevinst.calculators.spec import resolve
+from gevinst.settings import Settings
+from gevinst.types import Chunk
 
 
 def _same(expected: Any, got: Any) -> bool:
@@ -102,3 +106,59 @@ def test_lookups_with_numbers_go_to_the_reports(table: str) -> None:
     share = sum(results) / len(results)
     print(f"lookups {table}: {sum(results)}/{len(results)} answered from the reports")
     assert share >= TABLES[table][2]
+
+
+class _Searches:
+    """A retriever that finds the report's passage only for a search in the example's own words: the whole
+    question, led by the asker's figures, finds an unrelated passage."""
+
+    def __init__(self, passage: Chunk, other: Chunk) -> None:
+        self.passage, self.other = passage, other
+
+    def retrieve(self, query: Any, k: int = 5) -> Retrieved:
+        own = any(w in query.text.lower().split() for w in ("vi", "we", "our"))
+        return Retrieved([self.other] if own else [self.passage, self.other], 0.3, [])
+
+
+def _chunk(doc_id: str, text: str) -> Chunk:
+    return Chunk(doc_id, doc_id, 1, "", 0, len(text), text, doc_id)
+
+
+BACKGROUND = [
+    # id, question, the report passage the example's figure stands in
+    (
+        "report-names-a-share",
+        "KOMBIT nævner en reduktion af personalet med 40 % på området. Vi har 8 årsværk til 480.000 kr. Hvad sparer "
+        "vi om året?",
+        "Reduktion af personale med 40 % eller andet budgetmål.",
+    ),
+    (
+        "municipality-saved",
+        "Varde sparede 1,1 mio. kr. om året på 400 forløb. Vi har 650 forløb. Hvad kan vi forvente at spare?",
+        "Projektet har ledt til årlige besparelser på 1,1 mio. kr.",
+    ),
+    (
+        "english-example",
+        "Aarhus saved DKK 900,000 across 300 cases. We have 450 cases. What can we expect to save?",
+        "Aarhus Kommune sparede 900.000 kr. om året på sagerne.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "stated"), [c[1:] for c in BACKGROUND], ids=[c[0] for c in BACKGROUND])
+def test_a_figure_given_as_someone_elses_cites_the_passage_stating_it(question: str, stated: str) -> None:
+    passage, other = _chunk("report", stated), _chunk("other", "Et andet afsnit om noget helt andet.")
+    context = AnswerContext(None, _Searches(passage, other), Settings())  # type: ignore[arg-type]
+    cited = background_citations(parse_query(question)[0], context)
+    assert [c.doc_id for c in cited] == ["report"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Vi har 8 årsværk til 480.000 kr. og sparer 40 %. Hvad sparer vi om året?", "Hvad er 40 % af 480.000 kr.?"],
+    ids=["our-figures", "figures-in-the-asking-sentence"],
+)
+def test_a_question_of_only_the_askers_figures_cites_no_stray_passage(question: str) -> None:
+    passage, other = _chunk("report", "Et årsværk koster 480.000 kr."), _chunk("other", "Noget andet.")
+    context = AnswerContext(None, _Searches(passage, other), Settings())  # type: ignore[arg-type]
+    assert background_citations(parse_query(question)[0], context) == []

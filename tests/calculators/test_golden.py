@@ -109,6 +109,14 @@ def test_benchmark_gap_fte_per_1000_cases() -> None:
     assert r.value == pytest.approx(9.47, abs=0.005)
 
 
+def test_benchmark_gap_from_a_norm_of_cases_per_fte() -> None:
+    """«Normen er 50 sager pr. årsværk» is 1.000 / 50 = 20 årsværk pr. 1.000 sager; 30 årsværk on 1.200 sager are
+    25 pr. 1.000, so 5 × 1,2 = 6 årsværk over."""
+    r = benchmark_gap(own_fte=30, cases=1200, cases_per_fte=50)
+    assert r.value == pytest.approx(6)
+    assert "1.000 / 50" in r.formula
+
+
 def test_avoided_cost_brobygning() -> None:
     assert avoided_cost(volume=120, unit_cost=40000).value == 1200000
 

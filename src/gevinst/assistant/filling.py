@@ -4,6 +4,7 @@ unit kind and cue words (calculators/spec.py), judged against the words nearest 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,12 +105,14 @@ def fill(spec: Spec, query: Query) -> Filling:
     for n, inp in sorted(assignment.items()):
         put(spec, inp, figures[n], args, aside, yearly_ask)
         used.add(n)
+    placed = {inp.name: n for n, inp in assignment.items()}  # input → the figure that fills it
     for inp in scalars:  # required inputs still open take the remaining numbers of their kind in order
         if inp.required and inp.name not in args:
             free = next((n for n, q in enumerate(figures) if n not in used and accepts(inp, q)), None)
             if free is not None:
                 put(spec, inp, figures[free], args, aside, yearly_ask)
                 used.add(free)
+                placed[inp.name] = free
             else:
                 _give_up_one(spec, inp, figures, near, assignment, args, aside)
     _one_of_by_size(spec, figures, args, used, aside)
@@ -130,7 +133,9 @@ def fill(spec: Spec, query: Query) -> Filling:
     # a percentage stated per year over stated years («2 % om året i 2018, 2019 og 2020») is a yearly cut
     cued = {inp.name for inp in assignment.values()}
     together = bool(spec.named_together) and cued.issuperset(spec.named_together)
-    goal = goal_hits(spec, query.text) or _counts_the_same(spec, figures, assignment) or int(repeated or together)
+    goal = (
+        goal_hits(spec, query.text) or _counts_the_same(spec, query.text, figures, placed) or int(repeated or together)
+    )
     if spec.needs_goal and not goal:
         missing += ("at spørgsmålet beder om netop denne beregning",)
     return Filling(
@@ -138,11 +143,24 @@ def fill(spec: Spec, query: Query) -> Filling:
     )
 
 
-def _counts_the_same(spec: Spec, figures: tuple[QuantityMention, ...], assignment: dict[int, Input]) -> int:
-    """The inputs of `spec.same_noun` filled by figures that count the same noun («40 sager», «70 sager»)."""
-    nouns = {inp.name: figures[n].noun for n, inp in assignment.items()}
-    wanted = [nouns.get(name, "") for name in spec.same_noun]
-    return int(bool(wanted) and wanted[0].isalpha() and len(set(wanted)) == 1)
+def _counts_the_same(spec: Spec, text: str, figures: tuple[QuantityMention, ...], placed: dict[str, int]) -> int:
+    """The inputs of `spec.same_noun` filled by figures that count the same noun («40 sager», «70 sager»); a
+    later count whose noun is left out («… på 80 sager. Vi har 120.») counts the noun just said."""
+    if not all(name in placed for name in spec.same_noun):
+        return 0
+    shown = sorted(placed[name] for name in spec.same_noun)
+    named = {figures[n].noun for n in shown if not _elided(text, figures, n, shown[0])}
+    return int(len(named) == 1 and next(iter(named)).isalpha())
+
+
+# A clause that ends right after its number: «vi har 650.», «we have 450;», «vi har 650 – hvad …»
+_ENDS_CLAUSE = re.compile(r"\s*(?:[.?!]\s*(?:$|[A-ZÆØÅ])|[,;:]\s|\s[–—-]\s|$)")
+
+
+def _elided(text: str, figures: tuple[QuantityMention, ...], n: int, first: int) -> bool:
+    """The figure counts with no noun of its own, after a figure that names one: the noun is left out."""
+    q = figures[n]
+    return n != first and not q.noun and bool(_ENDS_CLAUSE.match(text, q.end))
 
 
 def _give_up_one(

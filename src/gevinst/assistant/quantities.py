@@ -192,7 +192,24 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
                 value, unit, text[q.start : end], q.start, end, noun, before, low[end : end + 40], high, per
             )
         )
-    return _listed_amounts(text, out)
+    return _percent_units(text, _listed_amounts(text, out))
+
+
+# An amount per percent («1,3 mio. kr. for hver procent af indbyggerne», «pr. procentpoint», «per percentage
+# point»): the question's percentages count those units.
+_PER_PERCENT = re.compile(
+    r"(?<![\wæøå])(?:pr\.|per|for\s+hver|for\s+hvert|for\s+each|for\s+every|hver|hvert|each|every)\s+"
+    r"(?:procent(?:point|enhed)?|pct\.?(?:-?point)?|%-?point|percent(?:age)?(?:\s+point)?)(?![\wæøå])",
+    re.IGNORECASE,
+)
+
+
+def _percent_units(text: str, found: tuple[QuantityMention, ...]) -> tuple[QuantityMention, ...]:
+    if not (_PER_PERCENT.search(text) and any(q.unit is UnitKind.AMOUNT for q in found)):
+        return found
+    return tuple(
+        replace(q, unit=UnitKind.COUNT, noun="procentpoint") if q.unit is UnitKind.PERCENT else q for q in found
+    )
 
 
 # The separators of a list of figures: «1,2 mio., 750.000 og 300.000 kr.»

@@ -7,12 +7,14 @@ defaults come from."""
 from __future__ import annotations
 
 import math
+import re
 import time
 from dataclasses import replace
 
-from gevinst.assistant import borrowed
+from gevinst.assistant import borrowed, lexicon
 from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.filling import Filling, rank, uses_every_figure
+from gevinst.assistant.parse import parse_query
 from gevinst.assistant.query import Language, QuantityMention, Query, UnitKind
 from gevinst.assistant.quoting import stating_quote
 from gevinst.calculators import (
@@ -24,7 +26,7 @@ from gevinst.calculators import (
     show,
 )
 from gevinst.danish_numbers import Quantity, find_quantities
-from gevinst.types import Answer, Citation, ToolCall
+from gevinst.types import Answer, Chunk, Citation, ToolCall
 
 
 def choose(query: Query, ranked: list[Filling] | None = None) -> Filling | None:
@@ -154,16 +156,46 @@ def background_citations(query: Query, context: AnswerContext, count: int = 2) -
     retrieved = context.retriever.retrieve(query, k=5)
     if retrieved.missing_entities:
         return []
-    chunks = [c for c in retrieved.chunks if _states_figures(c.text, query) >= 2][:count]
+    chunks = [c for c in retrieved.chunks if _states_figures(c.text, query.figures) >= 2][:count]
+    if not chunks:
+        chunks = _stating_reported(query, context)[:count]
     if not chunks and retrieved.coverage >= max(0.7, context.settings.retrieval.refusal_threshold):
         chunks = retrieved.chunks[:count]
     return [Citation(0, c.doc_id, c.title, c.page, c.section, c.text[:500].strip()) for c in chunks]
 
 
-def _states_figures(text: str, query: Query) -> int:
-    """How many of the question's figures (not years) the passage states, by value and kind."""
+# A sentence of the question: up to a full stop, question or exclamation mark followed by a capital, or the end
+_SENTENCE = re.compile(r".+?(?:[.?!](?=\s+[A-ZÆØÅ])|$)", re.DOTALL)
+
+
+def _stating_reported(query: Query, context: AnswerContext) -> list[Chunk]:
+    """The passages that state a figure the question gives as someone else's («KOMBIT nævner en reduktion af
+    personalet med 40 %», «Varde sparede 1,1 mio. kr. om året»: a sentence with no «vi», «vores», «our»): those
+    sentences are looked up on their own, so the example the question builds on is found and cited even when
+    the question's own figures lead the search elsewhere."""
+    own = lexicon.ownership_words()
+    others = [  # a statement: the sentence that asks («Hvad er 40 % af 480.000 kr.?») gives the asker's figures
+        m
+        for m in _SENTENCE.finditer(query.text)
+        if not m.group(0).rstrip().endswith("?") and not own & set(re.findall(r"[\wæøå]+", m.group(0).lower()))
+    ]
+    reported = tuple(
+        f
+        for f in query.figures
+        if f.unit not in (UnitKind.LABEL, UnitKind.YEAR) and any(m.start() <= f.start < m.end() for m in others)
+    )
+    if not reported:
+        return []
+    retrieved = context.retriever.retrieve(parse_query(" ".join(m.group(0).strip() for m in others))[0], k=5)
+    if retrieved.missing_entities:
+        return []
+    return [c for c in retrieved.chunks if _states_figures(c.text, reported) >= 1]
+
+
+def _states_figures(text: str, figures: tuple[QuantityMention, ...]) -> int:
+    """How many of the figures (not years) the passage states, by value and kind."""
     stated = find_quantities(text)
-    wanted = [f for f in query.figures if f.unit is not UnitKind.LABEL]
+    wanted = [f for f in figures if f.unit is not UnitKind.LABEL]
     return sum(1 for f in wanted if any(_same(f, q) for q in stated))
 
 

@@ -10,15 +10,19 @@ from gevinst.calculators.spec import Input, Kind, Preset, Spec
 
 def _benchmark(i: Any) -> CalcResult:
     own = i.own_fte / i.cases * 1000
-    excess = (own - i.target_per_1000) * i.cases / 1000
+    # a norm of cases per FTE («40 sager pr. årsværk») is the benchmark turned over: 1.000 / 40 = 25 per 1.000 cases
+    target = i.target_per_1000 if i.target_per_1000 is not None else 1000 / i.cases_per_fte
+    norm = "" if i.target_per_1000 is not None else f"benchmark = 1.000 / {num(i.cases_per_fte)} sager pr. årsværk = "
+    norm += f"{num(target, 3)} årsværk pr. 1.000 sager; " if norm else ""
+    excess = (own - target) * i.cases / 1000
     amount = excess * i.annual_cost_per_fte if i.annual_cost_per_fte else None
     return CalcResult(
         "benchmark_gap",
         excess,
         "årsværk",
         "Merforbrug i forhold til benchmark",
-        f"Eget niveau = {num(i.own_fte)} / {num(i.cases)} × 1.000 = {num(own)} årsværk pr. 1.000 sager; merforbrug = "
-        f"({num(own, 3)} − {num(i.target_per_1000)}) × {num(i.cases / 1000, 3)} = {num(excess)} årsværk"
+        f"Eget niveau = {num(i.own_fte)} / {num(i.cases)} × 1.000 = {num(own)} årsværk pr. 1.000 sager; {norm}"
+        f"merforbrug = ({num(own, 3)} − {num(target, 3)}) × {num(i.cases / 1000, 3)} = {num(excess)} årsværk"
         + (f"; × {kr(i.annual_cost_per_fte)} = {kr(amount)}" if amount is not None else "")
         + ".",
         [],
@@ -39,6 +43,26 @@ BENCHMARK_GAP = Spec(
             "Benchmark: årsværk pr. 1.000 sager",
             Kind.COUNT,
             ("pr. 1.000", "per 1,000", "per 1.000", "pr. tusind", "per thousand", "benchmark", "niveau", "bedste"),
+            False,
+            le=1e6,
+        ),
+        Input(
+            "cases_per_fte",
+            "Benchmark: sager pr. årsværk",
+            Kind.COUNT,
+            (
+                "sager pr. årsværk",
+                "sager pr. medarbejder",
+                "sager pr. sagsbehandler",
+                "sager pr. rådgiver",
+                "sager pr. fuldtidsansat",
+                "cases per fte",
+                "cases per caseworker",
+                "cases per employee",
+            ),
+            False,
+            gt=0,
+            ge=None,
             le=1e6,
         ),
         Input(
@@ -61,9 +85,12 @@ BENCHMARK_GAP = Spec(
         "pr. tusind",
         "per thousand",
         "merforbrug",
+        # «Normen er 40 sager pr. årsværk. Hvor mange årsværk ligger vi over normen?»
+        "norm",
         "sammenligning",
         "gabet",
         "gap",
     ),
     method=Preset("afstand til benchmark", "KL/KLK 2017, s. 59–60", KLK, 59),
+    one_of=(("target_per_1000", "cases_per_fte"),),
 )

@@ -195,6 +195,27 @@ AVOIDED_COST = Spec(
         ),
     ),
     _avoided,
-    ("undgå", "undgår", "fejlvisit", "forkert visiteret", "unødvendige", "forebyg", "avoid", "prevent", "unnecessary"),
+    (
+        "undgå",
+        "undgår",
+        "fejlvisit",
+        "forkert visiteret",
+        "unødvendige",
+        "unødig",
+        "forebyg",
+        "avoid",
+        "prevent",
+        "unnecessary",
+        # «hvis en fjerdedel ikke burde være visiteret», «should not have been referred»: a share that should not
+        # have happened is avoided
+        "ikke burde",
+        "burde ikke",
+        "ikke skulle have",
+        "skulle ikke have",
+        "should not have",
+        "shouldn't have",
+        "should not be",
+        "shouldn't be",
+    ),
     needs_goal=True,
 )
