@@ -165,3 +165,31 @@ def test_a_how_or_why_counts_a_pages_passages_as_one_source(question: str, quote
     chosen = evidence.choose(parse_query(question)[0], found, Retrieved(chunks, 1.0, []))
     assert chosen[0].passage == 0
     assert any(c.passage == 3 for c in chosen) is quoted
+
+
+PARAGRAPH_LONG = (
+    "Når kommunerne har nedbragt udgifterne til administration, skyldes det især investeringer i digitalisering. "
+    "Kommunikationen med borgerne foregår i stigende grad {means} digital post og selvbetjeningsløsninger, og "
+    "kommunernes it-systemer udvikles og forbedres løbende, så sagsbehandlingen bliver hurtigere og kræver færre "
+    "medarbejdere i de administrative afdelinger end tidligere. "
+    "Kommunerne udnytter også de stordriftsfordele, som sammenlægningen af kommunerne gjorde mulige."
+)
+WHY_CUT = "Hvorfor har kommunerne nedbragt udgifterne til administration?"
+LONG_CASES = [
+    ("why-quotes-a-long-means", WHY_CUT, "via", True),
+    ("how-quotes-a-long-means", "Hvordan har kommunerne nedbragt udgifterne til administration?", "via", True),
+    ("why-stops-before-a-long-aside", WHY_CUT, "i", False),
+    ("fact-stops-before-a-long-means", "Hvad skete der med kommunernes udgifter til administration?", "via", False),
+]
+
+
+@pytest.mark.parametrize(("question", "means", "quoted"), [c[1:] for c in LONG_CASES], ids=[c[0] for c in LONG_CASES])
+def test_a_how_or_why_leads_paragraph_runs_on_through_a_long_sentence(question: str, means: str, quoted: bool) -> None:
+    """A reason or a means is explained over the lead's paragraph: a long next sentence that states no reason word
+    («Kommunikationen … foregår i stigende grad via digital post …») still belongs to it."""
+    from .test_evidence import _found
+
+    text = PARAGRAPH_LONG.format(means=means)
+    chosen = _choose(question, text, _found(text, {"Når": 2.0}))
+    assert chosen[0].startswith("Når kommunerne")
+    assert any(c.startswith("Kommunikationen") for c in chosen) is quoted

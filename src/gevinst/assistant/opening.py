@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from gevinst.assistant import lexicon
 from gevinst.assistant.candidate import Candidate
-from gevinst.assistant.sentence_kind import LIST_ITEM, is_fragment, is_noise, opens_list
+from gevinst.assistant.sentence_kind import LIST_ITEM, gives_reason_or_means, is_fragment, is_noise, opens_list
 from gevinst.sentences import sentence_spans
 
 LIST_AFTER_COLON = 700  # characters of the list a lead opens (500 cut the fourth of five counted items on dev3)
@@ -38,14 +38,20 @@ def list_opener(passage: str, start: int) -> int | None:
 
 
 def continuation(
-    lead: Candidate, found: list[Candidate], passage: str, focus: tuple[str, ...], running: int | None = None
+    lead: Candidate,
+    found: list[Candidate],
+    passage: str,
+    focus: tuple[str, ...],
+    running: int | None = None,
+    explains: bool = False,
 ) -> list[Candidate]:
     """What the leading sentence opens is quoted with it: the list it introduces (up to LIST_AFTER_COLON
     characters, short items included, until the next sentence that opens a list of its own or, in a bulleted
     list, the first line that is not an item and is not followed by one), else the next sentences of its
     paragraph while they are short or state what is asked (a long «Der er i stedet brug for …, fx …» after «Det
     handler ikke om kurser.») — the detail that completes the lead («Forventeligt med en effekt på mellem
-    20-30%.»), and the list such a sentence opens in turn."""
+    20-30%.»), and the list such a sentence opens in turn. For a how or a why (`explains`), a long sentence
+    that states a reason or a means, of either kind, goes on too."""
     known = {c.start: c for c in found if c.passage == lead.passage}
     out: list[Candidate] = []
     lead_text = passage[lead.start : lead.end]
@@ -58,6 +64,7 @@ def continuation(
     for at, (start, end) in enumerate(spans):
         text = passage[start:end]
         c = known.get(start) or Candidate(lead.passage, start, end, 0.0, 0.0)
+        explained = explains and gives_reason_or_means(text)  # a how or why: a long sentence that explains goes on
         if listing:
             used += end - start
             new_line = "\n" in passage[last_end:start]
@@ -70,7 +77,7 @@ def continuation(
         elif (
             (len(out) >= FOLLOWING_SENTENCES and not (points_back(text) and len(out) < FOLLOWING_POINTING_BACK))
             or start not in known
-            or (end - start > NEXT_SENTENCE_MAX and c.fit < 1.0 and not points_back(text))
+            or (end - start > NEXT_SENTENCE_MAX and c.fit < 1.0 and not points_back(text) and not explained)
             or c.relevance <= 0
             or is_fragment(text)
         ):

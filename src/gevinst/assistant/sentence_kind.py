@@ -94,6 +94,13 @@ def kind_fit(query: Query, sentence: str, following: str = "") -> float:
     return 0.5
 
 
+def gives_reason_or_means(sentence: str) -> bool:
+    """The sentence states a reason («fordi», «skyldes») or a means («via», «ved at», «… opnås ved …»): a why is
+    often explained by a means («… foregår i stigende grad via digital post …») and a how by a reason."""
+    low = sentence.lower()
+    return bool(_markers("reason").search(low) or _markers("method").search(low) or _BY_MEANS.search(low))
+
+
 def reason_fit(sentence: str, following: str) -> float:
     """A reason marker («fordi», «idet») gives a reason. A sentence that says it follows from the one before
     («Det vil derfor tage flere år …») gives a consequence, whose reason is that one: the sentence a
