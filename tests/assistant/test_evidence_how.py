@@ -193,3 +193,50 @@ def test_a_how_or_why_leads_paragraph_runs_on_through_a_long_sentence(question: 
     chosen = _choose(question, text, _found(text, {"Når": 2.0}))
     assert chosen[0].startswith("Når kommunerne")
     assert any(c.startswith("Kommunikationen") for c in chosen) is quoted
+
+
+CONCLUSION = (
+    "Fælles løsninger udgør ofte en stor forandring for medarbejdere såvel som for brugere. "
+    "{lead} "
+    "Ellers risikerer resultatet at blive mere bureaukrati uden værdi for borgerne."
+)
+WHY_FOCUS = "Hvorfor kræver en ændring af opgaveløsningen stort ledelsesmæssigt fokus?"
+CONCLUSION_CASES = [
+    (
+        "why-derfor-in-its-clause",
+        WHY_FOCUS,
+        "Hvis en ændring af opgaveløsningen skal lykkes, kræver det derfor et stort ledelsesmæssigt fokus.",
+        True,
+    ),
+    (
+        "why-no-conclusion",
+        WHY_FOCUS,
+        "Hvis en ændring af opgaveløsningen skal lykkes, kræver det et stort ledelsesmæssigt fokus.",
+        False,
+    ),
+    (
+        "why-og-derfor-own-reason",
+        WHY_FOCUS,
+        "Ledelsen sætter retningen, og derfor kræver en ændring af opgaveløsningen et stort ledelsesmæssigt fokus.",
+        False,
+    ),
+    (
+        "fact-derfor",
+        "Hvad kræver en ændring af opgaveløsningen?",
+        "Hvis en ændring af opgaveløsningen skal lykkes, kræver det derfor et stort ledelsesmæssigt fokus.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "led_in"), [c[1:] for c in CONCLUSION_CASES], ids=[c[0] for c in CONCLUSION_CASES]
+)
+def test_a_why_answered_by_a_conclusion_is_led_in_by_its_reason(question: str, lead: str, led_in: bool) -> None:
+    """«… kræver det derfor …» concludes from the sentence before it: that sentence is the reason a why asks for."""
+    from .test_evidence import _found
+
+    text = CONCLUSION.format(lead=lead)
+    chosen = _choose(question, text, _found(text, {lead[:12]: 2.0, "Ellers": 0.5}))
+    assert chosen[0].startswith("Fælles løsninger") is led_in
+    assert lead in chosen[0]

@@ -157,6 +157,25 @@ def follows_on(sentence: str) -> bool:
     return bool({w.lower().strip(",:.") for w in sentence.split()[:4]} & lexicon.word_set("consequence_words"))
 
 
+# Before a consequence word, these keep the reason in the sentence itself («…, og derfor …»).
+_JOINING = frozenset({"og", "men", "eller", "and", "but", "or"})
+
+
+def draws_conclusion(sentence: str) -> bool:
+    """A consequence word in the sentence's own clause («Hvis …, kræver det derfor …», «… anbefaler KLK derfor, at
+    …»): the sentence concludes from the one before it, which states the reason. After «og» or a comma («…, og
+    derfor …») it joins the sentence's own reason; «således at» is «so that»."""
+    words = sentence.split()
+    for at, word in enumerate(words):
+        if word.lower().strip(",:.") not in lexicon.word_set("consequence_words"):
+            continue
+        before = words[at - 1] if at else ""
+        after = words[at + 1].lower() if at + 1 < len(words) else ""
+        if not (before.endswith(",") or before.lower() in _JOINING or after == "at"):
+            return True
+    return False
+
+
 def figure_fit(query: Query, sentence: str) -> float:
     """1 for a quantity of the kind asked (or any stated quantity when the question names no kind), 0.5 for
     another kind, 0.3 for a bare count; years, list numbers and single digits without a unit say nothing."""
