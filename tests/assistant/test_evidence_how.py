@@ -240,3 +240,31 @@ def test_a_why_answered_by_a_conclusion_is_led_in_by_its_reason(question: str, l
     chosen = _choose(question, text, _found(text, {lead[:12]: 2.0, "Ellers": 0.5}))
     assert chosen[0].startswith("Fælles løsninger") is led_in
     assert lead in chosen[0]
+
+
+FIRST_ITEM_AFTER = (
+    "Der er især to forandringer med det nye system, der ændrer kravene til personalets kompetencer. "
+    "{first} "
+    "Der kommer mange flere automatiske valideringer og derfor færre fejl i sagerne. "
+    "(2.) "
+    "Kravet til medarbejdernes kendskab til digitale selvbetjeningsløsninger øges."
+)
+FIRST_ITEM_CASES = [
+    ("how-bare-number-item", "Hvordan ændrer systemet kravene til kompetencer?", "(1.)", True),
+    ("fact-number-item", "Hvad ændrer systemet ved kravene til kompetencer?", "1.", True),
+    ("no-item-follows", "Hvordan ændrer systemet kravene til kompetencer?", "Det er vigtigt.", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "listed"), [c[1:] for c in FIRST_ITEM_CASES], ids=[c[0] for c in FIRST_ITEM_CASES]
+)
+def test_a_lead_followed_by_a_lists_first_item_opens_the_list(question: str, first: str, listed: bool) -> None:
+    """«Der er især to forandringer …» then «(1.)»: the items are the answer; an item's number left alone by the
+    sentence split is quoted with its item."""
+    from .test_evidence import _found
+
+    text = FIRST_ITEM_AFTER.format(first=first)
+    chosen = _choose(question, text, _found(text, {"Der er især": 2.0}))
+    assert chosen[0].startswith("Der er især")
+    assert any(c.startswith("(2.) Kravet") for c in chosen) is listed

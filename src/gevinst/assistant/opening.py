@@ -18,6 +18,8 @@ FOLLOWING_SENTENCES = 3  # the lead's paragraph: dev 77.8 → 83.3, dev2 75.3 �
 NUMBER_GAP = 2  # an item numbered this near a quoted one is of its list (the item between may be in a passage not read)
 _NUMBERED = re.compile(r"\s*(\d{1,2})[.)]\s+[A-ZÆØÅ]")
 _NUMBER_BEFORE = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s*$")
+_FIRST_ITEM = re.compile(r"\s*\(?1[.)]\)?(?:\s|$)")
+_BARE_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\)?\s*")  # an item's number the sentence split left alone: «(2.)»
 
 
 def points_back(sentence: str) -> bool:
@@ -61,8 +63,14 @@ def continuation(
     bulleted = any(LIST_ITEM.match(line) for line in lead_text.split("\n")[1:])
     last_end = lead.end
     spans = [s for s in sentence_spans(passage) if s[0] >= lead.end]
+    # followed by a list's first item («Der er især to forandringer …» «(1.)» «Der kommer …»), the lead opens it
+    listing = listing or bool(spans and _FIRST_ITEM.match(passage[spans[0][0] : spans[0][1]]))
+    number: int | None = None  # the start of an item's number split from its sentence, quoted with it
     for at, (start, end) in enumerate(spans):
         text = passage[start:end]
+        if listing and _BARE_NUMBER.fullmatch(text):
+            number = start if number is None else number
+            continue
         c = known.get(start) or Candidate(lead.passage, start, end, 0.0, 0.0)
         explained = explains and gives_reason_or_means(text)  # a how or why: a long sentence that explains goes on
         if listing:
@@ -82,7 +90,8 @@ def continuation(
             or is_fragment(text)
         ):
             break
-        out.append(replace(c, opened=True))
+        out.append(replace(c, start=c.start if number is None else number, opened=True))
+        number = None
         listing, last_end = listing or opens_list(text), end
     return out
 
