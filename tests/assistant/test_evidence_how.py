@@ -268,3 +268,28 @@ def test_a_lead_followed_by_a_lists_first_item_opens_the_list(question: str, fir
     chosen = _choose(question, text, _found(text, {"Der er især": 2.0}))
     assert chosen[0].startswith("Der er især")
     assert any(c.startswith("(2.) Kravet") for c in chosen) is listed
+
+
+STEPS = (
+    "Administrativ Service samler bogføring og løn for hele kommunen i én enhed. "
+    "Enheden arbejder med styring af løn og regnskab i den daglige drift. "
+    "Leverancerne til kommunens enheder står i en serviceaftale med enheden. "
+    "Den daglige drift i enheden er organiseret i faste teams med fælles viden. "
+    "Planlægningen sker på en tavle, der giver overblik over enhedens opgaver. "
+    "Medarbejderne prioriteres løbende, så der er ressourcer nok, når der er travlt."
+)
+STEP_CASES = [
+    ("how-longer-paragraph", "Hvordan sørger Administrativ Service for ressourcer nok i driften?", True),
+    ("why-three-sentences", "Hvorfor har Administrativ Service ressourcer nok i driften?", False),
+    ("fact-three-sentences", "Hvad laver Administrativ Service i driften?", False),
+]
+
+
+@pytest.mark.parametrize(("question", "quoted"), [c[1:] for c in STEP_CASES], ids=[c[0] for c in STEP_CASES])
+def test_a_how_quotes_a_longer_paragraph(question: str, quoted: bool) -> None:
+    """A means is told step by step: the fifth sentence after the lead is still the lead's answer to a how."""
+    from .test_evidence import _found
+
+    chosen = _choose(question, STEPS, _found(STEPS, {"Administrativ": 2.0}))
+    assert chosen[0].startswith("Administrativ")
+    assert any(c.startswith("Planlægningen") and c in chosen[1:6] for c in chosen) is quoted

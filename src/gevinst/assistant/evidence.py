@@ -142,8 +142,7 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     max_sentences, max_passages, max_chars = (7, 4, 1500) if listing else (4, 3, 900)
     ranked = sorted(found, key=lambda c: -c.score)
     lead = _lead(query, ranked, retrieved)
-    explains = query.asks in (Asks.REASON, Asks.METHOD)
-    opened = continuation(lead, found, retrieved.chunks[lead.passage].text, query.focus, explains=explains)
+    opened = continuation(lead, found, retrieved.chunks[lead.passage].text, query.focus, asks=query.asks)
     opened += _run_on(query, lead, opened, found, retrieved)
     chosen = [lead, *opened]
     # what the lead opens is part of it: the other points keep their room
