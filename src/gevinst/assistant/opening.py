@@ -17,7 +17,7 @@ NEXT_SENTENCE_MAX = 200
 FOLLOWING_POINTING_BACK = 5  # beyond three, sentences that point back («Og samtidig …») still run it on
 FOLLOWING_SENTENCES = 3  # the lead's paragraph: dev 77.8 → 83.3, dev2 75.3 → 78.5 (1 → 2 → 3; 4 and 6 add nothing)
 # A how is answered over a longer paragraph (a means is told step by step): 3 → 5 lifted the how/why questions of
-# all banks 196 → 198 (dev8, heldout), none lower.
+# all banks 194 → 196 (dev8, heldout), none lower.
 FOLLOWING_STEPS = 5
 NUMBER_GAP = 2  # an item numbered this near a quoted one is of its list (the item between may be in a passage not read)
 _NUMBERED = re.compile(r"\s*(\d{1,2})[.)]\s+[A-ZÆØÅ]")
