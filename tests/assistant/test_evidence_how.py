@@ -165,3 +165,131 @@ def test_a_how_or_why_counts_a_pages_passages_as_one_source(question: str, quote
     chosen = evidence.choose(parse_query(question)[0], found, Retrieved(chunks, 1.0, []))
     assert chosen[0].passage == 0
     assert any(c.passage == 3 for c in chosen) is quoted
+
+
+PARAGRAPH_LONG = (
+    "Når kommunerne har nedbragt udgifterne til administration, skyldes det især investeringer i digitalisering. "
+    "Kommunikationen med borgerne foregår i stigende grad {means} digital post og selvbetjeningsløsninger, og "
+    "kommunernes it-systemer udvikles og forbedres løbende, så sagsbehandlingen bliver hurtigere og kræver færre "
+    "medarbejdere i de administrative afdelinger end tidligere. "
+    "Kommunerne udnytter også de stordriftsfordele, som sammenlægningen af kommunerne gjorde mulige."
+)
+WHY_CUT = "Hvorfor har kommunerne nedbragt udgifterne til administration?"
+LONG_CASES = [
+    ("why-quotes-a-long-means", WHY_CUT, "via", True),
+    ("how-quotes-a-long-means", "Hvordan har kommunerne nedbragt udgifterne til administration?", "via", True),
+    ("why-stops-before-a-long-aside", WHY_CUT, "i", False),
+    ("fact-stops-before-a-long-means", "Hvad skete der med kommunernes udgifter til administration?", "via", False),
+]
+
+
+@pytest.mark.parametrize(("question", "means", "quoted"), [c[1:] for c in LONG_CASES], ids=[c[0] for c in LONG_CASES])
+def test_a_how_or_why_leads_paragraph_runs_on_through_a_long_sentence(question: str, means: str, quoted: bool) -> None:
+    """A reason or a means is explained over the lead's paragraph: a long next sentence that states no reason word
+    («Kommunikationen … foregår i stigende grad via digital post …») still belongs to it."""
+    from .test_evidence import _found
+
+    text = PARAGRAPH_LONG.format(means=means)
+    chosen = _choose(question, text, _found(text, {"Når": 2.0}))
+    assert chosen[0].startswith("Når kommunerne")
+    assert any(c.startswith("Kommunikationen") for c in chosen) is quoted
+
+
+CONCLUSION = (
+    "Fælles løsninger udgør ofte en stor forandring for medarbejdere såvel som for brugere. "
+    "{lead} "
+    "Ellers risikerer resultatet at blive mere bureaukrati uden værdi for borgerne."
+)
+WHY_FOCUS = "Hvorfor kræver en ændring af opgaveløsningen stort ledelsesmæssigt fokus?"
+CONCLUSION_CASES = [
+    (
+        "why-derfor-in-its-clause",
+        WHY_FOCUS,
+        "Hvis en ændring af opgaveløsningen skal lykkes, kræver det derfor et stort ledelsesmæssigt fokus.",
+        True,
+    ),
+    (
+        "why-no-conclusion",
+        WHY_FOCUS,
+        "Hvis en ændring af opgaveløsningen skal lykkes, kræver det et stort ledelsesmæssigt fokus.",
+        False,
+    ),
+    (
+        "why-og-derfor-own-reason",
+        WHY_FOCUS,
+        "Ledelsen sætter retningen, og derfor kræver en ændring af opgaveløsningen et stort ledelsesmæssigt fokus.",
+        False,
+    ),
+    (
+        "fact-derfor",
+        "Hvad kræver en ændring af opgaveløsningen?",
+        "Hvis en ændring af opgaveløsningen skal lykkes, kræver det derfor et stort ledelsesmæssigt fokus.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "led_in"), [c[1:] for c in CONCLUSION_CASES], ids=[c[0] for c in CONCLUSION_CASES]
+)
+def test_a_why_answered_by_a_conclusion_is_led_in_by_its_reason(question: str, lead: str, led_in: bool) -> None:
+    """«… kræver det derfor …» concludes from the sentence before it: that sentence is the reason a why asks for."""
+    from .test_evidence import _found
+
+    text = CONCLUSION.format(lead=lead)
+    chosen = _choose(question, text, _found(text, {lead[:12]: 2.0, "Ellers": 0.5}))
+    assert chosen[0].startswith("Fælles løsninger") is led_in
+    assert lead in chosen[0]
+
+
+FIRST_ITEM_AFTER = (
+    "Der er især to forandringer med det nye system, der ændrer kravene til personalets kompetencer. "
+    "{first} "
+    "Der kommer mange flere automatiske valideringer og derfor færre fejl i sagerne. "
+    "(2.) "
+    "Kravet til medarbejdernes kendskab til digitale selvbetjeningsløsninger øges."
+)
+FIRST_ITEM_CASES = [
+    ("how-bare-number-item", "Hvordan ændrer systemet kravene til kompetencer?", "(1.)", True),
+    ("fact-number-item", "Hvad ændrer systemet ved kravene til kompetencer?", "1.", True),
+    ("no-item-follows", "Hvordan ændrer systemet kravene til kompetencer?", "Det er vigtigt.", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "listed"), [c[1:] for c in FIRST_ITEM_CASES], ids=[c[0] for c in FIRST_ITEM_CASES]
+)
+def test_a_lead_followed_by_a_lists_first_item_opens_the_list(question: str, first: str, listed: bool) -> None:
+    """«Der er især to forandringer …» then «(1.)»: the items are the answer; an item's number left alone by the
+    sentence split is quoted with its item."""
+    from .test_evidence import _found
+
+    text = FIRST_ITEM_AFTER.format(first=first)
+    chosen = _choose(question, text, _found(text, {"Der er især": 2.0}))
+    assert chosen[0].startswith("Der er især")
+    assert any(c.startswith("(2.) Kravet") for c in chosen) is listed
+
+
+STEPS = (
+    "Administrativ Service samler bogføring og løn for hele kommunen i én enhed. "
+    "Enheden arbejder med styring af løn og regnskab i den daglige drift. "
+    "Leverancerne til kommunens enheder står i en serviceaftale med enheden. "
+    "Den daglige drift i enheden er organiseret i faste teams med fælles viden. "
+    "Planlægningen sker på en tavle, der giver overblik over enhedens opgaver. "
+    "Medarbejderne prioriteres løbende, så der er ressourcer nok, når der er travlt."
+)
+STEP_CASES = [
+    ("how-longer-paragraph", "Hvordan sørger Administrativ Service for ressourcer nok i driften?", True),
+    ("why-three-sentences", "Hvorfor har Administrativ Service ressourcer nok i driften?", False),
+    ("fact-three-sentences", "Hvad laver Administrativ Service i driften?", False),
+]
+
+
+@pytest.mark.parametrize(("question", "quoted"), [c[1:] for c in STEP_CASES], ids=[c[0] for c in STEP_CASES])
+def test_a_how_quotes_a_longer_paragraph(question: str, quoted: bool) -> None:
+    """A means is told step by step: the fifth sentence after the lead is still the lead's answer to a how."""
+    from .test_evidence import _found
+
+    chosen = _choose(question, STEPS, _found(STEPS, {"Administrativ": 2.0}))
+    assert chosen[0].startswith("Administrativ")
+    assert any(c.startswith("Planlægningen") and c in chosen[1:6] for c in chosen) is quoted

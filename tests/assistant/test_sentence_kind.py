@@ -35,6 +35,15 @@ REASONS = [
     ),
     ("the-consequence", "Det vil derfor ofte tage flere år, før en ny organisation er i fuld drift.", "", 0.5),
     ("no-reason", "Gevinsterne er opgjort i 2016-priser.", "Tabellen viser dem for hvert år.", 0.0),
+    # causal connectives and idioms of reports: «som følge af», «eftersom», «i og med», «X afspejler, at …», «skal ses
+    # på baggrund af / i lyset af»
+    ("som-folge-af", "Udgifterne faldt som følge af færre sager på området.", "", 1.0),
+    ("eftersom", "Gevinsten kommer sent, eftersom systemet først tages i brug i 2019.", "", 1.0),
+    ("i-og-med", "Kvaliteten stiger, i og med at sagerne samles hos færre medarbejdere.", "", 1.0),
+    ("afspejler", "Målet afspejler, at mindre kommuner vil blive sårbare ved færre medarbejdere.", "", 1.0),
+    ("ses-paa-baggrund-af", "Problemerne skal ses på baggrund af stigende kompleksitet i lovgivningen.", "", 1.0),
+    ("i-lyset-af", "Forslaget skal ses i lyset af de stigende udgifter.", "", 1.0),
+    ("data-basis-is-no-reason", "Tallene er opgjort på baggrund af regnskaberne for 2016.", "", 0.0),
 ]
 
 

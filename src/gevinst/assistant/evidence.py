@@ -27,6 +27,7 @@ from gevinst.assistant.refusal import passages_naming
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
 from gevinst.assistant.sentence_kind import (
     LIST_ITEM,
+    draws_conclusion,
     heads_list,
     is_fragment,
     is_noise,
@@ -141,7 +142,7 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     max_sentences, max_passages, max_chars = (7, 4, 1500) if listing else (4, 3, 900)
     ranked = sorted(found, key=lambda c: -c.score)
     lead = _lead(query, ranked, retrieved)
-    opened = continuation(lead, found, retrieved.chunks[lead.passage].text, query.focus)
+    opened = continuation(lead, found, retrieved.chunks[lead.passage].text, query.focus, asks=query.asks)
     opened += _run_on(query, lead, opened, found, retrieved)
     chosen = [lead, *opened]
     # what the lead opens is part of it: the other points keep their room
@@ -249,7 +250,13 @@ def _lead(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candid
         leaders = naming or leaders
     lead = next((c for c in leaders if not is_fragment(text(c))), leaders[0])
     chunk_text = retrieved.chunks[lead.passage].text
-    if points_back(text(lead)) and lead.previous >= 0 and _leads_in(chunk_text[lead.previous : lead.start]):
+    # a why answered by a conclusion («… kræver det derfor …») is led in by the sentence it concludes from: the reason
+    concludes = query.asks is Asks.REASON and draws_conclusion(text(lead))
+    if (
+        (points_back(text(lead)) or concludes)
+        and lead.previous >= 0
+        and _leads_in(chunk_text[lead.previous : lead.start])
+    ):
         lead = _led_in(lead, ranked)
     opener = list_opener(retrieved.chunks[lead.passage].text, lead.start) if LIST_ITEM.match(text(lead)) else None
     if opener is not None:  # an item of a list leads with what the list is («Hovedprincipperne … er:»)

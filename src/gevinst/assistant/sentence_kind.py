@@ -94,6 +94,13 @@ def kind_fit(query: Query, sentence: str, following: str = "") -> float:
     return 0.5
 
 
+def gives_reason_or_means(sentence: str) -> bool:
+    """The sentence states a reason («fordi», «skyldes») or a means («via», «ved at», «… opnås ved …»): a why is
+    often explained by a means («… foregår i stigende grad via digital post …») and a how by a reason."""
+    low = sentence.lower()
+    return bool(_markers("reason").search(low) or _markers("method").search(low) or _BY_MEANS.search(low))
+
+
 def reason_fit(sentence: str, following: str) -> float:
     """A reason marker («fordi», «idet») gives a reason. A sentence that says it follows from the one before
     («Det vil derfor tage flere år …») gives a consequence, whose reason is that one: the sentence a
@@ -148,6 +155,25 @@ def compares(text: str) -> bool:
 def follows_on(sentence: str) -> bool:
     """A consequence word among the sentence's first four words («Derfor …», «Det vil derfor …»)."""
     return bool({w.lower().strip(",:.") for w in sentence.split()[:4]} & lexicon.word_set("consequence_words"))
+
+
+# Before a consequence word, these keep the reason in the sentence itself («…, og derfor …»).
+_JOINING = frozenset({"og", "men", "eller", "and", "but", "or"})
+
+
+def draws_conclusion(sentence: str) -> bool:
+    """A consequence word in the sentence's own clause («Hvis …, kræver det derfor …», «… anbefaler KLK derfor, at
+    …»): the sentence concludes from the one before it, which states the reason. After «og» or a comma («…, og
+    derfor …») it joins the sentence's own reason; «således at» is «so that»."""
+    words = sentence.split()
+    for at, word in enumerate(words):
+        if word.lower().strip(",:.") not in lexicon.word_set("consequence_words"):
+            continue
+        before = words[at - 1] if at else ""
+        after = words[at + 1].lower() if at + 1 < len(words) else ""
+        if not (before.endswith(",") or before.lower() in _JOINING or after == "at"):
+            return True
+    return False
 
 
 def figure_fit(query: Query, sentence: str) -> float:
