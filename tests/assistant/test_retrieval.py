@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -135,3 +137,29 @@ def test_a_compound_only_the_corpus_glossary_gives_is_searched_but_not_a_term_to
     compound = set(textnorm.tokens("økonomiafdeling"))
     assert compound <= set(textnorm.tokens(query.search_text))
     assert not compound & {t for g in query.groups for t in g}
+
+
+LIST_HEAD = "Ruteplanlægning i hjemmeplejen er beskrevet. Erfaringerne viser, at stordrift giver:\n\n- Bedre ledelse."
+LIST_TAIL = "- Bedre ledelse.\n\n- Mere ensartet service.\n\nEt nyt afsnit begynder her."
+PROSE_END = "Ruteplanlægning i hjemmeplejen er beskrevet. Erfaringerne er gode."
+
+
+@pytest.mark.parametrize(
+    ("first", "second_doc", "carried"),
+    [
+        (LIST_HEAD, "doc", True),
+        (PROSE_END, "doc", False),  # no list reaches the passage's end: nothing to carry on
+        (LIST_HEAD, "andet", False),  # the next passage of the index is another report's
+    ],
+    ids=["list-runs-on", "prose-ends", "other-report"],
+)
+def test_a_list_at_a_retrieved_passages_end_brings_the_reports_next_passage(
+    first: str, second_doc: str, carried: bool
+) -> None:
+    """The rest of a list goes on in the report's next passage, which the ranking need not retrieve: it is carried
+    after the retrieved passages (read only to continue the list), as the passage that follows the first."""
+    chunks = [_chunk(0, first), replace(_chunk(1, LIST_TAIL), doc_id=second_doc), _chunk(2, "ejendomme og drift")]
+    retrieved = _retriever([3.0, 0.0, 1.0], [0.9, 0.1, 0.5], 0.5, chunks).retrieve("ruteplanlægning stordrift")
+    assert [c.sha for c in retrieved.chunks[:2]] == ["sha0", "sha2"]  # the ranking itself is unchanged
+    assert (retrieved.following.get(0) == 2 and retrieved.chunks[2].sha == "sha1") is carried
+    assert len(retrieved.chunks) == 2 + carried and len(retrieved.tokens) == len(retrieved.chunks)

@@ -14,9 +14,16 @@ import numpy as np
 from gevinst.assistant import glossary, lexicon
 from gevinst.assistant.blocks import block_starts, in_block
 from gevinst.assistant.query import Language, Query
+from gevinst.assistant.sentence_kind import LIST_ITEM, opens_list
 from gevinst.index import textnorm
+from gevinst.sentences import sentence_spans
 from gevinst.settings import RetrievalSettings
 from gevinst.types import Chunk
+
+# A list is carried on from the passages an answer's lead may come from (evidence.MAX_PASSAGES_READ) when it
+# starts this near their end (opening.LIST_AFTER_COLON: the most of a list a lead quotes).
+LIST_PASSAGES = 5
+LIST_TAIL_CHARS = 700
 
 
 class SearchIndex(Protocol):
@@ -35,8 +42,8 @@ class Retrieved:
     best_dense: float = 0.0  # cosine similarity of the question and the nearest passage (e5)
     tokens: list[set[str]] = field(default_factory=list)  # each passage's index tokens (publisher included)
     published: dict[str, int] = field(default_factory=dict)  # the year each report was published, when known
-    # passage → the retrieved passage that follows it in its report (a list that runs past a passage's end goes on
-    # there)
+    # passage → the passage that follows it in its report (a list that runs past a passage's end goes on there):
+    # retrieved, or carried after the retrieved ones for that list alone
     following: dict[int, int] = field(default_factory=dict)
 
 
@@ -127,7 +134,8 @@ class HybridRetriever:
         picked = self._dedup(order, k)
         for i, nxt in self._blocks_run_on(query, picked):  # read right after the passage it continues
             picked.insert(picked.index(i) + 1, nxt)
-        chunks = [replace(self.index.chunks[i], score=round(float(scores[i]), 4)) for i in picked]
+        carried = [*picked, *(i + 1 for i in picked[:LIST_PASSAGES] if self._list_runs_on(i, picked))]
+        chunks = [replace(self.index.chunks[i], score=round(float(scores[i]), 4)) for i in carried]
         coverage, missing = self.coverage(query.groups, picked[:3])
         seen = set().union(*(self._tokens[i] for i in picked[:5])) if picked else set()
         absent = [
@@ -136,13 +144,24 @@ class HybridRetriever:
         # A calendar year the question asks about is an entity too: no passage about it, no answer about it.
         absent += [y for y in query.years if y not in seen]
         published = {c.doc_id: self._published[c.doc_id] for c in chunks if c.doc_id in self._published}
-        same_report = [i for i in picked if i + 1 in picked and self._same_report(i, i + 1)]
-        following = {picked.index(i): picked.index(i + 1) for i in same_report}
-        tokens = [self._tokens[i] for i in picked]
+        same_report = [i for i in carried if i + 1 in carried and self._same_report(i, i + 1)]
+        following = {carried.index(i): carried.index(i + 1) for i in same_report}
+        tokens = [self._tokens[i] for i in carried]
         return Retrieved(chunks, coverage, missing, absent, best_dense, tokens, published, following)
 
     def _same_report(self, i: int, j: int) -> bool:
         return self.index.chunks[i].doc_id == self.index.chunks[j].doc_id
+
+    def _list_runs_on(self, i: int, picked: list[int]) -> bool:
+        """The passage's last lines hold a list (an item, or a sentence that opens one) that may go on in its
+        report's next passage, which the ranking did not pick: the answerer reads on there only while the list
+        does (evidence.runs_past), so the next passage is carried for it."""
+        chunks = self.index.chunks
+        if i + 1 in picked or i + 1 >= len(chunks) or not self._same_report(i, i + 1):
+            return False
+        text = chunks[i].text
+        tail = [text[s:e] for s, e in sentence_spans(text) if s >= len(text) - LIST_TAIL_CHARS]
+        return any(LIST_ITEM.match(t) or opens_list(t) for t in tail)
 
     def blocks(self, chunk: Chunk) -> list[tuple[int, str, str]]:
         """The numbered blocks that start in the passage; a passage that starts inside the block its report's
