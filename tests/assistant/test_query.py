@@ -660,3 +660,27 @@ def test_a_price_asked(question: str, price: bool) -> None:
 def test_the_quantity_kinds_a_question_asks_for(question: str, kinds: set[str]) -> None:
     # Danish words may end a compound; an English word is whole («again» holds no «gain»).
     assert parse_query(question)[0].quantity_kinds == frozenset(kinds)
+
+
+@pytest.mark.parametrize(
+    ("question", "reported"),
+    [
+        pytest.param(
+            "Varde sparede 1,1 mio. kr. på 400 forløb. Vi har 650 forløb. Hvad kan vi spare?",
+            "Varde sparede 1,1 mio. kr. på 400 forløb.",
+            id="another-municipality",
+        ),
+        pytest.param(
+            "Aarhus saved DKK 900,000 across 300 cases. We have 450 cases. What can we expect to save?",
+            "Aarhus saved DKK 900,000 across 300 cases.",
+            id="english-keeps-its-language",
+        ),
+        pytest.param("Vi har 8 årsværk til 480.000 kr. Hvad sparer vi ved 40 %?", None, id="only-our-figures"),
+        pytest.param("Hvad er 40 % af 480.000 kr.?", None, id="the-asking-sentence"),
+        pytest.param("Hvad sparede Holbæk?", None, id="no-figure"),
+    ],
+)
+def test_someone_elses_figures_are_read_as_a_query_of_their_own(question: str, reported: str | None) -> None:
+    query = parse_query(question)[0]
+    assert [r.text for r in query.reported] == ([reported] if reported else [])
+    assert all(r.language is query.language and r.figures for r in query.reported)

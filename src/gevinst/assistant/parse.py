@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from gevinst.assistant import glossary, lexicon, question_cues
@@ -11,50 +10,9 @@ from gevinst.assistant.conversation import cited, is_follow_up, language_of, sta
 from gevinst.assistant.number_words import small_number
 from gevinst.assistant.quantities import read_quantities, spell_fractions
 from gevinst.assistant.query import Asks, Language, QuantityMention, Query, UnitKind
+from gevinst.assistant.question_text import clean_question, names_in
 from gevinst.assistant.sentence_kind import asks_change, asks_comparison, names_drawbacks
 from gevinst.index import textnorm
-
-# A name: an abbreviation (KSD, KL), a capitalised word not opening a sentence, or a hyphenated compound
-# of capitalised parts (Ringkøbing-Skjern).
-_NAME = re.compile(r"\b[A-ZÆØÅ][\wæøåÆØÅ]*(?:-[A-ZÆØÅ][\wæøå]*)*\b")
-_SENTENCE_START = re.compile(r"(?:^|[.?!:]\s+|[«\"(]\s*)$")
-
-
-def clean_question(raw: str, limit: int) -> tuple[str, str]:
-    """Control characters removed, whitespace folded, cut at `limit` characters (with a notice)."""
-    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in raw)
-    text = re.sub(r"\s+", " ", text).strip()
-    if len(text) > limit:
-        return text[:limit], f"Spørgsmålet var {len(text)} tegn langt og blev forkortet til {limit}."
-    return text, ""
-
-
-# A bracket right after a name says the name again in other words: «TTA (Back to Work)», «Udbetaling Danmark
-# (UDK)»; so does an abbreviation in brackets after the words it stands for, «børnefaglige undersøgelser (BFU)».
-# A passage may use either form, so the words in it are not names the passage must mention.
-_GLOSS = re.compile(r"\b(?:[A-ZÆØÅ]{2,}|[A-ZÆØÅ][\wæøå]+)\s*\(([^()]{1,60})\)|[\wæøå]\s*\(([A-ZÆØÅ]{2,}s?)\)")
-_QUOTED = re.compile(r"[\"«“„']([^\"»”'“]{2,40})[\"»”'“]")
-
-
-def names_in(text: str) -> tuple[str, ...]:
-    """Proper names and abbreviations, and what the question puts in quotes («"2-8-16"», «"skyggefunktioner"»):
-    the passage that answers must mention them."""
-    out: list[str] = [m.group(1).strip() for m in _QUOTED.finditer(text) if len(m.group(1).split()) <= 4]
-    question_words = lexicon.question_words()
-    glosses = [m.span(1) if m.group(1) else m.span(2) for m in _GLOSS.finditer(text)]
-    for m in _NAME.finditer(text):
-        word = m.group(0)
-        if any(start <= m.start() < end for start, end in glosses):
-            continue
-        opens = bool(_SENTENCE_START.search(text[: m.start()]))
-        if word.lower() in question_words or word.lower() in lexicon.calendar_names():
-            continue
-        if opens and not (word.isupper() and len(word) > 1) and "-" not in word:
-            continue
-        if len(word) < 2:
-            continue
-        out.append(word)
-    return tuple(dict.fromkeys(out))
 
 
 def _english_search_text(text: str) -> tuple[str, list[str]]:
@@ -210,16 +168,41 @@ def _later_questions(text: str) -> tuple[Query, ...]:
     return (parse_query(second, split=False, context=text[: m.start()].strip())[0],)
 
 
+# A sentence of the question: up to a full stop, question or exclamation mark followed by a capital, or the end
+_SENTENCE = re.compile(r".+?(?:[.?!](?=\s+[A-ZÆØÅ])|$)", re.DOTALL)
+
+
+def _reported(text: str, language: Language) -> tuple[Query, ...]:
+    """The sentences of a calculation that state someone else's figures (no «vi», «vores», «our»; not the one
+    that asks, whose figures are the asker's), read as one query when they state a figure."""
+    own = lexicon.ownership_words()
+    statements = [
+        m.group(0).strip()
+        for m in _SENTENCE.finditer(text)
+        if not m.group(0).rstrip().endswith("?") and not own & set(re.findall(r"[\wæøå]+", m.group(0).lower()))
+    ]
+    if not statements:
+        return ()
+    reported = parse_query(" ".join(statements), split=False, language=language)[0]
+    return (reported,) if reported.figures else ()
+
+
 def parse_query(
-    question: str, history: Sequence[object] = (), limit: int = 2000, split: bool = True, context: str = ""
+    question: str,
+    history: Sequence[object] = (),
+    limit: int = 2000,
+    split: bool = True,
+    context: str = "",
+    language: Language | None = None,
 ) -> tuple[Query, str]:
     """The `Query` and a notice (e.g. that the question was cut). `context`: the question a later part of a
-    two-part question belongs to, appended in brackets to keep its topic; the part's own words say what it asks."""
+    two-part question belongs to, appended in brackets to keep its topic; the part's own words say what it asks.
+    `language`: a part's is the whole question's (one short sentence is too little to tell)."""
     part = question
     if context:
         question = f"{question} ({context})?"
     raw, notice = clean_question(question, limit)
-    language = Language(language_of(raw))
+    language = language or Language(language_of(raw))
     follow_up = bool(history) and is_follow_up(raw)
     text = spell_fractions(standalone_query(raw, history), language is Language.EN)
     names = names_in(text)
@@ -280,5 +263,6 @@ def parse_query(
         price=question_cues.asks_price(text),
         stages=frozenset(question_cues.stages(text)),
         also=_later_questions(text) if split and not computes else (),
+        reported=_reported(text, language) if split and figures else (),
     )
     return query, notice

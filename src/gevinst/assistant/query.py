@@ -92,6 +92,10 @@ class Query:
     # The later questions of a question that asks two («Hvor mange …, og hvilke kommuner …?»), each read on its
     # own (with the whole question's names), so the answer quotes a sentence for each.
     also: tuple[Query, ...] = ()
+    # A calculation's statements of someone else's figures («KOMBIT nævner en reduktion af personalet med 40 %»,
+    # «Varde sparede 1,1 mio. kr.»: a sentence that does not ask and has no «vi», «vores», «our»), read as one
+    # query of their own, so the passage stating the example the question builds on can be searched for.
+    reported: tuple[Query, ...] = ()
     # `terms` grouped by the question word they come from («LED-belysning» → led, belysning, ledbelysning;
     # English «estimate» → skøn, vurdering): a group is covered when any of its members is.
     term_groups: tuple[tuple[str, ...], ...] = ()

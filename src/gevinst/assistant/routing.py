@@ -7,14 +7,12 @@ defaults come from."""
 from __future__ import annotations
 
 import math
-import re
 import time
 from dataclasses import replace
 
-from gevinst.assistant import borrowed, lexicon
+from gevinst.assistant import borrowed
 from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.filling import Filling, rank, uses_every_figure
-from gevinst.assistant.parse import parse_query
 from gevinst.assistant.query import Language, QuantityMention, Query, UnitKind
 from gevinst.assistant.quoting import stating_quote
 from gevinst.calculators import (
@@ -164,32 +162,16 @@ def background_citations(query: Query, context: AnswerContext, count: int = 2) -
     return [Citation(0, c.doc_id, c.title, c.page, c.section, c.text[:500].strip()) for c in chunks]
 
 
-# A sentence of the question: up to a full stop, question or exclamation mark followed by a capital, or the end
-_SENTENCE = re.compile(r".+?(?:[.?!](?=\s+[A-ZÆØÅ])|$)", re.DOTALL)
-
-
 def _stating_reported(query: Query, context: AnswerContext) -> list[Chunk]:
-    """The passages that state a figure the question gives as someone else's («KOMBIT nævner en reduktion af
-    personalet med 40 %», «Varde sparede 1,1 mio. kr. om året»: a sentence with no «vi», «vores», «our»): those
-    sentences are looked up on their own, so the example the question builds on is found and cited even when
-    the question's own figures lead the search elsewhere."""
-    own = lexicon.ownership_words()
-    others = [  # a statement: the sentence that asks («Hvad er 40 % af 480.000 kr.?») gives the asker's figures
-        m
-        for m in _SENTENCE.finditer(query.text)
-        if not m.group(0).rstrip().endswith("?") and not own & set(re.findall(r"[\wæøå]+", m.group(0).lower()))
-    ]
-    reported = tuple(
-        f
-        for f in query.figures
-        if f.unit not in (UnitKind.LABEL, UnitKind.YEAR) and any(m.start() <= f.start < m.end() for m in others)
-    )
-    if not reported:
-        return []
-    retrieved = context.retriever.retrieve(parse_query(" ".join(m.group(0).strip() for m in others))[0], k=5)
-    if retrieved.missing_entities:
-        return []
-    return [c for c in retrieved.chunks if _states_figures(c.text, reported) >= 1]
+    """The passages that state a figure the question gives as someone else's (`Query.reported`), looked up on
+    their own, so the example the question builds on is found and cited even when the question's own figures
+    lead the search elsewhere."""
+    found: list[Chunk] = []
+    for reported in query.reported:
+        retrieved = context.retriever.retrieve(reported, k=5)
+        if not retrieved.missing_entities:
+            found += [c for c in retrieved.chunks if _states_figures(c.text, reported.figures) >= 1]
+    return found
 
 
 def _states_figures(text: str, figures: tuple[QuantityMention, ...]) -> int:
