@@ -620,6 +620,9 @@ def test_a_lead_that_counts_what_is_asked_brings_the_items_that_follow() -> None
         ("Hvor mange fysiske centre kunne den bestå af?", "Eventuelt med et mindre antal (3-5) fysiske centre.", 1.0),
         ("Hvor mange centre kunne den bestå af?", "Den kan bestå af tre–fem centre.", 1.0),
         ("Hvor mange effektiviseringsforslag blev der etableret?", "Her er der etableret syv forslag.", 1.0),
+        ("I hvor mange kommuner blev lønnen kortlagt?", "Den blev kortlagt i otte af de deltagende kommuner.", 1.0),
+        ("How many municipalities took part?", "Otte af kommunerne deltog.", 1.0),
+        ("Hvor mange kommuner deltog?", "Otte af de deltagende medarbejdere deltog.", 0.0),
     ],
     ids=[
         "digits-before-the-counted-noun",
@@ -629,6 +632,9 @@ def test_a_lead_that_counts_what_is_asked_brings_the_items_that_follow() -> None
         "a-range-in-brackets",
         "a-range-in-words",
         "the-head-of-a-counted-compound",
+        "a-partitive-af-de",
+        "english-partitive-af",
+        "a-partitive-of-other-things",
     ],
 )
 def test_a_number_before_what_the_question_counts_states_the_figure(question: str, sentence: str, fit: float) -> None:

@@ -180,9 +180,21 @@ def _counts_asked(counted: tuple[str, ...], sentence: str) -> bool:
     it counts («syv forslag» for «effektiviseringsforslag»)."""
     return bool(counted) and any(
         names_focus(counted, set(textnorm.tokens(word)))
-        for _, following in _numbers_then(sentence, 2)
-        for word in following
+        for _, following in _numbers_then(sentence, 5)
+        for word in _counted_words(following)
     )
+
+
+_PARTITIVE = frozenset({"af", "of"})
+_DETERMINERS = frozenset({"de", "disse", "dem", "vores", "the", "these", "those", "our"})
+
+
+def _counted_words(following: list[str]) -> list[str]:
+    """The two words after a number that name what it counts; a partitive counts the noun after «af (de)»
+    («otte af de deltagende kommuner», «three of the municipalities»)."""
+    if following[:1] and following[0] in _PARTITIVE:
+        following = [w for w in following[1:] if w not in _DETERMINERS]
+    return following[:2]
 
 
 def _quantity_kind(sentence: str, q: Quantity) -> str | None:
