@@ -131,6 +131,23 @@ def test_a_count_question_is_stated_by_a_number_of_what_it_counts(question: str,
     assert (figure_fit(parse_query(question)[0], sentence) == 1.0) is states
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "fit"),
+    [
+        ("Hvor langt fra hjemmet kan barnet få plads?", "Barnet anvises plads inden for 4 km fra hjemmet.", 1.0),
+        ("Hvor langt fra hjemmet kan barnet få plads?", "Barnet får plads inden for 3 måneder.", 0.5),
+        ("How far from home can a child be offered a place?", "Pladsen ligger inden for 4 kilometer fra bopælen.", 1.0),
+        ("Hvad er den største afstand til institutionen?", "Afstanden er højst 2 km.", 1.0),
+    ],
+    ids=["km-asked-how-far", "a-duration-is-no-distance", "english-how-far", "afstand-asks-a-distance"],
+)
+def test_a_distance_is_asked_by_how_far_and_stated_in_km(question: str, sentence: str, fit: float) -> None:
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.sentence_kind import figure_fit
+
+    assert figure_fit(parse_query(question)[0], sentence) == fit
+
+
 def test_resources_asked_by_how_many_are_a_measure_not_a_count() -> None:
     """«Hvor mange ressourcer …» is answered in årsværk or kroner; no report counts «N ressourcer»."""
     from gevinst.assistant.parse import parse_query

@@ -223,12 +223,15 @@ def _spelled_kinds(sentence: str) -> list[str]:
 
 
 def _noun_kind(word: str) -> str | None:
-    """What the noun after a number counts: a unit («årsværk», «timer», «år») or a span of time («måneder»)."""
+    """What the noun after a number counts: a unit («årsværk», «timer», «år»), a span of time («måneder») or a
+    distance («km»)."""
     noun = word.strip(".,;:)")
     unit = lexicon.unit_noun(noun)
     if unit is not None:
         return unit.value
-    return "duration" if noun in lexicon.word_set("duration_nouns") else None
+    if noun in lexicon.word_set("duration_nouns"):
+        return "duration"
+    return "distance" if noun in lexicon.word_set("distance_nouns") else None
 
 
 def names_focus(focus: tuple[str, ...], tokens: set[str]) -> bool:
