@@ -528,6 +528,20 @@ def test_a_month_is_no_name_the_passages_must_mention() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("I hvilket år blev Den Fælles Dataenhed oprettet?", ("Fælles", "Dataenhed")),
+        ("Hvad sparede kommunen ved Det Fælles Indkøb?", ("Fælles", "Indkøb")),
+    ],
+    ids=["den-in-a-name", "det-in-a-name"],
+)
+def test_an_article_in_a_name_is_no_name_the_passages_must_mention(question: str, names: tuple[str, ...]) -> None:
+    """«Den Fælles Dataenhed»: the article is no word the index keeps, so no passage could ever be found to
+    mention it; the name's other words are."""
+    assert parse_query(question)[0].names == names
+
+
+@pytest.mark.parametrize(
     "question",
     ["Giv eksempler på opgaver fra oversigten.", "Give examples of tasks the unit took over."],
     ids=["da", "en"],

@@ -51,7 +51,8 @@ def names_in(text: str) -> tuple[str, ...]:
             continue
         if opens and not (word.isupper() and len(word) > 1) and "-" not in word:
             continue
-        if len(word) < 2:
+        # a word the index does not keep («Den» in «Den Fælles Dataenhed») no passage can be found to mention
+        if len(word) < 2 or not textnorm.tokens(word):
             continue
         out.append(word)
     return tuple(dict.fromkeys(out))
