@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from gevinst.assistant.evidence import Candidate, reading_order
+from gevinst.assistant.query import Asks
 from gevinst.settings import Settings
 
 from ..conftest import assistant_over
@@ -146,6 +147,26 @@ def test_a_distance_is_asked_by_how_far_and_stated_in_km(question: str, sentence
     from gevinst.assistant.sentence_kind import figure_fit
 
     assert figure_fit(parse_query(question)[0], sentence) == fit
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "fit"),
+    [
+        ("I hvilket år blev dataenheden oprettet?", "I 2015 blev der oprettet en fælles dataenhed.", 1.0),
+        ("I hvilket år blev dataenheden oprettet?", "Enheden sparer ca. 300 mio. kr. årligt.", 0.5),
+        ("I hvilket år blev dataenheden oprettet?", "Enheden blev oprettet for at styrke kontrollen.", 0.0),
+        ("What year was the data unit set up?", "Dataenheden blev oprettet i 2015.", 1.0),
+        ("I hvilket år blev dataenheden oprettet?", "Beløbet var 2.015 kr.", 0.5),
+    ],
+    ids=["a-year-dates-it", "an-amount-is-another-kind", "no-figure", "english-what-year", "an-amount-is-no-year"],
+)
+def test_which_year_is_answered_by_a_calendar_year(question: str, sentence: str, fit: float) -> None:
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.sentence_kind import figure_fit
+
+    query = parse_query(question)[0]
+    assert query.asks is Asks.FIGURE
+    assert figure_fit(query, sentence) == fit
 
 
 def test_resources_asked_by_how_many_are_a_measure_not_a_count() -> None:

@@ -151,9 +151,10 @@ def follows_on(sentence: str) -> bool:
 
 
 def figure_fit(query: Query, sentence: str) -> float:
-    """1 for a quantity of the kind asked (or any stated quantity when the question names no kind), 0.5 for
-    another kind, 0.3 for a bare count; years, list numbers and single digits without a unit say nothing."""
-    if _counts_asked(query.counted, sentence):
+    """1 for a quantity of the kind asked (or any stated quantity when the question names no kind, or a calendar
+    year when it asks «i hvilket år»), 0.5 for another kind, 0.3 for a bare count; otherwise years, list numbers
+    and single digits without a unit say nothing."""
+    if _counts_asked(query.counted, sentence) or ("year" in query.quantity_kinds and _dates(sentence)):
         return 1.0
     read = [_quantity_kind(sentence, q) for q in find_quantities(sentence)]
     kinds = [k for k in read if k is not None] + _spelled_kinds(sentence)
@@ -172,6 +173,14 @@ def figure_fit(query: Query, sentence: str) -> float:
     if any(k in wanted or (not wanted and not counting and k != "count") for k in kinds):
         return 1.0
     return 0.5 if any(k != "count" for k in kinds) else 0.3
+
+
+_CALENDAR_YEAR = re.compile(r"(?<![\d.,-])(?:19|20)\d\d(?![\d.,]\d)")
+
+
+def _dates(sentence: str) -> bool:
+    """The sentence names a calendar year («I 2015 blev …»): what «i hvilket år» asks."""
+    return bool(_CALENDAR_YEAR.search(sentence))
 
 
 def _counts_asked(counted: tuple[str, ...], sentence: str) -> bool:
