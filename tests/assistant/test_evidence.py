@@ -1028,3 +1028,35 @@ def test_a_figure_question_is_not_led_by_a_figure_about_another_matter(
     query = parse_query("Hvor stor er potentialet ved redskabet til lærernes arbejdstid?")[0]
     chosen = evidence.choose(query, found, Retrieved(chunks, 1.0, []))
     assert (chosen[0].passage == 1) is figure_leads
+
+
+MEASURED = (
+    "Byrådet bevilgede 306 mio. kr. til opførelse af et nyt rådhus til hele administrationen. "
+    "Der er regnet med en besparelse på personalet på 25 mio. kr. efter indflytningen. "
+    "Udgifterne til it udgjorde 12 mio. kr. i det første år."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Hvad forventede kommunen at spare på personalet i det nye rådhus?", "Der er regnet med en besparelse"),
+        ("What saving did the municipality expect from the new town hall?", "Der er regnet med en besparelse"),
+        ("Hvor meget udgjorde udgifterne til it i det nye rådhus?", "Udgifterne til it"),
+        ("Hvor mange mio. kr. blev bevilget til det nye rådhus?", "Byrådet bevilgede"),
+        ("Hvor mange mio. kr. gav rådhuset – kan det betale sig?", "Byrådet bevilgede"),
+    ],
+    ids=[
+        "a-saving-asked",
+        "english-saving",
+        "a-cost-asked",
+        "nothing-measured-the-best-sentence-leads",
+        "betale-sig-is-no-cost",
+    ],
+)
+def test_a_figure_question_is_led_by_the_figure_stated_as_what_it_measures(question: str, lead: str) -> None:
+    """Three amounts of one passage: the saving asked is led by the sentence stating a saving, not by the better
+    scored sum spent on the building."""
+    fits = {"Byrådet": 1.0, "Der er": 1.0, "Udgifterne": 1.0}
+    found = _found(MEASURED, {"Byrådet": 2.0, "Der er": 1.5, "Udgifterne": 1.2}, fits)
+    assert _choose(question, MEASURED, found)[0].startswith(lead)

@@ -162,6 +162,21 @@ def wanted_quantity_kinds(text: str) -> frozenset[str]:
 
 
 @cache
+def _measure_stems() -> dict[str, tuple[str, ...]]:
+    return {kind: tuple(stems) for kind, stems in lexicon_data()["measures"].items()}
+
+
+def measures_named(text: str) -> frozenset[str]:
+    """What the text's figures measure by its words («spare», «besparelse» → saving; «udgifterne» → cost), a
+    stem inside a word counting («nettobesparelse», «it-investeringer»); not in an idiom («kan det betale sig»)."""
+    low = text.lower()
+    for idiom in lexicon_data()["measure_idioms"]:
+        low = low.replace(idiom, " ")
+    words = re.findall(r"[\wæøå-]+", low)
+    return frozenset(kind for kind, stems in _measure_stems().items() if any(s in w for w in words for s in stems))
+
+
+@cache
 def report_words() -> tuple[str, ...]:
     return tuple(lexicon_data()["report_words"])
 
