@@ -152,6 +152,23 @@ def test_a_distance_is_asked_by_how_far_and_stated_in_km(question: str, sentence
 @pytest.mark.parametrize(
     ("question", "sentence", "fit"),
     [
+        ("Hvad er den maksimale varighed for en undersøgelse?", "Undersøgelsen må højst vare 4 måneder.", 1.0),
+        ("Hvad er den maksimale varighed for en undersøgelse?", "Undersøgelsen koster 20.000 kr.", 0.5),
+        ("Hvor lang tid tager forberedelsesfasen?", "Forberedelsesfasen tager seks måneder.", 1.0),
+        ("How long does the preparation take?", "Forberedelsen tager 2 år.", 1.0),
+    ],
+    ids=["varighed-in-months", "an-amount-is-no-duration", "hvor-lang-tid-in-months", "english-how-long"],
+)
+def test_a_span_of_time_asked_is_stated_in_years_or_months(question: str, sentence: str, fit: float) -> None:
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.sentence_kind import figure_fit
+
+    assert figure_fit(parse_query(question)[0], sentence) == fit
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "fit"),
+    [
         ("I hvilket år blev dataenheden oprettet?", "I 2015 blev der oprettet en fælles dataenhed.", 1.0),
         ("I hvilket år blev dataenheden oprettet?", "Enheden sparer ca. 300 mio. kr. årligt.", 0.5),
         ("I hvilket år blev dataenheden oprettet?", "Enheden blev oprettet for at styrke kontrollen.", 0.0),

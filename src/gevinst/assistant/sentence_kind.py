@@ -166,6 +166,8 @@ def figure_fit(query: Query, sentence: str) -> float:
         if query.unit_asked
         else query.quantity_kinds | ({"amount"} if query.price else set())
     )
+    if wanted & {"years", "duration"}:  # a span of time in years or in months answers «hvor lang tid», «varighed»
+        wanted = wanted | {"years", "duration"}
     # «hvor mange lønregistre» is answered by a number of them (above), not by a count of other things
     counting = bool(query.counted) and not query.unit_asked
     if counting:
