@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from gevinst.assistant.evidence import Candidate, reading_order
+from gevinst.assistant.query import Asks
 from gevinst.settings import Settings
 
 from ..conftest import assistant_over
@@ -129,6 +130,60 @@ def test_a_count_question_is_stated_by_a_number_of_what_it_counts(question: str,
     from gevinst.assistant.sentence_kind import figure_fit
 
     assert (figure_fit(parse_query(question)[0], sentence) == 1.0) is states
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "fit"),
+    [
+        ("Hvor langt fra hjemmet kan barnet få plads?", "Barnet anvises plads inden for 4 km fra hjemmet.", 1.0),
+        ("Hvor langt fra hjemmet kan barnet få plads?", "Barnet får plads inden for 3 måneder.", 0.5),
+        ("How far from home can a child be offered a place?", "Pladsen ligger inden for 4 kilometer fra bopælen.", 1.0),
+        ("Hvad er den største afstand til institutionen?", "Afstanden er højst 2 km.", 1.0),
+    ],
+    ids=["km-asked-how-far", "a-duration-is-no-distance", "english-how-far", "afstand-asks-a-distance"],
+)
+def test_a_distance_is_asked_by_how_far_and_stated_in_km(question: str, sentence: str, fit: float) -> None:
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.sentence_kind import figure_fit
+
+    assert figure_fit(parse_query(question)[0], sentence) == fit
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "fit"),
+    [
+        ("Hvad er den maksimale varighed for en undersøgelse?", "Undersøgelsen må højst vare 4 måneder.", 1.0),
+        ("Hvad er den maksimale varighed for en undersøgelse?", "Undersøgelsen koster 20.000 kr.", 0.5),
+        ("Hvor lang tid tager forberedelsesfasen?", "Forberedelsesfasen tager seks måneder.", 1.0),
+        ("How long does the preparation take?", "Forberedelsen tager 2 år.", 1.0),
+    ],
+    ids=["varighed-in-months", "an-amount-is-no-duration", "hvor-lang-tid-in-months", "english-how-long"],
+)
+def test_a_span_of_time_asked_is_stated_in_years_or_months(question: str, sentence: str, fit: float) -> None:
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.sentence_kind import figure_fit
+
+    assert figure_fit(parse_query(question)[0], sentence) == fit
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "fit"),
+    [
+        ("I hvilket år blev dataenheden oprettet?", "I 2015 blev der oprettet en fælles dataenhed.", 1.0),
+        ("I hvilket år blev dataenheden oprettet?", "Enheden sparer ca. 300 mio. kr. årligt.", 0.5),
+        ("I hvilket år blev dataenheden oprettet?", "Enheden blev oprettet for at styrke kontrollen.", 0.0),
+        ("What year was the data unit set up?", "Dataenheden blev oprettet i 2015.", 1.0),
+        ("I hvilket år blev dataenheden oprettet?", "Beløbet var 2.015 kr.", 0.5),
+    ],
+    ids=["a-year-dates-it", "an-amount-is-another-kind", "no-figure", "english-what-year", "an-amount-is-no-year"],
+)
+def test_which_year_is_answered_by_a_calendar_year(question: str, sentence: str, fit: float) -> None:
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.sentence_kind import figure_fit
+
+    query = parse_query(question)[0]
+    assert query.asks is Asks.FIGURE
+    assert figure_fit(query, sentence) == fit
 
 
 def test_resources_asked_by_how_many_are_a_measure_not_a_count() -> None:
@@ -629,6 +684,9 @@ def test_a_lead_that_counts_what_is_asked_brings_the_items_that_follow() -> None
         ("Hvor mange fysiske centre kunne den bestå af?", "Eventuelt med et mindre antal (3-5) fysiske centre.", 1.0),
         ("Hvor mange centre kunne den bestå af?", "Den kan bestå af tre–fem centre.", 1.0),
         ("Hvor mange effektiviseringsforslag blev der etableret?", "Her er der etableret syv forslag.", 1.0),
+        ("I hvor mange kommuner blev lønnen kortlagt?", "Den blev kortlagt i otte af de deltagende kommuner.", 1.0),
+        ("How many municipalities took part?", "Otte af kommunerne deltog.", 1.0),
+        ("Hvor mange kommuner deltog?", "Otte af de deltagende medarbejdere deltog.", 0.0),
     ],
     ids=[
         "digits-before-the-counted-noun",
@@ -638,6 +696,9 @@ def test_a_lead_that_counts_what_is_asked_brings_the_items_that_follow() -> None
         "a-range-in-brackets",
         "a-range-in-words",
         "the-head-of-a-counted-compound",
+        "a-partitive-af-de",
+        "english-partitive-af",
+        "a-partitive-of-other-things",
     ],
 )
 def test_a_number_before_what_the_question_counts_states_the_figure(question: str, sentence: str, fit: float) -> None:
@@ -993,3 +1054,35 @@ def test_a_figure_question_is_not_led_by_a_figure_about_another_matter(
     query = parse_query("Hvor stor er potentialet ved redskabet til lærernes arbejdstid?")[0]
     chosen = evidence.choose(query, found, Retrieved(chunks, 1.0, []))
     assert (chosen[0].passage == 1) is figure_leads
+
+
+MEASURED = (
+    "Byrådet bevilgede 306 mio. kr. til opførelse af et nyt rådhus til hele administrationen. "
+    "Der er regnet med en besparelse på personalet på 25 mio. kr. efter indflytningen. "
+    "Udgifterne til it udgjorde 12 mio. kr. i det første år."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Hvad forventede kommunen at spare på personalet i det nye rådhus?", "Der er regnet med en besparelse"),
+        ("What saving did the municipality expect from the new town hall?", "Der er regnet med en besparelse"),
+        ("Hvor meget udgjorde udgifterne til it i det nye rådhus?", "Udgifterne til it"),
+        ("Hvor mange mio. kr. blev bevilget til det nye rådhus?", "Byrådet bevilgede"),
+        ("Hvor mange mio. kr. gav rådhuset – kan det betale sig?", "Byrådet bevilgede"),
+    ],
+    ids=[
+        "a-saving-asked",
+        "english-saving",
+        "a-cost-asked",
+        "nothing-measured-the-best-sentence-leads",
+        "betale-sig-is-no-cost",
+    ],
+)
+def test_a_figure_question_is_led_by_the_figure_stated_as_what_it_measures(question: str, lead: str) -> None:
+    """Three amounts of one passage: the saving asked is led by the sentence stating a saving, not by the better
+    scored sum spent on the building."""
+    fits = {"Byrådet": 1.0, "Der er": 1.0, "Udgifterne": 1.0}
+    found = _found(MEASURED, {"Byrådet": 2.0, "Der er": 1.5, "Udgifterne": 1.2}, fits)
+    assert _choose(question, MEASURED, found)[0].startswith(lead)

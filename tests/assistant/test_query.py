@@ -536,6 +536,20 @@ def test_a_month_is_no_name_the_passages_must_mention() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("I hvilket år blev Den Fælles Dataenhed oprettet?", ("Fælles", "Dataenhed")),
+        ("Hvad sparede kommunen ved Det Fælles Indkøb?", ("Fælles", "Indkøb")),
+    ],
+    ids=["den-in-a-name", "det-in-a-name"],
+)
+def test_an_article_in_a_name_is_no_name_the_passages_must_mention(question: str, names: tuple[str, ...]) -> None:
+    """«Den Fælles Dataenhed»: the article is no word the index keeps, so no passage could ever be found to
+    mention it; the name's other words are."""
+    assert parse_query(question)[0].names == names
+
+
+@pytest.mark.parametrize(
     "question",
     ["Giv eksempler på opgaver fra oversigten.", "Give examples of tasks the unit took over."],
     ids=["da", "en"],
@@ -684,3 +698,18 @@ def test_someone_elses_figures_are_read_as_a_query_of_their_own(question: str, r
     query = parse_query(question)[0]
     assert [r.text for r in query.reported] == ([reported] if reported else [])
     assert all(r.language is query.language and r.figures for r in query.reported)
+
+
+@pytest.mark.parametrize(
+    ("question", "measures"),
+    [
+        pytest.param("Hvor meget kan kommunen spare på indkøb?", {"saving"}, id="da-spare"),
+        pytest.param("Hvor store var nettobesparelserne?", {"saving"}, id="da-stem-inside-a-word"),
+        pytest.param("How much did the municipality save?", {"saving"}, id="en-save"),
+        pytest.param("How much was spent on the new system?", {"cost"}, id="en-spent"),
+        pytest.param("How many cases were reopened again?", set(), id="en-again-is-no-gain"),
+        pytest.param("Kan den betale sig?", set(), id="da-idiom"),
+    ],
+)
+def test_what_a_figure_question_measures(question: str, measures: set[str]) -> None:
+    assert parse_query(question)[0].measures == frozenset(measures)

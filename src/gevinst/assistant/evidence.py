@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from gevinst.assistant import lexicon
 from gevinst.assistant.blocks import in_block
 from gevinst.assistant.candidate import CALIBRATED_SPAN, CHOOSING_SPAN, Candidate, closeness, overlaps
 from gevinst.assistant.opening import (
@@ -244,6 +245,9 @@ def _lead(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candid
         stating = [c for c in leaders if c.fit > 0]
         best_fit = max((c.fit for c in stating), default=0.0)
         leaders = [c for c in stating if c.fit == best_fit] or leaders
+        # among them the figure stated as what the question measures: a saving asked, a saving stated
+        measured = [c for c in leaders if query.measures & lexicon.measures_named(text(c))]
+        leaders = measured or leaders
     if query.drawbacks:  # a question of drawbacks is led by a sentence that names them
         best_relevance = max(c.relevance for c in ranked)
         naming = [c for c in leaders if names_drawbacks(text(c)) and c.relevance >= 0.2 * best_relevance]

@@ -155,16 +155,38 @@ def _quantity_kind_patterns() -> dict[str, re.Pattern[str]]:
     def alternation(words: list[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-    return {
-        kind: re.compile(rf"(?:(?:{alternation(tails[kind])})|(?<![\w-])(?:{alternation(whole[kind])}))(?![\w-])")
-        for kind in tails
-    }
+    def pattern(kind: str) -> re.Pattern[str]:
+        parts = [alternation(tails[kind])] if tails.get(kind) else []
+        parts += [rf"(?<![\w-])(?:{alternation(whole[kind])})"] if whole.get(kind) else []
+        return re.compile(rf"(?:{'|'.join(parts)})(?![\w-])")
+
+    return {kind: pattern(kind) for kind in {**tails, **whole}}
 
 
 def wanted_quantity_kinds(text: str) -> frozenset[str]:
     """The quantity kinds a figure question asks for («hvor mange årsværk» → fte and count)."""
     low = text.lower()
     return frozenset(kind for kind, pattern in _quantity_kind_patterns().items() if pattern.search(low))
+
+
+@cache
+def _measure_stems() -> dict[str, tuple[str, ...]]:
+    return {kind: tuple(stems) for kind, stems in lexicon_data()["measures"].items()}
+
+
+def measures_named(text: str) -> frozenset[str]:
+    """What the text's figures measure by its words («spare», «besparelse» → saving; «udgifterne» → cost), a
+    stem inside a word counting («nettobesparelse», «it-investeringer»); not in an idiom («kan det betale sig»)."""
+    low = text.lower()
+    for idiom in lexicon_data()["measure_idioms"]:
+        low = low.replace(idiom, " ")
+    words = re.findall(r"[\wæøå-]+", low)
+    english = lexicon_data()["measures_english"]
+    return frozenset(
+        kind
+        for kind, stems in _measure_stems().items()
+        if any(s in w for w in words for s in stems) or any(w.startswith(tuple(english[kind])) for w in words)
+    )
 
 
 @cache

@@ -262,6 +262,7 @@ def parse_query(
         asks_change=asks_change(text),
         price=question_cues.asks_price(text),
         stages=frozenset(question_cues.stages(text)),
+        measures=lexicon.measures_named(first),
         also=_later_questions(text) if split and not computes else (),
         reported=_reported(text, language) if split and figures else (),
     )

@@ -125,6 +125,8 @@ class Query:
     asks_change: bool = False
     # A price is asked («Hvad betaler …», «what does it cost»): stated in kroner, not in hours or a share.
     price: bool = False
+    # What its figure measures («Hvad forventede … at spare» → saving): the sentence stating it as such answers it.
+    measures: frozenset[str] = frozenset()
     # The numbered stages the question asks about («anden fase» → ("fase", 2)): another stage's figures do not answer.
     stages: frozenset[tuple[str, int]] = frozenset()
 

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from gevinst.assistant import lexicon
+from gevinst.index import textnorm
 
 # A name: an abbreviation (KSD, KL), a capitalised word not opening a sentence, or a hyphenated compound
 # of capitalised parts (Ringkøbing-Skjern).
@@ -44,7 +45,8 @@ def names_in(text: str) -> tuple[str, ...]:
             continue
         if opens and not (word.isupper() and len(word) > 1) and "-" not in word:
             continue
-        if len(word) < 2:
+        # a word the index does not keep («Den» in «Den Fælles Dataenhed») no passage can be found to mention
+        if len(word) < 2 or not textnorm.tokens(word):
             continue
         out.append(word)
     return tuple(dict.fromkeys(out))

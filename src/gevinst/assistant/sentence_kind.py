@@ -177,9 +177,10 @@ def draws_conclusion(sentence: str) -> bool:
 
 
 def figure_fit(query: Query, sentence: str) -> float:
-    """1 for a quantity of the kind asked (or any stated quantity when the question names no kind), 0.5 for
-    another kind, 0.3 for a bare count; years, list numbers and single digits without a unit say nothing."""
-    if _counts_asked(query.counted, sentence):
+    """1 for a quantity of the kind asked (or any stated quantity when the question names no kind, or a calendar
+    year when it asks «i hvilket år»), 0.5 for another kind, 0.3 for a bare count; otherwise years, list numbers
+    and single digits without a unit say nothing."""
+    if _counts_asked(query.counted, sentence) or ("year" in query.quantity_kinds and _dates(sentence)):
         return 1.0
     read = [_quantity_kind(sentence, q) for q in find_quantities(sentence)]
     kinds = [k for k in read if k is not None] + _spelled_kinds(sentence)
@@ -191,6 +192,8 @@ def figure_fit(query: Query, sentence: str) -> float:
         if query.unit_asked
         else query.quantity_kinds | ({"amount"} if query.price else set())
     )
+    if wanted & {"years", "duration"}:  # a span of time in years or in months answers «hvor lang tid», «varighed»
+        wanted = wanted | {"years", "duration"}
     # «hvor mange lønregistre» is answered by a number of them (above), not by a count of other things
     counting = bool(query.counted) and not query.unit_asked
     if counting:
@@ -200,15 +203,35 @@ def figure_fit(query: Query, sentence: str) -> float:
     return 0.5 if any(k != "count" for k in kinds) else 0.3
 
 
+_CALENDAR_YEAR = re.compile(r"(?<![\d.,-])(?:19|20)\d\d(?![\d.,]\d)")
+
+
+def _dates(sentence: str) -> bool:
+    """The sentence names a calendar year («I 2015 blev …»): what «i hvilket år» asks."""
+    return bool(_CALENDAR_YEAR.search(sentence))
+
+
 def _counts_asked(counted: tuple[str, ...], sentence: str) -> bool:
     """A number (digits or a word) right before what the question counts, or before a word and it («bestående
     af 8 dagtilbud», «fra ca. 40 til ca. 20 sygehuse», «12 nye stillinger»), or before the head of the compound
     it counts («syv forslag» for «effektiviseringsforslag»)."""
     return bool(counted) and any(
         names_focus(counted, set(textnorm.tokens(word)))
-        for _, following in _numbers_then(sentence, 2)
-        for word in following
+        for _, following in _numbers_then(sentence, 5)
+        for word in _counted_words(following)
     )
+
+
+_PARTITIVE = frozenset({"af", "of"})
+_DETERMINERS = frozenset({"de", "disse", "dem", "vores", "the", "these", "those", "our"})
+
+
+def _counted_words(following: list[str]) -> list[str]:
+    """The two words after a number that name what it counts; a partitive counts the noun after «af (de)»
+    («otte af de deltagende kommuner», «three of the municipalities»)."""
+    if following[:1] and following[0] in _PARTITIVE:
+        following = [w for w in following[1:] if w not in _DETERMINERS]
+    return following[:2]
 
 
 def _quantity_kind(sentence: str, q: Quantity) -> str | None:
@@ -237,12 +260,15 @@ def _spelled_kinds(sentence: str) -> list[str]:
 
 
 def _noun_kind(word: str) -> str | None:
-    """What the noun after a number counts: a unit («årsværk», «timer», «år») or a span of time («måneder»)."""
+    """What the noun after a number counts: a unit («årsværk», «timer», «år»), a span of time («måneder») or a
+    distance («km»)."""
     noun = word.strip(".,;:)")
     unit = lexicon.unit_noun(noun)
     if unit is not None:
         return unit.value
-    return "duration" if noun in lexicon.word_set("duration_nouns") else None
+    if noun in lexicon.word_set("duration_nouns"):
+        return "duration"
+    return "distance" if noun in lexicon.word_set("distance_nouns") else None
 
 
 def names_focus(focus: tuple[str, ...], tokens: set[str]) -> bool:
