@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from gevinst.assistant import glossary, lexicon, question_cues
+from gevinst.assistant import figure_kind, glossary, lexicon, question_cues
 from gevinst.assistant.conversation import cited, is_follow_up, language_of, standalone_query
 from gevinst.assistant.number_words import small_number
 from gevinst.assistant.quantities import read_quantities, spell_fractions
@@ -278,6 +278,8 @@ def parse_query(
         compares=asks_comparison(text),
         asks_change=asks_change(text),
         price=question_cues.asks_price(text),
+        amount=figure_kind.amount_asked(text, question_cues.asks_price(text)),
+        budget_years=figure_kind.budget_years(text),
         stages=frozenset(question_cues.stages(text)),
         also=_later_questions(text) if split and not computes else (),
     )

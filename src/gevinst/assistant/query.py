@@ -123,6 +123,10 @@ class Query:
     price: bool = False
     # The numbered stages the question asks about («anden fase» → ("fase", 2)): another stage's figures do not answer.
     stages: frozenset[tuple[str, int]] = frozenset()
+    # The amount asked: a saving («hvad sparede …») or a price («hvad koster …»), not both (figure_kind.Amount).
+    amount: str | None = None
+    # The budget years it names by label («budget 2020», «B2020», «B20» → "2020").
+    budget_years: tuple[str, ...] = ()
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:

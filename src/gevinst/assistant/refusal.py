@@ -63,7 +63,7 @@ def _refused_by_rule(query: Query, retrieved: Retrieved, chosen: list[Candidate]
         return True
     if unknown.after_publication(query, retrieved, chosen[0]) or _other_stage(query, retrieved, chosen):
         return True
-    if unknown.estimate_for_actual(query, retrieved, chosen[0]):
+    if unknown.estimate_for_actual(query, retrieved, chosen[0]) or unknown.other_figure(query, retrieved, chosen[0]):
         return True
     # A figure asked for outright needs a chosen sentence that states one; when the question names its kind
     # («hvor mange kroner», «hvor mange år», a price: «hvad betaler …») or counts a thing («hvor mange
