@@ -121,6 +121,11 @@ def _focus(text: str, language: Language) -> tuple[str, ...]:
     return _group(noun)
 
 
+def _topic(text: str, language: Language) -> tuple[str, ...]:
+    noun = question_cues.topic_noun(text) if language is Language.DA else None
+    return tuple(t for t in textnorm.tokens(noun or "") if t not in lexicon.generic_terms())
+
+
 _HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+([\wæøå-]+)(?:\s+([\wæøå-]+))?", re.IGNORECASE)
 
 
@@ -280,6 +285,7 @@ def parse_query(
         price=question_cues.asks_price(text),
         amount=figure_kind.amount_asked(text, question_cues.asks_price(text)),
         budget_years=figure_kind.budget_years(text),
+        topic=_topic(text, language),
         stages=frozenset(question_cues.stages(text)),
         also=_later_questions(text) if split and not computes else (),
     )

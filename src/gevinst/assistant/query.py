@@ -127,6 +127,9 @@ class Query:
     amount: str | None = None
     # The budget years it names by label («budget 2020», «B2020», «B20» → "2020").
     budget_years: tuple[str, ...] = ()
+    # The index tokens of the noun a Danish question asks about as its subject («Hvordan håndteres momsen …» →
+    # moms): a passage that never names it does not answer.
+    topic: tuple[str, ...] = ()
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:
