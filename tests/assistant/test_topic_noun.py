@@ -18,6 +18,11 @@ TOPICS = {
     "modal": ("Hvordan skal forældrebetalingen i dagtilbud beregnes?", ("foraldrebetaling",)),
     "adjectives-skipped": ("Hvad er den gennemsnitlige ventetid på en plejebolig?", ("ventetid",)),
     "no-noun-after-det": ("Hvad er det helt præcist, potentialet består af?", ()),
+    "question-after-its-context": (
+        "Vi laver lister over undersøgelser. Hvordan skal vi håndtere databeskyttelsesforordningen?",
+        ("databeskyttelsesforordning",),
+    ),
+    "a-figures-form-is-no-topic": ("Hvad er det højeste trin i kroner?", ()),
     "english-not-read": ("How is VAT handled when the municipality sells property?", ()),
     "other-question-form": ("Hvor meget sparer kommunen på ejendomme?", ()),
 }
