@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from gevinst.assistant import glossary, lexicon, question_cues
+from gevinst.assistant import figure_kind, glossary, lexicon, question_cues
 from gevinst.assistant.conversation import cited, is_follow_up, language_of, standalone_query
 from gevinst.assistant.number_words import small_number
 from gevinst.assistant.quantities import read_quantities, spell_fractions
@@ -77,6 +77,11 @@ def _focus(text: str, language: Language) -> tuple[str, ...]:
     if noun.endswith("e") and len(words) > 1 and _group(words[1]):
         noun = words[1]
     return _group(noun)
+
+
+def _topic(text: str, language: Language) -> tuple[str, ...]:
+    noun = question_cues.topic_noun(text) if language is Language.DA else None
+    return tuple(t for t in textnorm.tokens(noun or "") if t not in lexicon.generic_terms())
 
 
 _HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+([\wæøå-]+)(?:\s+([\wæøå-]+))?", re.IGNORECASE)
@@ -261,6 +266,9 @@ def parse_query(
         compares=asks_comparison(text),
         asks_change=asks_change(text),
         price=question_cues.asks_price(text),
+        amount=figure_kind.amount_asked(text, question_cues.asks_price(text)),
+        budget_years=figure_kind.budget_years(text),
+        topic=_topic(text, language),
         stages=frozenset(question_cues.stages(text)),
         measures=lexicon.measures_named(first),
         also=_later_questions(text) if split and not computes else (),

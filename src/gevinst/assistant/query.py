@@ -129,6 +129,13 @@ class Query:
     measures: frozenset[str] = frozenset()
     # The numbered stages the question asks about («anden fase» → ("fase", 2)): another stage's figures do not answer.
     stages: frozenset[tuple[str, int]] = frozenset()
+    # The amount asked: a saving («hvad sparede …») or a price («hvad koster …»), not both (figure_kind.Amount).
+    amount: str | None = None
+    # The budget years it names by label («budget 2020», «B2020», «B20» → "2020").
+    budget_years: tuple[str, ...] = ()
+    # The index tokens of the noun a Danish question asks about as its subject («Hvordan håndteres momsen …» →
+    # moms): a passage that never names it does not answer.
+    topic: tuple[str, ...] = ()
 
     @property
     def groups(self) -> tuple[tuple[str, ...], ...]:

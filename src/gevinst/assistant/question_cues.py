@@ -218,3 +218,30 @@ def stages(text: str) -> set[tuple[str, int]]:
         number = m.group("digit") or m.group("digit2")
         out.add((noun, int(number) if number else ordinals[m.group("word")]))
     return out
+
+
+# The noun a Danish question is about, as the subject it asks of: «Hvad er den gennemsnitlige ventetid på …»,
+# «Hvordan skal forældrebetalingen … beregnes», «Hvordan håndteres momsen …». Adjectives in -e before it are
+# skipped; after «hvad er den …» the noun must be followed by a preposition or end the clause («det helt præcist»
+# names none).
+_TOPIC = (
+    re.compile(
+        r"(?:^|(?<=[.!?:]\s))(?:hvad er|hvad var|hvor stor er|hvor stort er|hvor høj er|hvor lang er)\s+(?:den|det|de)\s+"
+        r"(?:[\wæøå-]+e\s+)*([\wæøå-]+)(?=\s+(?:på|i|for|ved|af|til|med|hos|efter|blandt|om|under)\b|\s*[?,])"
+    ),
+    re.compile(
+        r"(?:^|(?<=[.!?:]\s))hvordan\s+(?:skal|kan|bør|vil|må)\s+(?:man\s+|vi\s+)?(?:[\wæøå-]+e\s+)?([\wæøå-]+(?:en|et|ne))\b"
+    ),
+    re.compile(r"(?:^|(?<=[.!?:]\s))hvordan\s+[\wæøå]+es\s+(?:den\s+|det\s+|de\s+)?([\wæøå-]+)"),
+)
+
+
+def topic_noun(text: str) -> str | None:
+    """The noun a Danish question asks about as its subject, lower case, if it has that form; not a noun that
+    names only the figure's form («det højeste trin»)."""
+    low = text.lower().strip()
+    for pattern in _TOPIC:
+        m = pattern.search(low)
+        if m:
+            return None if m.group(1) in lexicon_data()["topic_skip"] else m.group(1)
+    return None

@@ -13,7 +13,7 @@ from gevinst.assistant import lexicon, question_cues, unknown
 from gevinst.assistant.candidate import CALIBRATED_SPAN, Candidate, closeness
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.retrieval import Retrieved
-from gevinst.assistant.sentence_kind import states_statistic
+from gevinst.assistant.sentence_kind import names_focus, states_statistic
 from gevinst.index import textnorm
 from gevinst.settings import RetrievalSettings
 
@@ -63,7 +63,9 @@ def _refused_by_rule(query: Query, retrieved: Retrieved, chosen: list[Candidate]
         return True
     if unknown.after_publication(query, retrieved, chosen[0]) or _other_stage(query, retrieved, chosen):
         return True
-    if unknown.estimate_for_actual(query, retrieved, chosen[0]):
+    if _topic_unnamed(query, retrieved, chosen):
+        return True
+    if unknown.estimate_for_actual(query, retrieved, chosen[0]) or unknown.other_figure(query, retrieved, chosen[0]):
         return True
     # A figure asked for outright needs a chosen sentence that states one; when the question names its kind
     # («hvor mange kroner», «hvor mange år», a price: «hvad betaler …») or counts a thing («hvor mange
@@ -85,6 +87,14 @@ def _other_stage(query: Query, retrieved: Retrieved, chosen: list[Candidate]) ->
     named = set().union(*(question_cues.stages(retrieved.chunks[i].text) for i in {c.passage for c in chosen}))
     kinds = {noun for noun, _ in named}
     return not asked & named and any(noun in kinds for noun, _ in asked)
+
+
+def _topic_unnamed(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
+    """The noun the question asks about as its subject («Hvordan håndteres momsen …») is in none of the chosen
+    passages, not even inside a compound or as a compound's head: they are about the question's other words."""
+    if not query.topic or not retrieved.tokens:
+        return False
+    return not any(names_focus(query.topic, retrieved.tokens[i]) for i in {c.passage for c in chosen})
 
 
 def _below_threshold(query: Query, retrieved: Retrieved, lead: Candidate, settings: RetrievalSettings) -> bool:

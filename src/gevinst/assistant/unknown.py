@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from gevinst.assistant import question_cues
+from gevinst.assistant import figure_kind, question_cues
 from gevinst.assistant.candidate import Candidate
 from gevinst.assistant.query import Asks, Query
 from gevinst.assistant.retrieval import Retrieved
@@ -29,6 +29,19 @@ def estimate_for_actual(query: Query, retrieved: Retrieved, lead: Candidate) -> 
     if not query.actual or query.asks is not Asks.FIGURE:
         return False
     return bool(question_cues.estimate_pattern().search(retrieved.chunks[lead.passage].text[lead.start : lead.end]))
+
+
+def other_figure(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
+    """A figure question whose leading sentence states another amount than the one asked (a saving for a
+    price: «Hvad koster en licens?» — «… en besparelse på 1,32 mio. kr. ved brugen af systemet»; extra costs for
+    a saving) or another budget year («budget 2020» — «… 5 % i B18 ift. B14»)."""
+    if query.asks is not Asks.FIGURE or not query.figure_outright:
+        return False
+    sentence = retrieved.chunks[lead.passage].text[lead.start : lead.end]
+    amount = figure_kind.Amount(query.amount) if query.amount else None
+    return figure_kind.states_other_amount(amount, sentence) or figure_kind.other_budget_year(
+        query.budget_years, sentence
+    )
 
 
 def said_not_yet(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:
