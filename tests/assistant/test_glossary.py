@@ -153,3 +153,12 @@ def test_an_english_name_searches_the_danish_name(question: str, searched: str) 
     from gevinst.index import textnorm
 
     assert searched in textnorm.tokens(parse_query(question)[0].search_text)
+
+
+@pytest.mark.parametrize(
+    ("word", "danish"),
+    [("jobs", "arbejdspladser")],
+    ids=["jobs-are-workplaces"],
+)
+def test_a_hand_word_covers_the_reports_usual_danish(word: str, danish: str) -> None:
+    assert danish in (glossary.danish_for(word, hand_only=True) or "").split()
