@@ -110,3 +110,55 @@ def test_only_the_hand_glossary_renames_a_name(question: str, names: tuple[str, 
     from gevinst.assistant.parse import parse_query
 
     assert parse_query(question)[0].names == names
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("What did the Ministry of Finance propose on payroll?", ("Finansministeriet",)),
+        ("What does the Danish Agency for Digitisation say about letters?", ("Digitaliseringsstyrelsen",)),
+        ("How many jobs moved to North Jutland from Aarhus?", ("Nordjylland", "Aarhus")),
+        ("What did Danish Regions agree with the state?", ("Danske Regioner",)),
+        ("What does Local Government Denmark recommend?", ("KL",)),
+        ("Which agency runs Statens It for the Capital Region?", ("Hovedstaden", "Statens", "It")),
+        ("How does the city council in Vejle decide?", ("Vejle",)),
+    ],
+    ids=[
+        "ministry",
+        "danish-agency",
+        "region-exonym",
+        "name-with-danish",
+        "kl-generic",
+        "capital-region",
+        "lower-case-body-no-name",
+    ],
+)
+def test_an_english_name_of_a_danish_body_is_its_danish_name(question: str, names: tuple[str, ...]) -> None:
+    from gevinst.assistant.parse import parse_query
+
+    assert parse_query(question)[0].names == names
+
+
+@pytest.mark.parametrize(
+    ("question", "searched"),
+    [
+        ("What did the Ministry of Finance propose?", "finansministeri"),
+        ("How many jobs moved from the capital region?", "hovedstad"),
+        ("What does the citizen service centre do?", "borgerservic"),
+    ],
+    ids=["ministry", "lower-case-region", "municipal-body"],
+)
+def test_an_english_name_searches_the_danish_name(question: str, searched: str) -> None:
+    from gevinst.assistant.parse import parse_query
+    from gevinst.index import textnorm
+
+    assert searched in textnorm.tokens(parse_query(question)[0].search_text)
+
+
+@pytest.mark.parametrize(
+    ("word", "danish"),
+    [("jobs", "arbejdspladser")],
+    ids=["jobs-are-workplaces"],
+)
+def test_a_hand_word_covers_the_reports_usual_danish(word: str, danish: str) -> None:
+    assert danish in (glossary.danish_for(word, hand_only=True) or "").split()

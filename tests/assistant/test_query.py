@@ -399,8 +399,20 @@ def test_reporting_verbs_in_the_past_ask_about_a_report(question: str) -> None:
         ("What did Vejle achieve with video conferencing?", True),
         ("Hvad forventede KL, at kommunerne sparede i 2012?", False),
         ("Hvor meget sparer kommunerne i 2012?", False),
+        ("Which areas did the government want to discuss in the 2018 negotiations?", False),
+        ("What did the city council plan to save in 2016?", False),
+        ("What did KL propose for 2012?", False),
     ],
-    ids=["saved", "announced", "english-did", "what-was-expected", "present"],
+    ids=[
+        "saved",
+        "announced",
+        "english-did",
+        "what-was-expected",
+        "present",
+        "english-wanted",
+        "english-planned",
+        "english-proposed",
+    ],
 )
 def test_a_question_of_what_happened_is_told_from_one_of_what_a_report_said(question: str, happened: bool) -> None:
     assert parse_query(question)[0].happened is happened

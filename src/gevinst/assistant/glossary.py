@@ -16,8 +16,35 @@ from gevinst.assistant.lexicon import lexicon_data
 @cache
 def hand_words() -> dict[str, str]:
     """The hand glossary of lexicon.yaml: English word or phrase (lower case) → the Danish words, space-separated;
-    the first is the reports'."""
-    return {str(k).lower(): str(v) for k, v in lexicon_data()["glossary"].items()}
+    the first is the reports'. The English names of Danish institutions and places are phrases of it too."""
+    named = {name: danish.lower() for name, danish in english_names().items()}
+    return {**named, **{str(k).lower(): str(v) for k, v in lexicon_data()["glossary"].items()}}
+
+
+@cache
+def english_names() -> dict[str, str]:
+    """The English names of Danish institutions and places (lexicon.yaml `english_names`, lower case) → the
+    Danish name the reports write («ministry of finance» → «Finansministeriet»)."""
+    return {str(k).lower(): str(v) for k, v in lexicon_data()["english_names"].items()}
+
+
+@cache
+def _names_pattern() -> re.Pattern[str]:
+    names = sorted(english_names(), key=len, reverse=True)
+    alternatives = (re.escape(n).replace(r"\ ", r"[ -]+") for n in names)
+    return re.compile(r"\b(?:(?:the\s+)?danish\s+)?(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+
+
+def english_names_in(text: str) -> list[tuple[int, int, str]]:
+    """Each English name of a Danish institution or place in a text, as its span and the Danish name; «the
+    Danish» before it is part of the span."""
+    names = english_names()
+    out = []
+    for m in _names_pattern().finditer(text):
+        said = re.sub(r"[ -]+", " ", m.group(0).lower())
+        name = names.get(said) or names[re.sub(r"^(?:the )?danish ", "", said)]  # «Danish Regions» is a name
+        out.append((m.start(), m.end(), name))
+    return out
 
 
 @cache

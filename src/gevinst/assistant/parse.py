@@ -210,7 +210,7 @@ def parse_query(
     language = language or Language(language_of(raw))
     follow_up = bool(history) and is_follow_up(raw)
     text = spell_fractions(standalone_query(raw, history), language is Language.EN)
-    names = names_in(text)
+    names = names_in(text, english=language is Language.EN)
     if language is Language.EN:  # «Copenhagen» is «København» in the reports
         exonyms = glossary.hand_words()
         names = tuple(exonyms.get(n.lower(), n).split()[0].capitalize() if n.lower() in exonyms else n for n in names)

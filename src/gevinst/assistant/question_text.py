@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from gevinst.assistant import lexicon
+from gevinst.assistant import glossary, lexicon
 from gevinst.index import textnorm
 
 # A name: an abbreviation (KSD, KL), a capitalised word not opening a sentence, or a hyphenated compound
@@ -30,12 +30,16 @@ _GLOSS = re.compile(r"\b(?:[A-ZÆØÅ]{2,}|[A-ZÆØÅ][\wæøå]+)\s*\(([^()]{1,
 _QUOTED = re.compile(r"[\"«“„']([^\"»”'“]{2,40})[\"»”'“]")
 
 
-def names_in(text: str) -> tuple[str, ...]:
+def names_in(text: str, english: bool = False) -> tuple[str, ...]:
     """Proper names and abbreviations, and what the question puts in quotes («"2-8-16"», «"skyggefunktioner"»):
-    the passage that answers must mention them."""
+    the passage that answers must mention them. In an English question the English name of a Danish institution
+    or place, capitalised («the Ministry of Finance», «North Jutland»), is the Danish name the reports write."""
     out: list[str] = [m.group(1).strip() for m in _QUOTED.finditer(text) if len(m.group(1).split()) <= 4]
     question_words = lexicon.question_words()
     glosses = [m.span(1) if m.group(1) else m.span(2) for m in _GLOSS.finditer(text)]
+    named = glossary.english_names_in(text) if english else []
+    out += [danish for start, end, danish in named if _NAME.search(text[start:end])]
+    glosses += [(start, end) for start, end, _ in named]
     for m in _NAME.finditer(text):
         word = m.group(0)
         if any(start <= m.start() < end for start, end in glosses):
