@@ -564,6 +564,37 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         None,
         {},
     ),
+    # a volume given every other week or per quarter is a yearly volume × 26 or × 4
+    (
+        "volume-every-other-week",
+        "Vi har 250 indberetninger hver anden uge, og hver tager 8 minutter mindre. Hvor meget tid frigør det om året?",
+        "time_savings",
+        {"minutes_saved_per_unit": 8, "units_per_year": 6500},
+    ),
+    (
+        "volume-every-fourteen-days",
+        "Der kommer 120 ansøgninger hver 14. dag, og vi sparer 20 minutter pr. ansøgning. Hvor mange timer sparer vi?",
+        "time_savings",
+        {"minutes_saved_per_unit": 20, "units_per_year": 3120},
+    ),
+    (
+        "volume-per-quarter",
+        "Vi får 3.000 ansøgninger i kvartalet og sparer 10 minutter på hver. Hvor mange timer er det?",
+        "time_savings",
+        {"minutes_saved_per_unit": 10, "units_per_year": 12000},
+    ),
+    (
+        "volume-every-two-weeks-english",
+        "We handle 400 claims every two weeks and save 6 minutes on each. How many hours a year?",
+        "time_savings",
+        {"minutes_saved_per_unit": 6, "units_per_year": 10400},
+    ),
+    (
+        "gain-per-quarter-english",
+        "We invest DKK 1.2m and save DKK 90,000 a quarter. What is the payback time?",
+        "business_case",
+        {"investment": 1200000, "annual_gain": 360000},
+    ),
 ]
 
 

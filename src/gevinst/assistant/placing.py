@@ -12,7 +12,13 @@ from gevinst.assistant.query import QuantityMention, UnitKind
 from gevinst.calculators import PER_YEAR, Input, Kind, Origin, Period, Spec
 from gevinst.danish_numbers import format_number
 
-_PERIOD_TEXT = {Period.MONTH: "om måneden", Period.WEEK: "om ugen", Period.YEAR: "om året"}
+_PERIOD_TEXT = {
+    Period.QUARTER: "i kvartalet",
+    Period.MONTH: "om måneden",
+    Period.FORTNIGHT: "hver anden uge",
+    Period.WEEK: "om ugen",
+    Period.YEAR: "om året",
+}
 
 
 @dataclass
