@@ -595,6 +595,20 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "business_case",
         {"investment": 1200000, "annual_gain": 360000},
     ),
+    # «læg … sammen», "add up": a sum asked for in the imperative
+    (
+        "add-together-imperative",
+        "Læg 1,2 mio. kr., 850.000 kr. og 300.000 kr. sammen.",
+        "total",
+        {"amounts": [1200000, 850000, 300000]},
+    ),
+    (
+        "add-up-english",
+        "Add up DKK 400,000, DKK 250,000 and DKK 1.1m.",
+        "total",
+        {"amounts": [400000, 250000, 1100000]},
+    ),
+    ("add-together-lookup", "Hvad står der om at lægge de 3 puljer sammen?", None, {}),
 ]
 
 
