@@ -609,6 +609,20 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         {"amounts": [400000, 250000, 1100000]},
     ),
     ("add-together-lookup", "Hvad står der om at lægge de 3 puljer sammen?", None, {}),
+    # «ansatte», "employees" name a saving of årsværk as «medarbejdere» and "staff" do
+    (
+        "fte-goal-ansatte",
+        "Afdelingen har 25 ansatte med en månedsløn på 34.000 kr. Hvad er gevinsten ved 8 % effektivisering?",
+        "fte_savings",
+        {"fte": 25, "monthly_salary": 34000, "efficiency_pct": 8},
+    ),
+    (
+        "fte-goal-employees",
+        "The team has 12 employees at DKK 480,000 a year each. What is the gain from a 10% efficiency improvement?",
+        "fte_savings",
+        {"fte": 12, "annual_cost_per_fte": 480000, "efficiency_pct": 10},
+    ),
+    ("fte-goal-ansatte-lookup", "Hvor mange ansatte havde Aarhus i 2015 på de 3 områder?", None, {}),
 ]
 
 
