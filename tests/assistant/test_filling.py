@@ -623,6 +623,26 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         {"fte": 12, "annual_cost_per_fte": 480000, "efficiency_pct": 10},
     ),
     ("fte-goal-ansatte-lookup", "Hvor mange ansatte havde Aarhus i 2015 på de 3 områder?", None, {}),
+    # «3 ud af 10», "2 out of 5": a share in percent, whatever noun follows
+    (
+        "out-of-share-efficiency",
+        "Vi har 12 fuldtidsstillinger. Hvis 3 ud af 10 opgaver kan automatiseres, hvad frigør det med en månedsløn "
+        "på 32.000 kr.?",
+        "fte_savings",
+        {"fte": 12, "monthly_salary": 32000, "efficiency_pct": 30},
+    ),
+    (
+        "out-of-share-english",
+        "If 2 out of 5 calls move online from 60,000 calls a year, what do we save?",
+        "channel_shift",
+        {"volume": 60000, "moved_share_pct": 40},
+    ),
+    (
+        "out-of-share-of-staff",
+        "Hvis 1 ud af 4 medarbejdere kan frigøres af vores 20 årsværk, hvad sparer vi med 500.000 kr. pr. årsværk?",
+        "fte_savings",
+        {"fte": 20, "efficiency_pct": 25, "annual_cost_per_fte": 500000},
+    ),
 ]
 
 

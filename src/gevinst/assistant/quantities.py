@@ -27,6 +27,8 @@ def _unit_of(kind: str, value: float, noun: str, before: str, second: str = "", 
         return UnitKind.LABEL
     if kind == "minutes":  # time said in words («et kvarter»)
         return UnitKind.MINUTES
+    if kind == "share":
+        return UnitKind.PERCENT
     if kind == "fraction":  # «3/4 årsværk» counts its noun; «3/5 af tiden» is a share; «side 3/4» names pages
         return UnitKind.LABEL if lexicon.labels_number(before) else lexicon.unit_noun(noun) or UnitKind.PERCENT
     if kind == "percent":
@@ -114,13 +116,22 @@ def _slash_fractions(text: str) -> list[Quantity]:
     ]
 
 
+# «3 ud af 10 sager», «2 out of 5 calls»: a share in percent whatever it counts (never 0,3 of a unit)
+_OUT_OF = re.compile(r"(?<![\d.,])(\d{1,4})\s+(?:ud\s+af|out\s+of)\s+(\d{1,4})(?![\d%]|[.,]\d)", re.IGNORECASE)
+
+
+def _out_of(text: str) -> list[Quantity]:
+    found = ((m, int(m.group(1)), int(m.group(2))) for m in _OUT_OF.finditer(text))
+    return [Quantity(100 * a / b, "share", m.group(0), m.start(), m.end(), 1.0) for m, a, b in found if 0 < a <= b]
+
+
 def _overlaps(q: Quantity, others: list[Quantity]) -> bool:
     return any(q.start < o.end and o.start < q.end for o in others)
 
 
 def _found(text: str, english: bool) -> list[tuple[Quantity, bool]]:
     """Numbers in digits and in words («femogtyve procent»), in order; (quantity, written in words)."""
-    slashes = _slash_fractions(text)
+    slashes = _slash_fractions(text) + _out_of(text)
     digits = [q for q in find_quantities(text, english) if not _overlaps(q, slashes)] + slashes
     times = [t for t in _time_words(text) if not _overlaps(t, digits)]
     words = [w for w in find_number_words(text, english) if not _overlaps(w, digits) and not _overlaps(w, times)]
