@@ -643,6 +643,31 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "fte_savings",
         {"fte": 20, "efficiency_pct": 25, "annual_cost_per_fte": 500000},
     ),
+    # a time that falls in hours, or from hours to minutes, saves the difference in minutes
+    (
+        "time-falls-from-an-hour",
+        "Tidsforbruget pr. sag går fra en time til 40 minutter. Vi har 1.100 sager om året. Hvor mange timer sparer vi?",
+        "time_savings",
+        {"minutes_saved_per_unit": 20, "units_per_year": 1100},
+    ),
+    (
+        "time-falls-in-hours",
+        "Behandlingen går fra 2 til 1,5 timer pr. sag på 400 sager om året. Hvor mange timer sparer vi?",
+        "time_savings",
+        {"minutes_saved_per_unit": 30, "units_per_year": 400},
+    ),
+    (
+        "time-falls-hours-to-minutes",
+        "Fra 2 timer til 90 minutter pr. sag, 500 sager om året: hvor mange timer sparer vi?",
+        "time_savings",
+        {"minutes_saved_per_unit": 30, "units_per_year": 500},
+    ),
+    (
+        "time-falls-from-an-hour-english",
+        "It goes from an hour to 45 minutes per case on 2,000 cases a year. How many hours do we save?",
+        "time_savings",
+        {"minutes_saved_per_unit": 15, "units_per_year": 2000},
+    ),
 ]
 
 

@@ -60,14 +60,27 @@ def _period(low: str, end: int, words: re.Match[str] | None) -> Period | None:
     return next((p for e in ends if (p := lexicon.period_after(low[e : e + 20])) is not None), None)
 
 
+# The unit right after the first time of «fra en time til 40 minutter»
+_OWN_TIME_UNIT = re.compile(r"^\s*([^\W\d_]+)(?=\s)")
+
+
 def _time_drop(low: str, q: Quantity, nxt: Quantity | None, before: str, gap: str) -> float | None:
     """«fra 12 til 9 minutter», «from 12 to 9 minutes»: a time per unit that falls, read as the minutes saved;
     the unit is written once, after the second number."""
-    if nxt is None or not (_FROM.search(before) and _RANGE.match(gap)) or q.kind != "plain" or q.value <= nxt.value:
+    if nxt is None or not _FROM.search(before) or q.kind not in ("plain", "minutes"):
+        return None
+    # the first time may name its own unit («fra en time til 40 minutter», «fra 2 timer til 90 minutter»)
+    own = None if _RANGE.match(gap) else _OWN_TIME_UNIT.match(gap)
+    if own is None and not _RANGE.match(gap) or own is not None and not _RANGE.match(gap[own.end() :]):
         return None
     m = _NEXT_WORD.match(low, nxt.end)
-    minutes = nxt.kind == "minutes" or (m is not None and lexicon.unit_noun(m.group(1)) is UnitKind.MINUTES)
-    return q.value - nxt.value if minutes else None
+    unit = UnitKind.MINUTES if nxt.kind == "minutes" else lexicon.unit_noun(m.group(1)) if m else None
+    if unit not in (UnitKind.MINUTES, UnitKind.HOURS):
+        return None
+    second = nxt.value * (60 if unit is UnitKind.HOURS else 1)
+    first_unit = UnitKind.MINUTES if q.kind == "minutes" else lexicon.unit_noun(own.group(1)) if own else unit
+    first = q.value * (60 if first_unit is UnitKind.HOURS else 1)
+    return first - second if first > second else None  # «fra 2 til 1,5 timer» saves 30 minutes
 
 
 def is_negated(before: str) -> bool:
@@ -82,6 +95,9 @@ _TIME_WORDS = [
     (re.compile(r"(?<![\wæøå])tre\s+kvarter(?![\wæøå])", re.IGNORECASE), 45.0),
     (re.compile(r"(?<![\wæøå])(?:a|one)\s+quarter\s+of\s+an\s+hour(?![\w])", re.IGNORECASE), 15.0),
     (re.compile(r"(?<![\wæøå])(?:en\s+halv\s+time|half\s+an\s+hour)(?![\wæøå])", re.IGNORECASE), 30.0),
+    # «fra en time til 40 minutter»: one hour, where a time falls from it (elsewhere «en time» is any hour)
+    (re.compile(r"(?<=fra )(?:en|én)\s+time(?![\wæøå])", re.IGNORECASE), 60.0),
+    (re.compile(r"(?<=from )(?:an|one)\s+hour(?![\w])", re.IGNORECASE), 60.0),
 ]
 
 
