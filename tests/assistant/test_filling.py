@@ -668,6 +668,26 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "time_savings",
         {"minutes_saved_per_unit": 15, "units_per_year": 2000},
     ),
+    # «en tredjedel af», «to femtedele af», "a third of": a share of an amount names percent_of
+    (
+        "share-word-of-amount",
+        "Hvor meget er en tredjedel af et budget på 9 mio. kr.?",
+        "percent_of",
+        {"amount": 9000000, "pct": 33.3333},
+    ),
+    (
+        "share-words-of-amount",
+        "Hvor meget er to femtedele af 4 mio. kr.?",
+        "percent_of",
+        {"amount": 4000000, "pct": 40},
+    ),
+    (
+        "share-word-of-amount-english",
+        "How much is a third of DKK 12m?",
+        "percent_of",
+        {"amount": 12000000, "pct": 33.3333},
+    ),
+    ("share-of-amount-lookup", "Hvor stor en del af de 300 mio. kr. går til løn?", None, {}),
 ]
 
 
