@@ -688,6 +688,20 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         {"amount": 12000000, "pct": 33.3333},
     ),
     ("share-of-amount-lookup", "Hvor stor en del af de 300 mio. kr. går til løn?", None, {}),
+    # a call («opkald», "call") is the old channel a shift moves from
+    (
+        "channel-call-price",
+        "Vi har 18.000 opkald om året. Et opkald koster 55 kr. og en mail 20 kr. Hvad sparer vi, hvis halvdelen går "
+        "over på mail?",
+        "channel_shift",
+        {"volume": 18000, "cost_from": 55, "cost_to": 20, "moved_share_pct": 50},
+    ),
+    (
+        "channel-call-price-english",
+        "We get 30,000 calls a year. A call costs DKK 45 and a chat DKK 15. What do we save if a third move to chat?",
+        "channel_shift",
+        {"volume": 30000, "cost_from": 45, "cost_to": 15, "moved_share_pct": 33.3333},
+    ),
 ]
 
 
