@@ -702,6 +702,14 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         "channel_shift",
         {"volume": 30000, "cost_from": 45, "cost_to": 15, "moved_share_pct": 33.3333},
     ),
+    # «forskellen mellem A og B» compares two figures; «mellem A og B» alone is a range
+    (
+        "difference-between-shared-unit",
+        "Hvad er forskellen mellem 2,8 og 3,4 mio. kr.?",
+        "difference",
+        {"a": 3400000, "b": 2800000},
+    ),
+    ("between-is-a-range-lookup", "Hvad koster det mellem 2 og 3 mio. kr.?", None, {}),
 ]
 
 

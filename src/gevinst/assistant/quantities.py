@@ -16,6 +16,8 @@ _RANGE = re.compile(r"^\s*(?:-|–|—|til|to)\s*$", re.IGNORECASE)
 _FROM = re.compile(r"(?<![\wæøå])(?:fra|from)\s*$")
 # «mellem 5 og 10 %», «between 5 and 10%»: «og» joins a range only after «mellem»/«between».
 _BETWEEN = re.compile(r"(?<![\wæøå])(?:mellem|between)\s*$")
+# «forskellen mellem 2,8 og 3,4 mio. kr.», "the difference between": two figures compared, not a range
+_DIFFERENCE = re.compile(r"(?<![\wæøå])(?:forskel\w*|difference|gap)\s+(?:mellem|between)\s*$")
 _AND = re.compile(r"^\s*(?:og|and)\s*$", re.IGNORECASE)
 _NAMING = (UnitKind.LABEL, UnitKind.YEAR)
 # A minus sign is written right against its number; a dash with a space after it is a bullet or a dash.
@@ -184,7 +186,8 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
         before = low[max(0, q.start - 60) : q.start]
         nxt = found[i + 1][0] if i + 1 < len(found) else None
         gap = text[q.end : nxt.start] if nxt is not None else ""
-        joined = nxt is not None and (_RANGE.match(gap) or (_BETWEEN.search(before) and _AND.match(gap)))
+        between = _BETWEEN.search(before) and not _DIFFERENCE.search(before)  # «forskellen mellem 2 og 3»: two
+        joined = nxt is not None and (_RANGE.match(gap) or (between and _AND.match(gap)))
         if joined and nxt is not None and nxt.kind == q.kind and not _FROM.search(before):  # «fra 35 % til 70 %»
             high, end, skip = nxt.value, nxt.end, i + 1
         drop = _time_drop(low, q, nxt, before, gap)
