@@ -710,6 +710,32 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         {"a": 3400000, "b": 2800000},
     ),
     ("between-is-a-range-lookup", "Hvad koster det mellem 2 og 3 mio. kr.?", None, {}),
+    # a time per task now («i dag», "today") and later («fremover», "will take"): the minutes saved
+    (
+        "time-now-and-later-hours",
+        "Opgaven tager 2 timer i dag og 1,5 time fremover. Vi løser den 400 gange om året. Hvor mange timer sparer vi?",
+        "time_savings",
+        {"minutes_saved_per_unit": 30, "units_per_year": 400},
+    ),
+    (
+        "time-now-and-later-english",
+        "Each application takes 50 minutes today and will take 35 minutes with the new system. We get 3,000 a year. "
+        "How many hours do we free up?",
+        "time_savings",
+        {"minutes_saved_per_unit": 15, "units_per_year": 3000},
+    ),
+    (
+        "time-now-and-later-today-first",
+        "En sag tager i dag 45 minutter, med den nye løsning 30 minutter. Vi har 2.000 sager om året. Hvad sparer vi?",
+        "time_savings",
+        {"minutes_saved_per_unit": 15, "units_per_year": 2000},
+    ),
+    (
+        "time-now-and-later-lookup",
+        "Rapporten regner med 6 minutter i dag og 4 minutter efter. Hvad skriver den om det?",
+        None,
+        {},
+    ),
 ]
 
 

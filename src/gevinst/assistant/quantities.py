@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from gevinst.assistant import lexicon
+from gevinst.assistant import before_after, lexicon
 from gevinst.assistant.number_words import find_number_words
 from gevinst.assistant.query import QuantityMention, UnitKind
 from gevinst.calculators.spec import Period
@@ -222,7 +222,7 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
                 value, unit, text[q.start : end], q.start, end, noun, before, low[end : end + 40], high, per
             )
         )
-    return _percent_units(text, _listed_amounts(text, out))
+    return _percent_units(text, _listed_amounts(text, before_after.time_drops(text, out)))
 
 
 # An amount per percent («1,3 mio. kr. for hver procent af indbyggerne», «pr. procentpoint», «per percentage
