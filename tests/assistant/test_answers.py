@@ -103,6 +103,25 @@ def test_language_detection() -> None:
     # a Danish name with æ/ø/å («FællesSprog III», «Køge») says nothing about the language asked in
     assert language_of("Nationally, what efficiency gain is expected from FællesSprog III?") == "en"
     assert language_of("How much did Ringkøbing-Skjern save?") == "en"
+
+
+LANGUAGES = [
+    # id, question, language: English function words outweigh the words both languages share («for», «over»)
+    (
+        "en-payback",
+        "Payback time for a DKK 3m investment that saves DKK 900,000 a year, with a 4% discount rate?",
+        "en",
+    ),
+    ("en-we-our", "If we move 40% of our calls online, what would we save?", "en"),
+    ("en-years", "Over 8 years, from 2025: payback on DKK 2m?", "en"),
+    ("da-over-years", "Hvad er tilbagebetalingstiden over 8 år for en investering på 2 mio. kr.?", "da"),
+    ("da-it-system", "Hvad koster et nyt IT-system til 3 mio. kr. for kommunen?", "da"),
+]
+
+
+@pytest.mark.parametrize(("question", "language"), [c[1:] for c in LANGUAGES], ids=[c[0] for c in LANGUAGES])
+def test_language_of_a_calculation_question(question: str, language: str) -> None:
+    assert language_of(question) == language
     assert language_of("Hvad sparede Kerteminde?") == "da"
 
 

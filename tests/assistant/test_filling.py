@@ -564,6 +564,178 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         None,
         {},
     ),
+    # a volume given every other week or per quarter is a yearly volume × 26 or × 4
+    (
+        "volume-every-other-week",
+        "Vi har 250 indberetninger hver anden uge, og hver tager 8 minutter mindre. Hvor meget tid frigør det om året?",
+        "time_savings",
+        {"minutes_saved_per_unit": 8, "units_per_year": 6500},
+    ),
+    (
+        "volume-every-fourteen-days",
+        "Der kommer 120 ansøgninger hver 14. dag, og vi sparer 20 minutter pr. ansøgning. Hvor mange timer sparer vi?",
+        "time_savings",
+        {"minutes_saved_per_unit": 20, "units_per_year": 3120},
+    ),
+    (
+        "volume-per-quarter",
+        "Vi får 3.000 ansøgninger i kvartalet og sparer 10 minutter på hver. Hvor mange timer er det?",
+        "time_savings",
+        {"minutes_saved_per_unit": 10, "units_per_year": 12000},
+    ),
+    (
+        "volume-every-two-weeks-english",
+        "We handle 400 claims every two weeks and save 6 minutes on each. How many hours a year?",
+        "time_savings",
+        {"minutes_saved_per_unit": 6, "units_per_year": 10400},
+    ),
+    (
+        "gain-per-quarter-english",
+        "We invest DKK 1.2m and save DKK 90,000 a quarter. What is the payback time?",
+        "business_case",
+        {"investment": 1200000, "annual_gain": 360000},
+    ),
+    # «læg … sammen», "add up": a sum asked for in the imperative
+    (
+        "add-together-imperative",
+        "Læg 1,2 mio. kr., 850.000 kr. og 300.000 kr. sammen.",
+        "total",
+        {"amounts": [1200000, 850000, 300000]},
+    ),
+    (
+        "add-up-english",
+        "Add up DKK 400,000, DKK 250,000 and DKK 1.1m.",
+        "total",
+        {"amounts": [400000, 250000, 1100000]},
+    ),
+    ("add-together-lookup", "Hvad står der om at lægge de 3 puljer sammen?", None, {}),
+    # «ansatte», "employees" name a saving of årsværk as «medarbejdere» and "staff" do
+    (
+        "fte-goal-ansatte",
+        "Afdelingen har 25 ansatte med en månedsløn på 34.000 kr. Hvad er gevinsten ved 8 % effektivisering?",
+        "fte_savings",
+        {"fte": 25, "monthly_salary": 34000, "efficiency_pct": 8},
+    ),
+    (
+        "fte-goal-employees",
+        "The team has 12 employees at DKK 480,000 a year each. What is the gain from a 10% efficiency improvement?",
+        "fte_savings",
+        {"fte": 12, "annual_cost_per_fte": 480000, "efficiency_pct": 10},
+    ),
+    ("fte-goal-ansatte-lookup", "Hvor mange ansatte havde Aarhus i 2015 på de 3 områder?", None, {}),
+    # «3 ud af 10», "2 out of 5": a share in percent, whatever noun follows
+    (
+        "out-of-share-efficiency",
+        "Vi har 12 fuldtidsstillinger. Hvis 3 ud af 10 opgaver kan automatiseres, hvad frigør det med en månedsløn "
+        "på 32.000 kr.?",
+        "fte_savings",
+        {"fte": 12, "monthly_salary": 32000, "efficiency_pct": 30},
+    ),
+    (
+        "out-of-share-english",
+        "If 2 out of 5 calls move online from 60,000 calls a year, what do we save?",
+        "channel_shift",
+        {"volume": 60000, "moved_share_pct": 40},
+    ),
+    (
+        "out-of-share-of-staff",
+        "Hvis 1 ud af 4 medarbejdere kan frigøres af vores 20 årsværk, hvad sparer vi med 500.000 kr. pr. årsværk?",
+        "fte_savings",
+        {"fte": 20, "efficiency_pct": 25, "annual_cost_per_fte": 500000},
+    ),
+    # a time that falls in hours, or from hours to minutes, saves the difference in minutes
+    (
+        "time-falls-from-an-hour",
+        "Tidsforbruget pr. sag går fra en time til 40 minutter. Vi har 1.100 sager om året. Hvor mange timer sparer vi?",
+        "time_savings",
+        {"minutes_saved_per_unit": 20, "units_per_year": 1100},
+    ),
+    (
+        "time-falls-in-hours",
+        "Behandlingen går fra 2 til 1,5 timer pr. sag på 400 sager om året. Hvor mange timer sparer vi?",
+        "time_savings",
+        {"minutes_saved_per_unit": 30, "units_per_year": 400},
+    ),
+    (
+        "time-falls-hours-to-minutes",
+        "Fra 2 timer til 90 minutter pr. sag, 500 sager om året: hvor mange timer sparer vi?",
+        "time_savings",
+        {"minutes_saved_per_unit": 30, "units_per_year": 500},
+    ),
+    (
+        "time-falls-from-an-hour-english",
+        "It goes from an hour to 45 minutes per case on 2,000 cases a year. How many hours do we save?",
+        "time_savings",
+        {"minutes_saved_per_unit": 15, "units_per_year": 2000},
+    ),
+    # «en tredjedel af», «to femtedele af», "a third of": a share of an amount names percent_of
+    (
+        "share-word-of-amount",
+        "Hvor meget er en tredjedel af et budget på 9 mio. kr.?",
+        "percent_of",
+        {"amount": 9000000, "pct": 33.3333},
+    ),
+    (
+        "share-words-of-amount",
+        "Hvor meget er to femtedele af 4 mio. kr.?",
+        "percent_of",
+        {"amount": 4000000, "pct": 40},
+    ),
+    (
+        "share-word-of-amount-english",
+        "How much is a third of DKK 12m?",
+        "percent_of",
+        {"amount": 12000000, "pct": 33.3333},
+    ),
+    ("share-of-amount-lookup", "Hvor stor en del af de 300 mio. kr. går til løn?", None, {}),
+    # a call («opkald», "call") is the old channel a shift moves from
+    (
+        "channel-call-price",
+        "Vi har 18.000 opkald om året. Et opkald koster 55 kr. og en mail 20 kr. Hvad sparer vi, hvis halvdelen går "
+        "over på mail?",
+        "channel_shift",
+        {"volume": 18000, "cost_from": 55, "cost_to": 20, "moved_share_pct": 50},
+    ),
+    (
+        "channel-call-price-english",
+        "We get 30,000 calls a year. A call costs DKK 45 and a chat DKK 15. What do we save if a third move to chat?",
+        "channel_shift",
+        {"volume": 30000, "cost_from": 45, "cost_to": 15, "moved_share_pct": 33.3333},
+    ),
+    # «forskellen mellem A og B» compares two figures; «mellem A og B» alone is a range
+    (
+        "difference-between-shared-unit",
+        "Hvad er forskellen mellem 2,8 og 3,4 mio. kr.?",
+        "difference",
+        {"a": 3400000, "b": 2800000},
+    ),
+    ("between-is-a-range-lookup", "Hvad koster det mellem 2 og 3 mio. kr.?", None, {}),
+    # a time per task now («i dag», "today") and later («fremover», "will take"): the minutes saved
+    (
+        "time-now-and-later-hours",
+        "Opgaven tager 2 timer i dag og 1,5 time fremover. Vi løser den 400 gange om året. Hvor mange timer sparer vi?",
+        "time_savings",
+        {"minutes_saved_per_unit": 30, "units_per_year": 400},
+    ),
+    (
+        "time-now-and-later-english",
+        "Each application takes 50 minutes today and will take 35 minutes with the new system. We get 3,000 a year. "
+        "How many hours do we free up?",
+        "time_savings",
+        {"minutes_saved_per_unit": 15, "units_per_year": 3000},
+    ),
+    (
+        "time-now-and-later-today-first",
+        "En sag tager i dag 45 minutter, med den nye løsning 30 minutter. Vi har 2.000 sager om året. Hvad sparer vi?",
+        "time_savings",
+        {"minutes_saved_per_unit": 15, "units_per_year": 2000},
+    ),
+    (
+        "time-now-and-later-lookup",
+        "Rapporten regner med 6 minutter i dag og 4 minutter efter. Hvad skriver den om det?",
+        None,
+        {},
+    ),
 ]
 
 

@@ -32,6 +32,19 @@ _EN = {
     "save",
     "municipality",
     "municipalities",
+    # function words of a calculation question («Payback time for a DKK 3m investment that saves … with …»)
+    "that",
+    "with",
+    "we",
+    "our",
+    "if",
+    "from",
+    "this",
+    "would",
+    "an",
+    "saves",
+    "year",
+    "years",
 }
 _DA = {
     "hvad",

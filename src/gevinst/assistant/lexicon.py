@@ -77,6 +77,17 @@ def unit_noun(noun: str) -> UnitKind | None:
     return units[head] if head is not None else None
 
 
+@cache
+def _people_served() -> frozenset[str]:
+    return frozenset(lexicon_data()["people_served"])
+
+
+def serves_people(noun: str) -> bool:
+    """The noun counts the people a service is for («borgere», «unge», «plejehjemsbeboere»), never its staff."""
+    word = noun.lower().rstrip(".")
+    return word in _people_served() or compound_head(word, _people_served()) is not None
+
+
 # A compound's head is a whole word; a head this short («år», «t») ends too many other words.
 _SHORTEST_HEAD = 4
 _SHORTEST_MODIFIER = 3

@@ -7,11 +7,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from gevinst.assistant import lexicon
 from gevinst.assistant.query import QuantityMention, UnitKind
 from gevinst.calculators import PER_YEAR, Input, Kind, Origin, Period, Spec
 from gevinst.danish_numbers import format_number
 
-_PERIOD_TEXT = {Period.MONTH: "om måneden", Period.WEEK: "om ugen", Period.YEAR: "om året"}
+_PERIOD_TEXT = {
+    Period.QUARTER: "i kvartalet",
+    Period.MONTH: "om måneden",
+    Period.FORTNIGHT: "hver anden uge",
+    Period.WEEK: "om ugen",
+    Period.YEAR: "om året",
+}
 
 
 @dataclass
@@ -42,7 +49,9 @@ def accepts(inp: Input, q: QuantityMention) -> bool:
     period_ok = inp.period is None or q.per is None or q.per is inp.period or inp.scales
     # nor is a figure far from the input's usual size: 420 kr. is an hourly rate, never a monthly salary
     size_ok = inp.typical is None or inp.typical[0] / 2 <= abs(q.value) < inp.typical[1] * 2
-    return q.unit in ACCEPTS.get(inp.kind, ()) and period_ok and size_ok
+    # a count of the people served («300 borgere», «120 unge») is never staff
+    served = inp.kind is Kind.FTE and q.unit is UnitKind.COUNT and lexicon.serves_people(q.noun)
+    return q.unit in ACCEPTS.get(inp.kind, ()) and period_ok and size_ok and not served
 
 
 def per_year(inp: Input, q: QuantityMention, yearly_ask: bool = False) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from gevinst.assistant import lexicon
+from gevinst.assistant import before_after, lexicon
 from gevinst.assistant.number_words import find_number_words
 from gevinst.assistant.query import QuantityMention, UnitKind
 from gevinst.calculators.spec import Period
@@ -16,6 +16,8 @@ _RANGE = re.compile(r"^\s*(?:-|–|—|til|to)\s*$", re.IGNORECASE)
 _FROM = re.compile(r"(?<![\wæøå])(?:fra|from)\s*$")
 # «mellem 5 og 10 %», «between 5 and 10%»: «og» joins a range only after «mellem»/«between».
 _BETWEEN = re.compile(r"(?<![\wæøå])(?:mellem|between)\s*$")
+# «forskellen mellem 2,8 og 3,4 mio. kr.», "the difference between": two figures compared, not a range
+_DIFFERENCE = re.compile(r"(?<![\wæøå])(?:forskel\w*|difference|gap)\s+(?:mellem|between)\s*$")
 _AND = re.compile(r"^\s*(?:og|and)\s*$", re.IGNORECASE)
 _NAMING = (UnitKind.LABEL, UnitKind.YEAR)
 # A minus sign is written right against its number; a dash with a space after it is a bullet or a dash.
@@ -27,6 +29,8 @@ def _unit_of(kind: str, value: float, noun: str, before: str, second: str = "", 
         return UnitKind.LABEL
     if kind == "minutes":  # time said in words («et kvarter»)
         return UnitKind.MINUTES
+    if kind == "share":
+        return UnitKind.PERCENT
     if kind == "fraction":  # «3/4 årsværk» counts its noun; «3/5 af tiden» is a share; «side 3/4» names pages
         return UnitKind.LABEL if lexicon.labels_number(before) else lexicon.unit_noun(noun) or UnitKind.PERCENT
     if kind == "percent":
@@ -58,14 +62,27 @@ def _period(low: str, end: int, words: re.Match[str] | None) -> Period | None:
     return next((p for e in ends if (p := lexicon.period_after(low[e : e + 20])) is not None), None)
 
 
+# The unit right after the first time of «fra en time til 40 minutter»
+_OWN_TIME_UNIT = re.compile(r"^\s*([^\W\d_]+)(?=\s)")
+
+
 def _time_drop(low: str, q: Quantity, nxt: Quantity | None, before: str, gap: str) -> float | None:
     """«fra 12 til 9 minutter», «from 12 to 9 minutes»: a time per unit that falls, read as the minutes saved;
     the unit is written once, after the second number."""
-    if nxt is None or not (_FROM.search(before) and _RANGE.match(gap)) or q.kind != "plain" or q.value <= nxt.value:
+    if nxt is None or not _FROM.search(before) or q.kind not in ("plain", "minutes"):
+        return None
+    # the first time may name its own unit («fra en time til 40 minutter», «fra 2 timer til 90 minutter»)
+    own = None if _RANGE.match(gap) else _OWN_TIME_UNIT.match(gap)
+    if own is None and not _RANGE.match(gap) or own is not None and not _RANGE.match(gap[own.end() :]):
         return None
     m = _NEXT_WORD.match(low, nxt.end)
-    minutes = nxt.kind == "minutes" or (m is not None and lexicon.unit_noun(m.group(1)) is UnitKind.MINUTES)
-    return q.value - nxt.value if minutes else None
+    unit = UnitKind.MINUTES if nxt.kind == "minutes" else lexicon.unit_noun(m.group(1)) if m else None
+    if unit not in (UnitKind.MINUTES, UnitKind.HOURS):
+        return None
+    second = nxt.value * (60 if unit is UnitKind.HOURS else 1)
+    first_unit = UnitKind.MINUTES if q.kind == "minutes" else lexicon.unit_noun(own.group(1)) if own else unit
+    first = q.value * (60 if first_unit is UnitKind.HOURS else 1)
+    return first - second if first > second else None  # «fra 2 til 1,5 timer» saves 30 minutes
 
 
 def is_negated(before: str) -> bool:
@@ -80,6 +97,9 @@ _TIME_WORDS = [
     (re.compile(r"(?<![\wæøå])tre\s+kvarter(?![\wæøå])", re.IGNORECASE), 45.0),
     (re.compile(r"(?<![\wæøå])(?:a|one)\s+quarter\s+of\s+an\s+hour(?![\w])", re.IGNORECASE), 15.0),
     (re.compile(r"(?<![\wæøå])(?:en\s+halv\s+time|half\s+an\s+hour)(?![\wæøå])", re.IGNORECASE), 30.0),
+    # «fra en time til 40 minutter»: one hour, where a time falls from it (elsewhere «en time» is any hour)
+    (re.compile(r"(?<=fra )(?:en|én)\s+time(?![\wæøå])", re.IGNORECASE), 60.0),
+    (re.compile(r"(?<=from )(?:an|one)\s+hour(?![\w])", re.IGNORECASE), 60.0),
 ]
 
 
@@ -114,13 +134,22 @@ def _slash_fractions(text: str) -> list[Quantity]:
     ]
 
 
+# «3 ud af 10 sager», «2 out of 5 calls»: a share in percent whatever it counts (never 0,3 of a unit)
+_OUT_OF = re.compile(r"(?<![\d.,])(\d{1,4})\s+(?:ud\s+af|out\s+of)\s+(\d{1,4})(?![\d%]|[.,]\d)", re.IGNORECASE)
+
+
+def _out_of(text: str) -> list[Quantity]:
+    found = ((m, int(m.group(1)), int(m.group(2))) for m in _OUT_OF.finditer(text))
+    return [Quantity(100 * a / b, "share", m.group(0), m.start(), m.end(), 1.0) for m, a, b in found if 0 < a <= b]
+
+
 def _overlaps(q: Quantity, others: list[Quantity]) -> bool:
     return any(q.start < o.end and o.start < q.end for o in others)
 
 
 def _found(text: str, english: bool) -> list[tuple[Quantity, bool]]:
     """Numbers in digits and in words («femogtyve procent»), in order; (quantity, written in words)."""
-    slashes = _slash_fractions(text)
+    slashes = _slash_fractions(text) + _out_of(text)
     digits = [q for q in find_quantities(text, english) if not _overlaps(q, slashes)] + slashes
     times = [t for t in _time_words(text) if not _overlaps(t, digits)]
     words = [w for w in find_number_words(text, english) if not _overlaps(w, digits) and not _overlaps(w, times)]
@@ -157,7 +186,8 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
         before = low[max(0, q.start - 60) : q.start]
         nxt = found[i + 1][0] if i + 1 < len(found) else None
         gap = text[q.end : nxt.start] if nxt is not None else ""
-        joined = nxt is not None and (_RANGE.match(gap) or (_BETWEEN.search(before) and _AND.match(gap)))
+        between = _BETWEEN.search(before) and not _DIFFERENCE.search(before)  # «forskellen mellem 2 og 3»: two
+        joined = nxt is not None and (_RANGE.match(gap) or (between and _AND.match(gap)))
         if joined and nxt is not None and nxt.kind == q.kind and not _FROM.search(before):  # «fra 35 % til 70 %»
             high, end, skip = nxt.value, nxt.end, i + 1
         drop = _time_drop(low, q, nxt, before, gap)
@@ -192,7 +222,7 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
                 value, unit, text[q.start : end], q.start, end, noun, before, low[end : end + 40], high, per
             )
         )
-    return _percent_units(text, _listed_amounts(text, out))
+    return _percent_units(text, _listed_amounts(text, before_after.time_drops(text, out)))
 
 
 # An amount per percent («1,3 mio. kr. for hver procent af indbyggerne», «pr. procentpoint», «per percentage

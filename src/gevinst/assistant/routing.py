@@ -43,11 +43,26 @@ def choose(query: Query, ranked: list[Filling] | None = None) -> Filling | None:
         and (best.used or best.goal)
         and (query.computes or (best.goal and uses_every_figure(best, query)))
     ):
-        return best
+        return _named_instead(best, ranked) or best
     if query.computes and not best.complete:
         asked = next((f for f in ranked if f.goal and f.used), None)
         return asked
     return None
+
+
+def _named_instead(best: Filling, ranked: list[Filling]) -> Filling | None:
+    """A calculator the question names (its goal words) that takes as many figures as the complete one, one of
+    them a figure that one leaves out, but lacks an input: asked for what it lacks rather than computing what the
+    question did not ask («300 borgere … 15 % … årsværkspris 480.000 kr.» names årsværk and gives none: not
+    300 × 480.000 kr.)."""
+    return next(
+        (
+            f
+            for f in ranked
+            if not f.complete and f.goal >= max(best.goal, 1) and f.used - best.used and len(f.used) >= len(best.used)
+        ),
+        None,
+    )
 
 
 def answer_calculation(query: Query, context: AnswerContext) -> Answer | None:

@@ -143,7 +143,7 @@ FTE_SAVINGS = Spec(
         ),
     ),
     _fte,
-    ("årsværk", "fuldtidsstilling", "medarbejdere", "fte", "ftes", "full-time", "staff"),
+    ("årsværk", "fuldtidsstilling", "medarbejdere", "ansatte", "fte", "ftes", "full-time", "staff", "employees"),
     FteBase,
     one_of=(("monthly_salary", "annual_cost_per_fte"),),
 )

@@ -62,8 +62,10 @@ CHANNEL_SHIFT = Spec(
                 "fra",
                 "from",
                 "telefon",
+                "opkald",  # «et opkald koster 55 kr.»: a call is the old channel a shift moves from
                 "skranke",
                 "phone",
+                "call",
                 "counter",
                 "manuel",  # «en manuel faktura koster 85 kr.»: handled by hand is the old channel
                 "manual",

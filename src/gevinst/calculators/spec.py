@@ -39,12 +39,14 @@ class Period(StrEnum):
     cannot fill an input that is per month."""
 
     YEAR = "year"
+    QUARTER = "quarter"
     MONTH = "month"
+    FORTNIGHT = "fortnight"  # «hver anden uge», «every two weeks»
     WEEK = "week"
 
 
 # How many of each period a year holds: a yearly count or amount stated per month or week is scaled up.
-PER_YEAR = {Period.YEAR: 1, Period.MONTH: 12, Period.WEEK: 52}
+PER_YEAR = {Period.YEAR: 1, Period.QUARTER: 4, Period.MONTH: 12, Period.FORTNIGHT: 26, Period.WEEK: 52}
 
 
 UNIT_TEXT = {
