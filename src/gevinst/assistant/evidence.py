@@ -102,7 +102,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             # and runs on into its first item's question («… forud for etableringen: 1) Volumen … Hvor mange …?»)
             # names what the list is
             asks_itself = sentence.endswith("?") and not opens_list(sentence)
-            block = in_block(query.labels, blocks, end)  # -1: another numbered block than the one asked
+            block = in_block(query.labels, blocks, end, start)  # -1: another numbered block than the one asked
             if len(sentence) < 25 or key in seen or asks_itself or block < 0:
                 continue
             if is_noise(sentence) or addresses_reader(sentence):
