@@ -257,6 +257,7 @@ def parse_query(
         cited=tuple(cited(text)),
         labels=_labels(quantities),
         statistic=question_cues.statistic_asked(first),
+        extremes=question_cues.extremes_asked(first),
         drawbacks=names_drawbacks(first),
         quantity_kinds=lexicon.wanted_quantity_kinds(text),
         compares=asks_comparison(text),
