@@ -20,10 +20,20 @@ from .test_retrieval import ScriptedIndex
         ("Hvad giver en ekstra time kommunen i KLK's eksempel 3?", (("eksempel", "3"),)),
         ("In example 2, what does the municipality gain?", (("eksempel", "2"),)),
         ("Hvor stort er potentialet i model 2?", (("model", "2"),)),
+        ("Hvad kan model 1B samlet give i gevinst?", (("model", "1b"),)),
+        ("Hvad står der i eksempel 3 i rapporten?", (("eksempel", "3"),)),
         ("Hvad er potentialet for model 1A, 1B og 2?", ()),
         ("Hvad står der på side 52?", ()),
     ],
-    ids=["eksempel", "english-example", "model", "blocks-in-a-row", "a-page-is-no-block"],
+    ids=[
+        "eksempel",
+        "english-example",
+        "model",
+        "model-with-its-letter",
+        "a-word-after-the-number",
+        "blocks-in-a-row",
+        "a-page-is-no-block",
+    ],
 )
 def test_the_numbered_block_a_question_names(question: str, labels: tuple[tuple[str, str], ...]) -> None:
     assert parse_query(question)[0].labels == labels
@@ -41,6 +51,35 @@ def test_the_block_a_sentence_sits_in(sentence: str, inside: float) -> None:
     start = TEXT.index(sentence)
     end = TEXT.index(".", start) + 1
     assert in_block((("eksempel", "3"),), block_starts(TEXT), end) == inside
+
+
+MODELS = (
+    "Model 1A giver mest. Model 1B giver mindre. Den samlede gevinst fremgår af tabellen henholdsvis: "
+    "Model 1A: 179 — 380 mio. kr., model 1B: 98 — 315 mio. kr., model 2: 148 — 177 mio. kr."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked", "inside"),
+    [
+        ("Model 1A giver", "1b", -1.0),
+        ("Model 1B giver", "1b", 1.0),
+        ("Model 1A giver", "1", 1.0),
+        ("Den samlede", "1b", 1.0),
+        ("Den samlede", "3", -1.0),
+    ],
+    ids=[
+        "another-letter",
+        "the-letter-asked",
+        "a-number-asks-its-letters",
+        "a-sentence-naming-several-blocks",
+        "several-blocks-none-asked",
+    ],
+)
+def test_a_sentence_naming_the_block_asked_among_others_is_inside_it(sentence: str, asked: str, inside: float) -> None:
+    start = MODELS.index(sentence)
+    end = len(MODELS) if sentence == "Den samlede" else MODELS.index(".", start) + 1
+    assert in_block((("model", asked),), block_starts(MODELS), end, start) == inside
 
 
 def _chunk(i: int, text: str) -> Chunk:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from gevinst.assistant.evidence import Candidate, reading_order
+from gevinst.assistant.evidence import Candidate, question_figures, reading_order
+from gevinst.assistant.parse import parse_query
 from gevinst.assistant.query import Asks
 from gevinst.settings import Settings
 
@@ -1086,3 +1087,16 @@ def test_a_figure_question_is_led_by_the_figure_stated_as_what_it_measures(quest
     fits = {"Byrådet": 1.0, "Der er": 1.0, "Udgifterne": 1.0}
     found = _found(MEASURED, {"Byrådet": 2.0, "Der er": 1.5, "Udgifterne": 1.2}, fits)
     assert _choose(question, MEASURED, found)[0].startswith(lead)
+
+
+FIGURES = {
+    "a quoted series": ('Hvad dækker business casen "2-8-16" for digital post over?', {"2", "8", "16"}),
+    "a range with a unit": ("Hvad betyder en besparelse på 15-25 % for budgettet?", {"15", "25"}),
+    "thousands": ("Hvad dækker de 1.250 kr. pr. borger over?", {"1250"}),
+    "no figure": ("Hvad dækker business casen over?", set()),
+}
+
+
+@pytest.mark.parametrize(("question", "figures"), FIGURES.values(), ids=FIGURES.keys())
+def test_the_question_s_own_figures_are_both_ends_of_a_range(question: str, figures: set[str]) -> None:
+    assert question_figures(parse_query(question)[0]) == figures

@@ -7,9 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from gevinst.assistant.extractive import table_row_line
+from gevinst.assistant.extractive import extremes_line, table_row_line
 from gevinst.assistant.parse import parse_query
-from gevinst.assistant.table_rows import best_row, rows_named
+from gevinst.assistant.table_rows import best_row, extremes, rows_named
 from gevinst.types import Chunk
 
 PERCENT_TABLE = (
@@ -102,3 +102,41 @@ def test_the_line_cites_the_passage_of_the_row(question: str, line: str) -> None
     chunks = [Chunk("d", "t", 1, "s", 0, 12, "Anden tekst.", "a"), Chunk("d", "t", 2, "s", 0, 99, CAPTION_TABLE, "b")]
     chosen = [SimpleNamespace(passage=0), SimpleNamespace(passage=1)]
     assert table_row_line(parse_query(question)[0], chosen, chunks) == line  # type: ignore[arg-type]
+
+
+TIED_TABLE = "Tabel Udgift pr. sag, 1000 kr. Kommune Udgift Aabenraa 537 Varde 884 Holbæk 884 København 860 NN"
+TWO_ROWS = "Tabel Udgift pr. sag, 1000 kr. Kommune Udgift Aabenraa 537 Holbæk 884 NN"
+ENDS = {
+    "the highest and the lowest row": (CAPTION_TABLE, ("anbring",), ("Holbæk", "Aabenraa")),
+    "a table the question does not name": (CAPTION_TABLE, ("vejdrift",), None),
+    "a tie at the top": (TIED_TABLE, ("udgift",), None),
+    "two rows are no ranking": (TWO_ROWS, ("udgift",), None),
+    "rows of several figures": (YEARS_TABLE, ("udgift",), None),
+}
+
+
+@pytest.mark.parametrize(("text", "terms", "ends"), ENDS.values(), ids=ENDS.keys())
+def test_the_ends_of_a_table(text: str, terms: tuple[str, ...], ends: tuple[str, str] | None) -> None:
+    found = extremes({0: text}, terms)
+    assert (None if found is None else (found[1].label, found[2].label)) == ends
+
+
+EXTREMES = {
+    "highest and lowest": (
+        "Hvilken kommune havde de højeste og de laveste nettodriftsudgifter til anbringelser?",
+        "Højest: Holbæk 884 t.kr.; Lavest: Aabenraa 537 t.kr. – Tabel Nettodriftsudgifter til anbringelser, "
+        "2014 i 17-pl, 1000 kr. [2]",
+    ),
+    "the lowest only": (
+        "Which municipality had the lowest net expenditure on placements (anbringelser)?",
+        "Lowest: Aabenraa 537 t.kr. – Tabel Nettodriftsudgifter til anbringelser, 2014 i 17-pl, 1000 kr. [2]",
+    ),
+    "no ranking asked": ("Hvad var nettodriftsudgifterne til anbringelser?", ""),
+}
+
+
+@pytest.mark.parametrize(("question", "line"), EXTREMES.values(), ids=EXTREMES.keys())
+def test_a_ranking_question_is_answered_by_the_ends_of_the_table(question: str, line: str) -> None:
+    chunks = [Chunk("d", "t", 1, "s", 0, 12, "Anden tekst.", "a"), Chunk("d", "t", 2, "s", 0, 99, CAPTION_TABLE, "b")]
+    chosen = [SimpleNamespace(passage=0), SimpleNamespace(passage=1)]
+    assert extremes_line(parse_query(question)[0], chosen, chunks) == line  # type: ignore[arg-type]

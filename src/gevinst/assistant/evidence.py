@@ -66,6 +66,12 @@ def _relevance(tokens: set[str], groups: list[tuple[tuple[str, ...], float]], to
     return got / total if total else 0.0
 
 
+def question_figures(query: Query) -> set[str]:
+    """The index tokens of the figures the question states; a range's both ends («"2-8-16"», «15-25 %»)."""
+    written = (q.text.split()[0] for q in query.quantities if q.text[:1].isdigit())
+    return {textnorm.number_token(end) for text in written for end in re.split(r"[-–—]", text) if end}
+
+
 def _leads_in(sentence: str) -> bool:
     """The sentence before a lead that points back can lead it in when it is a whole sentence: not a page
     break's fragment («1 forhandlingerne om finansloven for 2010.»), nor a heading or list item without a full
@@ -79,7 +85,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
     meaning_weight = retriever.settings.sentence_meaning_weight
     total = sum(w for _, w in weights)
     top_score = max((c.score for c in retrieved.chunks), default=0.0) or 1.0
-    numbers = {textnorm.number_token(q.text.split()[0]) for q in query.quantities if q.text[:1].isdigit()}
+    numbers = question_figures(query)
     seen: set[str] = set()
     out: list[Candidate] = []
     for p, chunk in enumerate(retrieved.chunks[:MAX_PASSAGES_READ]):
@@ -102,7 +108,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             # and runs on into its first item's question («… forud for etableringen: 1) Volumen … Hvor mange …?»)
             # names what the list is
             asks_itself = sentence.endswith("?") and not opens_list(sentence)
-            block = in_block(query.labels, blocks, end)  # -1: another numbered block than the one asked
+            block = in_block(query.labels, blocks, end, start)  # -1: another numbered block than the one asked
             if len(sentence) < 25 or key in seen or asks_itself or block < 0:
                 continue
             if is_noise(sentence) or addresses_reader(sentence):

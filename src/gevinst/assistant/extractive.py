@@ -9,7 +9,7 @@ from gevinst.assistant import evidence
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.refusal import judge
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
-from gevinst.assistant.table_rows import best_row
+from gevinst.assistant.table_rows import best_row, extremes
 from gevinst.settings import RetrievalSettings
 from gevinst.types import Answer, Chunk, Citation
 
@@ -49,7 +49,7 @@ class ExtractiveBackend:
             # the second part's answer belongs with the first's, before what is «also relevant»
             chosen[at:at] = [replace(c, opened=True) for c in part if not any(evidence.overlaps(c, s) for s in chosen)]
         text, citations = compose(chosen, retrieved.chunks, query)
-        if row := table_row_line(query, chosen, retrieved.chunks):
+        if row := table_row_line(query, chosen, retrieved.chunks) or extremes_line(query, chosen, retrieved.chunks):
             text = f"{row}\n\n{text}"
         return Answer(query.raw, text, False, citations=citations)
 
@@ -65,6 +65,26 @@ def table_row_line(query: Query, chosen: list[evidence.Candidate], chunks: list[
         return ""
     passage, row = found
     return f"{row.line()} [{order.index(passage) + 1}]"
+
+
+_ENDS = {Language.DA: {"high": "Højest", "low": "Lavest"}, Language.EN: {"high": "Highest", "low": "Lowest"}}
+
+
+def extremes_line(query: Query, chosen: list[evidence.Candidate], chunks: list[Chunk]) -> str:
+    """A question asking for the highest or lowest («hvilken kommune havde de højeste …») over a flattened table
+    in a quoted passage: the table's extreme rows asked for on one line, with the table's unit, cited; "" else."""
+    if not query.extremes:
+        return ""
+    order = list(dict.fromkeys(c.passage for c in chosen))
+    found = extremes({p: chunks[p].text for p in order}, query.terms)
+    if found is None:
+        return ""
+    passage, high, low = found
+    words = _ENDS.get(query.language, _ENDS[Language.DA])
+    ends = [(end, row) for end, row in (("high", high), ("low", low)) if end in query.extremes]
+    said = "; ".join(f"{words[end]}: {row.label} {row.figures[0]} {row.unit}".rstrip() for end, row in ends)
+    caption = high.caption or high.header
+    return f"{said} – {caption} [{order.index(passage) + 1}]"
 
 
 def _after_paragraph(chosen: list[evidence.Candidate]) -> int:

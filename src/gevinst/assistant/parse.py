@@ -133,6 +133,7 @@ _REPORT_EXAMPLE = re.compile(
 
 
 _MORE_NUMBERS = re.compile(r"^[a-z]?\s*(?:,|og|and|eller|or|-|–)\s*\d")
+_BLOCK_LETTER = re.compile(r"^[a-z](?![\wæøå])")  # «model 1B»: the letter written onto the number
 
 
 def _labels(quantities: Sequence[QuantityMention]) -> tuple[tuple[str, str], ...]:
@@ -140,7 +141,7 @@ def _labels(quantities: Sequence[QuantityMention]) -> tuple[tuple[str, str], ...
     blocks named in a row («model 1A, 1B og 2»), which the answer compares rather than stays inside."""
     blocks = lexicon.block_labels()
     named = [
-        (blocks[noun], q.text.lower())
+        (blocks[noun], q.text.lower() + (letter.group() if (letter := _BLOCK_LETTER.match(q.after)) else ""))
         for q in quantities
         if q.unit is UnitKind.LABEL
         and (noun := (q.before.split() or [""])[-1]) in blocks
@@ -261,6 +262,7 @@ def parse_query(
         cited=tuple(cited(text)),
         labels=_labels(quantities),
         statistic=question_cues.statistic_asked(first),
+        extremes=question_cues.extremes_asked(first),
         drawbacks=names_drawbacks(first),
         quantity_kinds=lexicon.wanted_quantity_kinds(text),
         compares=asks_comparison(text),

@@ -180,6 +180,12 @@ def asks_price(text: str) -> bool:
     return bool(words & frozenset(cues["verbs"])) and not other and not words & frozenset(cues["other_measures"])
 
 
+def extremes_asked(text: str) -> frozenset[str]:
+    """The ends of a ranking the question asks for: "high" («den højeste», «flest»), "low" («den laveste»)."""
+    words = set(re.findall(r"[\wæøå]+", text.lower()))
+    return frozenset(end for end, said in lexicon_data()["extremes"].items() if words & set(said))
+
+
 @cache
 def _level_before() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in lexicon_data()["statistic_levels"])

@@ -170,3 +170,38 @@ def best_row(texts: dict[int, str], names: tuple[str, ...], terms: tuple[str, ..
     if not best or len({r.figures for _, r in top}) != 1:
         return None
     return top[0]
+
+
+def _value(figure: str) -> float:
+    return float(figure.replace(".", "").replace(",", "."))
+
+
+def table_runs(text: str) -> list[list[TableRow]]:
+    """The runs of one-figure rows in `text` («Aabenraa 537 Varde 594 … Holbæk 884»), each run under one header."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    runs: dict[tuple[str, str], list[TableRow]] = {}
+    for i, (word, _, _) in enumerate(tokens):
+        if _WORD.fullmatch(word) and word[:1].isupper() and (row := _row_at(text, tokens, i)) and len(row.figures) == 1:
+            runs.setdefault((row.header, row.caption), []).append(row)
+    return list(runs.values())
+
+
+def extremes(texts: dict[int, str], terms: tuple[str, ...]) -> tuple[int, TableRow, TableRow] | None:
+    """The highest and the lowest row of the table, in one of the passages `texts` (by their place), whose caption
+    and header share most of the question's words: a ranking question («hvilken kommune havde de højeste …») is
+    answered by the table's ends. None when no table of three rows or more shares a word, or two tie."""
+
+    def shared(row: TableRow) -> int:
+        return len(set(terms) & set(textnorm.tokens(f"{row.caption} {row.header}")))
+
+    runs = [(shared(run[0]), p, run) for p, text in texts.items() for run in table_runs(text) if len(run) >= 3]
+    best = max((s for s, _, _ in runs), default=0)
+    top = [(p, run) for s, p, run in runs if s == best]
+    if not best or len(top) != 1:
+        return None
+    passage, run = top[0]
+    ranked = sorted(run, key=lambda r: _value(r.figures[0]))
+    values = [_value(r.figures[0]) for r in ranked]
+    if values[0] == values[1] or values[-1] == values[-2]:
+        return None  # a tie at either end names no one row
+    return passage, ranked[-1], ranked[0]
