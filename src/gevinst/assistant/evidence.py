@@ -38,6 +38,7 @@ from gevinst.assistant.sentence_kind import (
 )
 from gevinst.index import textnorm
 from gevinst.sentences import addresses_reader, sentence_spans
+from gevinst.types import Chunk
 
 MAX_PASSAGES_READ = 5
 SUPPORT_FLOOR = 0.5  # a sentence at least this share of the lead's score supports the answer
@@ -73,6 +74,18 @@ def _leads_in(sentence: str) -> bool:
     return text[-1:] in (".", "!", ":", ";") and not (is_fragment(text) or is_noise(text))
 
 
+def _read(query: Query, retrieved: Retrieved) -> list[tuple[int, Chunk]]:
+    """The passages read for sentences: the first MAX_PASSAGES_READ and, for a how, a later one from a page among
+    theirs. A means is told step by step over a page cut into overlapping passages; the ranking may place the page's
+    passage with the steps («I beregningen kan … lægges til grund, at ca. 25 % …») below the rest of its page. (For
+    every kind of question, dev banks 370 → 368, dev7 199 → 198: a figure or a list is stated in one place.)"""
+    first = retrieved.chunks[:MAX_PASSAGES_READ]
+    if query.asks is not Asks.METHOD:
+        return list(enumerate(first))
+    pages = {(c.doc_id, c.page) for c in first if c.page is not None}
+    return [(p, c) for p, c in enumerate(retrieved.chunks) if p < MAX_PASSAGES_READ or (c.doc_id, c.page) in pages]
+
+
 def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -> list[Candidate]:
     weights = _group_weights(query, retriever)
     meaning_weight = retriever.settings.sentence_meaning_weight
@@ -81,7 +94,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
     numbers = {textnorm.number_token(q.text.split()[0]) for q in query.quantities if q.text[:1].isdigit()}
     seen: set[str] = set()
     out: list[Candidate] = []
-    for p, chunk in enumerate(retrieved.chunks[:MAX_PASSAGES_READ]):
+    for p, chunk in _read(query, retrieved):
         prior = chunk.score / top_score if chunk.score else 1 / (1 + p)
         passage_relevance = _relevance(set(textnorm.tokens(chunk.text)), weights, total)
         meaning = retriever.sentence_meaning(query, chunk)

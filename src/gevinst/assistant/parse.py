@@ -11,7 +11,7 @@ from gevinst.assistant.conversation import cited, is_follow_up, language_of, sta
 from gevinst.assistant.number_words import small_number
 from gevinst.assistant.quantities import read_quantities, spell_fractions
 from gevinst.assistant.query import Asks, Language, QuantityMention, Query, UnitKind
-from gevinst.assistant.sentence_kind import asks_change, asks_comparison, names_drawbacks
+from gevinst.assistant.sentence_kind import asks_calculation, asks_change, asks_comparison, names_drawbacks
 from gevinst.index import textnorm
 
 # A name: an abbreviation (KSD, KL), a capitalised word not opening a sentence, or a hyphenated compound
@@ -277,6 +277,7 @@ def parse_query(
         quantity_kinds=lexicon.wanted_quantity_kinds(text),
         compares=asks_comparison(text),
         asks_change=asks_change(text),
+        calculates=asks is Asks.METHOD and asks_calculation(first),
         price=question_cues.asks_price(text),
         stages=frozenset(question_cues.stages(text)),
         also=_later_questions(text) if split and not computes else (),

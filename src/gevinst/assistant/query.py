@@ -119,6 +119,8 @@ class Query:
     compares: bool = False
     # It asks how something moves («… udgifterne at flytte sig», «påvirker»): sentences stating directions answer.
     asks_change: bool = False
+    # A how that asks how a figure is worked out («Hvordan beregner vi gevinsten?»): the calculation answers it.
+    calculates: bool = False
     # A price is asked («Hvad betaler …», «what does it cost»): stated in kroner, not in hours or a share.
     price: bool = False
     # The numbered stages the question asks about («anden fase» → ("fase", 2)): another stage's figures do not answer.
