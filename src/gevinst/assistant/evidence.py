@@ -288,6 +288,10 @@ def _led_in(lead: Candidate, ranked: list[Candidate]) -> Candidate:
     return replace(lead, start=lead.previous, previous=-1, relevance=relevance, meaning=meaning)
 
 
+def _tokens(c: Candidate, retrieved: Retrieved) -> set[str]:
+    return set(textnorm.tokens(retrieved.chunks[c.passage].text[c.start : c.end]))
+
+
 def reading_order(found: list[Candidate], chosen: list[Candidate]) -> list[int]:
     """The passages worth a model's reading: the lead's first, then those with a sentence that could support the
     answer (the floor `choose` keeps supporting sentences by), best first. Shown all six retrieved passages, a
@@ -306,5 +310,10 @@ def lead_with_what_it_opens(query: Query, found: list[Candidate], retrieved: Ret
     """Only the leading sentence and what it opens (for the second question of a two-part question)."""
     if not found:
         return []
-    lead = _lead(query, sorted(found, key=lambda c: -c.score), retrieved)
+    ranked = sorted(found, key=lambda c: -c.score)
+    # the part is answered by a sentence in its own words («…, og hvad er resultatet?» → «Resultatet er …»): the
+    # first part's words, in brackets, outnumber them in every sentence about the topic
+    own = [(g, 1.0) for g in query.groups if query.own_terms.intersection(g)]
+    stating = [c for c in ranked if own and _relevance(_tokens(c, retrieved), own, len(own)) > 0]
+    lead = _lead(query, stating or ranked, retrieved)
     return [lead, *continuation(lead, found, retrieved.chunks[lead.passage].text, query.focus)]

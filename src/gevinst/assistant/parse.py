@@ -210,6 +210,12 @@ def _later_questions(text: str) -> tuple[Query, ...]:
     return (parse_query(second, split=False, context=text[: m.start()].strip())[0],)
 
 
+def _part_groups(part: str, language: Language) -> tuple[tuple[str, ...], ...]:
+    if language is Language.EN:
+        return term_groups(_english_search_text(part)[1])
+    return term_groups(re.findall(r"[\wæøåÆØÅ]+(?:-[\wæøåÆØÅ]+)*", part))
+
+
 def parse_query(
     question: str, history: Sequence[object] = (), limit: int = 2000, split: bool = True, context: str = ""
 ) -> tuple[Query, str]:
@@ -236,8 +242,12 @@ def parse_query(
     # …, og hvor lang er implementeringshorisonten?» asks first for what is established, not for a figure).
     second = _SECOND_QUESTION.search(text) if split else None
     first = text[: second.start()] if second else text
+    own: frozenset[str] = frozenset()
     if context:  # what the part asks, by its own words (the context in brackets is only its topic)
         first = spell_fractions(clean_question(part, limit)[0], language is Language.EN)
+        # a word of degree («hvorfor ikke mere?») names nothing a sentence must state
+        degree = set(textnorm.tokens(" ".join(lexicon.word_set("comparatives"))))
+        own = frozenset(t for g in _part_groups(first, language) for t in g if t not in degree)
     asks = question_cues.asks_of(first)
     outright = asks is Asks.FIGURE
     if asks is Asks.FACT and lexicon.wanted_quantity_kinds(first):
@@ -259,6 +269,7 @@ def parse_query(
         computes,
         follow_up=follow_up,
         term_groups=groups,
+        own_terms=own,
         past=question_cues.asks_in_past(text),
         happened=question_cues.asks_what_happened(text),
         actual=question_cues.asks_actual(text),

@@ -95,6 +95,9 @@ class Query:
     # `terms` grouped by the question word they come from («LED-belysning» → led, belysning, ledbelysning;
     # English «estimate» → skøn, vurdering): a group is covered when any of its members is.
     term_groups: tuple[tuple[str, ...], ...] = ()
+    # A later part of a two-part question («…, og hvad er resultatet?»): the index tokens of the part's own words.
+    # The first part, in brackets, only keeps its topic; its many words would outweigh what the part asks.
+    own_terms: frozenset[str] = frozenset()
     # The noun a «hvilke/hvilken/which …» question asks about («Hvilke formål …» → formål, «Hvilken kommune …»
     # → kommune), as index tokens (Danish for an English question): the sentence naming it answers.
     focus: tuple[str, ...] = ()
