@@ -93,3 +93,35 @@ def test_a_how_that_asks_how_something_moves_is_answered_by_its_directions(
     question: str, sentence: str, fit: float
 ) -> None:
     assert kind_fit(parse_query(question)[0], sentence) == fit
+
+
+CALCULATION_QUESTION = "Hvordan beregner vi kommunens gevinst ved en mere præcis visitation?"
+CALCULATIONS = [
+    (
+        "states-the-calculation",
+        CALCULATION_QUESTION,
+        "Besparelsen fremkommer ved at gange antallet af unge med den gennemsnitlige pris på forløbet.",
+        1.0,
+    ),
+    ("compound-head", CALCULATION_QUESTION, "Potentialeberegningen bygger på tal fra 2016.", 1.0),
+    ("based-on", "How is the saving calculated?", "The saving is based on five minutes per claim.", 1.0),
+    (
+        "only-a-means",
+        CALCULATION_QUESTION,
+        "Kommunen har sparet 2 mio. kr. ved at styrke visitationen til forløbene.",
+        0.6,
+    ),
+    ("neither", CALCULATION_QUESTION, "Visitationen er en væsentlig effektiviseringsmulighed.", 0.2),
+    ("times-is-no-calculation", CALCULATION_QUESTION, "Sagsbehandlerne mødes fire gange om året.", 0.2),
+    # a how that asks no calculation keeps the means a full fit
+    ("not-asked", METHOD_QUESTION, "Kommunen har sparet 2 mio. kr. ved at styrke visitationen.", 1.0),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "fit"), [c[1:] for c in CALCULATIONS], ids=[c[0] for c in CALCULATIONS]
+)
+def test_a_how_that_asks_how_a_figure_is_worked_out_is_answered_by_the_calculation(
+    question: str, sentence: str, fit: float
+) -> None:
+    assert kind_fit(parse_query(question)[0], sentence) == fit

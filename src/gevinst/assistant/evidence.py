@@ -39,6 +39,7 @@ from gevinst.assistant.sentence_kind import (
 )
 from gevinst.index import textnorm
 from gevinst.sentences import addresses_reader, sentence_spans
+from gevinst.types import Chunk
 
 MAX_PASSAGES_READ = 5
 SUPPORT_FLOOR = 0.5  # a sentence at least this share of the lead's score supports the answer
@@ -80,6 +81,18 @@ def _leads_in(sentence: str) -> bool:
     return text[-1:] in (".", "!", ":", ";") and not (is_fragment(text) or is_noise(text))
 
 
+def _read(query: Query, retrieved: Retrieved) -> list[tuple[int, Chunk]]:
+    """The passages read for sentences: the first MAX_PASSAGES_READ and, for a how, a later one from a page among
+    theirs. A means is told step by step over a page cut into overlapping passages; the ranking may place the page's
+    passage with the steps («I beregningen kan … lægges til grund, at ca. 25 % …») below the rest of its page. (For
+    every kind of question, dev banks 370 → 368, dev7 199 → 198: a figure or a list is stated in one place.)"""
+    first = retrieved.chunks[:MAX_PASSAGES_READ]
+    if query.asks is not Asks.METHOD:
+        return list(enumerate(first))
+    pages = {(c.doc_id, c.page) for c in first if c.page is not None}
+    return [(p, c) for p, c in enumerate(retrieved.chunks) if p < MAX_PASSAGES_READ or (c.doc_id, c.page) in pages]
+
+
 def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -> list[Candidate]:
     weights = _group_weights(query, retriever)
     meaning_weight = retriever.settings.sentence_meaning_weight
@@ -88,7 +101,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
     numbers = question_figures(query)
     seen: set[str] = set()
     out: list[Candidate] = []
-    for p, chunk in enumerate(retrieved.chunks[:MAX_PASSAGES_READ]):
+    for p, chunk in _read(query, retrieved):
         prior = chunk.score / top_score if chunk.score else 1 / (1 + p)
         passage_relevance = _relevance(set(textnorm.tokens(chunk.text)), weights, total)
         meaning = retriever.sentence_meaning(query, chunk)
@@ -285,6 +298,10 @@ def _led_in(lead: Candidate, ranked: list[Candidate]) -> Candidate:
     return replace(lead, start=lead.previous, previous=-1, relevance=relevance, meaning=meaning)
 
 
+def _tokens(c: Candidate, retrieved: Retrieved) -> set[str]:
+    return set(textnorm.tokens(retrieved.chunks[c.passage].text[c.start : c.end]))
+
+
 def reading_order(found: list[Candidate], chosen: list[Candidate]) -> list[int]:
     """The passages worth a model's reading: the lead's first, then those with a sentence that could support the
     answer (the floor `choose` keeps supporting sentences by), best first. Shown all six retrieved passages, a
@@ -303,5 +320,10 @@ def lead_with_what_it_opens(query: Query, found: list[Candidate], retrieved: Ret
     """Only the leading sentence and what it opens (for the second question of a two-part question)."""
     if not found:
         return []
-    lead = _lead(query, sorted(found, key=lambda c: -c.score), retrieved)
+    ranked = sorted(found, key=lambda c: -c.score)
+    # the part is answered by a sentence in its own words («…, og hvad er resultatet?» → «Resultatet er …»): the
+    # first part's words, in brackets, outnumber them in every sentence about the topic
+    own = [(g, 1.0) for g in query.groups if query.own_terms.intersection(g)]
+    stating = [c for c in ranked if own and _relevance(_tokens(c, retrieved), own, len(own)) > 0]
+    lead = _lead(query, stating or ranked, retrieved)
     return [lead, *continuation(lead, found, retrieved.chunks[lead.passage].text, query.focus)]

@@ -158,6 +158,12 @@ def change_words(side: str) -> tuple[str, ...]:
 
 
 @cache
+def calculation_words(side: str) -> tuple[str, ...]:
+    """`asked`: a question's word beginnings for working a figure out; `stated`: a sentence's for its calculation."""
+    return tuple(lexicon_data()["calculation"][side])
+
+
+@cache
 def _quantity_kind_patterns() -> dict[str, re.Pattern[str]]:
     # A Danish word has no left boundary, as it may end a compound («e-handelsgrad», «indkøbspris»); an English
     # word is whole («again» is no «gain», «separate» no «rate»).

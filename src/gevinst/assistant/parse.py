@@ -11,7 +11,7 @@ from gevinst.assistant.number_words import small_number
 from gevinst.assistant.quantities import read_quantities, spell_fractions
 from gevinst.assistant.query import Asks, Language, QuantityMention, Query, UnitKind
 from gevinst.assistant.question_text import clean_question, names_in
-from gevinst.assistant.sentence_kind import asks_change, asks_comparison, names_drawbacks
+from gevinst.assistant.sentence_kind import asks_calculation, asks_change, asks_comparison, names_drawbacks
 from gevinst.index import textnorm
 
 
@@ -193,6 +193,12 @@ def _reported(text: str, language: Language) -> tuple[Query, ...]:
     return (reported,) if reported.figures else ()
 
 
+def _part_groups(part: str, language: Language) -> tuple[tuple[str, ...], ...]:
+    if language is Language.EN:
+        return term_groups(_english_search_text(part)[1])
+    return term_groups(re.findall(r"[\wæøåÆØÅ]+(?:-[\wæøåÆØÅ]+)*", part))
+
+
 def parse_query(
     question: str,
     history: Sequence[object] = (),
@@ -225,8 +231,12 @@ def parse_query(
     # …, og hvor lang er implementeringshorisonten?» asks first for what is established, not for a figure).
     second = _SECOND_QUESTION.search(text) if split else None
     first = text[: second.start()] if second else text
+    own: frozenset[str] = frozenset()
     if context:  # what the part asks, by its own words (the context in brackets is only its topic)
         first = spell_fractions(clean_question(part, limit)[0], language is Language.EN)
+        # a word of degree («hvorfor ikke mere?») names nothing a sentence must state
+        degree = set(textnorm.tokens(" ".join(lexicon.word_set("comparatives"))))
+        own = frozenset(t for g in _part_groups(first, language) for t in g if t not in degree)
     asks = question_cues.asks_of(first)
     outright = asks is Asks.FIGURE
     if asks is Asks.FACT and lexicon.wanted_quantity_kinds(first):
@@ -248,6 +258,7 @@ def parse_query(
         computes,
         follow_up=follow_up,
         term_groups=groups,
+        own_terms=own,
         past=question_cues.asks_in_past(text),
         happened=question_cues.asks_what_happened(text),
         actual=question_cues.asks_actual(text),
@@ -267,6 +278,7 @@ def parse_query(
         quantity_kinds=lexicon.wanted_quantity_kinds(text),
         compares=asks_comparison(text),
         asks_change=asks_change(text),
+        calculates=asks is Asks.METHOD and asks_calculation(first),
         price=question_cues.asks_price(text),
         amount=figure_kind.amount_asked(text, question_cues.asks_price(text)),
         budget_years=figure_kind.budget_years(text),

@@ -99,6 +99,9 @@ class Query:
     # `terms` grouped by the question word they come from («LED-belysning» → led, belysning, ledbelysning;
     # English «estimate» → skøn, vurdering): a group is covered when any of its members is.
     term_groups: tuple[tuple[str, ...], ...] = ()
+    # A later part of a two-part question («…, og hvad er resultatet?»): the index tokens of the part's own words.
+    # The first part, in brackets, only keeps its topic; its many words would outweigh what the part asks.
+    own_terms: frozenset[str] = frozenset()
     # The noun a «hvilke/hvilken/which …» question asks about («Hvilke formål …» → formål, «Hvilken kommune …»
     # → kommune), as index tokens (Danish for an English question): the sentence naming it answers.
     focus: tuple[str, ...] = ()
@@ -125,6 +128,8 @@ class Query:
     compares: bool = False
     # It asks how something moves («… udgifterne at flytte sig», «påvirker»): sentences stating directions answer.
     asks_change: bool = False
+    # A how that asks how a figure is worked out («Hvordan beregner vi gevinsten?»): the calculation answers it.
+    calculates: bool = False
     # A price is asked («Hvad betaler …», «what does it cost»): stated in kroner, not in hours or a share.
     price: bool = False
     # What its figure measures («Hvad forventede … at spare» → saving): the sentence stating it as such answers it.

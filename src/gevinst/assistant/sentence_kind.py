@@ -87,6 +87,8 @@ def kind_fit(query: Query, sentence: str, following: str = "") -> float:
     if query.asks is Asks.METHOD:
         if query.asks_change and _directions(low) >= 2:
             return 1.0  # how something moves is told by its directions («færre udgifter …, stiger …, falder …»)
+        if query.calculates:  # how a figure is worked out: a sentence stating the calculation, before other means
+            return 1.0 if states_calculation(low) else 0.6 if _markers("method").search(low) else 0.2
         return 1.0 if _markers("method").search(low) or _BY_MEANS.search(low) else 0.2
     if query.asks is Asks.LIST:
         listing = LIST_ITEM.match(sentence) or sentence.count(",") >= 2 or _ENUMERATION.search(sentence)
@@ -131,6 +133,24 @@ def _directions(low: str) -> int:
 # they compare only before «end» / «than»
 _AMOUNTS = frozenset({"mere", "flere", "færre", "mindre", "more", "less", "fewer"})
 _AMOUNT_THAN = re.compile(r"\b(?:mere|flere|færre|mindre|more|less|fewer)\b[^.?!]{0,60}\b(?:end|than)\b")
+
+
+@cache
+def _calculation(side: str) -> re.Pattern[str]:
+    """Word beginnings; a long one also as a compound's head («potentialeberegning», «forudsætningerne»)."""
+    words = sorted(lexicon.calculation_words(side), key=len, reverse=True)
+    alternatives = "|".join(("[a-zæøå]*" if len(w) >= 6 and " " not in w else "") + re.escape(w) for w in words)
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")")
+
+
+def asks_calculation(question: str) -> bool:
+    """The question asks how a figure is worked out («Hvordan beregner vi …», «how is the saving calculated»)."""
+    return bool(_calculation("asked").search(question.lower()))
+
+
+def states_calculation(low: str) -> bool:
+    """The (lower-case) sentence states how a figure is worked out («… fremkommer ved at gange …», «beregningen»)."""
+    return bool(_calculation("stated").search(low))
 
 
 def asks_change(question: str) -> bool:
