@@ -217,7 +217,7 @@ def test_money_asked_by_how_many_is_stated_by_an_amount() -> None:
     ids=["number-then-lower", "lower-start", "sentence", "numbered-item"],
 )
 def test_fragments_are_recognised(sentence: str, fragment: bool) -> None:
-    from gevinst.assistant.sentence_kind import is_fragment
+    from gevinst.assistant.sentence_shape import is_fragment
 
     assert is_fragment(sentence) is fragment
 
@@ -583,7 +583,7 @@ def test_a_long_next_sentence_continues_the_lead_only_when_it_states_what_is_ask
     ids=["word", "compound-head-in-sentence", "plural", "absent"],
 )
 def test_a_sentence_names_the_questions_focus(focus: tuple[str, ...], sentence: str, names: bool) -> None:
-    from gevinst.assistant.sentence_kind import names_focus
+    from gevinst.assistant.sentence_shape import names_focus
     from gevinst.index import textnorm
 
     assert names_focus(focus, set(textnorm.tokens(sentence))) is names
@@ -626,7 +626,7 @@ def test_an_item_that_leads_brings_its_lists_opener_and_the_list_ends_with_its_b
     ids=["numbered-heading", "short-heading", "numbered-sentence", "sentence", "contents", "table-by-name"],
 )
 def test_numbered_headings_and_contents_state_nothing(sentence: str, noise: bool) -> None:
-    from gevinst.assistant.sentence_kind import is_noise
+    from gevinst.assistant.sentence_shape import is_noise
 
     assert is_noise(sentence) is noise
 
@@ -655,7 +655,7 @@ def test_numbered_headings_and_contents_state_nothing(sentence: str, noise: bool
 def test_a_sentence_that_counts_what_is_asked_announces_a_list(
     sentence: str, focus: tuple[str, ...], announces: bool
 ) -> None:
-    from gevinst.assistant.sentence_kind import announces as announces_list
+    from gevinst.assistant.sentence_shape import announces as announces_list
 
     assert announces_list(sentence, focus) is announces
 
@@ -844,7 +844,7 @@ def test_a_supporting_sentence_that_heads_a_list_brings_its_items(head: str, bri
     ids=["colon-at-end", "counts-the-focus", "names-the-items", "counts-something-else"],
 )
 def test_a_sentence_that_only_heads_a_list(sentence: str, focus: tuple[str, ...], heads: bool) -> None:
-    from gevinst.assistant.sentence_kind import heads_list
+    from gevinst.assistant.sentence_shape import heads_list
 
     assert heads_list(sentence, focus) is heads
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from gevinst.assistant import lexicon
 from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.query import Asks, Language, Query
-from gevinst.assistant.sentence_kind import announces
+from gevinst.assistant.sentence_shape import announces
 from gevinst.index import textnorm
 from gevinst.sentences import sentence_spans
 from gevinst.types import Answer, Chunk, Citation, Proposal

@@ -11,32 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from gevinst.assistant import lexicon
 from gevinst.assistant.blocks import in_block
 from gevinst.assistant.candidate import CALIBRATED_SPAN, CHOOSING_SPAN, Candidate, closeness, overlaps
+from gevinst.assistant.leading import lead_of
 from gevinst.assistant.opening import (
     FOLLOWING_SENTENCES,
     continuation,
     ends_passage,
-    list_opener,
     numbered_siblings,
-    points_back,
     runs_past,
 )
 from gevinst.assistant.query import Asks, Query
-from gevinst.assistant.refusal import passages_naming
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
-from gevinst.assistant.sentence_kind import (
-    LIST_ITEM,
-    draws_conclusion,
-    heads_list,
-    is_fragment,
-    is_noise,
-    kind_fit,
-    names_drawbacks,
-    names_focus,
-    opens_list,
-)
+from gevinst.assistant.sentence_kind import kind_fit
+from gevinst.assistant.sentence_shape import LIST_ITEM, heads_list, is_noise, names_focus, opens_list
 from gevinst.index import textnorm
 from gevinst.sentences import addresses_reader, sentence_spans
 from gevinst.types import Chunk
@@ -71,14 +59,6 @@ def question_figures(query: Query) -> set[str]:
     """The index tokens of the figures the question states; a range's both ends («"2-8-16"», «15-25 %»)."""
     written = (q.text.split()[0] for q in query.quantities if q.text[:1].isdigit())
     return {textnorm.number_token(end) for text in written for end in re.split(r"[-–—]", text) if end}
-
-
-def _leads_in(sentence: str) -> bool:
-    """The sentence before a lead that points back can lead it in when it is a whole sentence: not a page
-    break's fragment («1 forhandlingerne om finansloven for 2010.»), nor a heading or list item without a full
-    stop («Økonomisk fripladstilskud»)."""
-    text = sentence.strip()
-    return text[-1:] in (".", "!", ":", ";") and not (is_fragment(text) or is_noise(text))
 
 
 def _read(query: Query, retrieved: Retrieved) -> list[tuple[int, Chunk]]:
@@ -161,7 +141,7 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     listing = query.asks is Asks.LIST
     max_sentences, max_passages, max_chars = (7, 4, 1500) if listing else (4, 3, 900)
     ranked = sorted(found, key=lambda c: -c.score)
-    lead = _lead(query, ranked, retrieved)
+    lead = lead_of(query, ranked, retrieved)
     opened = continuation(lead, found, retrieved.chunks[lead.passage].text, query.focus, asks=query.asks)
     opened += _run_on(query, lead, opened, found, retrieved)
     chosen = [lead, *opened]
@@ -245,59 +225,6 @@ def _with_their_lists(
     return out
 
 
-def _lead(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candidate:
-    """The sentence that answers: from a passage about the question's most specific name, stating a figure
-    when a figure is asked for, a whole sentence rather than a fragment, led in by the sentence before it when
-    it opens by pointing back («Det gav …»). `ranked` is best first and not empty."""
-
-    def text(c: Candidate) -> str:
-        return retrieved.chunks[c.passage].text[c.start : c.end]
-
-    leaders = ranked
-    named = passages_naming(query, retrieved)
-    if named is not None:
-        leaders = [c for c in leaders if c.passage in named] or leaders
-    if query.asks is Asks.FIGURE:
-        best_relevance = max(c.relevance for c in ranked)
-        # a figure about another matter (a fifth as relevant as the best sentence) never leads, stated or not
-        leaders = [c for c in leaders if c.relevance >= 0.2 * best_relevance] or leaders
-        stating = [c for c in leaders if c.fit > 0]
-        best_fit = max((c.fit for c in stating), default=0.0)
-        leaders = [c for c in stating if c.fit == best_fit] or leaders
-        # among them the figure stated as what the question measures: a saving asked, a saving stated
-        measured = [c for c in leaders if query.measures & lexicon.measures_named(text(c))]
-        leaders = measured or leaders
-    if query.drawbacks:  # a question of drawbacks is led by a sentence that names them
-        best_relevance = max(c.relevance for c in ranked)
-        naming = [c for c in leaders if names_drawbacks(text(c)) and c.relevance >= 0.2 * best_relevance]
-        leaders = naming or leaders
-    lead = next((c for c in leaders if not is_fragment(text(c))), leaders[0])
-    chunk_text = retrieved.chunks[lead.passage].text
-    # a why answered by a conclusion («… kræver det derfor …») is led in by the sentence it concludes from: the reason
-    concludes = query.asks is Asks.REASON and draws_conclusion(text(lead))
-    if (
-        (points_back(text(lead)) or concludes)
-        and lead.previous >= 0
-        and _leads_in(chunk_text[lead.previous : lead.start])
-    ):
-        lead = _led_in(lead, ranked)
-    opener = list_opener(retrieved.chunks[lead.passage].text, lead.start) if LIST_ITEM.match(text(lead)) else None
-    if opener is not None:  # an item of a list leads with what the list is («Hovedprincipperne … er:»)
-        lead = replace(lead, start=opener, previous=-1)
-    return lead
-
-
-def _led_in(lead: Candidate, ranked: list[Candidate]) -> Candidate:
-    """The lead joined with the sentence before it, which names what the lead points back to: the two are one
-    statement, as relevant and as close in meaning as the better of them."""
-    before = next((c for c in ranked if c.passage == lead.passage and c.start == lead.previous), None)
-    if before is None:
-        return replace(lead, start=lead.previous, previous=-1)
-    meaning = max((m for m in (lead.meaning, before.meaning) if m is not None), default=None)
-    relevance = max(lead.relevance, before.relevance)
-    return replace(lead, start=lead.previous, previous=-1, relevance=relevance, meaning=meaning)
-
-
 def _tokens(c: Candidate, retrieved: Retrieved) -> set[str]:
     return set(textnorm.tokens(retrieved.chunks[c.passage].text[c.start : c.end]))
 
@@ -325,5 +252,5 @@ def lead_with_what_it_opens(query: Query, found: list[Candidate], retrieved: Ret
     # first part's words, in brackets, outnumber them in every sentence about the topic
     own = [(g, 1.0) for g in query.groups if query.own_terms.intersection(g)]
     stating = [c for c in ranked if own and _relevance(_tokens(c, retrieved), own, len(own)) > 0]
-    lead = _lead(query, stating or ranked, retrieved)
+    lead = lead_of(query, stating or ranked, retrieved)
     return [lead, *continuation(lead, found, retrieved.chunks[lead.passage].text, query.focus)]

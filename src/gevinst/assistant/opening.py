@@ -9,7 +9,8 @@ from dataclasses import replace
 from gevinst.assistant import lexicon
 from gevinst.assistant.candidate import Candidate
 from gevinst.assistant.query import Asks
-from gevinst.assistant.sentence_kind import LIST_ITEM, gives_reason_or_means, is_fragment, is_noise, opens_list
+from gevinst.assistant.sentence_kind import gives_reason_or_means
+from gevinst.assistant.sentence_shape import LIST_ITEM, is_fragment, is_noise, opens_list
 from gevinst.sentences import sentence_spans
 
 LIST_AFTER_COLON = 700  # characters of the list a lead opens (500 cut the fourth of five counted items on dev3)

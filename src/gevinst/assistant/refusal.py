@@ -13,7 +13,8 @@ from gevinst.assistant import lexicon, question_cues, unknown
 from gevinst.assistant.candidate import CALIBRATED_SPAN, Candidate, closeness
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.retrieval import Retrieved
-from gevinst.assistant.sentence_kind import names_focus, states_statistic
+from gevinst.assistant.sentence_kind import states_statistic
+from gevinst.assistant.sentence_shape import names_focus
 from gevinst.index import textnorm
 from gevinst.settings import RetrievalSettings
 

@@ -14,7 +14,7 @@ import numpy as np
 from gevinst.assistant import glossary, lexicon
 from gevinst.assistant.blocks import block_starts, in_block
 from gevinst.assistant.query import Language, Query
-from gevinst.assistant.sentence_kind import LIST_ITEM, opens_list
+from gevinst.assistant.sentence_shape import LIST_ITEM, opens_list
 from gevinst.index import textnorm
 from gevinst.sentences import sentence_spans
 from gevinst.settings import RetrievalSettings

@@ -1,0 +1,89 @@
+"""How a sentence is built, whatever the question: a list item, the head of a list, a count of the things asked
+about, a chart's or a contents page's run of numbers, the tail of a sentence cut by a page break."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gevinst.assistant.number_words import small_number
+from gevinst.index import textnorm
+
+LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•–*▪])\s+")
+# A sentence that introduces a list: it ends with a colon, or its colon (after a clause of three words or more)
+# is followed by the first item in the same sentence («… har været at: Styrke kvaliteten …»).
+_OPENER = re.compile(r"(?:\S+\s+){3,}\S*:\s*(?:$|\d{1,2}\.$|[A-ZÆØÅ]|(?:\d{1,2}[.)]|[-•–*▪])\s)")
+
+
+def opens_list(sentence: str, focus: tuple[str, ...] = ()) -> bool:
+    """A colon that introduces items, or a count of what the question asks about («fem fordele», «to forslag»)."""
+    return bool(_OPENER.search(sentence.strip())) or announces(sentence, focus)
+
+
+def heads_list(sentence: str, focus: tuple[str, ...]) -> bool:
+    """The sentence is only the head of a list that follows it: it ends with a colon («… knytter sig til følgende
+    elementer:») or counts what a «hvilke …» question asks about. Quoted alone, it names none of the items."""
+    return sentence.strip().endswith(":") or announces(sentence, focus)
+
+
+def announces(sentence: str, focus: tuple[str, ...]) -> bool:
+    """The sentence counts the things a «hvilke …» question asks about: a number (2–12, digits or a word)
+    right before its noun («Samlet forventes der fem fordele …», «I rapporten præsenteres to forslag …»), or
+    before an adjective and the noun («otte faglige spor»)."""
+    return bool(focus) and any(
+        2 <= value <= 12 and names_focus(focus, set(textnorm.tokens(" ".join(following))))
+        for value, following in numbers_then(sentence, 2)
+    )
+
+
+def numbers_then(sentence: str, span: int) -> Iterator[tuple[int, list[str]]]:
+    """Each whole number in the sentence (digits, «1.000», a word: «otte», or a range: «3-5») with the `span`
+    words after it."""
+    words = re.findall(r"[\wæøå,.-]+", sentence.lower())
+    for at, word in enumerate(words):
+        bare = re.split(r"(?<=\w)-(?=\w)", word.strip(".,"))[0]  # a range («3-5», «tre-fem») by its first number
+        digits = bare.replace(".", "").replace(",", "")
+        value = int(digits) if digits.isascii() and digits.isdigit() else small_number(bare)
+        if value is not None:
+            yield value, words[at + 1 : at + 1 + span]
+
+
+def names_focus(focus: tuple[str, ...], tokens: set[str]) -> bool:
+    """The sentence names what the question asks about, also inside a compound («principper» for the focus
+    «hovedprincipper», «kommunens» for «kommune»)."""
+    return any(t == f or (len(f) >= 6 and f in t) or (len(t) >= 5 and f.endswith(t)) for f in focus for t in tokens)
+
+
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+[^.!?]*$")
+
+
+def is_noise(sentence: str) -> bool:
+    """Flattened chart axes and tables (mostly numbers, few words) and numbered headings («4.1.2 Fælles
+    back office-funktion»): they state nothing."""
+    if _NUMBERED_HEADING.match(sentence.strip()) or _contents_listing(sentence):
+        return True
+    words = re.findall(r"[^\W\d_]{3,}", sentence)
+    digits = re.findall(r"\d+", sentence)
+    return len(digits) > 6 and len(words) < len(digits)
+
+
+_PAGE_THEN_TITLE = re.compile(r"(?<![\d,.])\b(\d{1,3})\s+(?=[A-ZÆØÅ][a-zæøå])")
+
+
+def _contents_listing(sentence: str) -> bool:
+    """A table of contents run into one sentence («… Horsens Kommune 5 Fælleskommunal selvbetjeningshotline 8
+    Administrativt fællesskab … 11 …»): titles between page numbers that mostly grow (the chapter numbers before
+    them may not). A table's numbers after names, «Aabenraa 537 Varde 594 Nyborg 583», do not."""
+    pages = [int(m.group(1)) for m in _PAGE_THEN_TITLE.finditer(sentence)]
+    rising = sum(1 for a, b in zip(pages, pages[1:]) if a < b)
+    return rising >= 4 and rising >= 0.8 * (len(pages) - 1)
+
+
+def is_fragment(sentence: str) -> bool:
+    """The tail of a sentence cut by a page or column break («1 forhandlingerne om finansloven for 2010.»):
+    its first word is lower case, or a number followed by a lower-case word."""
+    words = sentence.split()
+    if not words:
+        return True
+    first = words[1] if words[0].rstrip(".)").isdigit() and len(words) > 1 else words[0]
+    return first[:1].islower()
