@@ -69,6 +69,18 @@ def assistant_over(settings: Settings, folder: Path, files: dict[str, str]):  # 
     return build_assistant(settings)
 
 
+def refused_by_rule(assistant, question: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a hard refusal rule (refusal.hard_refusal) fires for `question`, whatever the evidence score."""
+    from gevinst.assistant import evidence, refusal
+    from gevinst.assistant.parse import parse_query
+
+    retriever = assistant.retriever
+    query = retriever.with_compounds(parse_query(question)[0])
+    retrieved = retriever.retrieve(query)
+    chosen = evidence.choose(query, evidence.candidates(query, retrieved, retriever), retrieved)
+    return bool(refusal.hard_refusal(query, retrieved, chosen))
+
+
 @pytest.fixture
 def small_assistant(settings: Settings, small_corpus: Path):  # type: ignore[no-untyped-def]
     return assistant_over(settings, small_corpus, {})

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from gevinst.assistant import evidence, refusal
 from gevinst.assistant.parse import parse_query
 from gevinst.settings import Settings
 
-from ..conftest import assistant_over
+from ..conftest import assistant_over, refused_by_rule
 
 TOPICS = {
     "passive": ("Hvordan håndteres momsen, når kommunen sælger ejendomme?", ("moms",)),
@@ -60,9 +59,4 @@ REFUSED = {
 
 @pytest.mark.parametrize(("question", "refused"), REFUSED.values(), ids=REFUSED.keys())
 def test_a_topic_no_passage_names_is_refused(settings: Settings, tmp_path: Path, question: str, refused: bool) -> None:
-    assistant = assistant_over(settings, tmp_path / "docs", DOCS)
-    retriever = assistant.retriever
-    query = retriever.with_compounds(parse_query(question)[0])
-    retrieved = retriever.retrieve(query)
-    chosen = evidence.choose(query, evidence.candidates(query, retrieved, retriever), retrieved)
-    assert refusal.hard_refusal(query, retrieved, chosen) is refused
+    assert refused_by_rule(assistant_over(settings, tmp_path / "docs", DOCS), question) is refused

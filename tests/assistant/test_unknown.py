@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from gevinst.assistant import evidence, refusal
-from gevinst.assistant.parse import parse_query
 from gevinst.settings import Settings
 
-from ..conftest import assistant_over
+from ..conftest import assistant_over, refused_by_rule
 
 CATALOG = "documents:\n  - id: model\n    file: model.txt\n    title: En fælles model\n    year: 2009\n"
 MODEL = (
@@ -164,11 +162,7 @@ BY_RULE = {
 
 @pytest.mark.parametrize(("question", "refused"), BY_RULE.values(), ids=BY_RULE.keys())
 def test_an_estimate_or_a_budget_does_not_say_what_came_of_it(assistant, question: str, refused: bool) -> None:  # type: ignore[no-untyped-def]
-    retriever = assistant.retriever
-    query = retriever.with_compounds(parse_query(question)[0])
-    retrieved = retriever.retrieve(query)
-    chosen = evidence.choose(query, evidence.candidates(query, retrieved, retriever), retrieved)
-    assert refusal.hard_refusal(query, retrieved, chosen) is refused
+    assert refused_by_rule(assistant, question) is refused
 
 
 PRICES = {
