@@ -1100,3 +1100,23 @@ FIGURES = {
 @pytest.mark.parametrize(("question", "figures"), FIGURES.values(), ids=FIGURES.keys())
 def test_the_question_s_own_figures_are_both_ends_of_a_range(question: str, figures: set[str]) -> None:
     assert question_figures(parse_query(question)[0]) == figures
+
+
+# Seven relevant sentences, each stating a figure, between short notes that are no candidates (so the lead
+# opens none of them): the lead first, the rest support it.
+SEVEN_FIGURES = " Se figur. ".join(
+    f"Kommunen opgjorde i år {n} gevinsten ved digital post til {n * 10} årsværk i alt." for n in range(1, 8)
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        pytest.param("Hvor stor var gevinsten ved digital post?", 6, id="figure-up-to-six"),
+        pytest.param("Hvorfor gav digital post en gevinst?", 6, id="why-up-to-six"),
+    ],
+)
+def test_an_answer_quotes_up_to_six_supporting_sentences(question: str, quoted: int) -> None:
+    # the figure or reason asked for often stands in the fifth or sixth relevant sentence
+    found = _found(SEVEN_FIGURES, {"Kommunen": 1.0}, fits={"": 1.0})
+    assert len(_choose(question, SEVEN_FIGURES, found)) == quoted

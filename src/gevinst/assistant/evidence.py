@@ -35,6 +35,10 @@ FOCUS_WEIGHT = 0.1  # a sentence naming the noun a «hvilke …» question asks 
 BLOCK_WEIGHT = 0.3  # a sentence inside the numbered block the question names («eksempel 3»)
 # The least own relevance of a supporting sentence. A reason or a means is new matter: it repeats fewer of the
 # question's words than a fact does (0.15 → 0.1 for how/why: dev banks 350 → 351).
+# An answer other than a list quotes up to six sentences: the figure or reason asked for often stands in the
+# fifth or sixth relevant sentence (on the development banks four sentences answered 986 of 1108 questions,
+# six 994, and none was lost).
+MAX_SENTENCES, MAX_CHARS = 6, 1350
 SUPPORT_RELEVANCE = 0.15
 SUPPORT_RELEVANCE_HOW = 0.1
 
@@ -139,7 +143,7 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     if not found:
         return []
     listing = query.asks is Asks.LIST
-    max_sentences, max_passages, max_chars = (7, 4, 1500) if listing else (4, 3, 900)
+    max_sentences, max_passages, max_chars = (7, 4, 1500) if listing else (MAX_SENTENCES, 3, MAX_CHARS)
     ranked = sorted(found, key=lambda c: -c.score)
     lead = lead_of(query, ranked, retrieved)
     opened = continuation(lead, found, retrieved.chunks[lead.passage].text, query.focus, asks=query.asks)
