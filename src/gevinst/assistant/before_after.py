@@ -16,7 +16,7 @@ _NOW_THEN = re.compile(
     r"afterwards|after)(?![\wæøå])",
     re.IGNORECASE | re.DOTALL,
 )
-_MINUTES = {UnitKind.MINUTES: 1.0, UnitKind.HOURS: 60.0}
+_TIMES = (UnitKind.MINUTES, UnitKind.HOURS)
 _LONGEST = 120  # characters between the two times: one statement, not two questions
 
 
@@ -30,7 +30,7 @@ def time_drops(text: str, found: list[QuantityMention]) -> list[QuantityMention]
             continue
         nxt = found[n + 1] if n + 1 < len(found) else None
         if _pair(q, nxt) and nxt is not None:
-            first, second = q.value * _MINUTES[q.unit], nxt.value * _MINUTES[nxt.unit]
+            first, second = in_minutes(q.value, q.unit), in_minutes(nxt.value, nxt.unit)
             said = text[max(0, q.start - 20) : nxt.end + 25]  # «tager i dag 45 minutter, med den nye 30 minutter»
             if first > second and _NOW_THEN.search(said):
                 drop = first - second
@@ -47,5 +47,10 @@ def time_drops(text: str, found: list[QuantityMention]) -> list[QuantityMention]
 
 def _pair(q: QuantityMention, nxt: QuantityMention | None) -> bool:
     """Two times per task close together; a time per week or month is a team's hours, not a task's."""
-    times = nxt is not None and q.unit in _MINUTES and nxt.unit in _MINUTES and q.per is None and nxt.per is None
+    times = nxt is not None and q.unit in _TIMES and nxt.unit in _TIMES and q.per is None and nxt.per is None
     return times and nxt is not None and nxt.start - q.end <= _LONGEST
+
+
+def in_minutes(value: float, unit: UnitKind | None) -> float:
+    """A time in minutes: an hour counts sixty (a time said in minutes, or with no unit of time, as it is)."""
+    return value * 60 if unit is UnitKind.HOURS else value

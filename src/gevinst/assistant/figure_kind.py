@@ -5,14 +5,9 @@ however well the sentence matches the question's topic."""
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 
 from gevinst.assistant.lexicon import lexicon_data
-
-
-class Amount(StrEnum):
-    SAVING = "saving"  # «hvad sparede …», «hvor stor en besparelse»
-    PRICE = "price"  # «hvad koster …», «hvad betaler …»
+from gevinst.assistant.query import Amount
 
 
 def amount_asked(text: str, price: bool) -> Amount | None:

@@ -187,8 +187,10 @@ def wanted_quantity_kinds(text: str) -> frozenset[str]:
 
 
 @cache
-def _measure_stems() -> dict[str, tuple[str, ...]]:
-    return {kind: tuple(stems) for kind, stems in lexicon_data()["measures"].items()}
+def _measure_stems() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each measure's Danish stems (inside a word) and English stems (starting one)."""
+    english = lexicon_data()["measures_english"]
+    return {kind: (tuple(stems), tuple(english[kind])) for kind, stems in lexicon_data()["measures"].items()}
 
 
 def measures_named(text: str) -> frozenset[str]:
@@ -198,11 +200,10 @@ def measures_named(text: str) -> frozenset[str]:
     for idiom in lexicon_data()["measure_idioms"]:
         low = low.replace(idiom, " ")
     words = re.findall(r"[\wæøå-]+", low)
-    english = lexicon_data()["measures_english"]
     return frozenset(
         kind
-        for kind, stems in _measure_stems().items()
-        if any(s in w for w in words for s in stems) or any(w.startswith(tuple(english[kind])) for w in words)
+        for kind, (stems, english) in _measure_stems().items()
+        if any(s in w for w in words for s in stems) or any(w.startswith(english) for w in words)
     )
 
 

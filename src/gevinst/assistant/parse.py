@@ -193,10 +193,14 @@ def _reported(text: str, language: Language) -> tuple[Query, ...]:
     return (reported,) if reported.figures else ()
 
 
-def _part_groups(part: str, language: Language) -> tuple[tuple[str, ...], ...]:
+_WORD = re.compile(r"[\wæøåÆØÅ]+(?:-[\wæøåÆØÅ]+)*")
+
+
+def _word_groups(text: str, language: Language) -> tuple[tuple[str, ...], ...]:
+    """The term groups of a text's own words (an English text's Danish glossary terms)."""
     if language is Language.EN:
-        return term_groups(_english_search_text(part)[1])
-    return term_groups(re.findall(r"[\wæøåÆØÅ]+(?:-[\wæøåÆØÅ]+)*", part))
+        return term_groups(_english_search_text(text)[1])
+    return term_groups(_WORD.findall(text))
 
 
 def parse_query(
@@ -224,7 +228,7 @@ def parse_query(
         search_text, danish = _english_search_text(text)
         groups = term_groups([*danish, *cited(text), *names])
     else:
-        search_text, groups = text, term_groups(re.findall(r"[\wæøåÆØÅ]+(?:-[\wæøåÆØÅ]+)*", text))
+        search_text, groups = text, _word_groups(text, language)
     terms = tuple(dict.fromkeys(t for g in groups for t in g))
     quantities = read_quantities(text, english=language is Language.EN)
     # A question that asks two things asks, in its first part, what that part asks («Hvad skal der etableres
@@ -236,7 +240,7 @@ def parse_query(
         first = spell_fractions(clean_question(part, limit)[0], language is Language.EN)
         # a word of degree («hvorfor ikke mere?») names nothing a sentence must state
         degree = set(textnorm.tokens(" ".join(lexicon.word_set("comparatives"))))
-        own = frozenset(t for g in _part_groups(first, language) for t in g if t not in degree)
+        own = frozenset(t for g in _word_groups(first, language) for t in g if t not in degree)
     asks = question_cues.asks_of(first)
     outright = asks is Asks.FIGURE
     if asks is Asks.FACT and lexicon.wanted_quantity_kinds(first):

@@ -73,15 +73,15 @@ def _time_drop(low: str, q: Quantity, nxt: Quantity | None, before: str, gap: st
         return None
     # the first time may name its own unit («fra en time til 40 minutter», «fra 2 timer til 90 minutter»)
     own = None if _RANGE.match(gap) else _OWN_TIME_UNIT.match(gap)
-    if own is None and not _RANGE.match(gap) or own is not None and not _RANGE.match(gap[own.end() :]):
+    if not _RANGE.match(gap[own.end() :] if own else gap):
         return None
     m = _NEXT_WORD.match(low, nxt.end)
     unit = UnitKind.MINUTES if nxt.kind == "minutes" else lexicon.unit_noun(m.group(1)) if m else None
     if unit not in (UnitKind.MINUTES, UnitKind.HOURS):
         return None
-    second = nxt.value * (60 if unit is UnitKind.HOURS else 1)
+    second = before_after.in_minutes(nxt.value, unit)
     first_unit = UnitKind.MINUTES if q.kind == "minutes" else lexicon.unit_noun(own.group(1)) if own else unit
-    first = q.value * (60 if first_unit is UnitKind.HOURS else 1)
+    first = before_after.in_minutes(q.value, first_unit)
     return first - second if first > second else None  # «fra 2 til 1,5 timer» saves 30 minutes
 
 

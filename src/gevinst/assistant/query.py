@@ -14,6 +14,13 @@ class Language(StrEnum):
     EN = "en"
 
 
+class Amount(StrEnum):
+    """The amount a figure question asks: a saving or a price (figure_kind.py reads it)."""
+
+    SAVING = "saving"  # «hvad sparede …», «hvor stor en besparelse»
+    PRICE = "price"  # «hvad koster …», «hvad betaler …»
+
+
 class Asks(StrEnum):
     """What the question asks for; it decides which sentences answer it."""
 
@@ -136,8 +143,8 @@ class Query:
     measures: frozenset[str] = frozenset()
     # The numbered stages the question asks about («anden fase» → ("fase", 2)): another stage's figures do not answer.
     stages: frozenset[tuple[str, int]] = frozenset()
-    # The amount asked: a saving («hvad sparede …») or a price («hvad koster …»), not both (figure_kind.Amount).
-    amount: str | None = None
+    # The amount asked: a saving («hvad sparede …») or a price («hvad koster …»), not both.
+    amount: Amount | None = None
     # The budget years it names by label («budget 2020», «B2020», «B20» → "2020").
     budget_years: tuple[str, ...] = ()
     # The index tokens of the noun a Danish question asks about as its subject («Hvordan håndteres momsen …» →

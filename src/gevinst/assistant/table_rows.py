@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gevinst.danish_numbers import parse_number
 from gevinst.index import textnorm
 
 _NUM = re.compile(r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")
@@ -172,10 +173,6 @@ def best_row(texts: dict[int, str], names: tuple[str, ...], terms: tuple[str, ..
     return top[0]
 
 
-def _value(figure: str) -> float:
-    return float(figure.replace(".", "").replace(",", "."))
-
-
 def table_runs(text: str) -> list[list[TableRow]]:
     """The runs of one-figure rows in `text` («Aabenraa 537 Varde 594 … Holbæk 884»), each run under one header."""
     tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", text)]
@@ -200,8 +197,7 @@ def extremes(texts: dict[int, str], terms: tuple[str, ...]) -> tuple[int, TableR
     if not best or len(top) != 1:
         return None
     passage, run = top[0]
-    ranked = sorted(run, key=lambda r: _value(r.figures[0]))
-    values = [_value(r.figures[0]) for r in ranked]
-    if values[0] == values[1] or values[-1] == values[-2]:
+    ranked = sorted(((parse_number(r.figures[0])[0], r) for r in run), key=lambda valued: valued[0])
+    if ranked[0][0] == ranked[1][0] or ranked[-1][0] == ranked[-2][0]:
         return None  # a tie at either end names no one row
-    return passage, ranked[-1], ranked[0]
+    return passage, ranked[-1][1], ranked[0][1]

@@ -38,8 +38,7 @@ def other_figure(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
     if query.asks is not Asks.FIGURE or not query.figure_outright:
         return False
     sentence = retrieved.chunks[lead.passage].text[lead.start : lead.end]
-    amount = figure_kind.Amount(query.amount) if query.amount else None
-    return figure_kind.states_other_amount(amount, sentence) or figure_kind.other_budget_year(
+    return figure_kind.states_other_amount(query.amount, sentence) or figure_kind.other_budget_year(
         query.budget_years, sentence
     )
 
