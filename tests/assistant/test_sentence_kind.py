@@ -125,3 +125,29 @@ def test_a_how_that_asks_how_a_figure_is_worked_out_is_answered_by_the_calculati
     question: str, sentence: str, fit: float
 ) -> None:
     assert kind_fit(parse_query(question)[0], sentence) == fit
+
+
+LIST_QUESTION = "Hvilke opgaver kan kommunen overveje at udlicitere?"
+# A list whose line breaks the PDF text lost runs its items together, each opening with a capital inside the
+# sentence: in Danish only names and line starts are capitalised there, so three or more capitals standing alone
+# between lower-case words are a list's lines (names of several words, «Slagelse Kommune», are no lines).
+FLATTENED = [
+    (
+        "items-run-together",
+        "Områder der kan udliciteres Facility management Bygherrerådgivning og styring Køb og salg af ejendomme "
+        "Leje af bilflåde og maskiner Rottebekæmpelse i kommunen",
+        1.0,
+    ),
+    ("prose", "Kommunen kan udlicitere opgaven, når markedet for den fungerer godt.", 0.2),
+    (
+        "names-of-several-words",
+        "I Slagelse Kommune og hos Udbetaling Danmark er opgaverne samlet i en central enhed hos ATP.",
+        0.2,
+    ),
+    ("two-names-alone", "Både Favrskov og Vejle har udliciteret rengøringen af skolerne.", 0.2),
+]
+
+
+@pytest.mark.parametrize(("sentence", "fit"), [c[1:] for c in FLATTENED], ids=[c[0] for c in FLATTENED])
+def test_a_list_whose_lines_run_together_fits_a_list_question(sentence: str, fit: float) -> None:
+    assert kind_fit(parse_query(LIST_QUESTION)[0], sentence) == fit

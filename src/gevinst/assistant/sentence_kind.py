@@ -9,7 +9,7 @@ from functools import cache
 from gevinst.assistant import lexicon
 from gevinst.assistant.number_words import part_of_one, small_number
 from gevinst.assistant.query import Asks, Query
-from gevinst.assistant.sentence_shape import LIST_ITEM, names_focus, numbers_then, opens_list
+from gevinst.assistant.sentence_shape import LIST_ITEM, names_focus, numbers_then, opens_list, runs_lines_together
 from gevinst.danish_numbers import Quantity, find_quantities
 from gevinst.index import textnorm
 
@@ -53,6 +53,7 @@ def kind_fit(query: Query, sentence: str, following: str = "") -> float:
         return 1.0 if _markers("method").search(low) or _BY_MEANS.search(low) else 0.2
     if query.asks is Asks.LIST:
         listing = LIST_ITEM.match(sentence) or sentence.count(",") >= 2 or _ENUMERATION.search(sentence)
+        listing = listing or runs_lines_together(sentence)
         return 1.0 if listing or opens_list(sentence, query.focus) else 0.2
     return 0.5
 

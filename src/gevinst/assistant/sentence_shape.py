@@ -87,3 +87,15 @@ def is_fragment(sentence: str) -> bool:
         return True
     first = words[1] if words[0].rstrip(".)").isdigit() and len(words) > 1 else words[0]
     return first[:1].islower()
+
+
+# A word with a capital standing alone between lower-case words: «… management Bygherrerådgivning og …».
+_LONE_CAPITAL = re.compile(r"(?<=[a-zæøå,)] )[A-ZÆØÅ][a-zæøå/-]+(?= [a-zæøå(])")
+LINES_RUN_TOGETHER = 3
+
+
+def runs_lines_together(sentence: str) -> bool:
+    """A list whose line breaks the PDF text lost: its items run together in one «sentence», each opening with a
+    capital inside it. In Danish only names and line starts are capitalised there, and a name stands beside
+    another capitalised word («Slagelse Kommune») or alone once or twice, so three lone capitals are lines."""
+    return len(_LONE_CAPITAL.findall(sentence)) >= LINES_RUN_TOGETHER
