@@ -5,6 +5,7 @@ the reports. routing_cases.yaml holds the table; the same questions are in eval/
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,9 @@ import yaml
 from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.parse import parse_query
 from gevinst.assistant.retrieval import Retrieved
-from gevinst.assistant.routing import background_citations, choose
-from gevinst.calculators import CalculatorInputError
+from gevinst.assistant.routing import background_citations, choose, method_report_passage
+from gevinst.calculators import CalcResult, CalculatorInputError
+from gevinst.calculators.base import Assumption
 from gevinst.calculators.spec import resolve
 from gevinst.settings import Settings
 from gevinst.types import Chunk
@@ -167,3 +169,32 @@ def test_a_question_of_only_the_askers_figures_cites_no_stray_passage(question: 
     passage, other = _chunk("report", "Et årsværk koster 480.000 kr."), _chunk("other", "Noget andet.")
     context = AnswerContext(None, _Searches(passage, other), Settings())  # type: ignore[arg-type]
     assert background_citations(parse_query(question)[0], context) == []
+
+
+def _result(method_page: int) -> CalcResult:
+    method = Assumption("method", "Metode", "compliance", "", f"Rapporten, s. {method_page}", "report", method_page)
+    return CalcResult("compliance_savings", 1.0, "kr.", "Besparelse", "a × b", [method])
+
+
+def _scored(doc_id: str, page: int, score: float) -> Chunk:
+    return replace(_chunk(doc_id, f"Afsnit på side {page}."), page=page, score=score)
+
+
+METHOD_PASSAGES = [
+    # id, retrieved (doc, page, fused score), the method's page, the passage cited: (doc, page) or None
+    ("method-report-example-page", [("other", 9, 1.0), ("report", 53, 0.92)], 46, ("report", 53)),
+    ("found-only-faintly", [("other", 9, 1.0), ("report", 53, 0.6)], 46, None),
+    ("only-other-reports", [("other", 9, 1.0), ("other", 10, 0.95)], 46, None),
+    ("the-method-page-itself", [("report", 46, 1.0), ("report", 47, 0.9)], 46, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("retrieved", "page", "expected"), [c[1:] for c in METHOD_PASSAGES], ids=[c[0] for c in METHOD_PASSAGES]
+)
+def test_a_calculation_cites_the_best_found_passage_of_its_methods_report(
+    retrieved: list[tuple[str, int, float]], page: int, expected: tuple[str, int] | None
+) -> None:
+    found = Retrieved([_scored(*r) for r in retrieved], 0.3, [])
+    cited = method_report_passage(_result(page), found)
+    assert ((cited.doc_id, cited.page) if cited else None) == expected

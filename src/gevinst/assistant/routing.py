@@ -15,6 +15,7 @@ from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.filling import Filling, rank, uses_every_figure
 from gevinst.assistant.query import Language, QuantityMention, Query, UnitKind
 from gevinst.assistant.quoting import stating_quote
+from gevinst.assistant.retrieval import Retrieved
 from gevinst.calculators import (
     SPECS,
     CalcResult,
@@ -23,8 +24,13 @@ from gevinst.calculators import (
     run_calculator,
     show,
 )
+from gevinst.calculators.base import Assumption
 from gevinst.danish_numbers import Quantity, find_quantities
 from gevinst.types import Answer, Chunk, Citation, ToolCall
+
+# A passage's fused score (min-max-normalised word and meaning match, see HybridRetriever.fused_scores) at which
+# it is among the best by both: 1.0 is the best on each; 0.8 leaves room for either to be a little lower.
+CLEARLY_FOUND = 0.8
 
 
 def choose(query: Query, ranked: list[Filling] | None = None) -> Filling | None:
@@ -83,10 +89,12 @@ def answer_calculation(query: Query, context: AnswerContext) -> Answer | None:
         return Answer(query.raw, f"Beregningen kunne ikke udføres: {exc}", False)
     calc_ms = (time.perf_counter() - started) * 1000
     result = _with_scaling_shown(result, filling)
+    retrieved = context.retriever.retrieve(query, k=5)
     found = preset_citations(result, context)
-    found += [
-        c for c in background_citations(query, context) if (c.doc_id, c.page) not in {(f.doc_id, f.page) for f in found}
-    ]
+    example = method_report_passage(result, retrieved)
+    for c in ([example] if example else []) + background_citations(query, context, retrieved=retrieved):
+        if (c.doc_id, c.page) not in {(f.doc_id, f.page) for f in found}:
+            found.append(c)
     citations = [Citation(n, c.doc_id, c.title, c.page, c.section, c.snippet) for n, c in enumerate(found, start=1)]
     also = _high_end(filling, high, query.language) if high is not None else None
     text = compose_calculation(result, citations, query.language, also)
@@ -136,6 +144,7 @@ def compose_calculation(
     if high_end:
         lines.append(high_end)
     lines.append("Forudsætninger:" if not english else "Assumptions:")
+    cited: set[int] = set()
     for a in result.assumptions:
         kind = spec.input(a.name).kind if a.name != "method" else Kind.COUNT
         value = a.value if isinstance(a.value, str) else show(a.value, kind)
@@ -151,8 +160,9 @@ def compose_calculation(
             None,
         )
         lines.append(f"- {a.label}: {value} ({a.source})" + (f" [{cite}]" if cite else ""))
+        cited |= {cite} if cite else set()
     lines += [f"Bemærk: {w}" for w in result.warnings]
-    cited = {c.n for c in citations if any(c.doc_id == a.doc_id for a in result.assumptions)}
+    # every other passage is background, also one of the report a default comes from (its worked example)
     background = [c for c in citations if c.n not in cited]
     if background:
         lines.append(
@@ -162,11 +172,13 @@ def compose_calculation(
     return "\n".join(lines)
 
 
-def background_citations(query: Query, context: AnswerContext, count: int = 2) -> list[Citation]:
+def background_citations(
+    query: Query, context: AnswerContext, count: int = 2, retrieved: Retrieved | None = None
+) -> list[Citation]:
     """The report passages the question itself points to (the example it builds on): those that state two or
     more of the question's own figures, else the best ones when retrieval finds them clearly; cited as
     background, never as the source of a figure the user gave."""
-    retrieved = context.retriever.retrieve(query, k=5)
+    retrieved = retrieved or context.retriever.retrieve(query, k=5)
     if retrieved.missing_entities:
         return []
     chunks = [c for c in retrieved.chunks if _states_figures(c.text, query.figures) >= 2][:count]
@@ -175,6 +187,29 @@ def background_citations(query: Query, context: AnswerContext, count: int = 2) -
     if not chunks and retrieved.coverage >= max(0.7, context.settings.retrieval.refusal_threshold):
         chunks = retrieved.chunks[:count]
     return [Citation(0, c.doc_id, c.title, c.page, c.section, c.text[:500].strip()) for c in chunks]
+
+
+def method_report_passage(result: CalcResult, retrieved: Retrieved) -> Citation | None:
+    """The best retrieved passage of the report the calculation's method or defaults come from, when retrieval
+    ranks it at the top by both words and meaning (fused score ≥ CLEARLY_FOUND): the page where that report works
+    this kind of calculation or its example (the compliance formula on the e-handel pages), which the method's own
+    page reference need not be. None when that best passage is a page the assumptions already cite."""
+    sources = [a for a in result.assumptions if a.doc_id]
+    if retrieved.missing_entities or not sources:
+        return None
+    best = next((c for c in retrieved.chunks if c.doc_id in {a.doc_id for a in sources}), None)
+    if best is None or best.score < CLEARLY_FOUND:
+        return None
+    if any(a.doc_id == best.doc_id and _cites(a, best.page, best.section) for a in sources):
+        return None
+    return Citation(0, best.doc_id, best.title, best.page, best.section, best.text[:500].strip())
+
+
+def _cites(a: Assumption, page: int | None, section: str) -> bool:
+    """The assumption's reference covers this page (or next one, where its passage runs on) or section."""
+    if a.page is not None:
+        return page in (a.page, a.page + 1)
+    return not a.section or a.section in section
 
 
 def _stating_reported(query: Query, context: AnswerContext) -> list[Chunk]:
