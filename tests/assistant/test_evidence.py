@@ -335,8 +335,11 @@ def test_a_figure_in_words_is_a_figure(sentence: str, states: bool) -> None:
         ("Hvad kræver det af investering at indføre tidsregistrering?", False),
         ("Hvilken e-handelsgrad opnåede kommunen?", False),
         ("How much did the municipality save?", True),
+        ("Hvad koster en licens pr. bruger?", True),
+        ("What does the app licence cost per user?", True),
+        ("What did the new system cost the municipality?", True),
     ],
-    ids=["hvor-meget", "noun-only", "kind-noun", "english-how-much"],
+    ids=["hvor-meget", "noun-only", "kind-noun", "english-how-much", "hvad-koster", "what-does-cost", "what-did-cost"],
 )
 def test_a_figure_asked_only_by_naming_its_kind_is_not_asked_outright(question: str, outright: bool) -> None:
     """Only a question that asks outright for a figure is refused for want of one; «Hvad kræver det af
