@@ -335,8 +335,11 @@ def test_a_figure_in_words_is_a_figure(sentence: str, states: bool) -> None:
         ("Hvad kræver det af investering at indføre tidsregistrering?", False),
         ("Hvilken e-handelsgrad opnåede kommunen?", False),
         ("How much did the municipality save?", True),
+        ("Hvad koster en licens pr. bruger?", True),
+        ("What does the app licence cost per user?", True),
+        ("What did the new system cost the municipality?", True),
     ],
-    ids=["hvor-meget", "noun-only", "kind-noun", "english-how-much"],
+    ids=["hvor-meget", "noun-only", "kind-noun", "english-how-much", "hvad-koster", "what-does-cost", "what-did-cost"],
 )
 def test_a_figure_asked_only_by_naming_its_kind_is_not_asked_outright(question: str, outright: bool) -> None:
     """Only a question that asks outright for a figure is refused for want of one; «Hvad kræver det af
@@ -1120,3 +1123,28 @@ def test_an_answer_quotes_up_to_six_supporting_sentences(question: str, quoted: 
     # the figure or reason asked for often stands in the fifth or sixth relevant sentence
     found = _found(SEVEN_FIGURES, {"Kommunen": 1.0}, fits={"": 1.0})
     assert len(_choose(question, SEVEN_FIGURES, found)) == quoted
+
+
+@pytest.mark.parametrize(
+    ("question", "probability", "refused"),
+    [
+        pytest.param("How much do the rates vary across the first four categories?", 0.3, False, id="english-near"),
+        pytest.param("Hvor meget varierer taksterne på tværs af de fire første kategorier?", 0.3, True, id="danish"),
+        pytest.param("How do I bake sourdough bread?", 0.1, True, id="english-out-of-scope"),
+        pytest.param("Hvordan varierer taksterne?", 0.6, False, id="danish-above"),
+    ],
+)
+def test_an_english_question_is_refused_by_its_probability_only_when_nothing_is_near(
+    question: str, probability: float, refused: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Across languages e5 puts even the sentence that answers an English question near 0.1 in meaning, so
+    between 0.25 and 0.5 its calibrated probability does not tell answered from unanswered: only far below, out
+    of scope, does it refuse an English question; a Danish one keeps the higher floor."""
+    from gevinst.assistant import evidence, refusal
+    from gevinst.assistant.retrieval import Retrieved
+
+    monkeypatch.setattr(refusal, "evidence_score", lambda *_: probability)
+    lead = evidence.Candidate(0, 0, 10, 0.1, 1.0, 1.0, meaning=0.1)
+    retrieved = Retrieved([], coverage=0.3, missing_terms=[], best_dense=0.81)
+    query = parse_query(question)[0]
+    assert refusal._below_threshold(query, retrieved, lead, Settings().retrieval) is refused

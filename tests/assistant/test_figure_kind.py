@@ -94,6 +94,10 @@ DOCS = {
         "# Ejendomsdrift\n\nSvendborg Kommune har indregnet en besparelse på ejendomsdriften på 5 % i B18 ift. B14.\n"
     ),
     "skoler.txt": "# Skolernes it\n\nI 2020 afsatte kommunen 2 mio. kr. til skolernes it.\n",
+    "udbetaling.txt": (
+        "# Fælles løsninger\n\nUdbetaling Danmark har opnået besparelser på ca. 300 mio. kr. årligt for de opgaver, "
+        "der blev overført fra kommunerne.\n"
+    ),
 }
 
 # (question, refused by rule)
@@ -111,6 +115,11 @@ REFUSED = {
     "extra-costs-asked": ("Hvor store merudgifter har Nyborg ved den mellemkommunale afregning?", False),
     "another-budget-year": ("Hvor stor en besparelse på ejendomsdriften har Svendborg indregnet i budget 2020?", True),
     "the-budget-year-stated": ("Hvor stor en besparelse på ejendomsdriften har Svendborg indregnet i B18?", False),
+    "price-of-a-name-that-reads-as-a-payment": (
+        "Hvor stort et bidrag betaler en kommune til Udbetaling Danmark om året?",
+        True,
+    ),
+    "saving-of-that-name": ("Hvor meget har Udbetaling Danmark sparet om året?", False),
 }
 
 

@@ -102,7 +102,8 @@ def _below_threshold(query: Query, retrieved: Retrieved, lead: Candidate, settin
     score = evidence_score(query, retrieved, lead)
     if lead.meaning is None:
         return score < settings.refusal_threshold
-    return score < settings.refusal_probability
+    floor = settings.refusal_probability if query.language is Language.DA else settings.refusal_probability_foreign
+    return score < floor
 
 
 def statistic_not_stated(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:

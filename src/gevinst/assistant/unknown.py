@@ -38,7 +38,11 @@ def other_figure(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
     if query.asks is not Asks.FIGURE or not query.figure_outright:
         return False
     sentence = retrieved.chunks[lead.passage].text[lead.start : lead.end]
-    return figure_kind.states_other_amount(query.amount, sentence) or figure_kind.other_budget_year(
+    # the name asked about says who, not which amount: «Udbetaling Danmark» is no payment, «Fællesindkøb» no cost
+    unnamed = (
+        re.sub(r"\b(?:" + "|".join(map(re.escape, query.names)) + r")\b", " ", sentence) if query.names else sentence
+    )
+    return figure_kind.states_other_amount(query.amount, unnamed) or figure_kind.other_budget_year(
         query.budget_years, sentence
     )
 
