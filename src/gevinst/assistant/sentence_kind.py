@@ -52,7 +52,7 @@ def kind_fit(query: Query, sentence: str, following: str = "") -> float:
             return 1.0 if states_calculation(low) else 0.6 if _markers("method").search(low) else 0.2
         return 1.0 if _markers("method").search(low) or _BY_MEANS.search(low) else 0.2
     if query.asks is Asks.LIST:
-        listing = LIST_ITEM.match(sentence) or sentence.count(",") >= 2 or _ENUMERATION.search(sentence)
+        listing = bool(LIST_ITEM.match(sentence) or sentence.count(",") >= 2 or _ENUMERATION.search(sentence))
         listing = listing or runs_lines_together(sentence)
         return 1.0 if listing or opens_list(sentence, query.focus) else 0.2
     return 0.5
