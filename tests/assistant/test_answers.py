@@ -271,3 +271,20 @@ def test_a_calculation_on_a_reports_own_figures_cites_that_report_as_background(
     assert answer.tool_calls and answer.tool_calls[0].name == "channel_shift"
     assert [c.doc_id for c in answer.citations] == ["indkoeb"]
     assert "Baggrund i rapporterne" in answer.text and "(dit tal)" in answer.text
+
+
+# A calculation that lacks an input asks for it only when the reports do not answer the question themselves: a
+# question about a report's own figure in the words of a calculation is answered from the report.
+INCOMPLETE = [
+    ("report-answers", "Hvad kan vi spare på KSD med vores 12 årsværk?", "40 %"),
+    ("report-silent", "Hvad sparer vi ved at gå fra 52 % e-handel til 80 %?", "mangler jeg"),
+]
+
+
+@pytest.mark.parametrize(("question", "shown"), [c[1:] for c in INCOMPLETE], ids=[c[0] for c in INCOMPLETE])
+def test_an_incomplete_calculation_asks_only_when_the_reports_do_not_answer(
+    small_assistant, question: str, shown: str
+) -> None:  # type: ignore[no-untyped-def]
+    answer = small_assistant.answer(question)
+    assert shown in answer.text and not answer.refused and not answer.tool_calls
+    assert ("mangler jeg" in answer.text) == (shown == "mangler jeg")

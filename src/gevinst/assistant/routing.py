@@ -11,7 +11,7 @@ import time
 from dataclasses import replace
 
 from gevinst.assistant import borrowed
-from gevinst.assistant.answerers import AnswerContext
+from gevinst.assistant.answerers import AnswerContext, Deferred
 from gevinst.assistant.filling import Filling, rank, uses_every_figure
 from gevinst.assistant.query import Language, QuantityMention, Query, UnitKind
 from gevinst.assistant.quoting import stating_quote
@@ -71,15 +71,15 @@ def _named_instead(best: Filling, ranked: list[Filling]) -> Filling | None:
     )
 
 
-def answer_calculation(query: Query, context: AnswerContext) -> Answer | None:
+def answer_calculation(query: Query, context: AnswerContext) -> Answer | Deferred | None:
     ranked = rank(query) if query.figures else []
     filling = choose(query, ranked)
     if filling is None or not filling.complete:  # «samme besparelse som Københavns …»: the report's percentage
         filling = borrowed.borrow(query, ranked, context) or filling
     if filling is None:
         return None
-    if not filling.complete:
-        return Answer(query.raw, _ask_for(filling, query.language), False)
+    if not filling.complete:  # asked for only when the reports do not answer the question themselves
+        return Deferred(Answer(query.raw, _ask_for(filling, query.language), False))
     started = time.perf_counter()
     high_args = {**filling.arguments, **dict(filling.highs)}
     try:

@@ -9,7 +9,7 @@ import time
 from collections.abc import Generator, Iterator, Sequence
 from typing import Any, Protocol
 
-from gevinst.assistant.answerers import AnswerContext, Answerer
+from gevinst.assistant.answerers import AnswerContext, Answerer, Deferred
 from gevinst.assistant.catalogue import CatalogueAnswerer
 from gevinst.assistant.extractive import ExtractiveBackend
 from gevinst.assistant.parse import parse_query
@@ -28,7 +28,7 @@ class AnswerBackend(Protocol):
 class CalculationAnswerer:
     """Calculation questions go to the calculators (routing.py)."""
 
-    def answer(self, query: Query, context: AnswerContext) -> Answer | None:
+    def answer(self, query: Query, context: AnswerContext) -> Answer | Deferred | None:
         from gevinst.assistant.routing import answer_calculation
 
         return answer_calculation(query, context)
@@ -60,9 +60,12 @@ class Assistant:
                 question, _empty_reply(query.language), True, notice=notice, timings_ms={"total": _ms(started)}
             )
             return
+        deferred: Answer | None = None
         for answerer in self.answerers:
             answered = answerer.answer(query, self.context)
-            if answered is not None:
+            if isinstance(answered, Deferred):
+                deferred = deferred or answered.answer
+            elif answered is not None:
                 answered.question, answered.notice = question, notice or answered.notice
                 answered.timings_ms["total"] = _ms(started)
                 yield answered
@@ -71,6 +74,8 @@ class Assistant:
         retrieved = self.retriever.retrieve(query)
         t1 = time.perf_counter()
         result = yield from self._compose(query, retrieved)
+        if result.refused and deferred is not None:  # the reports do not answer: ask for what the calculation lacks
+            result = deferred
         result.question = question
         result.notice = notice or result.notice
         result.timings_ms = {"retrieve": _ms(t0, t1), "answer": _ms(t1), "total": _ms(started)}
