@@ -188,3 +188,29 @@ def test_a_price_is_stated_in_kroner(settings: Settings, tmp_path: Path, questio
     """«Hvad betaler …» is not answered by the hours a system saves: a price asked needs an amount."""
     assistant = assistant_over(settings, tmp_path / "docs", PRICES)
     assert assistant.answer(question).refused is refused
+
+
+# A report speaks of its own year without writing it: «KL i 2011» about a report KL published in 2011 names that
+# report, not a year no passage mentions; another year no passage mentions is still an entity the sources lack.
+OWN_YEAR_CATALOG = "documents:\n  - id: office\n    file: office.txt\n    title: Fælles back office\n    year: 2011\n"
+OWN_YEAR_TEXT = (
+    "# Fælles back office\n\n"
+    "Kommunerne kan inddrage private leverandører i den fælles back office-funktion gennem et udbud af it-driften. "
+    "Leverandøren løser opgaverne på vegne af alle kommunerne i samarbejdet.\n"
+)
+OWN_YEAR = [
+    ("the-reports-own-year", "Hvordan ville KL i 2011 inddrage private leverandører i back office-funktionen?", False),
+    (
+        "a-year-no-passage-names",
+        "Hvordan ville KL i 2005 inddrage private leverandører i back office-funktionen?",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "refused"), [c[1:] for c in OWN_YEAR], ids=[c[0] for c in OWN_YEAR])
+def test_a_report_names_its_own_year(settings: Settings, tmp_path: Path, question: str, refused: bool) -> None:
+    assistant = assistant_over(
+        settings, tmp_path / "docs", {"catalog.yaml": OWN_YEAR_CATALOG, "office.txt": OWN_YEAR_TEXT}
+    )
+    assert refused_by_rule(assistant, question) is refused

@@ -141,9 +141,11 @@ class HybridRetriever:
         absent = [
             n for n in query.names if n.lower() not in lexicon.generic_names() and not set(textnorm.tokens(n)) & seen
         ]
-        # A calendar year the question asks about is an entity too: no passage about it, no answer about it.
-        absent += [y for y in query.years if y not in seen]
         published = {c.doc_id: self._published[c.doc_id] for c in chunks if c.doc_id in self._published}
+        # A calendar year the question asks about is an entity too: no passage about it, no answer about it; but a
+        # report speaks of its own year without writing it («KL i 2009» about KL's report of 2009).
+        own_years = {str(self._published.get(self.index.chunks[i].doc_id)) for i in picked[:5]}
+        absent += [y for y in query.years if y not in seen and y not in own_years]
         same_report = [i for i in carried if i + 1 in carried and self._same_report(i, i + 1)]
         following = {carried.index(i): carried.index(i + 1) for i in same_report}
         tokens = [self._tokens[i] for i in carried]
