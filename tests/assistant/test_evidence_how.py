@@ -74,6 +74,7 @@ RUNS_ON = (
 RUN_ON_CASES = [
     ("og-points-back", "Og samtidig", True),
     ("men-points-back", "Men samtidig", True),
+    ("later-point-of-an-enumeration", "For det andet", True),
     ("new-matter", "I mange kommuner", False),
 ]
 

@@ -28,11 +28,19 @@ _FIRST_ITEM = re.compile(r"\s*\(?1[.)]\)?(?:\s|$)")
 _BARE_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\)?\s*")  # an item's number the sentence split left alone: «(2.)»
 
 
+# «For det andet …», «For det tredje …», «Secondly, …»: a later point of an enumeration that «For det første …» began
+_LATER_POINT = re.compile(
+    r"(?:for det (?:andet|tredje|fjerde|femte|sjette)|(?:second|third|fourth|fifth)ly)\b", re.IGNORECASE
+)
+
+
 def points_back(sentence: str) -> bool:
-    """The sentence opens by pointing back («Det er et 14 dages forløb …», «Dette betyder …»): it goes on about the
-    one before it, so it cannot lead, and it continues a lead however long it is."""
+    """The sentence opens by pointing back («Det er et 14 dages forløb …», «Dette betyder …») or by naming a later
+    point of an enumeration («For det andet …»): it goes on about the one before it, so it cannot lead, and it
+    continues a lead however long it is."""
     words = sentence.split(maxsplit=1)
-    return bool(words) and words[0].lower().strip(",:") in lexicon.word_set("anaphoric_openers")
+    opener = bool(words) and words[0].lower().strip(",:") in lexicon.word_set("anaphoric_openers")
+    return opener or bool(_LATER_POINT.match(sentence.lstrip()))
 
 
 def list_opener(passage: str, start: int) -> int | None:
