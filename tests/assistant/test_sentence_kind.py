@@ -151,3 +151,22 @@ FLATTENED = [
 @pytest.mark.parametrize(("sentence", "fit"), [c[1:] for c in FLATTENED], ids=[c[0] for c in FLATTENED])
 def test_a_list_whose_lines_run_together_fits_a_list_question(sentence: str, fit: float) -> None:
     assert kind_fit(parse_query(LIST_QUESTION)[0], sentence) == fit
+
+
+HEAD_OF_NEXT = "Først efter samlingen af administrationen er nogle af de markante fordele blevet tydelige."
+NAMED_NEXT = [
+    (
+        "next-points-back-and-names-them",
+        "Det er fordele som bl.a. øget vidensdeling og dialog, lettere beslutningsveje samt nemmere mødeafvikling.",
+        1.0,
+    ),
+    ("next-points-back-names-none", "Det har medarbejderne også bemærket i den daglige drift.", 0.2),
+    ("next-names-them-anew", "Kommunen har vidensdeling, lettere beslutningsveje samt nemmere mødeafvikling.", 0.2),
+]
+
+
+@pytest.mark.parametrize(("following", "fit"), [c[1:] for c in NAMED_NEXT], ids=[c[0] for c in NAMED_NEXT])
+def test_a_sentence_whose_next_sentence_names_its_items_heads_a_list(following: str, fit: float) -> None:
+    """«… nogle af de markante fordele er blevet tydelige. Det er fordele som bl.a. A, B samt C.»: the items are
+    named in the next sentence, which points back to the one that says what they are."""
+    assert kind_fit(parse_query("Hvilke fordele blev tydelige efter samlingen?")[0], HEAD_OF_NEXT, following) == fit

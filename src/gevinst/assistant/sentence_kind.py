@@ -9,7 +9,14 @@ from functools import cache
 from gevinst.assistant import lexicon
 from gevinst.assistant.number_words import part_of_one, small_number
 from gevinst.assistant.query import Asks, Query
-from gevinst.assistant.sentence_shape import LIST_ITEM, names_focus, numbers_then, opens_list, runs_lines_together
+from gevinst.assistant.sentence_shape import (
+    LIST_ITEM,
+    names_focus,
+    numbers_then,
+    opens_list,
+    points_back,
+    runs_lines_together,
+)
 from gevinst.danish_numbers import Quantity, find_quantities
 from gevinst.index import textnorm
 
@@ -52,10 +59,17 @@ def kind_fit(query: Query, sentence: str, following: str = "") -> float:
             return 1.0 if states_calculation(low) else 0.6 if _markers("method").search(low) else 0.2
         return 1.0 if _markers("method").search(low) or _BY_MEANS.search(low) else 0.2
     if query.asks is Asks.LIST:
-        listing = LIST_ITEM.match(sentence) or sentence.count(",") >= 2 or _ENUMERATION.search(sentence)
-        listing = listing or runs_lines_together(sentence)
-        return 1.0 if listing or opens_list(sentence, query.focus) else 0.2
+        listing = sentence.count(",") >= 2 or names_items(sentence) or opens_list(sentence, query.focus)
+        # «… nogle af de markante fordele er blevet tydelige. Det er fordele som bl.a. A, B samt C.»: the sentence
+        # says what the items are, the next one names them, pointing back
+        named_next = points_back(following) and names_items(following)
+        return 1.0 if listing or named_next else 0.2
     return 0.5
+
+
+def names_items(sentence: str) -> bool:
+    """The sentence names items: a list item, things named in a row («A, B og C») or a list's lines run together."""
+    return bool(LIST_ITEM.match(sentence) or _ENUMERATION.search(sentence) or runs_lines_together(sentence))
 
 
 def gives_reason_or_means(sentence: str) -> bool:
