@@ -170,3 +170,46 @@ def test_a_sentence_whose_next_sentence_names_its_items_heads_a_list(following: 
     """«… nogle af de markante fordele er blevet tydelige. Det er fordele som bl.a. A, B samt C.»: the items are
     named in the next sentence, which points back to the one that says what they are."""
     assert kind_fit(parse_query("Hvilke fordele blev tydelige efter samlingen?")[0], HEAD_OF_NEXT, following) == fit
+
+
+RECOMMENDATIONS = [
+    (
+        "recommended-asked-and-stated",
+        "Hvordan anbefales det at organisere projektet?",
+        "Det anbefales, at direktionen er styregruppe for projektet.",
+        1.0,
+    ),
+    (
+        "bor-asks-a-means",
+        "Hvordan bør vi vurdere normeringen?",
+        "Det bør indgå i vurderingen, hvor mange sager der er.",
+        0.2,
+    ),
+    (
+        "suggest-asked",
+        "How do KL suggest we get started?",
+        "KL og KOMBIT anbefaler, at kommunen laver et gevinsttræ.",
+        1.0,
+    ),
+    (
+        "recommended-asked-none-stated",
+        "Hvordan anbefales det at organisere projektet?",
+        "Projektet har en styregruppe.",
+        0.2,
+    ),
+    (
+        "not-asked",
+        "Hvordan er projektet organiseret?",
+        "Det anbefales, at direktionen er styregruppe for projektet.",
+        0.2,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "fit"), [c[1:] for c in RECOMMENDATIONS], ids=[c[0] for c in RECOMMENDATIONS]
+)
+def test_a_how_that_asks_what_is_recommended_is_answered_by_a_recommendation(
+    question: str, sentence: str, fit: float
+) -> None:
+    assert kind_fit(parse_query(question)[0], sentence) == fit

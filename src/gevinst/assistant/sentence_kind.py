@@ -57,6 +57,8 @@ def kind_fit(query: Query, sentence: str, following: str = "") -> float:
             return 1.0  # how something moves is told by its directions («færre udgifter …, stiger …, falder …»)
         if query.calculates:  # how a figure is worked out: a sentence stating the calculation, before other means
             return 1.0 if states_calculation(low) else 0.6 if _markers("method").search(low) else 0.2
+        if query.recommends and recommends(low):
+            return 1.0  # what is recommended is a recommendation («Det anbefales, at projektet forankres …»)
         return 1.0 if _markers("method").search(low) or _BY_MEANS.search(low) else 0.2
     if query.asks is Asks.LIST:
         listing = sentence.count(",") >= 2 or names_items(sentence) or opens_list(sentence, query.focus)
@@ -70,6 +72,17 @@ def kind_fit(query: Query, sentence: str, following: str = "") -> float:
 def names_items(sentence: str) -> bool:
     """The sentence names items: a list item, things named in a row («A, B og C») or a list's lines run together."""
     return bool(LIST_ITEM.match(sentence) or _ENUMERATION.search(sentence) or runs_lines_together(sentence))
+
+
+# «anbefales», «KLK anbefaler», «foreslås», «recommends»: a recommendation, asked or stated. Not «bør» / «should»: a
+# «Hvordan bør jobcentret styre …?» asks for a means, and «bør» is in any sentence of advice (dev4 lost one).
+_RECOMMENDS = re.compile(r"(?<![\w-])(?:anbefal|foreslå|foreslog|recommend|suggest|advise)", re.IGNORECASE)
+
+
+def recommends(text: str) -> bool:
+    """The text asks for or states a recommendation («Hvordan anbefales det at organisere …», «Det anbefales,
+    at …», «How do KL suggest …»)."""
+    return bool(_RECOMMENDS.search(text))
 
 
 def gives_reason_or_means(sentence: str) -> bool:
