@@ -64,6 +64,8 @@ COMPARISONS = [
     ("plain-question-reason", PLAIN_QUESTION, "Kommunen skiftede, fordi leverandøren lukkede.", 1.0),
     ("amount-word-counts", "Hvorfor skal flere opgaver samles i fælles løsninger?", "Løsningen var billigere.", 0.0),
     ("amount-word-than", "Hvorfor arbejder borgeren flere timer end før?", "Løsningen var billigere.", 1.0),
+    ("frem-for", "Hvorfor valgte kommunen den nye løsning frem for den gamle?", "Løsningen var billigere.", 1.0),
+    ("rather-than", "Why did the council choose the new system rather than the old?", "Løsningen var billigere.", 1.0),
 ]
 
 

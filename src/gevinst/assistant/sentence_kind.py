@@ -147,12 +147,16 @@ def asks_change(question: str) -> bool:
     return bool(_changes("asked").search(question.lower()))
 
 
+# «Hvorfor valgte Vejle X frem for at opgradere …?»: a choice between two, whose reasons are what makes one better
+_RATHER = re.compile(r"\b(?:frem ?for|rather than|instead of)\b")
+
+
 def asks_comparison(question: str) -> bool:
     """The question compares: a comparative other than an amount word («bedre», «billigere», «ringere»), a «-ere
-    end», or an amount word before «end» («flere timer end …»)."""
+    end», an amount word before «end» («flere timer end …») or a choice of one thing «frem for» another."""
     low = question.lower()
     named = set(re.findall(r"[a-zæøå]+", low)) & (lexicon.word_set("comparatives") - _AMOUNTS)
-    return bool(named or _COMPARED.search(low) or _AMOUNT_THAN.search(low))
+    return bool(named or _COMPARED.search(low) or _AMOUNT_THAN.search(low) or _RATHER.search(low))
 
 
 def compares(text: str) -> bool:
