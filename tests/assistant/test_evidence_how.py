@@ -74,6 +74,7 @@ RUNS_ON = (
 RUN_ON_CASES = [
     ("og-points-back", "Og samtidig", True),
     ("men-points-back", "Men samtidig", True),
+    ("later-point-of-an-enumeration", "For det andet", True),
     ("new-matter", "I mange kommuner", False),
 ]
 
@@ -293,3 +294,23 @@ def test_a_how_quotes_a_longer_paragraph(question: str, quoted: bool) -> None:
     chosen = _choose(question, STEPS, _found(STEPS, {"Administrativ": 2.0}))
     assert chosen[0].startswith("Administrativ")
     assert any(c.startswith("Planlægningen") and c in chosen[1:6] for c in chosen) is quoted
+
+
+RECOMMENDED = (
+    "Budgetopfølgningen digitaliseres ved at indføre en fælles styringsløsning for hele kommunen. "
+    "KLK anbefaler, at projektet forankres i en projektorganisation, hvor direktionen er styregruppe."
+)
+RECOMMENDED_CASES = [
+    ("recommendation-asked", "Hvordan anbefales det at organisere projektet?", "KLK anbefaler"),
+    ("means-asked", "Hvordan digitaliseres budgetopfølgningen?", "Budgetopfølgningen"),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"), [c[1:] for c in RECOMMENDED_CASES], ids=[c[0] for c in RECOMMENDED_CASES]
+)
+def test_a_how_that_asks_what_is_recommended_is_led_by_a_recommendation(question: str, lead: str) -> None:
+    from .test_evidence import _found
+
+    found = _found(RECOMMENDED, {"Budgetopfølgningen": 1.3, "KLK": 1.2}, {"Budget": 1.0, "KLK": 1.0})
+    assert _choose(question, RECOMMENDED, found)[0].startswith(lead)

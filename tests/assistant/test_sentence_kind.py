@@ -64,6 +64,8 @@ COMPARISONS = [
     ("plain-question-reason", PLAIN_QUESTION, "Kommunen skiftede, fordi leverandøren lukkede.", 1.0),
     ("amount-word-counts", "Hvorfor skal flere opgaver samles i fælles løsninger?", "Løsningen var billigere.", 0.0),
     ("amount-word-than", "Hvorfor arbejder borgeren flere timer end før?", "Løsningen var billigere.", 1.0),
+    ("frem-for", "Hvorfor valgte kommunen den nye løsning frem for den gamle?", "Løsningen var billigere.", 1.0),
+    ("rather-than", "Why did the council choose the new system rather than the old?", "Løsningen var billigere.", 1.0),
 ]
 
 
@@ -151,3 +153,65 @@ FLATTENED = [
 @pytest.mark.parametrize(("sentence", "fit"), [c[1:] for c in FLATTENED], ids=[c[0] for c in FLATTENED])
 def test_a_list_whose_lines_run_together_fits_a_list_question(sentence: str, fit: float) -> None:
     assert kind_fit(parse_query(LIST_QUESTION)[0], sentence) == fit
+
+
+HEAD_OF_NEXT = "Først efter samlingen af administrationen er nogle af de markante fordele blevet tydelige."
+NAMED_NEXT = [
+    (
+        "next-points-back-and-names-them",
+        "Det er fordele som bl.a. øget vidensdeling og dialog, lettere beslutningsveje samt nemmere mødeafvikling.",
+        1.0,
+    ),
+    ("next-points-back-names-none", "Det har medarbejderne også bemærket i den daglige drift.", 0.2),
+    ("next-names-them-anew", "Kommunen har vidensdeling, lettere beslutningsveje samt nemmere mødeafvikling.", 0.2),
+]
+
+
+@pytest.mark.parametrize(("following", "fit"), [c[1:] for c in NAMED_NEXT], ids=[c[0] for c in NAMED_NEXT])
+def test_a_sentence_whose_next_sentence_names_its_items_heads_a_list(following: str, fit: float) -> None:
+    """«… nogle af de markante fordele er blevet tydelige. Det er fordele som bl.a. A, B samt C.»: the items are
+    named in the next sentence, which points back to the one that says what they are."""
+    assert kind_fit(parse_query("Hvilke fordele blev tydelige efter samlingen?")[0], HEAD_OF_NEXT, following) == fit
+
+
+RECOMMENDATIONS = [
+    (
+        "recommended-asked-and-stated",
+        "Hvordan anbefales det at organisere projektet?",
+        "Det anbefales, at direktionen er styregruppe for projektet.",
+        1.0,
+    ),
+    (
+        "bor-asks-a-means",
+        "Hvordan bør vi vurdere normeringen?",
+        "Det bør indgå i vurderingen, hvor mange sager der er.",
+        0.2,
+    ),
+    (
+        "suggest-asked",
+        "How do KL suggest we get started?",
+        "KL og KOMBIT anbefaler, at kommunen laver et gevinsttræ.",
+        1.0,
+    ),
+    (
+        "recommended-asked-none-stated",
+        "Hvordan anbefales det at organisere projektet?",
+        "Projektet har en styregruppe.",
+        0.2,
+    ),
+    (
+        "not-asked",
+        "Hvordan er projektet organiseret?",
+        "Det anbefales, at direktionen er styregruppe for projektet.",
+        0.2,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "fit"), [c[1:] for c in RECOMMENDATIONS], ids=[c[0] for c in RECOMMENDATIONS]
+)
+def test_a_how_that_asks_what_is_recommended_is_answered_by_a_recommendation(
+    question: str, sentence: str, fit: float
+) -> None:
+    assert kind_fit(parse_query(question)[0], sentence) == fit

@@ -12,7 +12,7 @@ from gevinst.assistant.opening import list_opener, points_back
 from gevinst.assistant.query import Asks, Query
 from gevinst.assistant.refusal import passages_naming
 from gevinst.assistant.retrieval import Retrieved
-from gevinst.assistant.sentence_kind import draws_conclusion, names_drawbacks
+from gevinst.assistant.sentence_kind import draws_conclusion, names_drawbacks, recommends
 from gevinst.assistant.sentence_shape import LIST_ITEM, is_fragment, is_noise
 
 
@@ -42,6 +42,12 @@ def lead_of(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Cand
         best_relevance = max(c.relevance for c in ranked)
         naming = [c for c in leaders if names_drawbacks(text(c)) and c.relevance >= 0.2 * best_relevance]
         leaders = naming or leaders
+    if query.recommends:  # what is recommended is led by a recommendation («Det anbefales, at …»)
+        best_relevance = max(c.relevance for c in ranked)
+        recommending = [
+            c for c in leaders if c.fit >= 1.0 and recommends(text(c)) and c.relevance >= 0.2 * best_relevance
+        ]
+        leaders = recommending or leaders
     lead = next((c for c in leaders if not is_fragment(text(c))), leaders[0])
     chunk_text = retrieved.chunks[lead.passage].text
     # a why answered by a conclusion («… kræver det derfor …») is led in by the sentence it concludes from: the reason

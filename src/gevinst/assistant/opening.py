@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from gevinst.assistant import lexicon
 from gevinst.assistant.candidate import Candidate
 from gevinst.assistant.query import Asks
 from gevinst.assistant.sentence_kind import gives_reason_or_means
-from gevinst.assistant.sentence_shape import LIST_ITEM, is_fragment, is_noise, opens_list
+from gevinst.assistant.sentence_shape import LIST_ITEM, is_fragment, is_noise, opens_list, points_back
 from gevinst.sentences import sentence_spans
 
 LIST_AFTER_COLON = 700  # characters of the list a lead opens (500 cut the fourth of five counted items on dev3)
@@ -26,13 +25,6 @@ _NUMBERED = re.compile(r"\s*(\d{1,2})[.)]\s+[A-ZÆØÅ]")
 _NUMBER_BEFORE = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s*$")
 _FIRST_ITEM = re.compile(r"\s*\(?1[.)]\)?(?:\s|$)")
 _BARE_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\)?\s*")  # an item's number the sentence split left alone: «(2.)»
-
-
-def points_back(sentence: str) -> bool:
-    """The sentence opens by pointing back («Det er et 14 dages forløb …», «Dette betyder …»): it goes on about the
-    one before it, so it cannot lead, and it continues a lead however long it is."""
-    words = sentence.split(maxsplit=1)
-    return bool(words) and words[0].lower().strip(",:") in lexicon.word_set("anaphoric_openers")
 
 
 def list_opener(passage: str, start: int) -> int | None:

@@ -11,7 +11,13 @@ from gevinst.assistant.number_words import small_number
 from gevinst.assistant.quantities import read_quantities, spell_fractions
 from gevinst.assistant.query import Asks, Language, QuantityMention, Query, UnitKind
 from gevinst.assistant.question_text import clean_question, names_in
-from gevinst.assistant.sentence_kind import asks_calculation, asks_change, asks_comparison, names_drawbacks
+from gevinst.assistant.sentence_kind import (
+    asks_calculation,
+    asks_change,
+    asks_comparison,
+    names_drawbacks,
+    recommends,
+)
 from gevinst.index import textnorm
 
 
@@ -283,6 +289,7 @@ def parse_query(
         compares=asks_comparison(text),
         asks_change=asks_change(text),
         calculates=asks is Asks.METHOD and asks_calculation(first),
+        recommends=asks is Asks.METHOD and recommends(first),
         price=question_cues.asks_price(text),
         amount=figure_kind.amount_asked(text, question_cues.asks_price(text)),
         budget_years=figure_kind.budget_years(text),

@@ -137,6 +137,8 @@ class Query:
     asks_change: bool = False
     # A how that asks how a figure is worked out («Hvordan beregner vi gevinsten?»): the calculation answers it.
     calculates: bool = False
+    # A how that asks what is recommended («Hvordan anbefales det at …», «Hvordan bør vi …»): a recommendation answers.
+    recommends: bool = False
     # A price is asked («Hvad betaler …», «what does it cost»): stated in kroner, not in hours or a share.
     price: bool = False
     # What its figure measures («Hvad forventede … at spare» → saving): the sentence stating it as such answers it.

@@ -9,7 +9,14 @@ from functools import cache
 from gevinst.assistant import lexicon
 from gevinst.assistant.number_words import part_of_one, small_number
 from gevinst.assistant.query import Asks, Query
-from gevinst.assistant.sentence_shape import LIST_ITEM, names_focus, numbers_then, opens_list, runs_lines_together
+from gevinst.assistant.sentence_shape import (
+    LIST_ITEM,
+    names_focus,
+    numbers_then,
+    opens_list,
+    points_back,
+    runs_lines_together,
+)
 from gevinst.danish_numbers import Quantity, find_quantities
 from gevinst.index import textnorm
 
@@ -50,12 +57,32 @@ def kind_fit(query: Query, sentence: str, following: str = "") -> float:
             return 1.0  # how something moves is told by its directions («færre udgifter …, stiger …, falder …»)
         if query.calculates:  # how a figure is worked out: a sentence stating the calculation, before other means
             return 1.0 if states_calculation(low) else 0.6 if _markers("method").search(low) else 0.2
+        if query.recommends and recommends(low):
+            return 1.0  # what is recommended is a recommendation («Det anbefales, at projektet forankres …»)
         return 1.0 if _markers("method").search(low) or _BY_MEANS.search(low) else 0.2
     if query.asks is Asks.LIST:
-        listing = bool(LIST_ITEM.match(sentence) or sentence.count(",") >= 2 or _ENUMERATION.search(sentence))
-        listing = listing or runs_lines_together(sentence)
-        return 1.0 if listing or opens_list(sentence, query.focus) else 0.2
+        listing = sentence.count(",") >= 2 or names_items(sentence) or opens_list(sentence, query.focus)
+        # «… nogle af de markante fordele er blevet tydelige. Det er fordele som bl.a. A, B samt C.»: the sentence
+        # says what the items are, the next one names them, pointing back
+        named_next = points_back(following) and names_items(following)
+        return 1.0 if listing or named_next else 0.2
     return 0.5
+
+
+def names_items(sentence: str) -> bool:
+    """The sentence names items: a list item, things named in a row («A, B og C») or a list's lines run together."""
+    return bool(LIST_ITEM.match(sentence) or _ENUMERATION.search(sentence) or runs_lines_together(sentence))
+
+
+# «anbefales», «KLK anbefaler», «foreslås», «recommends»: a recommendation, asked or stated. Not «bør» / «should»: a
+# «Hvordan bør jobcentret styre …?» asks for a means, and «bør» is in any sentence of advice (dev4 lost one).
+_RECOMMENDS = re.compile(r"(?<![\w-])(?:anbefal|foreslå|foreslog|recommend|suggest|advise)", re.IGNORECASE)
+
+
+def recommends(text: str) -> bool:
+    """The text asks for or states a recommendation («Hvordan anbefales det at organisere …», «Det anbefales,
+    at …», «How do KL suggest …»)."""
+    return bool(_RECOMMENDS.search(text))
 
 
 def gives_reason_or_means(sentence: str) -> bool:
@@ -120,12 +147,16 @@ def asks_change(question: str) -> bool:
     return bool(_changes("asked").search(question.lower()))
 
 
+# «Hvorfor valgte Vejle X frem for at opgradere …?»: a choice between two, whose reasons are what makes one better
+_RATHER = re.compile(r"\b(?:frem ?for|rather than|instead of)\b")
+
+
 def asks_comparison(question: str) -> bool:
     """The question compares: a comparative other than an amount word («bedre», «billigere», «ringere»), a «-ere
-    end», or an amount word before «end» («flere timer end …»)."""
+    end», an amount word before «end» («flere timer end …») or a choice of one thing «frem for» another."""
     low = question.lower()
     named = set(re.findall(r"[a-zæøå]+", low)) & (lexicon.word_set("comparatives") - _AMOUNTS)
-    return bool(named or _COMPARED.search(low) or _AMOUNT_THAN.search(low))
+    return bool(named or _COMPARED.search(low) or _AMOUNT_THAN.search(low) or _RATHER.search(low))
 
 
 def compares(text: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from gevinst.assistant import lexicon
 from gevinst.assistant.number_words import small_number
 from gevinst.index import textnorm
 
@@ -99,3 +100,18 @@ def runs_lines_together(sentence: str) -> bool:
     capital inside it. In Danish only names and line starts are capitalised there, and a name stands beside
     another capitalised word («Slagelse Kommune») or alone once or twice, so three lone capitals are lines."""
     return len(_LONE_CAPITAL.findall(sentence)) >= LINES_RUN_TOGETHER
+
+
+# «For det andet …», «For det tredje …», «Secondly, …»: a later point of an enumeration that «For det første …» began
+_LATER_POINT = re.compile(
+    r"(?:for det (?:andet|tredje|fjerde|femte|sjette)|(?:second|third|fourth|fifth)ly)\b", re.IGNORECASE
+)
+
+
+def points_back(sentence: str) -> bool:
+    """The sentence opens by pointing back («Det er et 14 dages forløb …», «Dette betyder …») or by naming a later
+    point of an enumeration («For det andet …»): it goes on about the one before it, so it cannot lead, and it
+    continues a lead however long it is."""
+    words = sentence.split(maxsplit=1)
+    opener = bool(words) and words[0].lower().strip(",:") in lexicon.word_set("anaphoric_openers")
+    return opener or bool(_LATER_POINT.match(sentence.lstrip()))
