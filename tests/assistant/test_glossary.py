@@ -20,6 +20,8 @@ from gevinst.assistant.lexicon import lexicon_data
         ("streamlining", "effektivisering"),
         ("aftercare", "efterværn"),
         ("organization", "organisation"),
+        ("helps", "hjælpe"),
+        ("preparing", "forberede"),
     ],
     ids=[
         "rota",
@@ -31,6 +33,8 @@ from gevinst.assistant.lexicon import lexicon_data
         "ing-form",
         "aftercare",
         "american-spelling",
+        "help",
+        "prepare",
     ],
 )
 def test_a_word_the_hand_glossary_lacks_finds_the_reports_danish(word: str, danish: str) -> None:
@@ -157,8 +161,22 @@ def test_an_english_name_searches_the_danish_name(question: str, searched: str) 
 
 @pytest.mark.parametrize(
     ("word", "danish"),
-    [("jobs", "arbejdspladser")],
-    ids=["jobs-are-workplaces"],
+    [
+        ("jobs", "arbejdspladser"),
+        ("place", "sted"),
+        ("handled", "håndteres"),
+        ("mainly", "hovedsageligt"),
+        ("primarily", "primært"),
+        ("special education", "specialundervisning"),
+    ],
+    ids=[
+        "jobs-are-workplaces",
+        "in-one-place-is-sted",
+        "handle",
+        "mainly",
+        "primarily",
+        "special-education-not-uddannelse",
+    ],
 )
 def test_a_hand_word_covers_the_reports_usual_danish(word: str, danish: str) -> None:
     assert danish in (glossary.danish_for(word, hand_only=True) or "").split()

@@ -434,6 +434,10 @@ def test_a_question_of_what_happened_is_told_from_one_of_what_a_report_said(ques
         ("What conditions should be met first?", ("beting", "forudsatning")),
         ("What are the main barriers?", ("barri",)),
         ("What is the saving?", ()),
+        ("Which case areas does the model cover?", ("omrad",)),
+        ("Which municipal models are described?", ("model",)),
+        ("Which municipalities joined forces?", ("kommun",)),
+        ("Which benefits does it bring?", ("gevinst", "fordel")),
     ],
     ids=[
         "noun",
@@ -449,6 +453,10 @@ def test_a_question_of_what_happened_is_told_from_one_of_what_a_report_said(ques
         "english-what-noun",
         "english-what-are-the",
         "english-what-is-no-noun",
+        "english-noun-noun-head-last",
+        "english-adjective-then-head",
+        "english-verb-in-ed-ends-phrase",
+        "english-phrase-ends-at-verb",
     ],
 )
 def test_the_noun_a_which_question_asks_about(question: str, focus: tuple[str, ...]) -> None:

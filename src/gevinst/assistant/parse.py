@@ -78,11 +78,32 @@ def _focus(text: str, language: Language) -> tuple[str, ...]:
         return ()
     noun = words[0]
     if language is Language.EN:
-        return _group(glossary.danish_for(noun) or "")
+        return _english_head(words)
     # «Hvilke faglige spor …»: a word in -e before a content word is an adjective, the word after it the noun.
     if noun.endswith("e") and len(words) > 1 and _group(words[1]):
         noun = words[1]
     return _group(noun)
+
+
+# Words that end an English noun phrase after «which/what»: the verb or preposition that follows it.
+_PHRASE_END = frozenset(
+    "does do did is are was were would could should can will has have had for of in on to and or".split()
+)
+
+
+def _english_head(words: list[str]) -> tuple[str, ...]:
+    """The head of the English noun phrase after «which/what»: its last noun, since English puts the noun that
+    names the things asked for last («Which case areas …» asks for areas, «What development opportunities …» for
+    opportunities); a first word the glossary does not know (or only as a general word) is taken alone."""
+    groups: list[tuple[str, ...]] = []
+    for word in words:
+        if word in _PHRASE_END or (groups and word.endswith("ed")):  # «Which municipalities joined …»
+            break
+        group = _group(glossary.danish_for(word) or "")
+        if not group:
+            break
+        groups.append(group)
+    return groups[-1] if groups else ()
 
 
 def _topic(text: str, language: Language) -> tuple[str, ...]:
