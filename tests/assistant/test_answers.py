@@ -273,11 +273,13 @@ def test_a_calculation_on_a_reports_own_figures_cites_that_report_as_background(
     assert "Baggrund i rapporterne" in answer.text and "(dit tal)" in answer.text
 
 
-# A calculation that lacks an input asks for it only when the reports do not answer the question themselves: a
-# question about a report's own figure in the words of a calculation is answered from the report.
+# A calculation that lacks an input asks for it, when it is the asker's own («vi», «vores») or the reports do not
+# answer the question themselves; otherwise a question in a calculation's words about a report's own figure is
+# answered from the report.
 INCOMPLETE = [
-    ("report-answers", "Hvad kan vi spare på KSD med vores 12 årsværk?", "40 %"),
-    ("report-silent", "Hvad sparer vi ved at gå fra 52 % e-handel til 80 %?", "mangler jeg"),
+    ("report-answers", "Hvad kan en kommune spare på KSD med 12 årsværk?", "40 %"),
+    ("own-calculation", "Hvad kan vi spare på KSD med vores 12 årsværk?", "mangler jeg"),
+    ("report-silent", "Hvad giver det at gå fra 52 % e-handel til 80 %?", "mangler jeg"),
 ]
 
 

@@ -78,8 +78,11 @@ def answer_calculation(query: Query, context: AnswerContext) -> Answer | Deferre
         filling = borrowed.borrow(query, ranked, context) or filling
     if filling is None:
         return None
-    if not filling.complete:  # asked for only when the reports do not answer the question themselves
-        return Deferred(Answer(query.raw, _ask_for(filling, query.language), False))
+    if not filling.complete:
+        asking = Answer(query.raw, _ask_for(filling, query.language), False)
+        # a calculation of the asker's own («vi», «vores») asks for what it lacks; any other («Hvis en borger …
+        # går én time op, hvad giver det?») may be the report's own example: asked for only when the reports are silent
+        return asking if query.own else Deferred(asking)
     started = time.perf_counter()
     high_args = {**filling.arguments, **dict(filling.highs)}
     try:
