@@ -80,10 +80,24 @@ def _cite(p: Proposal, chunks: list[Chunk]) -> tuple[Chunk | None, str]:
     return (pages[0] if pages else None), ""
 
 
+def _focus_ends_in(query: Query, words: tuple[str, ...]) -> bool:
+    cue = {t for w in words for t in textnorm.tokens(w)}
+    return any(f.endswith(c) for f in query.focus for c in cue)
+
+
+def asks_for_proposals(query: Query) -> bool:
+    """A list question about proposals as such: the noun it asks about («Hvilke effektiviseringsforslag …») is a
+    catalogue word, or it names none («Nævn forslagene …»). «Which refund areas does the proposal bring
+    together?» asks for what one proposal holds, which its passages list, not for proposals."""
+    if query.asks is not Asks.LIST or not lexicon.mentions_catalogue(query.text):
+        return False
+    return not query.focus or _focus_ends_in(query, lexicon.catalogue_words())
+
+
 class CatalogueAnswerer:
     def answer(self, query: Query, context: AnswerContext) -> Answer | None:
         proposals = getattr(context.index, "proposals", None)
-        if not proposals or query.asks is not Asks.LIST or not lexicon.mentions_catalogue(query.text):
+        if not proposals or not asks_for_proposals(query):
             return None
         top = context.retriever.retrieve(query, k=3).chunks
         catalogued = {p.doc_id for p in proposals}
