@@ -235,6 +235,7 @@ CHAPTERS = [
         pytest.param("Hvilke effektiviseringsforslag er der på dagtilbudsområdet?", True, id="proposals-of-an-area"),
         pytest.param("Nævn forslagene om hjemmeplejen.", True, id="no-noun-asked-the-catalogue-word-lists"),
         pytest.param("Which proposals concern home care (hjemmeplejen)?", True, id="english-proposals"),
+        pytest.param("Hvilke tiltag foreslås på dagtilbudsområdet?", True, id="measures-of-an-area-are-its-proposals"),
         pytest.param(
             "Hvilke kommuner nævnes i forslagene om hjemmeplejen?", False, id="municipalities-named-in-a-proposal"
         ),
@@ -243,6 +244,11 @@ CHAPTERS = [
             "For the proposal on home care (hjemmeplejen), which budget years count as short term?",
             False,
             id="years-of-a-proposal",
+        ),
+        pytest.param(
+            "Hvilke tiltag foreslås, når kommunen vil effektivisere hjemmeplejen?",
+            False,
+            id="measures-inside-one-proposal",
         ),
     ],
 )

@@ -94,6 +94,12 @@ def asks_for_proposals(query: Query) -> bool:
     return not query.focus or _focus_ends_in(query, lexicon.catalogue_words())
 
 
+def asks_inside(query: Query, chosen: list[Proposal]) -> bool:
+    """«Hvilke tiltag …» about one proposal's topic asks for that proposal's measures, which its passages list;
+    measures of a whole area, or of several proposals, are the proposals themselves."""
+    return len(chosen) == 1 and _focus_ends_in(query, lexicon.measure_words())
+
+
 class CatalogueAnswerer:
     def answer(self, query: Query, context: AnswerContext) -> Answer | None:
         proposals = getattr(context.index, "proposals", None)
@@ -105,7 +111,9 @@ class CatalogueAnswerer:
             return None
         own = [p for p in proposals if p.doc_id == top[0].doc_id]
         chosen = matching_proposals(query, own, ignore=top[0].title)
-        return _listing(chosen, context.index.chunks, query) if chosen else None
+        if not chosen or asks_inside(query, chosen):
+            return None
+        return _listing(chosen, context.index.chunks, query)
 
 
 def overview(chosen: list[Proposal], chunks: list[Chunk]) -> tuple[Chunk, str] | None:
