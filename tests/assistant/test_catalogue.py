@@ -213,3 +213,64 @@ def test_an_introduction_is_quoted_by_its_count_of_the_proposals(passage: str, s
     from gevinst.assistant.catalogue import counted
 
     assert counted(passage) == said
+
+
+def _chapter(page: int, text: str):  # type: ignore[no-untyped-def]
+    from gevinst.types import Chunk
+
+    return Chunk("klk", "Kommunale veje til effektivisering", page, "", 0, len(text), text, f"p{page}")
+
+
+CHAPTERS = [
+    _chapter(137, "Hjemmeplejen kan planlægge bedre. Tiltag: bedre ruter, færre møder og digital planlægning."),
+    _chapter(97, "Gæstevederlag i dagplejen styres efter faste regler."),
+    _chapter(102, "Anvisningsreglerne til dagpasning ændres."),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "taken"),
+    [
+        pytest.param("Hvilke forslag handler om hjemmeplejen?", True, id="proposals-of-a-topic"),
+        pytest.param("Hvilke effektiviseringsforslag er der på dagtilbudsområdet?", True, id="proposals-of-an-area"),
+        pytest.param("Nævn forslagene om hjemmeplejen.", True, id="no-noun-asked-the-catalogue-word-lists"),
+        pytest.param("Which proposals concern home care (hjemmeplejen)?", True, id="english-proposals"),
+        pytest.param("Hvilke tiltag foreslås på dagtilbudsområdet?", True, id="measures-of-an-area-are-its-proposals"),
+        pytest.param(
+            "Hvilke kommuner nævnes i forslagene om hjemmeplejen?", False, id="municipalities-named-in-a-proposal"
+        ),
+        pytest.param("Under hvilke temaer er forslagene om hjemmeplejen samlet?", False, id="themes-the-passages-list"),
+        pytest.param(
+            "For the proposal on home care (hjemmeplejen), which budget years count as short term?",
+            False,
+            id="years-of-a-proposal",
+        ),
+        pytest.param(
+            "Hvilke tiltag foreslås, når kommunen vil effektivisere hjemmeplejen?",
+            False,
+            id="measures-inside-one-proposal",
+        ),
+    ],
+)
+def test_the_catalogue_takes_only_questions_asking_for_proposals(settings, question: str, taken: bool) -> None:  # type: ignore[no-untyped-def]
+    """A list question mentioning proposals is the catalogue's only when it asks for proposals as such; what one
+    proposal holds (its measures, themes, municipalities, years) its passages list."""
+    import numpy as np
+
+    from gevinst.assistant.answerers import AnswerContext
+    from gevinst.assistant.catalogue import CatalogueAnswerer
+    from gevinst.assistant.retrieval import HybridRetriever
+
+    class Index:
+        chunks = CHAPTERS
+        proposals = PROPOSALS
+
+        def dense(self, query: str, k: int) -> list[tuple[int, float]]:
+            return [(i, 0.9 - i / 10) for i in range(len(CHAPTERS))]
+
+        def lexical_scores(self, query: str):  # type: ignore[no-untyped-def]
+            return np.array([3.0, 1.0, 1.0])
+
+    index = Index()
+    context = AnswerContext(index, HybridRetriever(index, settings.retrieval), settings)  # type: ignore[arg-type]
+    assert (CatalogueAnswerer().answer(parse_query(question)[0], context) is not None) is taken

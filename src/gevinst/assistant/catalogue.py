@@ -80,10 +80,30 @@ def _cite(p: Proposal, chunks: list[Chunk]) -> tuple[Chunk | None, str]:
     return (pages[0] if pages else None), ""
 
 
+def _focus_ends_in(query: Query, words: tuple[str, ...]) -> bool:
+    cue = {t for w in words for t in textnorm.tokens(w)}
+    return any(f.endswith(c) for f in query.focus for c in cue)
+
+
+def asks_for_proposals(query: Query) -> bool:
+    """A list question about proposals as such: the noun it asks about («Hvilke effektiviseringsforslag …») is a
+    catalogue word, or it names none («Nævn forslagene …»). «Which refund areas does the proposal bring
+    together?» asks for what one proposal holds, which its passages list, not for proposals."""
+    if query.asks is not Asks.LIST or not lexicon.mentions_catalogue(query.text):
+        return False
+    return not query.focus or _focus_ends_in(query, lexicon.catalogue_words())
+
+
+def asks_inside(query: Query, chosen: list[Proposal]) -> bool:
+    """«Hvilke tiltag …» about one proposal's topic asks for that proposal's measures, which its passages list;
+    measures of a whole area, or of several proposals, are the proposals themselves."""
+    return len(chosen) == 1 and _focus_ends_in(query, lexicon.measure_words())
+
+
 class CatalogueAnswerer:
     def answer(self, query: Query, context: AnswerContext) -> Answer | None:
         proposals = getattr(context.index, "proposals", None)
-        if not proposals or query.asks is not Asks.LIST or not lexicon.mentions_catalogue(query.text):
+        if not proposals or not asks_for_proposals(query):
             return None
         top = context.retriever.retrieve(query, k=3).chunks
         catalogued = {p.doc_id for p in proposals}
@@ -91,7 +111,9 @@ class CatalogueAnswerer:
             return None
         own = [p for p in proposals if p.doc_id == top[0].doc_id]
         chosen = matching_proposals(query, own, ignore=top[0].title)
-        return _listing(chosen, context.index.chunks, query) if chosen else None
+        if not chosen or asks_inside(query, chosen):
+            return None
+        return _listing(chosen, context.index.chunks, query)
 
 
 def overview(chosen: list[Proposal], chunks: list[Chunk]) -> tuple[Chunk, str] | None:

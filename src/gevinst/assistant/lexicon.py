@@ -242,6 +242,11 @@ def catalogue_words() -> tuple[str, ...]:
     return tuple(lexicon_data()["catalogue_words"])
 
 
+@cache
+def measure_words() -> tuple[str, ...]:
+    return tuple(lexicon_data()["measure_words"])
+
+
 def mentions_catalogue(text: str) -> bool:
     """A catalogue word, also as the head of a compound («effektiviseringsforslag», «spareideer»)."""
     words = set(re.findall(r"[\wæøå]+", text.lower()))
