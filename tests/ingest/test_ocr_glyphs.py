@@ -1,5 +1,5 @@
-"""Glyph slips of OCR in a document that lost its æ/ø/å: «i» read as «1», «L» as «I.». The context (which words
-count things, which abbreviations exist) is learned from the shipped reports that kept their letters."""
+"""Glyph slips of OCR in a document that lost its æ/ø/å: «i» read as «1». The context (which words count things)
+is learned from the shipped reports that kept their letters."""
 
 from __future__ import annotations
 
@@ -45,9 +45,6 @@ SLIPS = {
     "after an abbreviation": ("Det er f.eks. 1 dag årsag", "Det er f.eks. i dag årsag"),
     "after a closing quote": ("som “objektive” 1 statens analyse", "som “objektive” i statens analyse"),
     "after «(Se»": ("(Se 1 øvrigt afsnit 4.2.4", "(Se i øvrigt afsnit 4.2.4"),
-    "«KI.» for «KL»": ("aftalte KI. og regeringen", "aftalte KL og regeringen"),
-    "«KI.'s» for «KL's»": ("det KI.'s vurdering", "det KL's vurdering"),
-    "«KI.» ending a sentence": ("besluttet af KI. Det", "besluttet af KL. Det"),
     # real numbers stay
     "numbering noun before, «og» after": ("(punkt 1 og 4)", "(punkt 1 og 4)"),
     "numbering noun, capitalised": ("Figur 1 illustrerer", "Figur 1 illustrerer"),
@@ -60,8 +57,6 @@ SLIPS = {
     "percent": ("har 1 pct. flere", "har 1 pct. flere"),
     "in a table row": ("80-120 1 0", "80-120 1 0"),
     "a figure label": ("G 1 vejledning", "G 1 vejledning"),
-    "an abbreviation the reports never write": ("ABI. og", "ABI. og"),
-    "a roman numeral": ("Bilag II. Metode", "Bilag II. Metode"),
     "after a full stop (a sentence may open with a number)": ("sager. 1 dag senere", "sager. 1 dag senere"),
 }
 
@@ -72,7 +67,7 @@ def test_glyph_slips_are_repaired_and_real_numbers_stay(written: str, expected: 
 
 
 def test_the_changes_keep_the_offsets_of_the_text_as_written() -> None:
-    text = "det også 1 væsentlig grad, sagde KI. og kommunerne"
+    text = "det også 1 væsentlig grad, sagde 1 og 2 af kommunerne"
     for change in glyph_slips(text, context()):
         assert text[change.start : change.end] == change.written
 

@@ -149,9 +149,8 @@ def test_kl09_headings_are_restored_and_still_start_where_their_lines_start() ->
 
 
 def separators(text: str) -> list[str]:
-    """What lies between words; a digit may be a letter the OCR slipped on («1» for «i») and a full stop after a
-    capital the foot of an «L» («KI.» for «KL»; ocr_glyphs.py)."""
-    return re.split(r"[^\W_]+", re.sub(r"(?<=[A-ZÆØÅ])\.", "", text))
+    """What lies between words; a digit may be a letter the OCR slipped on («1» for «i»; ocr_glyphs.py)."""
+    return re.split(r"[^\W_]+", text)
 
 
 def test_kl09_chunks_keep_the_original_words_around_the_same_punctuation() -> None:

@@ -1,5 +1,5 @@
 """Lost æ/ø/å restored at ingest, in any document whose words show the loss (danish_letters.py), and the
-glyph slips of its OCR repaired («1» for «i», «KI.» for «KL»; ocr_glyphs.py).
+glyph slips of its OCR repaired («1» for «i»; ocr_glyphs.py).
 
 The restorer trusts wordfreq's Danish list and the words of the corpus's undamaged documents; a damaged
 document's own words never count. Each page keeps its original text, so the page view can show it."""
