@@ -1,4 +1,5 @@
-"""Lost æ/ø/å restored at ingest, in any document whose words show the loss (danish_letters.py).
+"""Lost æ/ø/å restored at ingest, in any document whose words show the loss (danish_letters.py), and the
+glyph slips of its OCR repaired («1» for «i»; ocr_glyphs.py).
 
 The restorer trusts wordfreq's Danish list and the words of the corpus's undamaged documents; a damaged
 document's own words never count. Each page keeps its original text, so the page view can show it."""
@@ -7,12 +8,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
 from gevinst.ingest.danish_letters import MARGIN, Change, Restorer, learn_substitutes, repair_text
 from gevinst.ingest.document import CleanDocument, CleanPage
+from gevinst.ingest.ocr_glyphs import GlyphContext, apply_changes, glyph_slips
 from gevinst.ingest.wordlist import LETTERS, WordList, corpus_words, danish_wordlist, is_danish_word
 from gevinst.types import Chunk
 
@@ -106,8 +108,9 @@ def restore_batch(
     if not damaged:
         return []
     skip = {doc.doc_id for doc in damaged} | set(restored_before)
-    words = danish_wordlist(corpus_words(c.text for doc_id, cs in chunks.items() if doc_id not in skip for c in cs))
-    return [restore_document(doc, restorer_for(doc, words)) for doc in damaged]
+    undamaged = [c.text for doc_id, cs in chunks.items() if doc_id not in skip for c in cs]
+    words, glyphs = danish_wordlist(corpus_words(undamaged)), GlyphContext.learn(undamaged)
+    return [restore_document(doc, restorer_for(doc, words), glyphs) for doc in damaged]
 
 
 def restorer_for(doc: CleanDocument, words: WordList) -> Restorer:
@@ -116,18 +119,33 @@ def restorer_for(doc: CleanDocument, words: WordList) -> Restorer:
     return Restorer(words, learn_substitutes(text_words, words))
 
 
-def restore_document(doc: CleanDocument, restorer: Restorer) -> tuple[CleanDocument, int]:
-    """The document with its words restored page by page, and how many words changed."""
+def restore_document(
+    doc: CleanDocument, restorer: Restorer, glyphs: GlyphContext | None = None
+) -> tuple[CleanDocument, int]:
+    """The document with its words restored page by page (and its OCR's glyph slips repaired, given the
+    `glyphs` of the undamaged reports), and how many words changed."""
     pages = []
     changed = 0
     for page in doc.pages:
-        text, changes = repair_text(page.text, restorer)
+        text, changes = repaired(page.text, restorer, glyphs)
         changed += len(changes)
-        pages.append(_restored_page(page, text, changes, restorer) if changes else page)
-    return replace(doc, title=repair_text(doc.title, restorer)[0], pages=pages), changed
+        pages.append(
+            _restored_page(page, text, changes, lambda t: repaired(t, restorer, glyphs)[0]) if changes else page
+        )
+    return replace(doc, title=repaired(doc.title, restorer, glyphs)[0], pages=pages), changed
 
 
-def _restored_page(page: CleanPage, text: str, changes: list[Change], restorer: Restorer) -> CleanPage:
+def repaired(text: str, restorer: Restorer, glyphs: GlyphContext | None) -> tuple[str, list[Change]]:
+    """`text` with its lost letters restored and its glyph slips repaired (ocr_glyphs.py), and the changes made
+    (offsets of `text`)."""
+    restored, changes = repair_text(text, restorer)
+    if glyphs is None or not (slips := glyph_slips(text, glyphs, restorer.restore)):
+        return restored, changes
+    changes = sorted(changes + slips, key=lambda c: c.start)
+    return apply_changes(text, changes), changes
+
+
+def _restored_page(page: CleanPage, text: str, changes: list[Change], repair: Callable[[str], str]) -> CleanPage:
     ends, deltas, shifts = [], [], []
     delta = 0  # original − restored, after the changes so far
     for c in changes:
@@ -141,5 +159,5 @@ def _restored_page(page: CleanPage, text: str, changes: list[Change], restorer: 
         i = bisect_right(ends, offset)
         return offset - (deltas[i - 1] if i else 0)
 
-    sections = [(moved(offset), repair_text(title, restorer)[0]) for offset, title in page.sections]
+    sections = [(moved(offset), repair(title)) for offset, title in page.sections]
     return CleanPage(page.page, text, sections, page.role, original=page.text, shifts=shifts)
