@@ -18,6 +18,14 @@ class Candidate:
     previous: int = -1  # start of the sentence before it in the passage (-1: none)
     meaning: float | None = None  # e5 similarity of question and sentence (0 … 1), when the index has it
     opened: bool = False  # quoted as part of what the leading sentence opens (its list or its paragraph)
+    heading: int = 0  # the length of the run-in heading it opens with («Kommunikation Uddannelse …»), quoted apart
+
+
+def quoted(c: Candidate, text: str) -> str:
+    """The sentence as quoted: a run-in heading set off by a colon («Kommunikation: Uddannelse …»)."""
+    if not c.heading:
+        return text[c.start : c.end].strip()
+    return f"{text[c.start : c.start + c.heading].strip()}: {text[c.start + c.heading : c.end].strip()}"
 
 
 # e5 similarities of unrelated Danish text sit near 0.75, of a sentence on the question's matter near 0.9.

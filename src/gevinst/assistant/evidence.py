@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from gevinst.assistant.blocks import in_block
 from gevinst.assistant.candidate import CALIBRATED_SPAN, CHOOSING_SPAN, Candidate, closeness, overlaps
+from gevinst.assistant.headings import headed, headed_list
 from gevinst.assistant.leading import lead_of
 from gevinst.assistant.opening import (
     FOLLOWING_SENTENCES,
@@ -146,8 +147,7 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
     max_sentences, max_passages, max_chars = (7, 4, 1500) if listing else (MAX_SENTENCES, 3, MAX_CHARS)
     ranked = sorted(found, key=lambda c: -c.score)
     lead = lead_of(query, ranked, retrieved)
-    opened = continuation(lead, found, retrieved.chunks[lead.passage].text, query.focus, asks=query.asks)
-    opened += _run_on(query, lead, opened, found, retrieved)
+    lead, opened = _opened(query, lead, found, retrieved)
     chosen = [lead, *opened]
     # what the lead opens is part of it: the other points keep their room
     max_sentences += len(opened)
@@ -174,6 +174,20 @@ def choose(query: Query, found: list[Candidate], retrieved: Retrieved) -> list[C
         chosen += numbered_siblings(chosen, found, texts, reports)
     rest = sorted(chosen[1 + len(opened) :], key=lambda s: (s.passage, s.start))
     return [lead, *opened, *_with_their_lists(query, rest, found, retrieved, [lead, *opened])]
+
+
+def _opened(
+    query: Query, lead: Candidate, found: list[Candidate], retrieved: Retrieved
+) -> tuple[Candidate, list[Candidate]]:
+    """The lead and what it opens. A list question's lead that opens a list of headed paragraphs, or is its first
+    item, brings each item's heading and first sentence (a paragraph quoted whole would crowd the later items out)."""
+    text = retrieved.chunks[lead.passage].text
+    if query.asks is Asks.LIST and retrieved.casing is not None:
+        texts = [c.text for c in retrieved.chunks]
+        if items := headed_list(lead, texts, retrieved.following, retrieved.casing):
+            return headed(lead, text, retrieved.casing), items
+    opened = continuation(lead, found, text, query.focus, asks=query.asks)
+    return lead, opened + _run_on(query, lead, opened, found, retrieved)
 
 
 def _source(query: Query, retrieved: Retrieved, passage: int) -> tuple[str, int] | int:

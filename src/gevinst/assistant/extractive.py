@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from gevinst.assistant import evidence
+from gevinst.assistant.candidate import quoted
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.refusal import judge
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
@@ -124,7 +125,7 @@ def compose(chosen: list[evidence.Candidate], chunks: list[Chunk], query: Query)
         spans.setdefault(s.passage, []).append(s)
     lines = []
     for i, s in enumerate(chosen):
-        sentence = chunks[s.passage].text[s.start : s.end].strip()
+        sentence = quoted(s, chunks[s.passage].text)
         marked = f"{sentence} [{numbers[s.passage]}]"
         if i > 0 and not s.opened and chosen[i - 1].opened:
             # the lead's own list or paragraph ends here; what follows comes from elsewhere in the reports

@@ -13,7 +13,8 @@ import numpy as np
 
 from gevinst.assistant import glossary, lexicon
 from gevinst.assistant.blocks import block_starts, in_block
-from gevinst.assistant.query import Language, Query
+from gevinst.assistant.headings import Casing, casing_of, run_in_heading
+from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.sentence_shape import LIST_ITEM, opens_list
 from gevinst.index import textnorm
 from gevinst.sentences import sentence_spans
@@ -45,6 +46,7 @@ class Retrieved:
     # passage → the passage that follows it in its report (a list that runs past a passage's end goes on there):
     # retrieved, or carried after the retrieved ones for that list alone
     following: dict[int, int] = field(default_factory=dict)
+    casing: Casing | None = None  # which words the corpus writes in lower case (run-in headings: headings.py)
 
 
 class HybridRetriever:
@@ -65,6 +67,7 @@ class HybridRetriever:
         for t in self._idf:
             self._vocab_by_start.setdefault(t[:3], []).append(t)
         self._position = {c.sha: i for i, c in enumerate(index.chunks)}
+        self.casing = casing_of(c.text for c in index.chunks)
 
     def with_compounds(self, query: Query) -> Query:
         """Danish compounds the passages do not write as one word («debitoropgaverne» where a report says
@@ -134,7 +137,11 @@ class HybridRetriever:
         picked = self._dedup(order, k)
         for i, nxt in self._blocks_run_on(query, picked):  # read right after the passage it continues
             picked.insert(picked.index(i) + 1, nxt)
-        carried = [*picked, *(i + 1 for i in picked[:LIST_PASSAGES] if self._list_runs_on(i, picked))]
+        listing = query.asks is Asks.LIST
+        read = picked[:LIST_PASSAGES]
+        if listing:  # a headed list runs over several passages: one that continues a read passage is read on too
+            read += [i for i in picked[LIST_PASSAGES:] if i - 1 in read]
+        carried = [*picked, *(i + 1 for i in read if self._list_runs_on(i, picked, listing))]
         chunks = [replace(self.index.chunks[i], score=round(float(scores[i]), 4)) for i in carried]
         coverage, missing = self.coverage(query.groups, picked[:3])
         seen = set().union(*(self._tokens[i] for i in picked[:5])) if picked else set()
@@ -149,21 +156,22 @@ class HybridRetriever:
         same_report = [i for i in carried if i + 1 in carried and self._same_report(i, i + 1)]
         following = {carried.index(i): carried.index(i + 1) for i in same_report}
         tokens = [self._tokens[i] for i in carried]
-        return Retrieved(chunks, coverage, missing, absent, best_dense, tokens, published, following)
+        return Retrieved(chunks, coverage, missing, absent, best_dense, tokens, published, following, self.casing)
 
     def _same_report(self, i: int, j: int) -> bool:
         return self.index.chunks[i].doc_id == self.index.chunks[j].doc_id
 
-    def _list_runs_on(self, i: int, picked: list[int]) -> bool:
+    def _list_runs_on(self, i: int, picked: list[int], headed: bool = False) -> bool:
         """The passage's last lines hold a list (an item, or a sentence that opens one) that may go on in its
         report's next passage, which the ranking did not pick: the answerer reads on there only while the list
-        does (evidence.runs_past), so the next passage is carried for it."""
+        does (evidence.runs_past), so the next passage is carried for it. For a list question, a paragraph with a
+        run-in heading («Digitalisering Der skal …») may be an item of a headed list too (headings.headed_list)."""
         chunks = self.index.chunks
         if i + 1 in picked or i + 1 >= len(chunks) or not self._same_report(i, i + 1):
             return False
         text = chunks[i].text
         tail = [text[s:e] for s, e in sentence_spans(text) if s >= len(text) - LIST_TAIL_CHARS]
-        return any(LIST_ITEM.match(t) or opens_list(t) for t in tail)
+        return any(LIST_ITEM.match(t) or opens_list(t) or (headed and run_in_heading(t, self.casing)) for t in tail)
 
     def blocks(self, chunk: Chunk) -> list[tuple[int, str, str]]:
         """The numbered blocks that start in the passage; a passage that starts inside the block its report's

@@ -1,0 +1,135 @@
+"""Run-in headings: a report's list of headed paragraphs loses its line breaks in the PDF text, so each item's
+heading runs into its first sentence («Kommunikation Uddannelse af medarbejderne …»). In Danish only names and
+line starts are capitalised: a common noun phrase capitalised, then a capitalised sentence start, is a heading
+stuck to its sentence; «Administrativ Service er …» is a name. Which words are common nouns the corpus itself
+tells (written in lower case elsewhere), counted once when the retriever is built."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from gevinst.assistant.candidate import Candidate
+from gevinst.assistant.sentence_shape import is_noise, opens_list
+from gevinst.index.textnorm import fold, stopwords
+from gevinst.sentences import sentence_spans
+
+MAX_HEADING_WORDS = 5  # «Italesættelse af ingen nulfejls-kultur»; a longer run is a sentence
+MAX_ITEMS = 8  # items quoted of a headed list
+COMPOUND_TAIL = 5  # the shortest last part a compound is known by («sikring»)
+MAX_BODY = 5  # sentences of one item's paragraph; more, and the list has ended
+_CAPITAL = re.compile(r"[A-ZÆØÅ][a-zæøåé-]*")
+_LOWER = re.compile(r"[a-zæøåé][a-zæøåé-]*")
+_WORD = re.compile(r"\S+")
+# function words a heading can hold («Dialog og samskabelse», «Italesættelse af ingen …»); a verb or a pronoun
+# makes the run a sentence
+_HEADING_JOINS = frozenset(fold(w) for w in "og af i for til på med ved om eller ingen mellem uden over under".split())
+
+
+@dataclass(frozen=True)
+class Casing:
+    common: frozenset[str]  # words (lower case) the corpus writes in lower case at least as often as capitalised
+    names: frozenset[tuple[str, str]]  # capitalised pairs written mid-sentence («i Administrativ Service»)
+    capitalised: frozenset[str]  # words (lower case) written capitalised mid-sentence: names, or part of one
+
+    def is_common(self, word: str) -> bool:
+        """A common word; a compound written nowhere else in lower case by its last part («kvalitetssikring»:
+        «sikring»), unless the corpus capitalises it mid-sentence."""
+        word = word.lower()
+        if word in self.common:
+            return True
+        tails = (word[at:] for at in range(3, len(word) - COMPOUND_TAIL + 1))
+        return word not in self.capitalised and any(t in self.common for t in tails)
+
+
+def casing_of(texts: Iterable[str]) -> Casing:
+    lower: Counter[str] = Counter()
+    capital: Counter[str] = Counter()  # capitalised after a lower-case word: mid-sentence, so a name
+    names: set[tuple[str, str]] = set()
+    for text in texts:
+        words = _WORD.findall(text)
+        for before, word, after in zip(["."] + words, words, [*words[1:], "."]):
+            if _LOWER.fullmatch(word.rstrip(",.;:")):
+                lower[word.rstrip(",.;:")] += 1
+            elif _CAPITAL.fullmatch(word) and _LOWER.fullmatch(before):
+                capital[word.lower()] += 1
+                if _CAPITAL.fullmatch(after.rstrip(",.;:")):
+                    names.add((word, after.rstrip(",.;:")))
+    common = frozenset(w for w, n in lower.items() if n >= capital[w])  # a compound may be written once
+    return Casing(common, frozenset(names), frozenset(capital))
+
+
+def run_in_heading(sentence: str, casing: Casing) -> int:
+    """The length of the heading the sentence opens with (up to its first sentence's start), else 0."""
+    words = list(_WORD.finditer(sentence))
+    if len(words) < 3 or not _is_common(words[0].group(), casing) or fold(words[0].group().lower()) in stopwords():
+        return 0
+    for k in range(1, min(MAX_HEADING_WORDS + 1, len(words) - 1)):
+        word, previous, after = words[k].group(), words[k - 1].group(), words[k + 1].group()
+        if _CAPITAL.fullmatch(word):
+            starts = _is_common(word, casing) or fold(word.lower()) in stopwords()
+            named = (previous, word) in casing.names or (word, after.rstrip(",.;:")) in casing.names
+            ends_well = fold(previous.lower()) not in stopwords()
+            return words[k].start() if starts and not named and ends_well else 0
+        if not _LOWER.fullmatch(word) or (fold(word) in stopwords() and fold(word) not in _HEADING_JOINS):
+            return 0
+    return 0
+
+
+def _is_common(word: str, casing: Casing) -> bool:
+    return bool(_CAPITAL.fullmatch(word)) and len(word) > 1 and casing.is_common(word)
+
+
+def headed_list(lead: Candidate, texts: list[str], following: dict[int, int], casing: Casing) -> list[Candidate]:
+    """The items of the list of headed paragraphs the lead opens (its next sentence is headed) or is the first of:
+    each item's heading and first sentence, read on into the report's next passages, until the items stop (an item's
+    paragraph runs past MAX_BODY sentences, a sentence opens another list or asks a question) or MAX_ITEMS. Fewer
+    than two items: no such list."""
+    items: list[Candidate] = []
+    own = run_in_heading(texts[lead.passage][lead.start : lead.end], casing)
+    count, body = (1 if own else 0), 0
+    passage: int | None = lead.passage
+    start = lead.end
+    while passage is not None and count < MAX_ITEMS:
+        text = texts[passage]
+        for s, e in sentence_spans(text):
+            sentence = text[s:e].strip()
+            if s < start or not sentence:
+                continue
+            heading = run_in_heading(sentence, casing)
+            if sentence.endswith("?") or opens_list(sentence) or is_noise(sentence) or not (heading or count):
+                return _enough(items, own)  # a section's own question («Effekt Økonomiske …?») ends the list
+            if heading:
+                skip = len(text[s:e]) - len(text[s:e].lstrip())
+                items.append(Candidate(passage, s + skip, e, 0.0, 0.0, opened=True, heading=heading))
+                count, body = count + 1, 0
+            elif (body := body + 1) > MAX_BODY:
+                return _enough(items, own)
+            if count >= MAX_ITEMS:
+                return _enough(items, own)
+        passage, start = _next(passage, texts, following)
+    return _enough(items, own)
+
+
+def _enough(items: list[Candidate], own: int) -> list[Candidate]:
+    return items if len(items) + (1 if own else 0) >= 2 else []
+
+
+def _next(passage: int, texts: list[str], following: dict[int, int]) -> tuple[int | None, int]:
+    """The report's next passage and where its new text starts (passages overlap)."""
+    after = following.get(passage)
+    if after is None:
+        return None, 0
+    start = 0
+    for s, e in sentence_spans(texts[after]):
+        if texts[after][s:e].strip() not in texts[passage]:
+            break
+        start = e
+    return after, start
+
+
+def headed(lead: Candidate, text: str, casing: Casing) -> Candidate:
+    """The lead with its run-in heading marked, when it has one."""
+    return replace(lead, heading=run_in_heading(text[lead.start : lead.end], casing))

@@ -1,0 +1,78 @@
+import pytest
+
+from gevinst.assistant.candidate import Candidate, quoted
+from gevinst.assistant.headings import MAX_ITEMS, casing_of, headed_list, run_in_heading
+
+# the corpus tells which words are common (written in lower case) and which capitalised pairs are names
+CORPUS = [
+    "God kommunikation og en tidlig dialog med borgerne giver færre klager; uddannelse af medarbejderne hjælper.",
+    "Opgaven løses i Administrativ Service, og kommunen har samlet sikring og digitalisering.",
+    "Medarbejderne i Slagelse Kommune arbejder med samskabelse, service og netværk; der skal være et netværk.",
+    "Der er i arbejdet med sagerne fokus på effekt og netværk, og uddannelse gives.",
+]
+CASING = casing_of(CORPUS)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "heading"),
+    [
+        pytest.param("Kommunikation Uddannelse af medarbejderne i at skrive kort.", "Kommunikation", id="one-word"),
+        pytest.param(
+            "Dialog og samskabelse Tidlig dialog giver hurtigere sager.", "Dialog og samskabelse", id="phrase"
+        ),
+        pytest.param("Netværk I arbejdet med sagerne skal der være fokus.", "Netværk", id="function-word-start"),
+        pytest.param("Kvalitetssikring Der skal være skabeloner.", "Kvalitetssikring", id="compound-by-its-tail"),
+        pytest.param("Administrativ Service er samlet i én enhed.", "", id="name-pair"),
+        pytest.param("Slagelse Kommune har samlet opgaven.", "", id="place-name"),
+        pytest.param("Medarbejderne arbejder i Administrativ Service med sager.", "", id="name-mid-sentence"),
+        pytest.param("Kommunen har Service som mål.", "", id="verb-before-capital"),
+        pytest.param("Der er fokus på Effekt af indsatsen.", "", id="function-word-first"),
+        pytest.param("Dialog med borgerne giver færre klager.", "", id="ordinary-sentence"),
+    ],
+)
+def test_run_in_heading(sentence: str, heading: str) -> None:
+    at = run_in_heading(sentence, CASING)
+    assert sentence[:at].strip() == heading
+
+
+FIRST = (
+    "Følgende punkter tjener som inspiration til den videre proces. Kommunikation Uddannelse af medarbejderne i "
+    "at skrive kort. Den gode telefonsamtale kan også hjælpe. Netværk I arbejdet med sagerne deles skabeloner."
+)
+SECOND = "I arbejdet med sagerne deles skabeloner. Dialog og samskabelse Tidlig dialog giver hurtigere sager."
+NEXT_SECTION = (
+    "Dialog og samskabelse Tidlig dialog giver hurtigere sager. Effekt Hvad er gevinsten? Kommunikation Mere."
+)
+
+
+def _items(texts: list[str], following: dict[int, int], lead_end: int) -> list[str]:
+    lead = Candidate(0, 0, lead_end, 1.0, 1.0)
+    return [quoted(c, texts[c.passage]) for c in headed_list(lead, texts, following, CASING)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "following", "expected"),
+    [
+        pytest.param(
+            [FIRST, SECOND],
+            {0: 1},
+            [
+                "Kommunikation: Uddannelse af medarbejderne i at skrive kort.",
+                "Netværk: I arbejdet med sagerne deles skabeloner.",
+                "Dialog og samskabelse: Tidlig dialog giver hurtigere sager.",
+            ],
+            id="into-next-passage",
+        ),
+        pytest.param([FIRST, SECOND], {}, 2, id="passage-end"),
+        pytest.param([FIRST, NEXT_SECTION], {0: 1}, 3, id="stops-at-question"),
+        pytest.param(["Følgende gælder. Dialog med borgerne giver færre klager. Netværk Der deles."], {}, 0, id="none"),
+        pytest.param(["Ét punkt. Kommunikation Uddannelse af medarbejderne gives."], {}, 0, id="one-item-no-list"),
+        pytest.param(
+            ["Punkter. " + " ".join(f"Netværk Der deles skabelon {n}." for n in range(12))], {}, MAX_ITEMS, id="cap"
+        ),
+    ],
+)
+def test_headed_list(texts: list[str], following: dict[int, int], expected: list[str] | int) -> None:
+    lead_end = texts[0].index(".") + 1
+    items = _items(texts, following, lead_end)
+    assert (items if isinstance(expected, list) else len(items)) == expected
