@@ -76,3 +76,34 @@ def test_headed_list(texts: list[str], following: dict[int, int], expected: list
     lead_end = texts[0].index(".") + 1
     items = _items(texts, following, lead_end)
     assert (items if isinstance(expected, list) else len(items)) == expected
+
+
+LEAD = "Borgerne vil føle større tilfredshed med sagsbehandlingen, når de får adgang til data om sagerne."
+
+
+@pytest.mark.parametrize(
+    ("question", "items"),
+    [
+        pytest.param("Hvilke punkter bør ledelsen fokusere på i sagsbehandlingen?", 2, id="list-question"),
+        pytest.param("Hvad giver sagsbehandlingen borgerne?", 0, id="other-question"),
+    ],
+)
+def test_a_supporting_sentence_that_opens_headed_paragraphs_brings_their_headings(question: str, items: int) -> None:
+    """The lead is about another matter; a supporting sentence of another passage («Følgende punkter tjener …»)
+    opens a list of headed paragraphs: a list question quotes their headings too, as a lead's would be."""
+    from dataclasses import replace
+
+    from gevinst.assistant import evidence
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.retrieval import Retrieved
+    from gevinst.types import Chunk
+
+    from .test_evidence import _found
+
+    chunks = [Chunk("doc", "Rapport", 1, "Afsnit", 0, len(t), t, "h") for t in (LEAD, FIRST)]
+    retrieved = Retrieved(chunks, 1.0, [], casing=CASING)
+    found = _found(LEAD, {"Borgerne": 2.0}) + [
+        replace(c, passage=1) for c in _found(FIRST, {"Følgende": 1.5, "Den gode": 0.1, "Netværk": 0.1})
+    ]
+    chosen = evidence.choose(parse_query(question)[0], found, retrieved)
+    assert sum(1 for c in chosen if c.heading) == items

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from gevinst.assistant.blocks import in_block
 from gevinst.assistant.candidate import CALIBRATED_SPAN, CHOOSING_SPAN, Candidate, closeness, overlaps
-from gevinst.assistant.headings import headed, headed_list
+from gevinst.assistant.headings import headed, headed_list, run_in_heading
 from gevinst.assistant.leading import lead_of
 from gevinst.assistant.opening import (
     FOLLOWING_SENTENCES,
@@ -228,14 +228,24 @@ def _with_their_lists(
     alone it names none of them."""
     out: list[Candidate] = []
     taken = [*taken, *rest]
+    texts = [c.text for c in retrieved.chunks]
     for c in rest:
         out.append(c)
         text = retrieved.chunks[c.passage].text
-        if not heads_list(text[c.start : c.end], query.focus):
+        # a list question's supporting sentence followed by headed paragraphs («Følgende punkter tjener som
+        # inspiration …» «Kommunikation Uddannelse af …») brings their headings, as a lead would
+        headed_items = (
+            headed_list(c, texts, retrieved.following, retrieved.casing)
+            if query.asks is Asks.LIST
+            and retrieved.casing is not None
+            and not run_in_heading(text[c.start : c.end], retrieved.casing)
+            else []
+        )
+        if not headed_items and not heads_list(text[c.start : c.end], query.focus):
             continue
         items = [
             replace(i, opened=False)
-            for i in continuation(c, found, text, query.focus)
+            for i in headed_items or continuation(c, found, text, query.focus)
             if not any(overlaps(i, s) for s in taken)
         ]
         out += items
