@@ -338,8 +338,25 @@ def test_a_figure_in_words_is_a_figure(sentence: str, states: bool) -> None:
         ("Hvad koster en licens pr. bruger?", True),
         ("What does the app licence cost per user?", True),
         ("What did the new system cost the municipality?", True),
+        # naming the unit the figure is asked in asks for it outright, as «Hvor mange årsværk …?» does
+        ("Hvad var besparelsen i årsværk på boligstøtten?", True),
+        ("Hvad er det vurderede besparelsespotentiale i kroner?", True),
+        ("Hvad er Finlands besparelse i euro på de fælles løsninger?", True),
+        ("Hvad var besparelsen på boligstøtten?", False),
     ],
-    ids=["hvor-meget", "noun-only", "kind-noun", "english-how-much", "hvad-koster", "what-does-cost", "what-did-cost"],
+    ids=[
+        "hvor-meget",
+        "noun-only",
+        "kind-noun",
+        "english-how-much",
+        "hvad-koster",
+        "what-does-cost",
+        "what-did-cost",
+        "unit-fte",
+        "unit-kroner",
+        "unit-euro",
+        "no-unit",
+    ],
 )
 def test_a_figure_asked_only_by_naming_its_kind_is_not_asked_outright(question: str, outright: bool) -> None:
     """Only a question that asks outright for a figure is refused for want of one; «Hvad kræver det af

@@ -143,6 +143,12 @@ def _how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...
     return (unit.value if unit is not None and unit is not UnitKind.COUNT else None), counted
 
 
+def _names_unit(text: str) -> bool:
+    """The question names the unit it asks its figure in («i kroner», «i euro», «i årsværk», «målt i timer»)."""
+    nouns = (m.group(1).lower() for m in _IN_UNIT.finditer(text))
+    return any(n in lexicon.word_set("money_nouns") or lexicon.unit_noun(n) is not None for n in nouns)
+
+
 def _in_unit(text: str) -> str | None:
     for m in _IN_UNIT.finditer(text):
         noun = m.group(1).lower()
@@ -272,6 +278,9 @@ def parse_query(
     outright = asks is Asks.FIGURE
     if asks is Asks.FACT and lexicon.wanted_quantity_kinds(first):
         asks = Asks.FIGURE  # «Hvilken e-handelsgrad opnåede …?» asks for a figure
+        # «Hvad var besparelsen i årsværk?» names the unit its figure is asked in: asked outright, as «Hvor mange
+        # årsværk …?» is
+        outright = _names_unit(first)
     unit_asked, counted = _how_many(first, language)
     figures = [q for q in quantities if q.unit not in (UnitKind.YEAR, UnitKind.LABEL)]
     computes = _computes(text, len(figures))
