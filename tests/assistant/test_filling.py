@@ -731,6 +731,13 @@ CASES: list[tuple[str, str, str | None, dict[str, Any]]] = [
         {"minutes_saved_per_unit": 15, "units_per_year": 2000},
     ),
     (
+        "bc-introduce-for",  # «indføre … for 1,8 mio. kr.» is what it costs to introduce: the investment
+        "Vi kan indføre en softwarerobot for 1,8 mio. kr. Den giver en årlig gevinst på 600.000 kr., men licens og "
+        "drift koster 150.000 kr. om året. Hvor lang tid går der, før den er tjent hjem?",
+        "business_case",
+        {"investment": 1800000, "annual_gain": 600000, "annual_cost": 150000},
+    ),
+    (
         "time-now-and-later-lookup",
         "Rapporten regner med 6 minutter i dag og 4 minutter efter. Hvad skriver den om det?",
         None,

@@ -74,6 +74,8 @@ BUSINESS_CASE = Spec(
                 "engangs",
                 "implement",
                 "købe",  # «købe en robot til 900.000 kr.»
+                "indfør",  # «indføre en softwarerobot for 1,8 mio. kr.»
+                "introduc",
                 "invest",
                 "upfront",
                 "one-off",
