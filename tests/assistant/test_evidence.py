@@ -343,6 +343,10 @@ def test_a_figure_in_words_is_a_figure(sentence: str, states: bool) -> None:
         ("Hvad er det vurderede besparelsespotentiale i kroner?", True),
         ("Hvad er Finlands besparelse i euro på de fælles løsninger?", True),
         ("Hvad var besparelsen på boligstøtten?", False),
+        # «Hvad var antallet af …?» asks as «Hvor mange …?» does; «antallet af» inside another question does not
+        ("Hvad var antallet af netværksmøder med kommunerne i 2014?", True),
+        ("What was the number of network meetings in 2014?", True),
+        ("Hvad var besparelsen på boligstøtten, da antallet af sager faldt?", False),
     ],
     ids=[
         "hvor-meget",
@@ -356,6 +360,9 @@ def test_a_figure_in_words_is_a_figure(sentence: str, states: bool) -> None:
         "unit-kroner",
         "unit-euro",
         "no-unit",
+        "antallet-af",
+        "the-number-of",
+        "antallet-af-inside",
     ],
 )
 def test_a_figure_asked_only_by_naming_its_kind_is_not_asked_outright(question: str, outright: bool) -> None:

@@ -111,7 +111,13 @@ def _topic(text: str, language: Language) -> tuple[str, ...]:
     return tuple(t for t in textnorm.tokens(noun or "") if t not in lexicon.generic_terms())
 
 
-_HOW_MANY = re.compile(r"\b(?:hvor mange|how many)\s+([\wæøå-]+)(?:\s+([\wæøå-]+))?", re.IGNORECASE)
+# «Hvad var antallet af netværksmøder …?» asks what «Hvor mange netværksmøder …?» asks; not «antallet af» inside
+# a question about something else («korrigeret for antallet af sager», «nedbringe antallet af …»)
+_NUMBER_OF = (
+    r"(?:hvad|hvor stort) (?:er|var|bliver|blev) (?:det (?:samlede|totale|årlige) )?antallet af"
+    r"|what (?:is|was|will be) the (?:total |annual )?number of"
+)
+_HOW_MANY = re.compile(rf"\b(?:hvor mange|how many|{_NUMBER_OF})\s+([\wæøå-]+)(?:\s+([\wæøå-]+))?", re.IGNORECASE)
 
 
 # «… i kroner», «… in DKK»: the unit a figure is asked in (not «i år», this year).
@@ -281,6 +287,7 @@ def parse_query(
         # «Hvad var besparelsen i årsværk?» names the unit its figure is asked in: asked outright, as «Hvor mange
         # årsværk …?» is
         outright = _names_unit(first)
+    outright = outright or (asks is Asks.FIGURE and bool(re.search(rf"\b(?:{_NUMBER_OF})\s", first, re.IGNORECASE)))
     unit_asked, counted = _how_many(first, language)
     figures = [q for q in quantities if q.unit not in (UnitKind.YEAR, UnitKind.LABEL)]
     computes = _computes(text, len(figures))
