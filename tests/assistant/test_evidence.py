@@ -347,6 +347,9 @@ def test_a_figure_in_words_is_a_figure(sentence: str, states: bool) -> None:
         ("Hvad var antallet af netværksmøder med kommunerne i 2014?", True),
         ("What was the number of network meetings in 2014?", True),
         ("Hvad var besparelsen på boligstøtten, da antallet af sager faldt?", False),
+        # a price asked by its noun is asked outright, as «Hvad koster …?» asks it
+        ("Hvad er den årlige pris pr. bruger for en licens?", True),
+        ("What is the price of a licence per user?", True),
     ],
     ids=[
         "hvor-meget",
@@ -363,6 +366,8 @@ def test_a_figure_in_words_is_a_figure(sentence: str, states: bool) -> None:
         "antallet-af",
         "the-number-of",
         "antallet-af-inside",
+        "price-noun",
+        "english-price-noun",
     ],
 )
 def test_a_figure_asked_only_by_naming_its_kind_is_not_asked_outright(question: str, outright: bool) -> None:

@@ -288,6 +288,7 @@ def parse_query(
         # årsværk …?» is
         outright = _names_unit(first)
     outright = outright or (asks is Asks.FIGURE and bool(re.search(rf"\b(?:{_NUMBER_OF})\s", first, re.IGNORECASE)))
+    outright = outright or (asks is Asks.FIGURE and question_cues.price_named(first))  # «Hvad er prisen …?»
     unit_asked, counted = _how_many(first, language)
     figures = [q for q in quantities if q.unit not in (UnitKind.YEAR, UnitKind.LABEL)]
     computes = _computes(text, len(figures))

@@ -170,14 +170,26 @@ def _statistics_asked() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+# «Hvad er den årlige pris pr. bruger …?», «What is the price of …?»: the price asked by its noun
+_PRICE_NAMED = re.compile(
+    r"\b(?:hvad (?:er|var|bliver|blev) (?:den |det )?(?:[\wæøå-]+ )?pris(?:en)?|what (?:is|was) the (?:[a-z-]+ )?price)\b"
+)
+
+
+def price_named(text: str) -> bool:
+    """The question asks for a price by its noun («Hvad er prisen …», «Hvad var den årlige pris …»)."""
+    return bool(_PRICE_NAMED.search(text.lower()))
+
+
 def asks_price(text: str) -> bool:
     """The question asks what something costs or what one pays («Hvad koster …», «Hvad betaler …», «What does
-    it cost»): answered by an amount in kroner. Not when it names another measure of the cost («hvor meget tid
-    koster det», «hvor mange årsværk koster opgaven», «hvad koster det i procent af budgettet»)."""
+    it cost», «Hvad er prisen …»): answered by an amount in kroner. Not when it names another measure of the cost
+    («hvor meget tid koster det», «hvor mange årsværk koster opgaven», «hvad koster det i procent af budgettet»)."""
     words = set(re.findall(r"[\wæøå]+", text.lower()))
     cues = lexicon_data()["price"]
     other = wanted_quantity_kinds(text) - {"amount", "count"}
-    return bool(words & frozenset(cues["verbs"])) and not other and not words & frozenset(cues["other_measures"])
+    asked = bool(words & frozenset(cues["verbs"])) or price_named(text)
+    return asked and not other and not words & frozenset(cues["other_measures"])
 
 
 def extremes_asked(text: str) -> frozenset[str]:
