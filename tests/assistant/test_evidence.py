@@ -350,6 +350,11 @@ def test_a_figure_in_words_is_a_figure(sentence: str, states: bool) -> None:
         # a price asked by its noun is asked outright, as «Hvad koster …?» asks it
         ("Hvad er den årlige pris pr. bruger for en licens?", True),
         ("What is the price of a licence per user?", True),
+        # idioms that ask for an amount: «løbe op i», «beløbe sig til», «hvor dyr»
+        ("Hvad løb besparelsen på rengøringen op i?", True),
+        ("Hvad beløb besparelsen på rengøringen sig til?", True),
+        ("Hvor dyr var rengøringen?", True),
+        ("How expensive was the cleaning?", True),
     ],
     ids=[
         "hvor-meget",
@@ -368,6 +373,10 @@ def test_a_figure_in_words_is_a_figure(sentence: str, states: bool) -> None:
         "antallet-af-inside",
         "price-noun",
         "english-price-noun",
+        "loebe-op-i",
+        "beloebe-sig-til",
+        "hvor-dyr",
+        "how-expensive",
     ],
 )
 def test_a_figure_asked_only_by_naming_its_kind_is_not_asked_outright(question: str, outright: bool) -> None:
