@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from gevinst.assistant import figure_kind, glossary, lexicon, question_cues
 from gevinst.assistant.conversation import cited, is_follow_up, language_of, standalone_query
+from gevinst.assistant.figure_asked import asks_number_of, how_many, names_unit, word_group
 from gevinst.assistant.number_words import small_number
 from gevinst.assistant.quantities import read_quantities, spell_fractions
 from gevinst.assistant.query import Asks, Language, QuantityMention, Query, UnitKind
@@ -37,20 +38,13 @@ def _glossary_danish(low: str, hand_only: bool) -> list[str]:
     return danish + [glossary.words()[p] for p in phrases]
 
 
-def _group(words: str) -> tuple[str, ...]:
-    generic = lexicon.generic_terms()
-    return tuple(
-        t for t in dict.fromkeys(textnorm.tokens(words)) if not t.isdigit() and t != "pct" and t not in generic
-    )
-
-
 def term_groups(words: list[str]) -> tuple[tuple[str, ...], ...]:
     """One group of index tokens per question word (or per English word's Danish alternatives); a group
     whose tokens all appeared already is dropped."""
     groups: list[tuple[str, ...]] = []
     seen: set[str] = set()
     for word in words:
-        group = _group(word)
+        group = word_group(word)
         if group and not set(group) <= seen:
             groups.append(group)
             seen.update(group)
@@ -80,9 +74,9 @@ def _focus(text: str, language: Language) -> tuple[str, ...]:
     if language is Language.EN:
         return _english_head(words)
     # «Hvilke faglige spor …»: a word in -e before a content word is an adjective, the word after it the noun.
-    if noun.endswith("e") and len(words) > 1 and _group(words[1]):
+    if noun.endswith("e") and len(words) > 1 and word_group(words[1]):
         noun = words[1]
-    return _group(noun)
+    return word_group(noun)
 
 
 # Words that end an English noun phrase after «which/what»: the verb or preposition that follows it.
@@ -99,7 +93,7 @@ def _english_head(words: list[str]) -> tuple[str, ...]:
     for word in words:
         if word in _PHRASE_END or (groups and word.endswith("ed")):  # «Which municipalities joined …»
             break
-        group = _group(glossary.danish_for(word) or "")
+        group = word_group(glossary.danish_for(word) or "")
         if not group:
             break
         groups.append(group)
@@ -109,61 +103,6 @@ def _english_head(words: list[str]) -> tuple[str, ...]:
 def _topic(text: str, language: Language) -> tuple[str, ...]:
     noun = question_cues.topic_noun(text) if language is Language.DA else None
     return tuple(t for t in textnorm.tokens(noun or "") if t not in lexicon.generic_terms())
-
-
-# «Hvad var antallet af netværksmøder …?» asks what «Hvor mange netværksmøder …?» asks; not «antallet af» inside
-# a question about something else («korrigeret for antallet af sager», «nedbringe antallet af …»)
-_NUMBER_OF = (
-    r"(?:hvad|hvor stort) (?:er|var|bliver|blev) (?:det (?:samlede|totale|årlige) )?antallet af"
-    r"|what (?:is|was|will be) the (?:total |annual )?number of"
-)
-_HOW_MANY = re.compile(rf"\b(?:hvor mange|how many|{_NUMBER_OF})\s+([\wæøå-]+)(?:\s+([\wæøå-]+))?", re.IGNORECASE)
-
-
-# «… i kroner», «… in DKK»: the unit a figure is asked in (not «i år», this year).
-_IN_UNIT = re.compile(r"\b(?:i|in|målt i|opgjort i|measured in)\s+([\wæøå]+)", re.IGNORECASE)
-
-
-def _how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...]]:
-    """The unit a «hvor mange …» question names (when its noun is a unit other than a count) and the index
-    tokens of that noun; else the unit it asks its figure in («i kroner»)."""
-    m = _HOW_MANY.search(text)
-    if m is None:
-        return _in_unit(text), ()
-    noun = m.group(1).lower()
-    if noun in lexicon.word_set("measure_nouns"):
-        return None, ()
-    # the word after it too: the noun when the first is an adjective («how many acute hospitals», «hvor mange
-    # nye stillinger»); a verb after the noun adds tokens no number stands before. Not after a word that is no
-    # noun: «hvor mange af borgerne» asks a share, «hvor mange skal jobcentret …» asks a number of anything.
-    groups = [_group((glossary.danish_for(w) or w) if language is Language.EN else w) for w in m.groups() if w]
-    second = (
-        groups[1] if len(groups) > 1 and groups[0] and m.group(2).lower() not in lexicon.word_set("per_words") else ()
-    )
-    counted = tuple(dict.fromkeys(groups[0] + second))
-    if noun.rstrip(".") in lexicon.word_set("money_nouns"):
-        return UnitKind.AMOUNT.value, counted
-    if noun in lexicon.word_set("duration_nouns"):  # «hvor mange uger», «how many months»: a span of time
-        return "duration", counted
-    unit = lexicon.unit_noun(noun)
-    return (unit.value if unit is not None and unit is not UnitKind.COUNT else None), counted
-
-
-def _names_unit(text: str) -> bool:
-    """The question names the unit it asks its figure in («i kroner», «i euro», «i årsværk», «målt i timer»)."""
-    nouns = (m.group(1).lower() for m in _IN_UNIT.finditer(text))
-    return any(n in lexicon.word_set("money_nouns") or lexicon.unit_noun(n) is not None for n in nouns)
-
-
-def _in_unit(text: str) -> str | None:
-    for m in _IN_UNIT.finditer(text):
-        noun = m.group(1).lower()
-        if noun in lexicon.word_set("money_nouns"):
-            return UnitKind.AMOUNT.value
-        unit = lexicon.unit_noun(noun)
-        if unit in (UnitKind.HOURS, UnitKind.MINUTES):  # not «i årsværk»: a share of them answers it too
-            return unit.value
-    return None
 
 
 _REPORT_EXAMPLE = re.compile(
@@ -286,10 +225,10 @@ def parse_query(
         asks = Asks.FIGURE  # «Hvilken e-handelsgrad opnåede …?» asks for a figure
         # «Hvad var besparelsen i årsværk?» names the unit its figure is asked in: asked outright, as «Hvor mange
         # årsværk …?» is
-        outright = _names_unit(first)
-    outright = outright or (asks is Asks.FIGURE and bool(re.search(rf"\b(?:{_NUMBER_OF})\s", first, re.IGNORECASE)))
+        outright = names_unit(first)
+    outright = outright or (asks is Asks.FIGURE and asks_number_of(first))
     outright = outright or (asks is Asks.FIGURE and question_cues.price_named(first))  # «Hvad er prisen …?»
-    unit_asked, counted = _how_many(first, language)
+    unit_asked, counted = how_many(first, language)
     figures = [q for q in quantities if q.unit not in (UnitKind.YEAR, UnitKind.LABEL)]
     computes = _computes(text, len(figures))
     if computes:

@@ -1,0 +1,78 @@
+"""What a figure question asks its figure as: the unit or the thing a «hvor mange …» / «Hvad var antallet af …»
+question counts, and the unit it names («i kroner», «i årsværk»)."""
+
+from __future__ import annotations
+
+import re
+
+from gevinst.assistant import glossary, lexicon
+from gevinst.assistant.query import Language, UnitKind
+from gevinst.index import textnorm
+
+
+def word_group(words: str) -> tuple[str, ...]:
+    """The index tokens of words, without digits and generic words: one group of a question's terms."""
+    generic = lexicon.generic_terms()
+    return tuple(
+        t for t in dict.fromkeys(textnorm.tokens(words)) if not t.isdigit() and t != "pct" and t not in generic
+    )
+
+
+# «Hvad var antallet af netværksmøder …?» asks what «Hvor mange netværksmøder …?» asks; not «antallet af» inside
+# a question about something else («korrigeret for antallet af sager», «nedbringe antallet af …»)
+_NUMBER_OF = (
+    r"(?:hvad|hvor stort) (?:er|var|bliver|blev) (?:det (?:samlede|totale|årlige) )?antallet af"
+    r"|what (?:is|was|will be) the (?:total |annual )?number of"
+)
+_HOW_MANY = re.compile(rf"\b(?:hvor mange|how many|{_NUMBER_OF})\s+([\wæøå-]+)(?:\s+([\wæøå-]+))?", re.IGNORECASE)
+
+
+# «… i kroner», «… in DKK»: the unit a figure is asked in (not «i år», this year).
+_IN_UNIT = re.compile(r"\b(?:i|in|målt i|opgjort i|measured in)\s+([\wæøå]+)", re.IGNORECASE)
+
+
+def how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...]]:
+    """The unit a «hvor mange …» question names (when its noun is a unit other than a count) and the index
+    tokens of that noun; else the unit it asks its figure in («i kroner»)."""
+    m = _HOW_MANY.search(text)
+    if m is None:
+        return _in_unit(text), ()
+    noun = m.group(1).lower()
+    if noun in lexicon.word_set("measure_nouns"):
+        return None, ()
+    # the word after it too: the noun when the first is an adjective («how many acute hospitals», «hvor mange
+    # nye stillinger»); a verb after the noun adds tokens no number stands before. Not after a word that is no
+    # noun: «hvor mange af borgerne» asks a share, «hvor mange skal jobcentret …» asks a number of anything.
+    groups = [word_group((glossary.danish_for(w) or w) if language is Language.EN else w) for w in m.groups() if w]
+    second = (
+        groups[1] if len(groups) > 1 and groups[0] and m.group(2).lower() not in lexicon.word_set("per_words") else ()
+    )
+    counted = tuple(dict.fromkeys(groups[0] + second))
+    if noun.rstrip(".") in lexicon.word_set("money_nouns"):
+        return UnitKind.AMOUNT.value, counted
+    if noun in lexicon.word_set("duration_nouns"):  # «hvor mange uger», «how many months»: a span of time
+        return "duration", counted
+    unit = lexicon.unit_noun(noun)
+    return (unit.value if unit is not None and unit is not UnitKind.COUNT else None), counted
+
+
+def names_unit(text: str) -> bool:
+    """The question names the unit it asks its figure in («i kroner», «i euro», «i årsværk», «målt i timer»)."""
+    nouns = (m.group(1).lower() for m in _IN_UNIT.finditer(text))
+    return any(n in lexicon.word_set("money_nouns") or lexicon.unit_noun(n) is not None for n in nouns)
+
+
+def _in_unit(text: str) -> str | None:
+    for m in _IN_UNIT.finditer(text):
+        noun = m.group(1).lower()
+        if noun in lexicon.word_set("money_nouns"):
+            return UnitKind.AMOUNT.value
+        unit = lexicon.unit_noun(noun)
+        if unit in (UnitKind.HOURS, UnitKind.MINUTES):  # not «i årsværk»: a share of them answers it too
+            return unit.value
+    return None
+
+
+def asks_number_of(text: str) -> bool:
+    """«Hvad var antallet af X …?», «What is the number of X …?»: asked as «Hvor mange X …?» is."""
+    return bool(re.search(rf"\b(?:{_NUMBER_OF})\s", text, re.IGNORECASE))
