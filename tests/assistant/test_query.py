@@ -68,6 +68,12 @@ CASES = [
     ("english-in-what-way", "In what way can the municipality realise the benefits?", Language.EN, Asks.METHOD, ()),
     ("list-kan-du-naevne", "Kan du nævne de forslag, der er på ældreområdet?", Language.DA, Asks.LIST, ()),
     ("list-oversigt", "Giv mig en oversigt over forslagene på ældreområdet.", Language.DA, Asks.LIST, ()),
+    ("list-hvad-for-nogle", "Hvad for nogle forslag er der på ældreområdet?", Language.DA, Asks.LIST, ()),
+    ("list-taeller-med", "Hvad tæller med i business casen?", Language.DA, Asks.LIST, ()),
+    ("english-list-include", "What does the business case include?", Language.EN, Asks.LIST, ()),
+    ("english-list-kinds-of", "What kinds of tasks can be merged?", Language.EN, Asks.LIST, ()),
+    ("english-how-should", "How should the municipality approach implementation?", Language.EN, Asks.METHOD, ()),
+    ("figure-budget", "Hvad var budgettet for projektet?", Language.DA, Asks.FIGURE, ()),
     # «Hvad skal der til, før …» asks a condition as often as a means: not a how
     ("fact-what-it-takes", "Hvad skal der til, før en foranstaltning kan forlænges?", Language.DA, Asks.FACT, ()),
     ("method", "Hvordan har Vejle Kommune frigjort ressourcer?", Language.DA, Asks.METHOD, ("Vejle", "Kommune")),
