@@ -355,6 +355,7 @@ def test_a_figure_in_words_is_a_figure(sentence: str, states: bool) -> None:
         ("Hvad beløb besparelsen på rengøringen sig til?", True),
         ("Hvor dyr var rengøringen?", True),
         ("How expensive was the cleaning?", True),
+        ("What did the municipality save on cleaning?", True),
     ],
     ids=[
         "hvor-meget",
@@ -377,6 +378,7 @@ def test_a_figure_in_words_is_a_figure(sentence: str, states: bool) -> None:
         "beloebe-sig-til",
         "hvor-dyr",
         "how-expensive",
+        "what-did-save",
     ],
 )
 def test_a_figure_asked_only_by_naming_its_kind_is_not_asked_outright(question: str, outright: bool) -> None:
