@@ -19,6 +19,7 @@ from gevinst.assistant.opening import (
     FOLLOWING_SENTENCES,
     continuation,
     ends_passage,
+    new_text_start,
     numbered_siblings,
     runs_past,
 )
@@ -212,11 +213,7 @@ def _run_on(
     if (used is None and room <= 0) or after is None:
         return []
     following = retrieved.chunks[after].text
-    start = 0
-    for s, e in sentence_spans(following):  # passages overlap: what the lead's passage already holds is quoted
-        if following[s:e].strip() not in text:
-            break
-        start = e
+    start = new_text_start(following, text)  # what the lead's passage already holds is quoted
     run = continuation(Candidate(after, start, start, 0.0, 0.0), found, following, query.focus, running=used)
     return run if used is not None else run[:room]
 
@@ -228,19 +225,10 @@ def _with_their_lists(
     alone it names none of them."""
     out: list[Candidate] = []
     taken = [*taken, *rest]
-    texts = [c.text for c in retrieved.chunks]
     for c in rest:
         out.append(c)
         text = retrieved.chunks[c.passage].text
-        # a list question's supporting sentence followed by headed paragraphs («Følgende punkter tjener som
-        # inspiration …» «Kommunikation Uddannelse af …») brings their headings, as a lead would
-        headed_items = (
-            headed_list(c, texts, retrieved.following, retrieved.casing)
-            if query.asks is Asks.LIST
-            and retrieved.casing is not None
-            and not run_in_heading(text[c.start : c.end], retrieved.casing)
-            else []
-        )
+        headed_items = _headed_items(query, c, retrieved)
         if not headed_items and not heads_list(text[c.start : c.end], query.focus):
             continue
         items = [
@@ -251,6 +239,16 @@ def _with_their_lists(
         out += items
         taken += items
     return out
+
+
+def _headed_items(query: Query, c: Candidate, retrieved: Retrieved) -> list[Candidate]:
+    """A list question's supporting sentence followed by headed paragraphs («Følgende punkter tjener som
+    inspiration …» «Kommunikation Uddannelse af …»): their headings, as a lead would bring them; else none."""
+    casing = retrieved.casing
+    texts = [chunk.text for chunk in retrieved.chunks]
+    if query.asks is not Asks.LIST or casing is None or run_in_heading(texts[c.passage][c.start : c.end], casing):
+        return []
+    return headed_list(c, texts, retrieved.following, casing)
 
 
 def _tokens(c: Candidate, retrieved: Retrieved) -> set[str]:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from gevinst.assistant.candidate import Candidate
+from gevinst.assistant.opening import new_text_start
 from gevinst.assistant.sentence_shape import is_noise, opens_list
 from gevinst.index.textnorm import fold, stopwords
 from gevinst.sentences import sentence_spans
@@ -122,12 +123,7 @@ def _next(passage: int, texts: list[str], following: dict[int, int]) -> tuple[in
     after = following.get(passage)
     if after is None:
         return None, 0
-    start = 0
-    for s, e in sentence_spans(texts[after]):
-        if texts[after][s:e].strip() not in texts[passage]:
-            break
-        start = e
-    return after, start
+    return after, new_text_start(texts[after], texts[passage])
 
 
 def headed(lead: Candidate, text: str, casing: Casing) -> Candidate:

@@ -27,6 +27,17 @@ _FIRST_ITEM = re.compile(r"\s*\(?1[.)]\)?(?:\s|$)")
 _BARE_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\)?\s*")  # an item's number the sentence split left alone: «(2.)»
 
 
+def new_text_start(passage: str, before: str) -> int:
+    """Where the text of a report's next passage starts that `before`, the passage it follows, does not already
+    hold: passages overlap, so its first sentences may repeat the end of the one before."""
+    start = 0
+    for s, e in sentence_spans(passage):
+        if passage[s:e].strip() not in before:
+            break
+        start = e
+    return start
+
+
 def list_opener(passage: str, start: int) -> int | None:
     """The start of the sentence that opens the list the item at `start` belongs to, when it is near."""
     before = [s for s in sentence_spans(passage) if s[0] < start]

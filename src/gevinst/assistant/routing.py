@@ -163,7 +163,8 @@ def compose_calculation(
             None,
         )
         lines.append(f"- {a.label}: {value} ({a.source})" + (f" [{cite}]" if cite else ""))
-        cited |= {cite} if cite else set()
+        if cite:
+            cited.add(cite)
     lines += [f"Bemærk: {w}" for w in result.warnings]
     # every other passage is background, also one of the report a default comes from (its worked example)
     background = [c for c in citations if c.n not in cited]
