@@ -43,6 +43,16 @@ SPLITS = {
         "Hotlinen havde åbent fra kl. 9-22. Siden lukkede den kl. 18 om fredagen.",
         ["Hotlinen havde åbent fra kl. 9-22.", "Siden lukkede den kl. 18 om fredagen."],
     ),
+    "line-ending-in-a-comma-goes-on": (
+        "Gruppen bestod af København,\nAarhus, Odense samt\nSlagelse. Den holdt fire møder.",
+        ["Gruppen bestod af København,\nAarhus, Odense samt\nSlagelse.", "Den holdt fire møder."],
+    ),
+    "line-ending-in-a-preposition-goes-on": (
+        "Kommunerne indgår samarbejdsaftale med\nKMD om driften.",
+        ["Kommunerne indgår samarbejdsaftale med\nKMD om driften."],
+    ),
+    "comma-before-a-bullet-still-ends": ("• Løn,\n• Indkøb,\n• IT", ["• Løn,", "• Indkøb,", "• IT"]),
+    "comma-before-a-blank-line-still-ends": ("Tabel 2,\n\nKSD", ["Tabel 2,", "KSD"]),
     "question-and-quote": ("Hvad koster det? «Meget.» Sådan.", ["Hvad koster det?", "«Meget.»", "Sådan."]),
 }
 

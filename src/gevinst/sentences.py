@@ -26,7 +26,26 @@ _CANDIDATE_END = re.compile(r"[.!?][»\"”')]?\s+(?=[A-ZÆØÅ0-9\"«“(-])|\n
 _WORD = re.compile(r"[\w.]+")
 
 
+# A line that ends in a comma or in a word that cannot end a Danish sentence runs on into the next line
+# («… fra kommunerne: København,⏎Aarhus, Odense …», «… samarbejdsaftale med⏎KMD.»): a PDF's line break, not
+# the end of a unit. A blank line or a list marker on the next line still ends it.
+_RUNS_ON = re.compile(
+    r"(?:,|(?<![\wæøå])(?:og|samt|eller|af|med|til|i|på|for|fra|om|ved|at|en|et|den|det|de|som|der|mellem))"
+    r"[ \t]*$"
+)
+_LIST_MARKER = re.compile(r"\n[ \t]*(?:[-–•*·▪]|\d{1,2}[.)]\s)")
+
+
+def _line_runs_on(text: str, m: re.Match[str]) -> bool:
+    if m.group(0).count("\n") != 1 or _LIST_MARKER.match(text, m.start() + m.group(0).index("\n")):
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    return bool(_RUNS_ON.search(text, line_start, m.start()))
+
+
 def _ends_sentence(text: str, reversed_text: str, m: re.Match[str]) -> bool:
+    if "\n" in m.group(0) and text[m.start()] not in ".!?":
+        return not _line_runs_on(text, m)
     if "\n" in m.group(0) or text[m.start()] != ".":
         return True  # a line break ends a unit even after an abbreviation («… m.v.» / «Nedenfor …»)
     # The word before the full stop, read backwards from it: the cost is the word's length, not the
