@@ -576,11 +576,17 @@ def test_what_a_how_many_question_counts(question: str, counted: tuple[str, ...]
         "Hvad betalte kommunen for konsulentbistanden?",
         "What does the municipality pay for the licence?",
         "What did Vejle pay for the new system?",
+        "Hvad skal en kommune betale for at bruge systemet?",
+        "Hvad kommer den nye løsning til at koste om året?",
+        "I hvilket år blev servicecentret oprettet?",
+        "Which year did the municipalities merge their payroll?",
     ],
-    ids=["betaler", "betalte", "english-does-pay", "english-did-pay"],
+    ids=["betaler", "betalte", "english-does-pay", "english-did-pay", "skal-betale", "kommer-til-at-koste",
+         "which-year", "english-which-year"],
 )
-def test_what_one_pays_is_a_figure_asked_outright(question: str) -> None:
-    """«Hvad betaler …» asks for an amount as «hvad koster …» does: a sentence without one does not answer it."""
+def test_what_one_pays_or_the_year_asked_is_a_figure_asked_outright(question: str) -> None:
+    """«Hvad betaler …» asks for an amount as «hvad koster …» does, «I hvilket år …» for a year: a sentence
+    without one does not answer it."""
     query = parse_query(question)[0]
     assert (query.asks, query.figure_outright) == (Asks.FIGURE, True)
 

@@ -221,11 +221,13 @@ def parse_query(
         own = frozenset(t for g in _word_groups(first, language) for t in g if t not in degree)
     asks = question_cues.asks_of(first)
     outright = asks is Asks.FIGURE
-    if asks is Asks.FACT and lexicon.wanted_quantity_kinds(first):
-        asks = Asks.FIGURE  # «Hvilken e-handelsgrad opnåede …?» asks for a figure
+    kinds = lexicon.wanted_quantity_kinds(first)
+    # «Hvilken e-handelsgrad opnåede …?» asks for a figure; so does "Which year …?", though "which" opens a list
+    if (asks is Asks.FACT and kinds) or (asks is Asks.LIST and "year" in kinds):
+        asks = Asks.FIGURE
         # «Hvad var besparelsen i årsværk?» names the unit its figure is asked in: asked outright, as «Hvor mange
-        # årsværk …?» is
-        outright = names_unit(first)
+        # årsværk …?» is; so is the calendar year «I hvilket år …?» asks for
+        outright = names_unit(first) or "year" in kinds
     outright = outright or (asks is Asks.FIGURE and asks_number_of(first))
     outright = outright or (asks is Asks.FIGURE and question_cues.price_named(first))  # «Hvad er prisen …?»
     unit_asked, counted = how_many(first, language)
