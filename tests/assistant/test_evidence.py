@@ -92,15 +92,11 @@ def test_a_year_no_passage_mentions_is_refused(assistant) -> None:  # type: igno
         ("Hvor mange kroner sparer Holbæk Kommune på regningerne?", True),
         ("Hvor mange minutter sparer Holbæk Kommune pr. regning?", False),
         ("Hvor mange regninger har Holbæk Kommune digitaliseret?", True),
-        ("I hvilket år digitaliserede Holbæk Kommune regningerne?", True),
-        ("I hvilket år samlede Ringkøbing-Skjern debitoropgaverne?", False),
     ],
     ids=[
         "kroner-asked-minutes-stated",
         "minutes-asked-and-stated",
         "things-counted-minutes-stated",
-        "year-asked-minutes-stated",
-        "year-asked-and-stated",
     ],
 )
 def test_a_figure_asked_by_its_unit_needs_a_sentence_of_that_unit(assistant, question: str, refused: bool) -> None:  # type: ignore[no-untyped-def]

@@ -128,3 +128,19 @@ def test_a_figure_of_another_kind_or_year_is_refused(
     settings: Settings, tmp_path: Path, question: str, refused: bool
 ) -> None:
     assert refused_by_rule(assistant_over(settings, tmp_path / "docs", DOCS), question) is refused
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("i 2014 og i 2016", {"2014", "2016"}),
+        ("i perioden 2010-2012", {"2010", "2011", "2012"}),
+        ("i 2013–15", {"2013", "2014", "2015"}),
+        ("skoleåret 2015/16", {"2015", "2016"}),
+        ("besparelsen er 2.014 kr.", set()),
+        ("1.250 lønregistre", set()),
+    ],
+    ids=["two-years", "span", "short-span", "school-year", "an-amount", "a-count"],
+)
+def test_the_years_a_text_names(text: str, years: set[str]) -> None:
+    assert figure_kind.years_named(text) == years

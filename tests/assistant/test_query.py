@@ -581,8 +581,16 @@ def test_what_a_how_many_question_counts(question: str, counted: tuple[str, ...]
         "I hvilket år blev servicecentret oprettet?",
         "Which year did the municipalities merge their payroll?",
     ],
-    ids=["betaler", "betalte", "english-does-pay", "english-did-pay", "skal-betale", "kommer-til-at-koste",
-         "which-year", "english-which-year"],
+    ids=[
+        "betaler",
+        "betalte",
+        "english-does-pay",
+        "english-did-pay",
+        "skal-betale",
+        "kommer-til-at-koste",
+        "which-year",
+        "english-which-year",
+    ],
 )
 def test_what_one_pays_or_the_year_asked_is_a_figure_asked_outright(question: str) -> None:
     """«Hvad betaler …» asks for an amount as «hvad koster …» does, «I hvilket år …» for a year: a sentence

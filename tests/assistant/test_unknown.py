@@ -37,6 +37,8 @@ MODEL = (
     "Første fase dækker de 25 skoler med det største elforbrug og koster 26 mio. kr.\n\n"
     "## Budget\n\n"
     "Kommunerne budgetterer med at spare 30 mio. kr. på boligstøtten i 2009.\n\n"
+    "## Udbetaling\n\n"
+    "Udbetalingen af boligstøtte koster 12 mio. kr. om året i 2013-2015, mens den fælles enhed bygges op.\n\n"
     "## E-handel\n\n"
     "Et positivt skøn er, at e-handlen i kommunen kan nå op på 90 % af indkøbene.\n"
 )
@@ -104,6 +106,8 @@ CASES = {
         False,
         "",
     ),
+    # a year the question asks about inside a span a passage names («2013-2015»)
+    "year-inside-a-range": ("Hvad koster udbetalingen af boligstøtte om året i 2014?", False, ""),
     # a figure the report leaves as a template's placeholder
     "figure-left-blank": ("Hvor stort er potentialet ved effektiv visitation i kroner?", True, "XXX"),
     "a-figure-stated-nearby": (
@@ -214,3 +218,42 @@ def test_a_report_names_its_own_year(settings: Settings, tmp_path: Path, questio
         settings, tmp_path / "docs", {"catalog.yaml": OWN_YEAR_CATALOG, "office.txt": OWN_YEAR_TEXT}
     )
     assert refused_by_rule(assistant, question) is refused
+
+
+YEARS = (
+    "# Statens Administration\n\n"
+    "En opfølgning viste, at Statens Administration i 2014 havde opnået besparelser på ca. 175 mio. kr. årligt "
+    "på løn- og regnskabsområdet. Statens Administration flyttede til Hjørring i 2016.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("year", "refused"), [("2016", True), ("2014", False)], ids=["another-years-figure", "the-years-figure"]
+)
+def test_a_figure_stated_for_another_year_does_not_answer(
+    settings: Settings, tmp_path: Path, year: str, refused: bool
+) -> None:
+    assistant = assistant_over(settings, tmp_path / "docs", {"sa.txt": YEARS})
+    question = f"Hvor store årlige besparelser havde Statens Administration på løn- og regnskabsområdet i {year}?"
+    answer = assistant.answer(question)
+    assert answer.refused is refused, answer.text
+    assert refused or "175 mio. kr." in answer.text
+
+
+BILLS = (
+    "# Regninger\n\nHolbæk Kommune har digitaliseret regningerne og bruger 8 minutter mindre pr. regning.\n\n"
+    "## Frikommune\n\nVejle Kommune blev frikommune i 2011 og afskaffede de faste samtaler.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("I hvilket år digitaliserede Holbæk Kommune regningerne?", True),
+        ("I hvilket år blev Vejle Kommune frikommune?", False),
+    ],
+    ids=["minutes-stated", "year-stated"],
+)
+def test_a_year_asked_is_answered_by_a_year(settings: Settings, tmp_path: Path, question: str, refused: bool) -> None:
+    answer = assistant_over(settings, tmp_path / "docs", {"bills.txt": BILLS}).answer(question)
+    assert answer.refused is refused, answer.text

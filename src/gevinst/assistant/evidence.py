@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from gevinst.assistant import lexicon
 from gevinst.assistant.blocks import in_block
 from gevinst.assistant.candidate import CALIBRATED_SPAN, CHOOSING_SPAN, Candidate, closeness, overlaps
+from gevinst.assistant.figure_kind import other_year
 from gevinst.assistant.headings import headed, headed_list, run_in_heading
 from gevinst.assistant.leading import lead_of
 from gevinst.assistant.opening import (
@@ -27,6 +29,7 @@ from gevinst.assistant.query import Asks, Query
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
 from gevinst.assistant.sentence_kind import kind_fit
 from gevinst.assistant.sentence_shape import LIST_ITEM, heads_list, is_noise, names_focus, opens_list
+from gevinst.assistant.unknown import asked_years
 from gevinst.index import textnorm
 from gevinst.sentences import addresses_reader, sentence_spans
 from gevinst.types import Chunk
@@ -67,6 +70,25 @@ def question_figures(query: Query) -> set[str]:
     return {textnorm.number_token(end) for text in written for end in re.split(r"[-–—]", text) if end}
 
 
+_MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?) Kommunes?\b")
+
+
+def other_municipalities(query: Query, retrieved: Retrieved) -> re.Pattern[str] | None:
+    """For a figure question about one named party: the municipalities the passages name («X Kommune») other
+    than the one asked about. A sentence that names one of them, and not the party asked about, states that
+    municipality's figure, though its passage also tells the one asked about."""
+    asked = {n.lower() for n in query.names if n.lower() not in lexicon.generic_names()}
+    if query.asks is not Asks.FIGURE or not asked:
+        return None
+    named = {m.group(1) for c in retrieved.chunks[:MAX_PASSAGES_READ] for m in _MUNICIPALITY.finditer(c.text)}
+    others = sorted(n for n in named if n.lower() not in asked and not asked & set(n.lower().split("-")))
+    if not others:
+        return None
+    names = "|".join(map(re.escape, others))
+    asked_names = "|".join(map(re.escape, sorted(asked)))
+    return re.compile(rf"^(?!.*\b(?:{asked_names})\b).*\b(?:{names})\b", re.IGNORECASE | re.DOTALL)
+
+
 def _read(query: Query, retrieved: Retrieved) -> list[tuple[int, Chunk]]:
     """The passages read for sentences: the first MAX_PASSAGES_READ and, for a how, a later one from a page among
     theirs. A means is told step by step over a page cut into overlapping passages; the ranking may place the page's
@@ -85,6 +107,8 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
     total = sum(w for _, w in weights)
     top_score = max((c.score for c in retrieved.chunks), default=0.0) or 1.0
     numbers = question_figures(query)
+    years = asked_years(query, retrieved)
+    others = other_municipalities(query, retrieved)
     seen: set[str] = set()
     out: list[Candidate] = []
     for p, chunk in _read(query, retrieved):
@@ -116,6 +140,9 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             relevance = 0.7 * own + 0.3 * context
             following = chunk.text[slice(*spans[at + 1])] if at + 1 < len(spans) else ""
             fit = kind_fit(query, sentence, following)
+            if (years and other_year(years, sentence)) or (others and others.search(sentence)):
+                # «i 2016» is not answered by «… i 2014 … 175 mio. kr.», nor Holbæk's figure by Vejle's
+                fit = min(fit, 0.3)
             similarity = meaning.get(start)
             score = relevance + 0.35 * fit + 0.2 * prior + meaning_weight * closeness(similarity, CHOOSING_SPAN)
             score += 0.1 * sum(1 for n in query.names if n.lower() in sentence.lower())

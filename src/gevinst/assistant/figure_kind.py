@@ -38,6 +38,25 @@ def states_other_amount(asked: Amount | None, sentence: str) -> bool:
 # «budget 2020», «budgetåret 2020», «B2020», «B18»: a budget year written as a label
 _BUDGET_LABEL = re.compile(r"\b(?:budget(?:året|år)?\s+(\d{4})|B(\d{4}|\d{2}))\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# «2010-2012», «2010–12», «2015/16»: every year from the first to the last
+_YEARS = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?:\s?[-–/]\s?((?:19|20)?\d\d))?(?![\d.,]\d)")
+
+
+def years_named(text: str) -> frozenset[str]:
+    """The calendar years a text names, a span counting every year in it."""
+    years: set[int] = set()
+    for m in _YEARS.finditer(text):
+        first = int(m.group(1))
+        last = int(m.group(2)) if m.group(2) and len(m.group(2)) == 4 else first // 100 * 100 + int(m.group(2) or 0)
+        years.update(range(first, last + 1) if first < last <= first + 30 else (first,))
+    return frozenset(map(str, years))
+
+
+def other_year(asked: tuple[str, ...], sentence: str) -> bool:
+    """The question asks about a year and the sentence stating its figure names years, but not that one: «Hvad
+    sparede de i 2016?» is not answered by «… i 2014 … besparelser på 175 mio. kr.»."""
+    named = years_named(sentence)
+    return bool(asked) and bool(named) and not set(asked) & named
 
 
 def budget_years(text: str) -> tuple[str, ...]:

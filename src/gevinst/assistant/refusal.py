@@ -68,6 +68,8 @@ def _refused_by_rule(query: Query, retrieved: Retrieved, chosen: list[Candidate]
         return True
     if unknown.estimate_for_actual(query, retrieved, chosen[0]) or unknown.other_figure(query, retrieved, chosen[0]):
         return True
+    if unknown.other_years_only(query, retrieved, chosen):
+        return True
     # A figure asked for outright needs a chosen sentence that states one; when the question names its kind
     # («hvor mange kroner», «hvor mange år», a price: «hvad betaler …») or counts a thing («hvor mange
     # lønregistre»), one of that kind or a number of that thing: «5 % af leverancerne» does not say how many

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from gevinst.assistant import glossary, lexicon
+from gevinst.assistant import figure_kind, glossary, lexicon
 from gevinst.assistant.blocks import block_starts, in_block
 from gevinst.assistant.headings import Casing, casing_of, run_in_heading
 from gevinst.assistant.query import Asks, Language, Query
@@ -152,7 +152,10 @@ class HybridRetriever:
         # A calendar year the question asks about is an entity too: no passage about it, no answer about it; but a
         # report speaks of its own year without writing it («KL i 2009» about KL's report of 2009).
         own_years = {str(self._published.get(self.index.chunks[i].doc_id)) for i in picked[:5]}
-        absent += [y for y in query.years if y not in seen and y not in own_years]
+        spanned = (
+            figure_kind.years_named(" ".join(self.index.chunks[i].text for i in picked[:5])) if query.years else ()
+        )
+        absent += [y for y in query.years if y not in seen and y not in own_years and y not in spanned]
         same_report = [i for i in carried if i + 1 in carried and self._same_report(i, i + 1)]
         following = {carried.index(i): carried.index(i + 1) for i in same_report}
         tokens = [self._tokens[i] for i in carried]

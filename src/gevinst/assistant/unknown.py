@@ -47,6 +47,25 @@ def other_figure(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
     )
 
 
+def other_years_only(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
+    """A figure question about a year whose chosen sentences name years, but never that one: «Hvad sparede de i
+    2016?» is not answered by «… i 2014 … besparelser på 175 mio. kr.» and a sentence without a year beside it."""
+    asked = set(asked_years(query, retrieved))
+    if not asked or not query.figure_outright:
+        return False
+    named = [figure_kind.years_named(retrieved.chunks[c.passage].text[c.start : c.end]) for c in chosen]
+    return not any(asked & years for years in named) and any(named)
+
+
+def asked_years(query: Query, retrieved: Retrieved) -> tuple[str, ...]:
+    """The calendar years a figure question asks its figure for; not a report's own year of publication, which
+    names the report («KL's rapport fra 2009»), not the figure."""
+    if query.asks is not Asks.FIGURE:
+        return ()
+    published = {str(y) for y in retrieved.published.values()}
+    return tuple(y for y in query.years if y not in published)
+
+
 def said_not_yet(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:
     """The sentence in which the source says that what a past-tense question asks about is not known yet
     («anbefalingerne … er endnu ikke offentliggjorte»), or that what any question asks about is not in the
