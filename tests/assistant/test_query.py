@@ -782,3 +782,19 @@ def test_someone_elses_figures_are_read_as_a_query_of_their_own(question: str, r
 )
 def test_what_a_figure_question_measures(question: str, measures: set[str]) -> None:
     assert parse_query(question)[0].measures == frozenset(measures)
+
+
+@pytest.mark.parametrize(
+    ("question", "per_unit"),
+    [
+        ("Hvor mange sager pr. årsværk kan en sagsbehandler klare?", True),
+        ("How much is saved per employee?", True),
+        ("Hvor mange årsværk pr. 1.000 indbyggere havde kommunerne?", True),
+        ("Hvor meget sparer kommunen pr. år?", False),
+        ("Hvad sparede Slagelse pr. 1. marts?", False),
+        ("Hvad var den gennemsnitlige besparelse pr. kommune?", False),
+    ],
+    ids=["per-fte", "english-per", "per-thousand", "per-year", "pr-a-date", "average-per"],
+)
+def test_a_figure_asked_per_unit(question: str, per_unit: bool) -> None:
+    assert parse_query(question)[0].per_unit is per_unit

@@ -215,3 +215,33 @@ def test_a_how_that_asks_what_is_recommended_is_answered_by_a_recommendation(
     question: str, sentence: str, fit: float
 ) -> None:
     assert kind_fit(parse_query(question)[0], sentence) == fit
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "fit"),
+    [
+        (
+            "Hvor mange sager pr. årsværk kan en sagsbehandler klare?",
+            "I mindre kommuner er der omkring 1 årsværk.",
+            0.3,
+        ),
+        ("Hvor mange sager pr. årsværk kan en sagsbehandler klare?", "Normen er 40 sager pr. årsværk.", 1.0),
+        ("Hvor meget sparer kommunen pr. borger?", "Det giver en effektivisering på 10 %.", 0.3),
+        ("Hvor meget sparer kommunen pr. borger?", "Udgiften faldt med 220 kr. pr. borger.", 1.0),
+        ("How much is saved per employee?", "Gevinsten er 1.200 kr. for hver medarbejder.", 1.0),
+        ("Hvor meget sparer kommunen pr. år?", "Kommunen sparer 3 mio. kr.", 1.0),
+        ("Hvad sparede Slagelse pr. 1. marts?", "Slagelse sparede 3 mio. kr.", 1.0),
+    ],
+    ids=[
+        "count-without-rate",
+        "count-per-unit",
+        "percent-without-rate",
+        "amount-per-citizen",
+        "english-for-each",
+        "per-year-is-a-period",
+        "pr-a-date",
+    ],
+)
+def test_a_figure_asked_per_unit_is_stated_per_unit(question: str, sentence: str, fit: float) -> None:
+    """«Hvor mange sager pr. årsværk» is not answered by «omkring 1 årsværk»: the figure asked is a rate."""
+    assert kind_fit(parse_query(question)[0], sentence) == fit

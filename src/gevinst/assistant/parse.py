@@ -262,6 +262,8 @@ def parse_query(
         cited=tuple(cited(text)),
         labels=_labels(quantities),
         statistic=question_cues.statistic_asked(first),
+        # «den gennemsnitlige besparelse pr. kommune» asks an average, which its own rule holds to
+        per_unit=question_cues.rate_asked(first) and question_cues.statistic_asked(first) is None,
         extremes=question_cues.extremes_asked(first),
         drawbacks=names_drawbacks(first),
         quantity_kinds=lexicon.wanted_quantity_kinds(text),

@@ -124,6 +124,9 @@ class Query:
     labels: tuple[tuple[str, str], ...] = ()
     # The statistic a figure is asked as («den gennemsnitlige besparelse» → "average"): stated, or not answered.
     statistic: str | None = None
+    # It asks its figure per unit («hvor mange sager pr. årsværk», «sparer pr. borger»): a rate is stated, or not
+    # answered.
+    per_unit: bool = False
     # The ends of a ranking it asks for («de højeste og de laveste …» → high, low): a table's extreme rows answer.
     extremes: frozenset[str] = frozenset()
     # It asks for a measure's drawbacks, risks or barriers («Hvad er ulemperne ved …?»): the sentence naming them

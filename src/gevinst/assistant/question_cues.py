@@ -205,6 +205,20 @@ def _level_before() -> re.Pattern[str]:
     return re.compile(r"(?<![\wæøå])(?:" + words + r")\s+(?:" + articles + r")?$")
 
 
+@cache
+def _rate_asked() -> re.Pattern[str]:
+    rate = lexicon_data()["rate"]
+    words = "|".join(re.escape(w) for w in rate["asked"])
+    periods = "|".join(re.escape(w) for w in rate["periods"])
+    # not a period («pr. år») and not a date («pr. 1. marts»); «pr. 1.000 borgere» is a rate
+    return re.compile(rf"(?<![\wæøå])(?:{words})\s+(?!(?:{periods})\b)(?!\d{{1,2}}\.\s)\S", re.IGNORECASE)
+
+
+def rate_asked(text: str) -> bool:
+    """The question asks its figure per unit («pr. årsværk», «pr. borger», "per employee")."""
+    return bool(_rate_asked().search(text))
+
+
 def statistic_asked(text: str) -> str | None:
     """The statistic a question asks its figure as («gennemsnitlige» → "average"), if any; not a level the
     figure is measured against or moves to («falder til det gennemsnitlige niveau», «fell to the average»)."""

@@ -46,7 +46,9 @@ def kind_fit(query: Query, sentence: str, following: str = "") -> float:
     passage."""
     low = sentence.lower()
     if query.asks is Asks.FIGURE:
-        return figure_fit(query, sentence)
+        fit = figure_fit(query, sentence)
+        # a figure asked per unit is a rate: a count or a share of the whole («omkring 1 årsværk») is another figure
+        return min(fit, 0.3) if query.per_unit and not states_rate(low) else fit
     if query.asks is Asks.REASON:
         # a question that compares is answered by the sentences that compare, reason word or not
         if query.compares:
@@ -187,6 +189,17 @@ def draws_conclusion(sentence: str) -> bool:
         if not (before.endswith(",") or before.lower() in _JOINING or after == "at"):
             return True
     return False
+
+
+@cache
+def _rate_stated() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(lexicon.lexicon_data()["rate"]["stated"], key=len, reverse=True))
+    return re.compile(rf"(?<![\wæøå])(?:{words})(?![\wæøå])|\d\s*/\s*\w|\w/\w")
+
+
+def states_rate(sentence: str) -> bool:
+    """The sentence states a figure per something («40 sager pr. årsværk», «for hver medarbejder», «kr./md.»)."""
+    return bool(_rate_stated().search(sentence.lower()))
 
 
 def figure_fit(query: Query, sentence: str) -> float:
