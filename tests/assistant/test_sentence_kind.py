@@ -245,3 +245,13 @@ def test_a_how_that_asks_what_is_recommended_is_answered_by_a_recommendation(
 def test_a_figure_asked_per_unit_is_stated_per_unit(question: str, sentence: str, fit: float) -> None:
     """«Hvor mange sager pr. årsværk» is not answered by «omkring 1 årsværk»: the figure asked is a rate."""
     assert kind_fit(parse_query(question)[0], sentence) == fit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fit"),
+    [("Besparelsen når 20 mio. kr. i 2019.", 1.0), ("År Besparelse 10 mio. kr. 13 mio. kr. 20 mio. kr.", 0.5)],
+    ids=["year-stated", "amounts-without-years"],
+)
+def test_a_year_asked_is_stated_by_a_year_not_by_the_amount_it_names(sentence: str, fit: float) -> None:
+    query = parse_query("I hvilket år når Holbæk Kommune den fulde besparelse på 20 mio. kr.?")[0]
+    assert kind_fit(query, sentence) == fit

@@ -208,6 +208,12 @@ def figure_fit(query: Query, sentence: str) -> float:
     and single digits without a unit say nothing."""
     if _counts_asked(query.counted, sentence) or ("year" in query.quantity_kinds and _dates(sentence)):
         return 1.0
+    if "year" in query.quantity_kinds:  # «I hvilket år nås besparelsen på 20 mio. kr.?»: the amount is its subject
+        return min(_other_figure_fit(query, sentence), 0.5)
+    return _other_figure_fit(query, sentence)
+
+
+def _other_figure_fit(query: Query, sentence: str) -> float:
     read = [_quantity_kind(sentence, q) for q in find_quantities(sentence)]
     kinds = [k for k in read if k is not None] + _spelled_kinds(sentence)
     if not kinds:
