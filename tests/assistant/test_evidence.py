@@ -115,6 +115,10 @@ def test_a_figure_asked_by_its_unit_needs_a_sentence_of_that_unit(assistant, que
         ("Hvor mange procent af fakturaerne er elektroniske?", "I 2016 var 42 % af fakturaerne elektroniske.", True),
         ("How many weeks does a course last?", "Forløbene varer typisk 16 uger.", True),
         ("Hvor mange måneder tager implementeringen?", "Implementeringen tager et halvt år.", True),
+        ("Hvor mange sygeplejeklinikker har Varde?", "4) Sygeplejeklinikker Flere kommuner har klinikker.", False),
+        ("Hvor mange sygeplejeklinikker har Varde?", "(2) Sygeplejeklinikker giver kortere ventetid.", False),
+        ("Hvor mange sygeplejeklinikker har Varde?", "Varde har 4 sygeplejeklinikker.", True),
+        ("Hvor mange fysiske centre får funktionen?", "Den får et mindre antal (3-5) fysiske centre.", True),
     ],
     ids=[
         "count-of-other-things",
@@ -126,6 +130,10 @@ def test_a_figure_asked_by_its_unit_needs_a_sentence_of_that_unit(assistant, que
         "percent-by-how-many",
         "weeks-are-a-duration",
         "months-stated-in-years",
+        "a-list-number-is-no-count",
+        "a-bracketed-list-number",
+        "a-count-of-the-thing",
+        "a-bracketed-range-counts",
     ],
 )
 def test_a_count_question_is_stated_by_a_number_of_what_it_counts(question: str, sentence: str, states: bool) -> None:

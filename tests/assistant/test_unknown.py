@@ -257,3 +257,26 @@ BILLS = (
 def test_a_year_asked_is_answered_by_a_year(settings: Settings, tmp_path: Path, question: str, refused: bool) -> None:
     answer = assistant_over(settings, tmp_path / "docs", {"bills.txt": BILLS}).answer(question)
     assert answer.refused is refused, answer.text
+
+
+TOWN_HALLS = {
+    "halls.txt": (
+        "# Rådhuse\n\nViborg Kommune fik med det nye rådhus en tilbagebetalingstid på 8 år.\n\n"
+        "## Tønder\n\nTønder Kommune moderniserede sit rådhus, og tilbagebetalingstiden blev 6 år.\n"
+    ),
+    "gladsaxe.txt": "# Trafik\n\nGladsaxe Kommune holdt et borgermøde om cykelstier og parkering i foråret.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("Er Gladsaxes rådhus en bedre investering end Viborgs nye rådhus målt på tilbagebetalingstiden?", True),
+        ("Er Tønders rådhus en bedre investering end Viborgs nye rådhus målt på tilbagebetalingstiden?", False),
+    ],
+    ids=["one-party-untold", "both-told"],
+)
+def test_a_comparison_of_named_parties_needs_each_of_them(
+    settings: Settings, tmp_path: Path, question: str, refused: bool
+) -> None:
+    assert refused_by_rule(assistant_over(settings, tmp_path / "docs", TOWN_HALLS), question) is refused

@@ -68,7 +68,7 @@ def _refused_by_rule(query: Query, retrieved: Retrieved, chosen: list[Candidate]
         return True
     if unknown.estimate_for_actual(query, retrieved, chosen[0]) or unknown.other_figure(query, retrieved, chosen[0]):
         return True
-    if unknown.other_years_only(query, retrieved, chosen):
+    if unknown.other_years_only(query, retrieved, chosen) or _compared_party_missing(query, retrieved, chosen):
         return True
     # A figure asked for outright needs a chosen sentence that states one; when the question names its kind
     # («hvor mange kroner», «hvor mange år», a price: «hvad betaler …») or counts a thing («hvor mange
@@ -80,6 +80,26 @@ def _refused_by_rule(query: Query, retrieved: Retrieved, chosen: list[Candidate]
     named = passages_naming(query, retrieved)
     stating = [c for c in chosen if c.fit >= needed and (named is None or c.passage in named)]
     return query.asks is Asks.FIGURE and query.figure_outright and not stating
+
+
+def _compared_party_missing(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
+    """A question that compares named parties («Er Gladsaxes modernisering en bedre investering end Viborgs nye
+    rådhus?») is answered only when the chosen passages (for a figure, those stating one) tell of each of them,
+    not of one alone."""
+    names = [n for n in query.names if n.lower() not in lexicon.generic_names()]
+    if not query.compares or len(names) < 2:
+        return False
+    # for a figure, the passages whose sentences state one
+    telling = [c for c in chosen if c.fit >= 0.5] if query.asks is Asks.FIGURE else chosen
+    told = set().union(*(_passage_tokens(retrieved, c.passage) for c in telling))
+    return any(not set(textnorm.tokens(n)) <= told for n in names)
+
+
+def _passage_tokens(retrieved: Retrieved, passage: int) -> set[str]:
+    if retrieved.tokens:
+        return retrieved.tokens[passage]
+    c = retrieved.chunks[passage]
+    return set(textnorm.tokens(f"{c.title} {c.section} {c.text}"))
 
 
 def _other_stage(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:

@@ -40,8 +40,11 @@ def announces(sentence: str, focus: tuple[str, ...]) -> bool:
 def numbers_then(sentence: str, span: int) -> Iterator[tuple[int, list[str]]]:
     """Each whole number in the sentence (digits, «1.000», a word: «otte», or a range: «3-5») with the `span`
     words after it."""
-    words = re.findall(r"[\wæøå,.-]+", sentence.lower())
+    found = list(re.finditer(r"[\wæøå,.-]+", sentence.lower()))
+    words = [m.group(0) for m in found]
     for at, word in enumerate(words):
+        if at == 0 and sentence[found[at].end() : found[at].end() + 1] == ")":
+            continue  # a list's number («4) Sygeplejeklinikker», «(2) …») counts nothing; «(3-5) fysiske centre» does
         bare = re.split(r"(?<=\w)-(?=\w)", word.strip(".,"))[0]  # a range («3-5», «tre-fem») by its first number
         digits = bare.replace(".", "").replace(",", "")
         value = int(digits) if digits.isascii() and digits.isdigit() else small_number(bare)
