@@ -798,3 +798,21 @@ def test_what_a_figure_question_measures(question: str, measures: set[str]) -> N
 )
 def test_a_figure_asked_per_unit(question: str, per_unit: bool) -> None:
     assert parse_query(question)[0].per_unit is per_unit
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("Hvor mange procent af lønsummen kan kommunen spare?", "percent"),
+        ("How many percent of the invoices are electronic?", "percent"),
+        ("Hvor mange kroner sparer kommunen?", "amount"),
+    ],
+    ids=["hvor-mange-procent", "english-how-many-percent", "hvor-mange-kroner"],
+)
+def test_the_unit_a_how_many_question_names(question: str, unit: str) -> None:
+    assert parse_query(question)[0].unit_asked == unit
+
+
+def test_an_interest_rate_is_a_figure() -> None:
+    query = parse_query("Hvilken rente fik kommunen på lånet til rådhuset?")[0]
+    assert query.asks is Asks.FIGURE and "percent" in query.quantity_kinds

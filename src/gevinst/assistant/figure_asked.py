@@ -50,6 +50,8 @@ def how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...]
     counted = tuple(dict.fromkeys(groups[0] + second))
     if noun.rstrip(".") in lexicon.word_set("money_nouns"):
         return UnitKind.AMOUNT.value, counted
+    if noun in lexicon.word_set("percent_nouns"):  # «hvor mange procent» is answered by a share, not «5-10 år»
+        return UnitKind.PERCENT.value, counted
     if noun in lexicon.word_set("duration_nouns"):  # «hvor mange uger», «how many months»: a span of time
         return "duration", counted
     unit = lexicon.unit_noun(noun)
