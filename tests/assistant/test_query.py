@@ -815,4 +815,4 @@ def test_the_unit_a_how_many_question_names(question: str, unit: str) -> None:
 
 def test_an_interest_rate_is_a_figure() -> None:
     query = parse_query("Hvilken rente fik kommunen på lånet til rådhuset?")[0]
-    assert query.asks is Asks.FIGURE and "percent" in query.quantity_kinds
+    assert query.asks is Asks.FIGURE and query.figure_outright and "percent" in query.quantity_kinds
