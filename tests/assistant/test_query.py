@@ -385,6 +385,9 @@ def test_past_and_own_are_read_once(question: str, past: bool, own: bool) -> Non
         ("What do 250 licences at DKK 1,800 each come to?", True),
         ("What's the total saving the 2014 report lists for the 10 good examples?", False),
         ("Hvad er de 5 minutter pr. transaktion værd ifølge rapporten?", False),
+        ("Hvad er Gladsaxes samlede gevinst beregnet til over 30 år?", False),
+        ("Hvordan blev beregningen af de 4 % lavet?", False),
+        ("Beregn, hvad 12 årsværk ved 30 % effektivisering frigør.", True),
     ],
     ids=[
         "terse-dash",
@@ -405,6 +408,9 @@ def test_past_and_own_are_read_once(question: str, past: bool, own: bool) -> Non
         "what-they-come-to",
         "a-report-s-total",
         "a-report-s-figure-worth",
+        "a-report-s-calculation",
+        "how-a-report-calculated",
+        "beregn-asks-to",
     ],
 )
 def test_what_asks_to_compute(question: str, computes: bool) -> None:
