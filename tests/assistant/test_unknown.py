@@ -237,7 +237,9 @@ def test_a_figure_stated_for_another_year_does_not_answer(
     question = f"Hvor store årlige besparelser havde Statens Administration på løn- og regnskabsområdet i {year}?"
     answer = assistant.answer(question)
     assert answer.refused is refused, answer.text
-    assert refused or "175 mio. kr." in answer.text
+    # refused or not, the manager sees the figure the source gives and, when refused, which year it is missing for
+    assert "175 mio. kr." in answer.text
+    assert not refused or "angiver ikke tallet for 2016" in answer.text
 
 
 BILLS = (

@@ -22,8 +22,8 @@ from gevinst.settings import RetrievalSettings
 @dataclass(frozen=True)
 class Refusal:
     """Why the sources do not answer, as far as the answer can show it: the source's own sentence that what is
-    asked is not known yet (quoted as [1]), or with `lacking` (a statistic: "average") the sentence with the
-    nearest figure the source gives instead."""
+    asked is not known yet (quoted as [1]), or with `lacking` (a statistic: "average", or "year:2016") the
+    sentence with the nearest figure the source gives instead."""
 
     said: Candidate | None = None
     lacking: str | None = None
@@ -38,12 +38,17 @@ def judge(
         return Refusal()
     said = unknown.not_stated(query, retrieved, chosen)
     nearest = statistic_not_stated(query, retrieved, chosen)
-    if said is None and nearest is None and not _refused_by_rule(query, retrieved, chosen):
+    other_year = unknown.year_not_stated(query, retrieved, chosen)
+    if said is None and nearest is None and other_year is None and not _refused_by_rule(query, retrieved, chosen):
         if settings is None or not _below_threshold(query, retrieved, chosen[0], settings):
             return None
     if said is not None:
         return Refusal(said)
-    return Refusal(nearest, query.statistic) if nearest is not None else Refusal()
+    if nearest is not None:
+        return Refusal(nearest, query.statistic)
+    if other_year is not None:
+        return Refusal(other_year, "year:" + "/".join(unknown.asked_years(query, retrieved)))
+    return Refusal()
 
 
 def weak_evidence(query: Query, retrieved: Retrieved, chosen: list[Candidate], settings: RetrievalSettings) -> bool:

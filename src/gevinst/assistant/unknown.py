@@ -47,9 +47,23 @@ def other_figure(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
     )
 
 
+def year_not_stated(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:
+    """For a figure question about a year: the first chosen sentence that states a figure, when it names years
+    and not that one («Hvad sparede de i 2016?» — «… i 2014 … besparelser på 175 mio. kr.»; a sentence that
+    only dates something else, «flyttede til Hjørring i 2016», states no figure). The refusal quotes it, so
+    the manager sees which year the source does give."""
+    asked = set(asked_years(query, retrieved))
+    if not asked or not query.figure_outright:
+        return None
+    first = next((c for c in chosen if c.fit > 0), None)
+    if first is None:
+        return None
+    years = figure_kind.years_named(retrieved.chunks[first.passage].text[first.start : first.end])
+    return first if years and not asked & years else None
+
+
 def other_years_only(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
-    """A figure question about a year whose chosen sentences name years, but never that one: «Hvad sparede de i
-    2016?» is not answered by «… i 2014 … besparelser på 175 mio. kr.» and a sentence without a year beside it."""
+    """A figure question about a year whose chosen sentences name years, but never that one."""
     asked = set(asked_years(query, retrieved))
     if not asked or not query.figure_outright:
         return False
