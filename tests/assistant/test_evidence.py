@@ -1200,3 +1200,13 @@ def test_an_english_question_is_refused_by_its_probability_only_when_nothing_is_
     retrieved = Retrieved([], coverage=0.3, missing_terms=[], best_dense=0.81)
     query = parse_query(question)[0]
     assert refusal._below_threshold(query, retrieved, lead, Settings().retrieval) is refused
+
+
+def test_a_compound_whose_head_the_index_stems_shorter_is_split(settings: Settings, tmp_path: Path) -> None:
+    """«bygherreudgifter» where the report writes «bygherrens udgifter»: the head is «bygherre», which the index
+    stems «bygher» as it stems «bygherrens», so the parts are found."""
+    doc = {"viborg.txt": "# Rådhus\n\nHerfra skulle trækkes bygherrens udgifter til energimærkning og inventar.\n"}
+    assistant = assistant_over(settings, tmp_path / "docs", doc)
+    query = assistant.retriever.with_compounds(parse_query("Hvilke bygherreudgifter blev trukket fra?")[0])
+    group = next(g for g in query.groups if g[0].startswith("bygherreudgift"))
+    assert {"bygher", "udgift"} <= set(group)

@@ -102,7 +102,8 @@ class HybridRetriever:
         if word in self._idf or len(word) < 9 or "-" in word:
             return ()
         for cut in range(len(word) - 4, 4, -1):  # the longest known head with a known (or stem-like) rest
-            head, rest = word[:cut], word[cut:].lstrip("s")
+            # the head as the index stems it on its own: «bygherre|udgift» has the head «bygher» («bygherrens»)
+            head, rest = _stem(word[:cut]), word[cut:].lstrip("s")
             if (
                 head in self._idf
                 and len(rest) >= 3
@@ -279,3 +280,8 @@ def _published(index: SearchIndex) -> dict[str, int]:
 
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _stem(word: str) -> str:
+    tokens = textnorm.tokens(word)
+    return tokens[0] if len(tokens) == 1 else word
