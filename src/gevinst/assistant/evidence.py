@@ -29,7 +29,7 @@ from gevinst.assistant.query import Asks, Query
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
 from gevinst.assistant.sentence_kind import kind_fit
 from gevinst.assistant.sentence_shape import LIST_ITEM, heads_list, is_noise, names_focus, opens_list
-from gevinst.assistant.unknown import asked_years
+from gevinst.assistant.unknown import about_another, asked_years, other_municipalities
 from gevinst.index import textnorm
 from gevinst.sentences import addresses_reader, sentence_spans
 from gevinst.types import Chunk
@@ -70,26 +70,6 @@ def question_figures(query: Query) -> set[str]:
     return {textnorm.number_token(end) for text in written for end in re.split(r"[-–—]", text) if end}
 
 
-_MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?) Kommunes?\b")
-
-
-def other_municipalities(query: Query, retrieved: Retrieved) -> list[set[str]]:
-    """For a figure question about named parties: the index tokens of the municipalities the passages name («X
-    Kommune») other than those asked about («Holbæks» is Holbæk). A sentence that names one of them, and none
-    of the parties asked about, states that municipality's figure, though its passage also tells of one asked."""
-    names = [n for n in query.names if n.lower() not in lexicon.generic_names()]
-    if query.asks is not Asks.FIGURE or not names:
-        return []
-    asked = set().union(*(textnorm.tokens(n) for n in names))
-    named = {m.group(1) for c in retrieved.chunks[:MAX_PASSAGES_READ] for m in _MUNICIPALITY.finditer(c.text)}
-    others = [set(textnorm.tokens(n)) for n in sorted(named)]
-    return [t for t in others if t and not t & asked]
-
-
-def _about_another(others: list[set[str]], names: list[set[str]], tokens: set[str]) -> bool:
-    return any(o <= tokens for o in others) and not any(n <= tokens for n in names)
-
-
 def _read(query: Query, retrieved: Retrieved) -> list[tuple[int, Chunk]]:
     """The passages read for sentences: the first MAX_PASSAGES_READ and, for a how, a later one from a page among
     theirs. A means is told step by step over a page cut into overlapping passages; the ranking may place the page's
@@ -109,7 +89,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
     top_score = max((c.score for c in retrieved.chunks), default=0.0) or 1.0
     numbers = question_figures(query)
     years = asked_years(query, retrieved)
-    others = other_municipalities(query, retrieved)
+    others = other_municipalities(query, retrieved.chunks[:MAX_PASSAGES_READ])
     asked = [set(textnorm.tokens(n)) for n in query.names if n.lower() not in lexicon.generic_names()]
     seen: set[str] = set()
     out: list[Candidate] = []
@@ -142,7 +122,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             relevance = 0.7 * own + 0.3 * context
             following = chunk.text[slice(*spans[at + 1])] if at + 1 < len(spans) else ""
             fit = kind_fit(query, sentence, following)
-            if (years and other_year(years, sentence)) or (others and _about_another(others, asked, toks)):
+            if (years and other_year(years, sentence)) or (others and about_another(others, asked, toks)):
                 # «i 2016» is not answered by «… i 2014 … 175 mio. kr.», nor Holbæk's figure by Vejle's
                 fit = min(fit, 0.3)
             similarity = meaning.get(start)

@@ -16,6 +16,7 @@ from gevinst.assistant.sentence_shape import (
     opens_list,
     points_back,
     runs_lines_together,
+    states_rate,
 )
 from gevinst.danish_numbers import Quantity, find_quantities
 from gevinst.index import textnorm
@@ -189,17 +190,6 @@ def draws_conclusion(sentence: str) -> bool:
         if not (before.endswith(",") or before.lower() in _JOINING or after == "at"):
             return True
     return False
-
-
-@cache
-def _rate_stated() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(lexicon.lexicon_data()["rate"]["stated"], key=len, reverse=True))
-    return re.compile(rf"(?<![\wæøå])(?:{words})(?![\wæøå])|\d\s*/\s*\w|\w/\w")
-
-
-def states_rate(sentence: str) -> bool:
-    """The sentence states a figure per something («40 sager pr. årsværk», «for hver medarbejder», «kr./md.»)."""
-    return bool(_rate_stated().search(sentence.lower()))
 
 
 def figure_fit(query: Query, sentence: str) -> float:

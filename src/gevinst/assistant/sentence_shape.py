@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from gevinst.assistant import lexicon
 from gevinst.assistant.number_words import small_number
@@ -118,3 +119,14 @@ def points_back(sentence: str) -> bool:
     words = sentence.split(maxsplit=1)
     opener = bool(words) and words[0].lower().strip(",:") in lexicon.word_set("anaphoric_openers")
     return opener or bool(_LATER_POINT.match(sentence.lstrip()))
+
+
+@cache
+def _rate_stated() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(lexicon.lexicon_data()["rate"]["stated"], key=len, reverse=True))
+    return re.compile(rf"(?<![\wæøå])(?:{words})(?![\wæøå])|\d\s*/\s*\w|\w/\w")
+
+
+def states_rate(sentence: str) -> bool:
+    """The sentence states a figure per something («40 sager pr. årsværk», «for hver medarbejder», «kr./md.»)."""
+    return bool(_rate_stated().search(sentence.lower()))

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
-from gevinst.assistant import figure_kind, question_cues
+from gevinst.assistant import figure_kind, lexicon, question_cues
 from gevinst.assistant.candidate import Candidate
 from gevinst.assistant.query import Asks, Query
 from gevinst.assistant.retrieval import Retrieved
+from gevinst.index import textnorm
+from gevinst.types import Chunk
 
 
 def after_publication(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
@@ -69,6 +71,27 @@ def other_years_only(query: Query, retrieved: Retrieved, chosen: list[Candidate]
         return False
     named = [figure_kind.years_named(retrieved.chunks[c.passage].text[c.start : c.end]) for c in chosen]
     return not any(asked & years for years in named) and any(named)
+
+
+_MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?) Kommunes?\b")
+
+
+def other_municipalities(query: Query, read: list[Chunk]) -> list[set[str]]:
+    """For a figure question about named parties: the index tokens of the municipalities the passages name («X
+    Kommune») other than those asked about («Holbæks» is Holbæk). A sentence that names one of them, and none
+    of the parties asked about, states that municipality's figure, though its passage also tells of one asked.
+    `read`: the passages evidence reads."""
+    names = [n for n in query.names if n.lower() not in lexicon.generic_names()]
+    if query.asks is not Asks.FIGURE or not names:
+        return []
+    asked = set().union(*(textnorm.tokens(n) for n in names))
+    named = {m.group(1) for c in read for m in _MUNICIPALITY.finditer(c.text)}
+    others = [set(textnorm.tokens(n)) for n in sorted(named)]
+    return [t for t in others if t and not t & asked]
+
+
+def about_another(others: list[set[str]], names: list[set[str]], tokens: set[str]) -> bool:
+    return any(o <= tokens for o in others) and not any(n <= tokens for n in names)
 
 
 def asked_years(query: Query, retrieved: Retrieved) -> tuple[str, ...]:
