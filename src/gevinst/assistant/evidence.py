@@ -90,7 +90,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
     numbers = question_figures(query)
     years = asked_years(query, retrieved)
     others = other_municipalities(query, retrieved.chunks[:MAX_PASSAGES_READ])
-    asked = [set(textnorm.tokens(n)) for n in query.names if n.lower() not in lexicon.generic_names()]
+    asked = [set(textnorm.tokens(n)) for n in lexicon.specific_names(query.names)]
     seen: set[str] = set()
     out: list[Candidate] = []
     for p, chunk in _read(query, retrieved):

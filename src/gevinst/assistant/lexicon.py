@@ -256,3 +256,9 @@ def mentions_catalogue(text: str) -> bool:
 @cache
 def generic_names() -> frozenset[str]:
     return frozenset(lexicon_data()["generic_names"])
+
+
+def specific_names(names: Iterable[str]) -> list[str]:
+    """The names a passage must mention: not the generic ones every report uses («KL», «Kommune»)."""
+    generic = generic_names()
+    return [n for n in names if n.lower() not in generic]

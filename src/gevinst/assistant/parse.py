@@ -231,6 +231,7 @@ def parse_query(
     outright = outright or (asks is Asks.FIGURE and asks_number_of(first))
     outright = outright or (asks is Asks.FIGURE and question_cues.price_named(first))  # «Hvad er prisen …?»
     unit_asked, counted = how_many(first, language)
+    statistic, price = question_cues.statistic_asked(first), question_cues.asks_price(text)
     figures = [q for q in quantities if q.unit not in (UnitKind.YEAR, UnitKind.LABEL)]
     computes = _computes(text, len(figures))
     if computes:
@@ -261,9 +262,9 @@ def parse_query(
         counted=counted,
         cited=tuple(cited(text)),
         labels=_labels(quantities),
-        statistic=question_cues.statistic_asked(first),
+        statistic=statistic,
         # «den gennemsnitlige besparelse pr. kommune» asks an average, which its own rule holds to
-        per_unit=question_cues.rate_asked(first) and question_cues.statistic_asked(first) is None,
+        per_unit=question_cues.rate_asked(first) and statistic is None,
         extremes=question_cues.extremes_asked(first),
         drawbacks=names_drawbacks(first),
         quantity_kinds=lexicon.wanted_quantity_kinds(text),
@@ -271,8 +272,8 @@ def parse_query(
         asks_change=asks_change(text),
         calculates=asks is Asks.METHOD and asks_calculation(first),
         recommends=asks is Asks.METHOD and recommends(first),
-        price=question_cues.asks_price(text),
-        amount=figure_kind.amount_asked(text, question_cues.asks_price(text)),
+        price=price,
+        amount=figure_kind.amount_asked(text, price),
         budget_years=figure_kind.budget_years(text),
         topic=_topic(text, language),
         stages=frozenset(question_cues.stages(text)),

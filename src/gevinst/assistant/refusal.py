@@ -91,20 +91,19 @@ def _compared_party_missing(query: Query, retrieved: Retrieved, chosen: list[Can
     """A question that compares named parties («Er Gladsaxes modernisering en bedre investering end Viborgs nye
     rådhus?») is answered only when the chosen passages (for a figure, those stating one) tell of each of them,
     not of one alone."""
-    names = [n for n in query.names if n.lower() not in lexicon.generic_names()]
+    names = lexicon.specific_names(query.names)
     if not query.compares or len(names) < 2:
         return False
     # for a figure, the passages whose sentences state one
     telling = [c for c in chosen if c.fit >= 0.5] if query.asks is Asks.FIGURE else chosen
-    told = set().union(*(_passage_tokens(retrieved, c.passage) for c in telling))
+    tokens = _passage_tokens(retrieved)
+    told = set().union(*(tokens[c.passage] for c in telling))
     return any(not set(textnorm.tokens(n)) <= told for n in names)
 
 
-def _passage_tokens(retrieved: Retrieved, passage: int) -> set[str]:
-    if retrieved.tokens:
-        return retrieved.tokens[passage]
-    c = retrieved.chunks[passage]
-    return set(textnorm.tokens(f"{c.title} {c.section} {c.text}"))
+def _passage_tokens(retrieved: Retrieved) -> list[set[str]]:
+    """Each passage's index tokens, its report's title and section included."""
+    return retrieved.tokens or [set(textnorm.tokens(f"{c.title} {c.section} {c.text}")) for c in retrieved.chunks]
 
 
 def _other_stage(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
@@ -158,10 +157,10 @@ def lead_lacks_name(query: Query, retrieved: Retrieved, lead: Candidate) -> bool
 def passages_naming(query: Query, retrieved: Retrieved) -> set[int] | None:
     """The passages that mention the question's most specific name (the one fewest passages mention), or
     None when the question names nothing specific."""
-    names = [n for n in query.names if n.lower() not in lexicon.generic_names()]
+    names = lexicon.specific_names(query.names)
     if not names:
         return None
-    texts = retrieved.tokens or [set(textnorm.tokens(f"{c.title} {c.section} {c.text}")) for c in retrieved.chunks]
+    texts = _passage_tokens(retrieved)
     # A name of several words (a quoted report title) is mentioned by a passage with all of them: its common
     # words («effektivisering») are in passages of every report.
     mentions = {n: {i for i, toks in enumerate(texts) if set(textnorm.tokens(n)) <= toks} for n in names}

@@ -146,9 +146,7 @@ class HybridRetriever:
         chunks = [replace(self.index.chunks[i], score=round(float(scores[i]), 4)) for i in carried]
         coverage, missing = self.coverage(query.groups, picked[:3])
         seen = set().union(*(self._tokens[i] for i in picked[:5])) if picked else set()
-        absent = [
-            n for n in query.names if n.lower() not in lexicon.generic_names() and not set(textnorm.tokens(n)) & seen
-        ]
+        absent = [n for n in lexicon.specific_names(query.names) if not set(textnorm.tokens(n)) & seen]
         published = {c.doc_id: self._published[c.doc_id] for c in chunks if c.doc_id in self._published}
         # A calendar year the question asks about is an entity too: no passage about it, no answer about it; but a
         # report speaks of its own year without writing it («KL i 2009» about KL's report of 2009).

@@ -54,14 +54,13 @@ def year_not_stated(query: Query, retrieved: Retrieved, chosen: list[Candidate])
     and not that one («Hvad sparede de i 2016?» — «… i 2014 … besparelser på 175 mio. kr.»; a sentence that
     only dates something else, «flyttede til Hjørring i 2016», states no figure). The refusal quotes it, so
     the manager sees which year the source does give."""
-    asked = set(asked_years(query, retrieved))
-    if not asked or not query.figure_outright:
-        return None
+    asked = asked_years(query, retrieved)
     first = next((c for c in chosen if c.fit > 0), None)
-    if first is None:
+    if not query.figure_outright or first is None:
         return None
-    years = figure_kind.years_named(retrieved.chunks[first.passage].text[first.start : first.end])
-    return first if years and not asked & years else None
+    return (
+        first if figure_kind.other_year(asked, retrieved.chunks[first.passage].text[first.start : first.end]) else None
+    )
 
 
 def other_years_only(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
@@ -81,7 +80,7 @@ def other_municipalities(query: Query, read: list[Chunk]) -> list[set[str]]:
     Kommune») other than those asked about («Holbæks» is Holbæk). A sentence that names one of them, and none
     of the parties asked about, states that municipality's figure, though its passage also tells of one asked.
     `read`: the passages evidence reads."""
-    names = [n for n in query.names if n.lower() not in lexicon.generic_names()]
+    names = lexicon.specific_names(query.names)
     if query.asks is not Asks.FIGURE or not names:
         return []
     asked = set().union(*(textnorm.tokens(n) for n in names))
