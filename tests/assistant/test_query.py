@@ -609,6 +609,29 @@ def test_what_one_pays_or_the_year_asked_is_a_figure_asked_outright(question: st
     assert (query.asks, query.figure_outright) == (Asks.FIGURE, True)
 
 
+@pytest.mark.parametrize(
+    ("question", "when"),
+    [
+        ("Hvornår blev Vejle frikommune?", True),
+        ("Vi overvejer det samme. Hvornår skal ordningen være fuldt implementeret?", True),
+        ("When did the municipality close the office?", True),
+        ("Hvornår kan det betale sig at outsource en driftsopgave?", False),
+        ("Hvordan finder vi ud af, hvornår det er tid til at skifte?", False),
+        ("When the unit moved, how many jobs moved with it?", False),
+    ],
+    ids=[
+        "hvornaar",
+        "after-a-statement",
+        "english-when-did",
+        "on-what-condition",
+        "hvornaar-in-a-clause",
+        "english-when-clause",
+    ],
+)
+def test_a_question_opening_with_when_asks_a_time(question: str, when: bool) -> None:
+    assert ("when" in parse_query(question)[0].quantity_kinds) is when
+
+
 def test_a_month_is_no_name_the_passages_must_mention() -> None:
     query = parse_query("How many municipalities took part in the KOMBIT workshops in May 2014?")[0]
     assert query.names == ("KOMBIT",)

@@ -255,3 +255,23 @@ def test_a_figure_asked_per_unit_is_stated_per_unit(question: str, sentence: str
 def test_a_year_asked_is_stated_by_a_year_not_by_the_amount_it_names(sentence: str, fit: float) -> None:
     query = parse_query("I hvilket år når Holbæk Kommune den fulde besparelse på 20 mio. kr.?")[0]
     assert kind_fit(query, sentence) == fit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "placed"),
+    [
+        ("I oktober 2013 nåede Favrskov målet.", True),
+        ("De budgetansvarlige skal være færdige den 17. dag i måneden.", True),
+        ("Potentialet kan høstes fra seks måneder til tre år.", True),
+        ("Centraliseringen skete først i 4. kvartal.", True),
+        ("Hotlinen havde åbent fra kl. 9-22.", True),
+        ("Kommunen sparer 1,32 mio. kr. årligt.", False),
+        ("Der er 3.500 sager og 12 medarbejdere.", False),
+        ("Værktøjet er efterspurgt af mange kommuner.", False),
+    ],
+    ids=["month-year", "day-of-month", "months-in-words", "quarter", "clock", "yearly-amount", "counts", "no-time"],
+)
+def test_a_sentence_placing_a_thing_in_time(sentence: str, placed: bool) -> None:
+    from gevinst.assistant.sentence_shape import states_time
+
+    assert states_time(sentence) is placed

@@ -261,6 +261,25 @@ def test_a_year_asked_is_answered_by_a_year(settings: Settings, tmp_path: Path, 
     assert answer.refused is refused, answer.text
 
 
+TOOLS = (
+    "# Benchmark\n\nEjendomsnetværket udviklede et benchmarkværktøj for ejendomsdrift, som mange kommuner har "
+    "efterspurgt.\n\n## Hotline\n\nDen fælles hotline for selvbetjening åbnede i marts 2013 efter en forsøgsperiode.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("Hvornår blev benchmarkværktøjet for ejendomsdrift gjort permanent?", True),
+        ("Hvornår åbnede den fælles hotline for selvbetjening?", False),
+    ],
+    ids=["no-time-stated", "month-stated"],
+)
+def test_when_is_answered_by_a_time(settings: Settings, tmp_path: Path, question: str, refused: bool) -> None:
+    answer = assistant_over(settings, tmp_path / "docs", {"tools.txt": TOOLS}).answer(question)
+    assert answer.refused is refused, answer.text
+
+
 TOWN_HALLS = {
     "halls.txt": (
         "# Rådhuse\n\nViborg Kommune fik med det nye rådhus en tilbagebetalingstid på 8 år.\n\n"

@@ -221,13 +221,15 @@ def parse_query(
         own = frozenset(t for g in _word_groups(first, language) for t in g if t not in degree)
     asks = question_cues.asks_of(first)
     outright = asks is Asks.FIGURE
-    kinds = lexicon.wanted_quantity_kinds(first)
+    # «Hvornår blev …?» asks a point in time, whatever amount its subject names (figure_fit: "when")
+    when = frozenset({"when"}) if question_cues.asks_time(first) else frozenset()
+    kinds = lexicon.wanted_quantity_kinds(first) | when
     # «Hvilken e-handelsgrad opnåede …?» asks for a figure; so does "Which year …?", though "which" opens a list
     if (asks is Asks.FACT and kinds) or (asks is Asks.LIST and "year" in kinds):
         asks = Asks.FIGURE
         # «Hvad var besparelsen i årsværk?» names the unit its figure is asked in: asked outright, as «Hvor mange
         # årsværk …?» is; so is the calendar year «I hvilket år …?» asks for
-        outright = names_unit(first) or "year" in kinds
+        outright = names_unit(first) or bool({"year", "when"} & kinds)
     outright = outright or (asks is Asks.FIGURE and asks_number_of(first))
     outright = outright or (asks is Asks.FIGURE and question_cues.price_named(first))  # «Hvad er prisen …?»
     unit_asked, counted = how_many(first, language)
@@ -267,7 +269,7 @@ def parse_query(
         per_unit=question_cues.rate_asked(first) and statistic is None,
         extremes=question_cues.extremes_asked(first),
         drawbacks=names_drawbacks(first),
-        quantity_kinds=lexicon.wanted_quantity_kinds(text),
+        quantity_kinds=lexicon.wanted_quantity_kinds(text) | when,
         compares=asks_comparison(text),
         asks_change=asks_change(text),
         calculates=asks is Asks.METHOD and asks_calculation(first),

@@ -57,6 +57,15 @@ def asks_per_year(text: str) -> bool:
     return bool(pattern.search(last))
 
 
+def asks_time(text: str) -> bool:
+    """The question (its last sentence) opens by asking when («Hvornår blev …?», "When did …?"), not on what
+    condition something pays («Hvornår kan det betale sig …?»): a point or span in time answers it."""
+    last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip())[-1].lower().lstrip(" \"'«»-–(")
+    data = lexicon_data()
+    opens = any(re.match(re.escape(cue) + r"(?![\wæøå])", last) for cue in data["time_asked"])
+    return opens and not any(condition in last for condition in data["time_conditions"])
+
+
 @cache
 def _period_search() -> list[tuple[Period, re.Pattern[str]]]:
     return [

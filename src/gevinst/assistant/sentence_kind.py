@@ -17,6 +17,7 @@ from gevinst.assistant.sentence_shape import (
     points_back,
     runs_lines_together,
     states_rate,
+    states_time,
 )
 from gevinst.danish_numbers import Quantity, find_quantities
 from gevinst.index import textnorm
@@ -196,9 +197,13 @@ def figure_fit(query: Query, sentence: str) -> float:
     """1 for a quantity of the kind asked (or any stated quantity when the question names no kind, or a calendar
     year when it asks «i hvilket år»), 0.5 for another kind, 0.3 for a bare count; otherwise years, list numbers
     and single digits without a unit say nothing."""
-    if _counts_asked(query.counted, sentence) or ("year" in query.quantity_kinds and _dates(sentence)):
+    kinds = query.quantity_kinds
+    if _counts_asked(query.counted, sentence) or ("year" in kinds and _dates(sentence)):
         return 1.0
-    if "year" in query.quantity_kinds:  # «I hvilket år nås besparelsen på 20 mio. kr.?»: the amount is its subject
+    # the year a «Hvornår forventede KOMBIT i 2014, at …?» names is its subject, not the time asked
+    if "when" in kinds and states_time(re.sub("|".join(query.years) or "$^", " ", sentence)):
+        return 1.0
+    if {"year", "when"} & kinds:  # «I hvilket år nås besparelsen på 20 mio. kr.?»: the amount is its subject
         return min(_other_figure_fit(query, sentence), 0.5)
     return _other_figure_fit(query, sentence)
 

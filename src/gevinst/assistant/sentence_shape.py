@@ -130,3 +130,40 @@ def _rate_stated() -> re.Pattern[str]:
 def states_rate(sentence: str) -> bool:
     """The sentence states a figure per something («40 sager pr. årsværk», «for hver medarbejder», «kr./md.»)."""
     return bool(_rate_stated().search(sentence.lower()))
+
+
+_YEAR = r"(?<![\d.,-])(?:19|20)\d\d(?![\d.,]\d)"
+_CLOCK = r"\bkl\.?\s*\d{1,2}\b"
+_DAY_OF_MONTH = (
+    r"\b\d{1,2}\.\s*(?:dag|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b"
+)
+
+
+@cache
+def _time_pattern() -> re.Pattern[str]:
+    data = lexicon.lexicon_data()
+    words = "|".join(map(re.escape, sorted(data["time_words"], key=len, reverse=True)))
+    return re.compile(rf"{_YEAR}|{_CLOCK}|{_DAY_OF_MONTH}|(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+def states_time(sentence: str) -> bool:
+    """The sentence places something in time: a year («i 2013»), a month or season («i april», «i foråret»), a
+    date («den 17. dag»), a clock time («kl. 9-22») or a time counted from now or from an event («efter 14 dage»,
+    «fra seks måneder til tre år»): what a «hvornår …» question asks. A span alone («en tilbagebetalingstid på
+    4 år») places nothing."""
+    if _time_pattern().search(sentence):
+        return True
+    for m in _counted_time().finditer(sentence.lower()):
+        number = m.group(1).strip(".,")
+        if number.isdigit() or small_number(number) is not None or number in ("en", "et", "a", "one"):
+            return True
+    return False
+
+
+@cache
+def _counted_time() -> re.Pattern[str]:
+    units = "|".join(map(re.escape, sorted(lexicon.lexicon_data()["time_units"], key=len, reverse=True)))
+    return re.compile(
+        rf"(?<![\w-])(?:efter|om|inden for|indenfor|inden|senest|til|før|within|after|in)\s+(?:ca\.\s+)?"
+        rf"([\wæøå.,-]+)\s+(?:{units})(?![\w-])"
+    )
