@@ -229,7 +229,7 @@ def parse_query(
         asks = Asks.FIGURE
         # «Hvad var besparelsen i årsværk?» names the unit its figure is asked in: asked outright, as «Hvor mange
         # årsværk …?» is; so is the calendar year «I hvilket år …?» asks for
-        outright = names_unit(first) or bool({"year", "when"} & kinds)
+        outright = names_unit(first) or "year" in kinds
     outright = outright or (asks is Asks.FIGURE and asks_number_of(first))
     outright = outright or (asks is Asks.FIGURE and question_cues.price_named(first))  # «Hvad er prisen …?»
     unit_asked, counted = how_many(first, language)

@@ -201,9 +201,9 @@ def figure_fit(query: Query, sentence: str) -> float:
     if _counts_asked(query.counted, sentence) or ("year" in kinds and _dates(sentence)):
         return 1.0
     # the year a «Hvornår forventede KOMBIT i 2014, at …?» names is its subject, not the time asked
-    if "when" in kinds and states_time(re.sub("|".join(query.years) or "$^", " ", sentence)):
-        return 1.0
-    if {"year", "when"} & kinds:  # «I hvilket år nås besparelsen på 20 mio. kr.?»: the amount is its subject
+    if "when" in kinds:  # a sentence without a time is no worse for stating another figure
+        return 1.0 if states_time(re.sub("|".join(query.years) or "$^", " ", sentence)) else 0.5
+    if "year" in kinds:  # «I hvilket år nås besparelsen på 20 mio. kr.?»: the amount is its subject
         return min(_other_figure_fit(query, sentence), 0.5)
     return _other_figure_fit(query, sentence)
 
