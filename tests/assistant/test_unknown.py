@@ -298,3 +298,24 @@ def test_a_comparison_of_named_parties_needs_each_of_them(
     settings: Settings, tmp_path: Path, question: str, refused: bool
 ) -> None:
     assert refused_by_rule(assistant_over(settings, tmp_path / "docs", TOWN_HALLS), question) is refused
+
+
+PROPERTY = (
+    "# Ejendomme\n\nVejle Kommune har samlet ejendomsdriften i en central enhed.\n\n## Holbæk\n\n"
+    "Holbæk Kommune har også samlet ejendomsdriften i en central enhed. Besparelsen på ejendomsdriften er 1,3 mio. "
+    "kr. om året.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [("Hvor meget sparede Vejle Kommune på ejendomsdriften?", True), ("Hvor meget sparede Holbæk Kommune?", False)],
+    ids=["told-of-another", "told-of-the-one-asked"],
+)
+def test_a_figure_told_after_another_municipality_is_that_ones(
+    settings: Settings, tmp_path: Path, question: str, refused: bool
+) -> None:
+    """«Holbæk Kommune har samlet … . Besparelsen … er 1,3 mio. kr.» states Holbæk's saving, though the sentence
+    does not name Holbæk again: it does not answer a question about Vejle."""
+    answer = assistant_over(settings, tmp_path / "docs", {"property.txt": PROPERTY}).answer(question)
+    assert answer.refused is refused, answer.text

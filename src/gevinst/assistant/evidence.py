@@ -100,6 +100,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
         blocks = retriever.blocks(chunk) if query.labels else []
         before: list[float] = []  # own relevance of the preceding sentences: a sentence continues their topic
         previous = -1
+        another = False  # the passage last named another municipality than the one asked about
         spans = sentence_spans(chunk.text)
         for at, (start, end) in enumerate(spans):
             sentence = chunk.text[start:end].strip()
@@ -122,7 +123,8 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             relevance = 0.7 * own + 0.3 * context
             following = chunk.text[slice(*spans[at + 1])] if at + 1 < len(spans) else ""
             fit = kind_fit(query, sentence, following)
-            if (years and other_year(years, sentence)) or (others and about_another(others, asked, toks)):
+            another = _party_told(others, asked, toks, another)
+            if (years and other_year(years, sentence)) or another:
                 # «i 2016» is not answered by «… i 2014 … 175 mio. kr.», nor Holbæk's figure by Vejle's
                 fit = min(fit, 0.3)
             similarity = meaning.get(start)
@@ -289,3 +291,14 @@ def lead_with_what_it_opens(query: Query, found: list[Candidate], retrieved: Ret
     stating = [c for c in ranked if own and _relevance(_tokens(c, retrieved), own, len(own)) > 0]
     lead = lead_of(query, stating or ranked, retrieved)
     return [lead, *continuation(lead, found, retrieved.chunks[lead.passage].text, query.focus)]
+
+
+def _party_told(others: list[set[str]], asked: list[set[str]], tokens: set[str], before: bool) -> bool:
+    """Whether a sentence tells of another municipality than the one asked about: it names one and not the one
+    asked, or it names none and the passage last named another («Holbæk Kommune har samlet … . Besparelsen er
+    1,3 mio. kr.»)."""
+    if not others:
+        return False
+    if any(n <= tokens for n in asked):
+        return False
+    return about_another(others, asked, tokens) or before
