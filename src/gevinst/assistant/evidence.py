@@ -29,7 +29,7 @@ from gevinst.assistant.query import Asks, Query
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
 from gevinst.assistant.sentence_kind import kind_fit
 from gevinst.assistant.sentence_shape import LIST_ITEM, heads_list, is_noise, names_focus, opens_list
-from gevinst.assistant.unknown import about_another, asked_years, other_municipalities
+from gevinst.assistant.unknown import asked_years, other_municipalities, party_told
 from gevinst.index import textnorm
 from gevinst.sentences import addresses_reader, sentence_spans
 from gevinst.types import Chunk
@@ -123,7 +123,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             relevance = 0.7 * own + 0.3 * context
             following = chunk.text[slice(*spans[at + 1])] if at + 1 < len(spans) else ""
             fit = kind_fit(query, sentence, following)
-            another = _party_told(others, asked, toks, another)
+            another = party_told(others, asked, toks, another)
             if (years and other_year(years, sentence)) or another:
                 # «i 2016» is not answered by «… i 2014 … 175 mio. kr.», nor Holbæk's figure by Vejle's
                 fit = min(fit, 0.3)
@@ -291,14 +291,3 @@ def lead_with_what_it_opens(query: Query, found: list[Candidate], retrieved: Ret
     stating = [c for c in ranked if own and _relevance(_tokens(c, retrieved), own, len(own)) > 0]
     lead = lead_of(query, stating or ranked, retrieved)
     return [lead, *continuation(lead, found, retrieved.chunks[lead.passage].text, query.focus)]
-
-
-def _party_told(others: list[set[str]], asked: list[set[str]], tokens: set[str], before: bool) -> bool:
-    """Whether a sentence tells of another municipality than the one asked about: it names one and not the one
-    asked, or it names none and the passage last named another («Holbæk Kommune har samlet … . Besparelsen er
-    1,3 mio. kr.»)."""
-    if not others:
-        return False
-    if any(n <= tokens for n in asked):
-        return False
-    return about_another(others, asked, tokens) or before

@@ -93,6 +93,17 @@ def about_another(others: list[set[str]], names: list[set[str]], tokens: set[str
     return any(o <= tokens for o in others) and not any(n <= tokens for n in names)
 
 
+def party_told(others: list[set[str]], asked: list[set[str]], tokens: set[str], before: bool) -> bool:
+    """Whether a sentence tells of another municipality than the one asked about: it names one and not the one
+    asked, or it names none and the passage last named another («Holbæk Kommune har samlet … . Besparelsen er
+    1,3 mio. kr.»)."""
+    if not others:
+        return False
+    if any(n <= tokens for n in asked):
+        return False
+    return about_another(others, asked, tokens) or before
+
+
 def asked_years(query: Query, retrieved: Retrieved) -> tuple[str, ...]:
     """The calendar years a figure question asks its figure for; not a report's own year of publication, which
     names the report («KL's rapport fra 2009»), not the figure."""
