@@ -107,3 +107,29 @@ def test_a_supporting_sentence_that_opens_headed_paragraphs_brings_their_heading
     ]
     chosen = evidence.choose(parse_query(question)[0], found, retrieved)
     assert sum(1 for c in chosen if c.heading) == items
+
+
+NAMES_CORPUS = [
+    "Kommunen har en fond til udvikling. Fonden for Velfærdsteknologi støttede projektet, og fonden er stor.",
+    "Løsningen er fælleskommunal. Kommunen bruger Acubiz til udlæg, og en leverandør har leveret appen.",
+    "Frederikssund Kommune deltog sammen med KMD. Borgerne ringer til hotlinen om aftenen.",
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Projektet var i regi af Fonden for Velfærdsteknologi.", True),
+        ("Acubiz leverer appen til udlæg.", True),
+        ("Systemet er udviklet af KMD.", True),
+        ("Fælleskommunal hotline Hotlinen hjælper borgerne med selvbetjening.", False),
+        ("En leverandør har leveret appen til kommunen.", False),
+        ("Frederikssund Kommune har samlet udlæggene.", False),
+    ],
+    ids=["name-inside", "unknown-word-at-start", "abbreviation", "run-in-heading", "no-name", "the-name-asked"],
+)
+def test_a_sentence_names_a_party(sentence: str, named: bool) -> None:
+    from gevinst.assistant.headings import names_someone
+
+    asked = "Hvem samlede udlæggene i Frederikssund?"
+    assert names_someone(sentence, asked, casing_of(NAMES_CORPUS)) is named

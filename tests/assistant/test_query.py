@@ -632,6 +632,29 @@ def test_a_question_opening_with_when_asks_a_time(question: str, when: bool) -> 
     assert ("when" in parse_query(question)[0].quantity_kinds) is when
 
 
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Hvem betalte for den fælles hotline?", True),
+        ("Hvilken leverandør står bag appen?", True),
+        ("Hvilke kommuner deltog i arbejdsgruppen?", True),
+        ("Which IT supplier did the municipality choose?", True),
+        ("Hvem har ansvaret – KOMBIT eller kommunen?", False),
+        ("Hvilke gevinster giver en fælles hotline?", False),
+    ],
+    ids=[
+        "hvem",
+        "hvilken-leverandoer",
+        "hvilke-kommuner",
+        "english-one-word-between",
+        "names-the-candidates",
+        "not-a-party",
+    ],
+)
+def test_a_question_asking_who_or_which_party(question: str, asks: bool) -> None:
+    assert parse_query(question)[0].asks_name is asks
+
+
 def test_a_month_is_no_name_the_passages_must_mention() -> None:
     query = parse_query("How many municipalities took part in the KOMBIT workshops in May 2014?")[0]
     assert query.names == ("KOMBIT",)

@@ -319,3 +319,24 @@ def test_a_figure_told_after_another_municipality_is_that_ones(
     does not name Holbæk again: it does not answer a question about Vejle."""
     answer = assistant_over(settings, tmp_path / "docs", {"property.txt": PROPERTY}).answer(question)
     assert answer.refused is refused, answer.text
+
+
+APPS = {
+    "apps.txt": (
+        "# Udlæg\n\nKommunen har valgt en app til udlæg, og leverandøren har hjulpet med opsætningen. Appen sparer "
+        "tid i bogholderiet.\n"
+    ),
+    "phone.txt": "# Telefoni\n\nVejle Kommune har valgt en open source-løsning til telefonien, leveret af Netic.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [("Hvilken leverandør af appen til udlæg valgte kommunen?", True), ("Hvem leverer telefonien til Vejle?", False)],
+    ids=["no-party-named", "party-named"],
+)
+def test_who_is_answered_by_a_sentence_naming_a_party(
+    settings: Settings, tmp_path: Path, question: str, refused: bool
+) -> None:
+    answer = assistant_over(settings, tmp_path / "docs", APPS).answer(question)
+    assert answer.refused is refused, answer.text

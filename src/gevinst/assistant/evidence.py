@@ -15,7 +15,7 @@ from gevinst.assistant import lexicon
 from gevinst.assistant.blocks import in_block
 from gevinst.assistant.candidate import CALIBRATED_SPAN, CHOOSING_SPAN, Candidate, closeness, overlaps
 from gevinst.assistant.figure_kind import other_year
-from gevinst.assistant.headings import headed, headed_list, run_in_heading
+from gevinst.assistant.headings import headed, headed_list, names_someone, run_in_heading
 from gevinst.assistant.leading import lead_of
 from gevinst.assistant.opening import (
     FOLLOWING_SENTENCES,
@@ -124,6 +124,8 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             following = chunk.text[slice(*spans[at + 1])] if at + 1 < len(spans) else ""
             fit = kind_fit(query, sentence, following)
             another = party_told(others, asked, toks, another)
+            if query.asks_name and retrieved.casing is not None:  # who: a sentence naming a party answers
+                fit = 1.0 if names_someone(sentence, query.text, retrieved.casing) else min(fit, 0.3)
             if (years and other_year(years, sentence)) or another:
                 # «i 2016» is not answered by «… i 2014 … 175 mio. kr.», nor Holbæk's figure by Vejle's
                 fit = min(fit, 0.3)

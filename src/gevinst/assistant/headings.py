@@ -45,6 +45,24 @@ class Casing:
         return word not in self.capitalised and any(t in self.common for t in tails)
 
 
+# Capitalised words that are part of a name but say nothing about who («Vejle Kommune», «Region Nordjylland»).
+_NAME_PARTS = frozenset({"kommune", "kommunes", "kommunerne", "region", "regionen", "regioner", "regionerne"})
+
+
+def names_someone(sentence: str, asked: str, casing: Casing) -> bool:
+    """The sentence names a party the question `asked` does not: an abbreviation («KMD») or a capitalised word
+    the corpus does not write in lower case («Acubiz», «Velfærdsteknologi», «Frederikssund»); a common word
+    capitalised as a heading run into the sentence («Fælleskommunal selvbetjeningshotline …») is no name."""
+    low = asked.lower()
+    for m in re.finditer(r"(?<![\w-])[A-ZÆØÅ][\wæøåÆØÅ&-]*", sentence):
+        word = m.group(0)
+        if word.lower() in _NAME_PARTS or word.lower()[:5] in low:
+            continue
+        if (len(word) > 1 and word.isupper()) or not casing.is_common(word):
+            return True
+    return False
+
+
 def casing_of(texts: Iterable[str]) -> Casing:
     lower: Counter[str] = Counter()
     capital: Counter[str] = Counter()  # capitalised after a lower-case word: mid-sentence, so a name

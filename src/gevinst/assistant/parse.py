@@ -278,6 +278,7 @@ def parse_query(
         amount=figure_kind.amount_asked(text, price),
         budget_years=figure_kind.budget_years(text),
         topic=_topic(text, language),
+        asks_name=question_cues.asks_name(first),
         stages=frozenset(question_cues.stages(text)),
         measures=lexicon.measures_named(first),
         also=_later_questions(text) if split and not computes else (),

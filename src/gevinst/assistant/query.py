@@ -152,6 +152,8 @@ class Query:
     amount: Amount | None = None
     # The budget years it names by label («budget 2020», «B2020», «B20» → "2020").
     budget_years: tuple[str, ...] = ()
+    # It asks who or which party («Hvem betalte …?», «Hvilken leverandør …»): a sentence naming one answers it.
+    asks_name: bool = False
     # The index tokens of the noun a Danish question asks about as its subject («Hvordan håndteres momsen …» →
     # moms): a passage that never names it does not answer.
     topic: tuple[str, ...] = ()

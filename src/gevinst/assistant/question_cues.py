@@ -57,6 +57,21 @@ def asks_per_year(text: str) -> bool:
     return bool(pattern.search(last))
 
 
+def asks_name(text: str) -> bool:
+    """The question (its last sentence) asks who («Hvem betalte …?») or which party («Hvilken leverandør …»,
+    «Hvilke kommuner …», "Which supplier …", one word may stand between): a sentence naming one answers it. Not
+    when it names the candidates itself («Hvem har ansvaret – KOMBIT eller kommunen?»)."""
+    last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip())[-1].lower()
+    words = re.findall(r"[\wæøå]+", last)
+    data = lexicon_data()
+    if not words or set(words) & set(data["alternatives"]):
+        return False
+    if words[0] in data["name_questions"]:
+        return True
+    nouns, which = set(data["name_nouns"]), set(data["which_words"])
+    return any(w in which and set(words[i + 1 : i + 3]) & nouns for i, w in enumerate(words))
+
+
 def asks_time(text: str) -> bool:
     """The question (its last sentence) opens by asking when («Hvornår blev …?», "When did …?"), not on what
     condition something pays («Hvornår kan det betale sig …?»): a point or span in time answers it."""

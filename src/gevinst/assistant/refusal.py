@@ -75,6 +75,9 @@ def _refused_by_rule(query: Query, retrieved: Retrieved, chosen: list[Candidate]
         return True
     if unknown.other_years_only(query, retrieved, chosen) or _compared_party_missing(query, retrieved, chosen):
         return True
+    # «Hvem …?», «Hvilken leverandør …?»: a party is named by one of the chosen sentences (evidence's fit), or none
+    if query.asks_name and retrieved.casing is not None and not any(c.fit >= 1.0 for c in chosen):
+        return True
     # A figure asked for outright needs a chosen sentence that states one; when the question names its kind
     # («hvor mange kroner», «hvor mange år», a price: «hvad betaler …») or counts a thing («hvor mange
     # lønregistre»), one of that kind or a number of that thing: «5 % af leverancerne» does not say how many
