@@ -120,16 +120,36 @@ NAMES_CORPUS = [
     ("sentence", "named"),
     [
         ("Projektet var i regi af Fonden for Velfærdsteknologi.", True),
-        ("Acubiz leverer appen til udlæg.", True),
+        ("Appen til udlæg kommer fra Acubiz.", True),
+        ("Holbæk Kommune har samlet udlæggene.", True),
+        ("Oplæring af medarbejderne sker løbende.", False),
         ("Systemet er udviklet af KMD.", True),
         ("Fælleskommunal hotline Hotlinen hjælper borgerne med selvbetjening.", False),
         ("En leverandør har leveret appen til kommunen.", False),
         ("Frederikssund Kommune har samlet udlæggene.", False),
     ],
-    ids=["name-inside", "unknown-word-at-start", "abbreviation", "run-in-heading", "no-name", "the-name-asked"],
+    ids=[
+        "name-inside",
+        "unknown-word-inside",
+        "name-at-start",
+        "unknown-word-at-start",
+        "abbreviation",
+        "run-in-heading",
+        "no-name",
+        "the-name-asked",
+    ],
 )
 def test_a_sentence_names_a_party(sentence: str, named: bool) -> None:
     from gevinst.assistant.headings import names_someone
 
     asked = "Hvem samlede udlæggene i Frederikssund?"
     assert names_someone(sentence, asked, casing_of(NAMES_CORPUS)) is named
+
+
+def test_a_place_is_never_an_abbreviation() -> None:
+    from gevinst.assistant.headings import names_someone
+
+    casing = casing_of(NAMES_CORPUS)
+    asked = "I hvilken by ligger centret?"
+    assert not names_someone("Centret drives af KMD og KL.", asked, casing, abbreviations=False)
+    assert names_someone("Centret ligger i Frederikssund.", asked, casing, abbreviations=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gevinst.assistant.parse import parse_query
-from gevinst.assistant.query import Asks, Language, UnitKind
+from gevinst.assistant.query import Asks, Language, Named, UnitKind
 from gevinst.calculators import Period
 
 CASES = [
@@ -635,12 +635,13 @@ def test_a_question_opening_with_when_asks_a_time(question: str, when: bool) -> 
 @pytest.mark.parametrize(
     ("question", "asks"),
     [
-        ("Hvem betalte for den fælles hotline?", True),
-        ("Hvilken leverandør står bag appen?", True),
-        ("Hvilke kommuner deltog i arbejdsgruppen?", True),
-        ("Which IT supplier did the municipality choose?", True),
-        ("Hvem har ansvaret – KOMBIT eller kommunen?", False),
-        ("Hvilke gevinster giver en fælles hotline?", False),
+        ("Hvem betalte for den fælles hotline?", Named.PARTY),
+        ("Hvilken leverandør står bag appen?", Named.PARTY),
+        ("Hvilke kommuner deltog i arbejdsgruppen?", Named.PARTY),
+        ("Which IT supplier did the municipality choose?", Named.PARTY),
+        ("Hvem har ansvaret – KOMBIT eller kommunen?", None),
+        ("Hvilke gevinster giver en fælles hotline?", None),
+        ("I hvilken by blev centret placeret?", Named.PLACE),
     ],
     ids=[
         "hvem",
@@ -649,9 +650,10 @@ def test_a_question_opening_with_when_asks_a_time(question: str, when: bool) -> 
         "english-one-word-between",
         "names-the-candidates",
         "not-a-party",
+        "a-place",
     ],
 )
-def test_a_question_asking_who_or_which_party(question: str, asks: bool) -> None:
+def test_a_question_asking_who_or_which_party(question: str, asks: Named | None) -> None:
     assert parse_query(question)[0].asks_name is asks
 
 

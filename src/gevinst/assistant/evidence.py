@@ -25,7 +25,7 @@ from gevinst.assistant.opening import (
     numbered_siblings,
     runs_past,
 )
-from gevinst.assistant.query import Asks, Query
+from gevinst.assistant.query import Asks, Named, Query
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
 from gevinst.assistant.sentence_kind import kind_fit
 from gevinst.assistant.sentence_shape import LIST_ITEM, heads_list, is_noise, names_focus, opens_list
@@ -125,7 +125,8 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             fit = kind_fit(query, sentence, following)
             another = party_told(others, asked, toks, another)
             if query.asks_name and retrieved.casing is not None:  # who: a sentence naming a party answers
-                fit = 1.0 if names_someone(sentence, query.text, retrieved.casing) else min(fit, 0.3)
+                named = names_someone(sentence, query.text, retrieved.casing, query.asks_name is Named.PARTY)
+                fit = 1.0 if named else min(fit, 0.3)
             if (years and other_year(years, sentence)) or another:
                 # «i 2016» is not answered by «… i 2014 … 175 mio. kr.», nor Holbæk's figure by Vejle's
                 fit = min(fit, 0.3)

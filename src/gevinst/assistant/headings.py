@@ -49,16 +49,24 @@ class Casing:
 _NAME_PARTS = frozenset({"kommune", "kommunes", "kommunerne", "region", "regionen", "regioner", "regionerne"})
 
 
-def names_someone(sentence: str, asked: str, casing: Casing) -> bool:
+def names_someone(sentence: str, asked: str, casing: Casing, abbreviations: bool = True) -> bool:
     """The sentence names a party the question `asked` does not: an abbreviation («KMD») or a capitalised word
-    the corpus does not write in lower case («Acubiz», «Velfærdsteknologi», «Frederikssund»); a common word
-    capitalised as a heading run into the sentence («Fælleskommunal selvbetjeningshotline …») is no name."""
+    the corpus does not write in lower case («… kommer fra Acubiz», «i regi af Fonden for Velfærdsteknologi»); at
+    the sentence's start only one followed by another capitalised word («Slagelse Kommune har …»). A common word
+    capitalised as a heading run into the sentence («Fælleskommunal selvbetjeningshotline …») is no name. Without
+    `abbreviations`, «KL» and «KOMBIT» name nobody: a place asked is written out."""
     low = asked.lower()
     for m in re.finditer(r"(?<![\w-])[A-ZÆØÅ][\wæøåÆØÅ&-]*", sentence):
         word = m.group(0)
         if word.lower() in _NAME_PARTS or word.lower()[:5] in low:
             continue
-        if (len(word) > 1 and word.isupper()) or not casing.is_common(word):
+        # at a sentence's or an item's start a word is capitalised anyway: a name only when a capitalised word
+        # follows («Slagelse Kommune har …», «Peter Karm fortæller»; not «- Oplæring af medarbejdere …»)
+        opening = not sentence[: m.start()].strip() or sentence[: m.start()].rstrip()[-1] in ".!?:-–•"
+        if len(word) > 1 and word.isupper():
+            if abbreviations:
+                return True
+        elif not casing.is_common(word) and (not opening or re.match(r"\s+[A-ZÆØÅ]", sentence[m.end() :])):
             return True
     return False
 

@@ -32,6 +32,13 @@ class Asks(StrEnum):
     FACT = "fact"  # anything else: «hvad er …», «hvem …», «hvornår …»
 
 
+class Named(StrEnum):
+    """What a question asking who or which asks to be named."""
+
+    PARTY = "party"  # «Hvem …?», «Hvilken leverandør …», «Hvilke kommuner …»
+    PLACE = "place"  # «I hvilken by …», "Which country …": a place, never an abbreviation
+
+
 class UnitKind(StrEnum):
     """The kind of a number in a question, from its own unit or the word after it."""
 
@@ -152,8 +159,9 @@ class Query:
     amount: Amount | None = None
     # The budget years it names by label («budget 2020», «B2020», «B20» → "2020").
     budget_years: tuple[str, ...] = ()
-    # It asks who or which party («Hvem betalte …?», «Hvilken leverandør …»): a sentence naming one answers it.
-    asks_name: bool = False
+    # It asks who or which party («Hvem betalte …?», «Hvilken leverandør …») or place («I hvilken by …»): a
+    # sentence naming one answers it.
+    asks_name: Named | None = None
     # The index tokens of the noun a Danish question asks about as its subject («Hvordan håndteres momsen …» →
     # moms): a passage that never names it does not answer.
     topic: tuple[str, ...] = ()

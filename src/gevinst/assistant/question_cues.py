@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from gevinst.assistant.lexicon import lexicon_data, question_words, report_words, wanted_quantity_kinds
-from gevinst.assistant.query import Asks
+from gevinst.assistant.query import Asks, Named
 from gevinst.calculators.spec import Period
 
 
@@ -57,19 +57,26 @@ def asks_per_year(text: str) -> bool:
     return bool(pattern.search(last))
 
 
-def asks_name(text: str) -> bool:
-    """The question (its last sentence) asks who («Hvem betalte …?») or which party («Hvilken leverandør …»,
-    «Hvilke kommuner …», "Which supplier …", one word may stand between): a sentence naming one answers it. Not
-    when it names the candidates itself («Hvem har ansvaret – KOMBIT eller kommunen?»)."""
+def asks_name(text: str) -> Named | None:
+    """What the question (its last sentence) asks to be named: who («Hvem betalte …?») or which party
+    («Hvilken leverandør …», «Hvilke kommuner …», "Which supplier …", one word may stand between), or which place
+    («I hvilken by …»). None when it asks neither, or names the candidates itself («Hvem har ansvaret – KOMBIT
+    eller kommunen?»)."""
     last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip())[-1].lower()
     words = re.findall(r"[\wæøå]+", last)
     data = lexicon_data()
     if not words or set(words) & set(data["alternatives"]):
-        return False
+        return None
     if words[0] in data["name_questions"]:
-        return True
-    nouns, which = set(data["name_nouns"]), set(data["which_words"])
-    return any(w in which and set(words[i + 1 : i + 3]) & nouns for i, w in enumerate(words))
+        return Named.PARTY
+    which = set(data["which_words"])
+    for i, word in enumerate(words):
+        following = set(words[i + 1 : i + 3]) if word in which else set()
+        if following & set(data["place_nouns"]):
+            return Named.PLACE
+        if following & set(data["name_nouns"]):
+            return Named.PARTY
+    return None
 
 
 def asks_time(text: str) -> bool:
