@@ -340,3 +340,5 @@ def test_who_is_answered_by_a_sentence_naming_a_party(
 ) -> None:
     answer = assistant_over(settings, tmp_path / "docs", APPS).answer(question)
     assert answer.refused is refused, answer.text
+    # refused, the manager is told what is missing and sees the nearest the source says
+    assert not refused or "Rapporterne angiver ikke navnet; nærmest kommer: «" in answer.text

@@ -162,11 +162,13 @@ def nearest_citations(chunks: list[Chunk], count: int = 3) -> list[Citation]:
     ]
 
 
-# What a statistic is called in a refusal that says the sources do not state it.
+# What a statistic, a party's or a place's name is called in a refusal that says the sources do not state it.
 _STATISTIC = {
     "average": ("et gennemsnit", "an average"),
     "maximum": ("et maksimum", "a maximum"),
     "minimum": ("et minimum", "a minimum"),
+    "party": ("navnet", "the name"),
+    "place": ("stedet", "the place"),
 }
 
 

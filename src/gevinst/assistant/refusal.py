@@ -22,8 +22,8 @@ from gevinst.settings import RetrievalSettings
 @dataclass(frozen=True)
 class Refusal:
     """Why the sources do not answer, as far as the answer can show it: the source's own sentence that what is
-    asked is not known yet (quoted as [1]), or with `lacking` (a statistic: "average", or "year:2016") the
-    sentence with the nearest figure the source gives instead."""
+    asked is not known yet (quoted as [1]), or with `lacking` (a statistic: "average", "year:2016", or the name
+    of a party or a place asked: "party", "place") the nearest sentence the source gives instead."""
 
     said: Candidate | None = None
     lacking: str | None = None
@@ -39,7 +39,9 @@ def judge(
     said = unknown.not_stated(query, retrieved, chosen)
     nearest = statistic_not_stated(query, retrieved, chosen)
     other_year = unknown.year_not_stated(query, retrieved, chosen)
-    if said is None and nearest is None and other_year is None and not _refused_by_rule(query, retrieved, chosen):
+    unnamed = unknown.nobody_named(query, retrieved, chosen)
+    stated = said is None and nearest is None and other_year is None and unnamed is None
+    if stated and not _refused_by_rule(query, retrieved, chosen):
         if settings is None or not _below_threshold(query, retrieved, chosen[0], settings):
             return None
     if said is not None:
@@ -48,6 +50,8 @@ def judge(
         return Refusal(nearest, query.statistic)
     if other_year is not None:
         return Refusal(other_year, "year:" + "/".join(unknown.asked_years(query, retrieved)))
+    if unnamed is not None and query.asks_name is not None:
+        return Refusal(unnamed, query.asks_name.value)
     return Refusal()
 
 
@@ -74,9 +78,6 @@ def _refused_by_rule(query: Query, retrieved: Retrieved, chosen: list[Candidate]
     if unknown.estimate_for_actual(query, retrieved, chosen[0]) or unknown.other_figure(query, retrieved, chosen[0]):
         return True
     if unknown.other_years_only(query, retrieved, chosen) or _compared_party_missing(query, retrieved, chosen):
-        return True
-    # «Hvem …?», «Hvilken leverandør …?»: a party is named by one of the chosen sentences (evidence's fit), or none
-    if query.asks_name and retrieved.casing is not None and not any(c.fit >= 1.0 for c in chosen):
         return True
     # A figure asked for outright needs a chosen sentence that states one; when the question names its kind
     # («hvor mange kroner», «hvor mange år», a price: «hvad betaler …») or counts a thing («hvor mange

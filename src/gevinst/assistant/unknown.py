@@ -104,6 +104,15 @@ def party_told(others: list[set[str]], asked: list[set[str]], tokens: set[str], 
     return about_another(others, asked, tokens) or before
 
 
+def nobody_named(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:
+    """The lead, when a question asking who or which party («Hvem …?», «Hvilken leverandør …?») finds no chosen
+    sentence naming one (evidence's fit 1 for such a sentence): the refusal quotes it, so the manager sees what
+    the source does say."""
+    if query.asks_name is None or retrieved.casing is None or not chosen or any(c.fit >= 1.0 for c in chosen):
+        return None
+    return chosen[0]
+
+
 def asked_years(query: Query, retrieved: Retrieved) -> tuple[str, ...]:
     """The calendar years a figure question asks its figure for; not a report's own year of publication, which
     names the report («KL's rapport fra 2009»), not the figure."""
