@@ -342,3 +342,24 @@ def test_who_is_answered_by_a_sentence_naming_a_party(
     assert answer.refused is refused, answer.text
     # refused, the manager is told what is missing and sees the nearest the source says
     assert not refused or "Rapporterne angiver ikke navnet; nærmest kommer: «" in answer.text
+
+
+CLINICS = (
+    "# Sygepleje\n\nVarde Kommune har gennemgået alle sygeplejeforløb. Kommunerne har fra tre til fem klinikker "
+    "fordelt geografisk.\n\n## Holbæk\n\nHolbæk Kommune har fire sygeplejeklinikker.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("Hvor mange sygeplejeklinikker har Varde Kommune?", True),
+        ("Hvor mange sygeplejeklinikker har Holbæk Kommune?", False),
+    ],
+    ids=["only-municipalities-in-the-plural", "the-municipality-asked"],
+)
+def test_a_figure_of_municipalities_in_the_plural_is_not_the_one_asked(
+    settings: Settings, tmp_path: Path, question: str, refused: bool
+) -> None:
+    answer = assistant_over(settings, tmp_path / "docs", {"clinics.txt": CLINICS}).answer(question)
+    assert answer.refused is refused, answer.text

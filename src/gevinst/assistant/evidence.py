@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from gevinst.assistant import lexicon
 from gevinst.assistant.blocks import in_block
 from gevinst.assistant.candidate import CALIBRATED_SPAN, CHOOSING_SPAN, Candidate, closeness, overlaps
 from gevinst.assistant.figure_kind import other_year
@@ -29,7 +28,7 @@ from gevinst.assistant.query import Asks, Named, Query
 from gevinst.assistant.retrieval import HybridRetriever, Retrieved
 from gevinst.assistant.sentence_kind import kind_fit
 from gevinst.assistant.sentence_shape import LIST_ITEM, heads_list, is_noise, names_focus, opens_list
-from gevinst.assistant.unknown import asked_years, other_municipalities, party_told
+from gevinst.assistant.unknown import asked_years, parties_of, party_told
 from gevinst.index import textnorm
 from gevinst.sentences import addresses_reader, sentence_spans
 from gevinst.types import Chunk
@@ -89,8 +88,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
     top_score = max((c.score for c in retrieved.chunks), default=0.0) or 1.0
     numbers = question_figures(query)
     years = asked_years(query, retrieved)
-    others = other_municipalities(query, retrieved.chunks[:MAX_PASSAGES_READ])
-    asked = [set(textnorm.tokens(n)) for n in lexicon.specific_names(query.names)]
+    parties = parties_of(query, retrieved.chunks[:MAX_PASSAGES_READ])
     seen: set[str] = set()
     out: list[Candidate] = []
     for p, chunk in _read(query, retrieved):
@@ -123,7 +121,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             relevance = 0.7 * own + 0.3 * context
             following = chunk.text[slice(*spans[at + 1])] if at + 1 < len(spans) else ""
             fit = kind_fit(query, sentence, following)
-            another = party_told(others, asked, toks, another)
+            another = party_told(parties, sentence, toks, another)
             if query.asks_name and retrieved.casing is not None:  # who: a sentence naming a party answers
                 named = names_someone(sentence, query.text, retrieved.casing, query.asks_name is Named.PARTY)
                 fit = 1.0 if named else min(fit, 0.3)

@@ -6,6 +6,8 @@ the meaning of the lead are high — so the calibrated score alone answers them.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 from gevinst.assistant import figure_kind, lexicon, question_cues
 from gevinst.assistant.candidate import Candidate
@@ -75,33 +77,50 @@ def other_years_only(query: Query, retrieved: Retrieved, chosen: list[Candidate]
 _MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?) Kommunes?\b")
 
 
-def other_municipalities(query: Query, read: list[Chunk]) -> list[set[str]]:
-    """For a figure question about named parties: the index tokens of the municipalities the passages name («X
-    Kommune») other than those asked about («Holbæks» is Holbæk). A sentence that names one of them, and none
-    of the parties asked about, states that municipality's figure, though its passage also tells of one asked.
-    `read`: the passages evidence reads."""
+@dataclass(frozen=True)
+class Parties:
+    """For a figure question about named parties: the index tokens of each party asked about, of the
+    municipalities the read passages name («X Kommune») other than those («Holbæks» is Holbæk), and whether a
+    party asked is itself one the passages name as a municipality («Varde Kommune»)."""
+
+    asked: tuple[frozenset[str], ...] = ()
+    others: tuple[frozenset[str], ...] = ()
+    municipality: bool = False
+
+
+def parties_of(query: Query, read: list[Chunk]) -> Parties:
+    """`read`: the passages evidence reads."""
     names = lexicon.specific_names(query.names)
     if query.asks is not Asks.FIGURE or not names:
-        return []
-    asked = set().union(*(textnorm.tokens(n) for n in names))
-    named = {m.group(1) for c in read for m in _MUNICIPALITY.finditer(c.text)}
-    others = [set(textnorm.tokens(n)) for n in sorted(named)]
-    return [t for t in others if t and not t & asked]
+        return Parties()
+    asked = tuple(frozenset(textnorm.tokens(n)) for n in names)
+    everyone = set().union(*asked)
+    named = [frozenset(textnorm.tokens(m.group(1))) for c in read for m in _MUNICIPALITY.finditer(c.text)]
+    others = tuple(sorted({t for t in named if t and not t & everyone}, key=sorted))
+    return Parties(asked, others, any(t & everyone for t in named))
 
 
-def about_another(others: list[set[str]], names: list[set[str]], tokens: set[str]) -> bool:
-    return any(o <= tokens for o in others) and not any(n <= tokens for n in names)
+def about_another(parties: Parties, tokens: set[str]) -> bool:
+    """The sentence names another municipality and none of the parties asked about."""
+    return any(o <= tokens for o in parties.others) and not any(n <= tokens for n in parties.asked)
 
 
-def party_told(others: list[set[str]], asked: list[set[str]], tokens: set[str], before: bool) -> bool:
-    """Whether a sentence tells of another municipality than the one asked about: it names one and not the one
-    asked, or it names none and the passage last named another («Holbæk Kommune har samlet … . Besparelsen er
-    1,3 mio. kr.»)."""
-    if not others:
+def party_told(parties: Parties, sentence: str, tokens: set[str], before: bool) -> bool:
+    """Whether a sentence tells of others than the municipality asked about: it names another and not the one
+    asked, it names none and the passage last named another («Holbæk Kommune har samlet … . Besparelsen er
+    1,3 mio. kr.»), or it opens with municipalities in the plural («Kommunerne har fra tre til fem klinikker»
+    does not say how many Varde has)."""
+    if not parties.asked or any(n <= tokens for n in parties.asked):
         return False
-    if any(n <= tokens for n in asked):
-        return False
-    return about_another(others, asked, tokens) or before
+    if parties.municipality and _many_municipalities().match(sentence.lower()):
+        return True
+    return bool(parties.others) and (about_another(parties, tokens) or before)
+
+
+@cache
+def _many_municipalities() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon.lexicon_data()["many_municipalities"])
+    return re.compile(rf"\W*(?:{words})(?![\w-])")
 
 
 def nobody_named(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:
