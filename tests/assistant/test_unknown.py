@@ -363,3 +363,28 @@ def test_a_figure_of_municipalities_in_the_plural_is_not_the_one_asked(
 ) -> None:
     answer = assistant_over(settings, tmp_path / "docs", {"clinics.txt": CLINICS}).answer(question)
     assert answer.refused is refused, answer.text
+
+
+PAYROLL = "# Løn\n\nHorsens Kommune besluttede at reducere lønbudgetterne med 1 mio. kr. i 2013.\n"
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("Hvor meget blev lønbudgettet i Horsens barberet ned?", False),
+        ("Hvordan blev lønbudgettet i Horsens barberet ned?", True),
+    ],
+    ids=["figure-stated", "how-scored"],
+)
+def test_a_figure_stated_for_the_party_asked_is_not_refused_by_the_score(
+    settings: Settings, tmp_path: Path, question: str, refused: bool
+) -> None:
+    """With a score threshold no answer reaches, a figure asked outright whose lead states one of the kind asked,
+    in a passage about the party asked, is still answered: the hard rules vetted it; other questions are refused."""
+    strict = settings.model_copy(
+        update={
+            "retrieval": settings.retrieval.model_copy(update={"refusal_probability": 1.0, "refusal_threshold": 1.0})
+        }
+    )
+    answer = assistant_over(strict, tmp_path / "docs", {"payroll.txt": PAYROLL}).answer(question)
+    assert answer.refused is refused, answer.text

@@ -42,7 +42,11 @@ def judge(
     unnamed = unknown.nobody_named(query, retrieved, chosen)
     stated = said is None and nearest is None and other_year is None and unnamed is None
     if stated and not _refused_by_rule(query, retrieved, chosen):
-        if settings is None or not _below_threshold(query, retrieved, chosen[0], settings):
+        if (
+            settings is None
+            or _figure_stated(query, chosen[0])
+            or not _below_threshold(query, retrieved, chosen[0], settings)
+        ):
             return None
     if said is not None:
         return Refusal(said)
@@ -128,6 +132,13 @@ def _topic_unnamed(query: Query, retrieved: Retrieved, chosen: list[Candidate]) 
     if not query.topic or not retrieved.tokens:
         return False
     return not any(names_focus(query.topic, retrieved.tokens[i]) for i in {c.passage for c in chosen})
+
+
+def _figure_stated(query: Query, lead: Candidate) -> bool:
+    """A figure asked outright whose lead states one of the kind asked, which the hard rules found in a passage
+    about what the question names: the evidence score (term coverage, meaning) weighs the question's wording, not
+    the figure («Hvor meget blev lønbudgettet barberet ned …?» — «… reducere lønbudgetterne med 1 mio. kr.»)."""
+    return query.asks is Asks.FIGURE and query.figure_outright and lead.fit >= 1.0
 
 
 def _below_threshold(query: Query, retrieved: Retrieved, lead: Candidate, settings: RetrievalSettings) -> bool:
