@@ -275,3 +275,16 @@ def test_a_sentence_placing_a_thing_in_time(sentence: str, placed: bool) -> None
     from gevinst.assistant.sentence_shape import states_time
 
     assert states_time(sentence) is placed
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "fit"),
+    [
+        ("Hvor mange job flyttede til Hjørring?", "Det flyttede ca. 230 arbejdspladser til Hjørring.", 1.0),
+        ("Hvor mange medarbejdere har centret?", "Centret har i dag 40 ansatte.", 1.0),
+        ("Hvor mange job flyttede til Hjørring?", "Det flyttede ca. 230 sager til Hjørring.", 0.3),
+    ],
+    ids=["job-as-arbejdspladser", "medarbejdere-as-ansatte", "another-thing"],
+)
+def test_a_count_is_stated_in_words_that_count_the_same_things(question: str, sentence: str, fit: float) -> None:
+    assert kind_fit(parse_query(question)[0], sentence) == fit

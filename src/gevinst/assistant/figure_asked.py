@@ -47,7 +47,7 @@ def how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...]
     second = (
         groups[1] if len(groups) > 1 and groups[0] and m.group(2).lower() not in lexicon.word_set("per_words") else ()
     )
-    counted = tuple(dict.fromkeys(groups[0] + second))
+    counted = tuple(dict.fromkeys(groups[0] + second + _same_things(groups[0])))
     if noun.rstrip(".") in lexicon.word_set("money_nouns"):
         return UnitKind.AMOUNT.value, counted
     if noun in lexicon.word_set("percent_nouns"):  # «hvor mange procent» is answered by a share, not «5-10 år»
@@ -56,6 +56,12 @@ def how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...]
         return "duration", counted
     unit = lexicon.unit_noun(noun)
     return (unit.value if unit is not None and unit is not UnitKind.COUNT else None), counted
+
+
+def _same_things(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The index tokens of the words that count the same things («job» — «arbejdspladser», «stillinger»)."""
+    groups = [tuple(t for w in group for t in textnorm.tokens(w)) for group in lexicon.lexicon_data()["same_count"]]
+    return tuple(t for group in groups if set(group) & set(tokens) for t in group)
 
 
 def names_unit(text: str) -> bool:
