@@ -4,6 +4,7 @@ question counts, and the unit it names («i kroner», «i årsværk»)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from gevinst.assistant import glossary, lexicon
 from gevinst.assistant.query import Language, UnitKind
@@ -60,8 +61,12 @@ def how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...]
 
 def _same_things(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """The index tokens of the words that count the same things («job» — «arbejdspladser», «stillinger»)."""
-    groups = [tuple(t for w in group for t in textnorm.tokens(w)) for group in lexicon.lexicon_data()["same_count"]]
-    return tuple(t for group in groups if set(group) & set(tokens) for t in group)
+    return tuple(t for group in _same_count() if set(group) & set(tokens) for t in group)
+
+
+@cache
+def _same_count() -> list[tuple[str, ...]]:
+    return [tuple(t for w in group for t in textnorm.tokens(w)) for group in lexicon.lexicon_data()["same_count"]]
 
 
 def names_unit(text: str) -> bool:

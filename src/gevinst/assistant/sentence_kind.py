@@ -194,9 +194,9 @@ def draws_conclusion(sentence: str) -> bool:
 
 
 def figure_fit(query: Query, sentence: str) -> float:
-    """1 for a quantity of the kind asked (or any stated quantity when the question names no kind, or a calendar
-    year when it asks «i hvilket år»), 0.5 for another kind, 0.3 for a bare count; otherwise years, list numbers
-    and single digits without a unit say nothing."""
+    """1 for a quantity of the kind asked (or any stated quantity when the question names no kind, a calendar
+    year when it asks «i hvilket år», a time when it asks «hvornår»), 0.5 for another kind, 0.3 for a bare count;
+    otherwise years, list numbers and single digits without a unit say nothing."""
     kinds = query.quantity_kinds
     if _counts_asked(query.counted, sentence) or ("year" in kinds and _dates(sentence)):
         return 1.0

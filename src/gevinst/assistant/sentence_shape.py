@@ -134,16 +134,15 @@ def states_rate(sentence: str) -> bool:
 
 _YEAR = r"(?<![\d.,-])(?:19|20)\d\d(?![\d.,]\d)"
 _CLOCK = r"\bkl\.?\s*\d{1,2}\b"
-_DAY_OF_MONTH = (
-    r"\b\d{1,2}\.\s*(?:dag|januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b"
-)
 
 
 @cache
 def _time_pattern() -> re.Pattern[str]:
     data = lexicon.lexicon_data()
-    words = "|".join(map(re.escape, sorted(data["time_words"], key=len, reverse=True)))
-    return re.compile(rf"{_YEAR}|{_CLOCK}|{_DAY_OF_MONTH}|(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+    months = "|".join(data["months"])
+    words = "|".join(map(re.escape, sorted(data["months"] + data["time_words"], key=len, reverse=True)))
+    day_of_month = rf"\b\d{{1,2}}\.\s*(?:dag|{months})\b"
+    return re.compile(rf"{_YEAR}|{_CLOCK}|{day_of_month}|(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
 def states_time(sentence: str) -> bool:
