@@ -163,7 +163,7 @@ def nearest_citations(chunks: list[Chunk], count: int = 3) -> list[Citation]:
 
 
 # What a statistic, a party's or a place's name is called in a refusal that says the sources do not state it.
-_STATISTIC = {
+_LACKING = {
     "average": ("et gennemsnit", "an average"),
     "maximum": ("et maksimum", "a maximum"),
     "minimum": ("et minimum", "a minimum"),
@@ -178,7 +178,7 @@ def refusal_text(
     """The refusal; `said`: the source's own sentence that the matter is not known yet, quoted as [1], or with
     `lacking` the sentence with the nearest figure the source gives instead of the statistic asked for."""
     markers = "".join(f"[{c.n}]" for c in citations)
-    da, en = _STATISTIC.get(lacking or "", ("", ""))
+    da, en = _LACKING.get(lacking or "", ("", ""))
     if lacking and lacking.startswith("year:"):  # a figure of another year than the one asked
         da, en = f"tallet for {lacking[5:]}", f"the figure for {lacking[5:]}"
     if language == Language.EN:

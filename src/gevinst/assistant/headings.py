@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from gevinst.assistant.candidate import Candidate
+from gevinst.assistant.lexicon import word_set
 from gevinst.assistant.opening import new_text_start
 from gevinst.assistant.sentence_shape import is_noise, opens_list
 from gevinst.index.textnorm import fold, stopwords
@@ -45,10 +46,6 @@ class Casing:
         return word not in self.capitalised and any(t in self.common for t in tails)
 
 
-# Capitalised words that are part of a name but say nothing about who («Vejle Kommune», «Region Nordjylland»).
-_NAME_PARTS = frozenset({"kommune", "kommunes", "kommunerne", "region", "regionen", "regioner", "regionerne"})
-
-
 def names_someone(sentence: str, asked: str, casing: Casing, abbreviations: bool = True) -> bool:
     """The sentence names a party the question `asked` does not: an abbreviation («KMD») or a capitalised word
     the corpus does not write in lower case («… kommer fra Acubiz», «i regi af Fonden for Velfærdsteknologi»); at
@@ -58,7 +55,7 @@ def names_someone(sentence: str, asked: str, casing: Casing, abbreviations: bool
     low = asked.lower()
     for m in re.finditer(r"(?<![\w-])[A-ZÆØÅ][\wæøåÆØÅ&-]*", sentence):
         word = m.group(0)
-        if word.lower() in _NAME_PARTS or word.lower()[:5] in low:
+        if word.lower() in word_set("name_parts") or word.lower()[:5] in low:
             continue
         # at a sentence's or an item's start a word is capitalised anyway: a name only when a capitalised word
         # follows («Slagelse Kommune har …», «Peter Karm fortæller»; not «- Oplæring af medarbejdere …»)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from gevinst.assistant.lexicon import lexicon_data, question_words, report_words, wanted_quantity_kinds
+from gevinst.assistant.lexicon import lexicon_data, question_words, report_words, wanted_quantity_kinds, word_set
 from gevinst.assistant.query import Asks, Named
 from gevinst.calculators.spec import Period
 
@@ -42,17 +42,22 @@ def asks_of(text: str) -> Asks:
     return best[2] if best else Asks.FACT
 
 
+def _last_sentence(text: str) -> str:
+    """The question's last sentence (the question itself, after any statements before it), lower case."""
+    return re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip())[-1].lower()
+
+
 def asks_in_past(text: str, kinds: tuple[str, ...] = ("happened", "stated")) -> bool:
     """The last sentence (the question) uses a past-tense verb of the given kinds: of what a report's example
     did (`happened`) or of what a report said (`stated`)."""
-    last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip())[-1].lower()
+    last = _last_sentence(text)
     words = set(re.findall(r"[\wæøå']+", last))
     return any(words & frozenset(lexicon_data()["past_tense"][kind]) for kind in kinds)
 
 
 def asks_per_year(text: str) -> bool:
     """The last sentence (the question) asks for a yearly figure («Hvad sparer vi om året?», «… a year?»)."""
-    last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip())[-1].lower()
+    last = _last_sentence(text)
     pattern = dict((p, pat) for p, pat in _period_search())[Period.YEAR]
     return bool(pattern.search(last))
 
@@ -62,19 +67,17 @@ def asks_name(text: str) -> Named | None:
     («Hvilken leverandør …», «Hvilke kommuner …», "Which supplier …", one word may stand between), or which place
     («I hvilken by …»). None when it asks neither, or names the candidates itself («Hvem har ansvaret – KOMBIT
     eller kommunen?»)."""
-    last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip())[-1].lower()
+    last = _last_sentence(text)
     words = re.findall(r"[\wæøå]+", last)
-    data = lexicon_data()
-    if not words or set(words) & set(data["alternatives"]):
+    if not words or set(words) & word_set("alternatives"):
         return None
-    if words[0] in data["name_questions"]:
+    if words[0] in word_set("name_questions"):
         return Named.PARTY
-    which = set(data["which_words"])
     for i, word in enumerate(words):
-        following = set(words[i + 1 : i + 3]) if word in which else set()
-        if following & set(data["place_nouns"]):
+        following = set(words[i + 1 : i + 3]) if word in word_set("which_words") else set()
+        if following & word_set("place_nouns"):
             return Named.PLACE
-        if following & set(data["name_nouns"]):
+        if following & word_set("name_nouns"):
             return Named.PARTY
     return None
 
@@ -82,10 +85,14 @@ def asks_name(text: str) -> Named | None:
 def asks_time(text: str) -> bool:
     """The question (its last sentence) opens by asking when («Hvornår blev …?», "When did …?"), not on what
     condition something pays («Hvornår kan det betale sig …?»): a point or span in time answers it."""
-    last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip())[-1].lower().lstrip(" \"'«»-–(")
-    data = lexicon_data()
-    opens = any(re.match(re.escape(cue) + r"(?![\wæøå])", last) for cue in data["time_asked"])
-    return opens and not any(condition in last for condition in data["time_conditions"])
+    last = _last_sentence(text).lstrip(" \"'«»-–(")
+    return bool(_time_asked().match(last)) and not any(c in last for c in lexicon_data()["time_conditions"])
+
+
+@cache
+def _time_asked() -> re.Pattern[str]:
+    cues = "|".join(re.escape(cue) for cue in sorted(lexicon_data()["time_asked"], key=len, reverse=True))
+    return re.compile(rf"(?:{cues})(?![\wæøå])")
 
 
 @cache
@@ -103,7 +110,7 @@ def asks_what_happened(text: str) -> bool:
 
 def asks_actual(text: str) -> bool:
     """The question sentence asks what actually came of something («faktisk», «den faktiske …», «actual»)."""
-    last = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text.strip())[-1].lower()
+    last = _last_sentence(text)
     return bool(set(re.findall(r"[\wæøå]+", last)) & frozenset(lexicon_data()["actual"]["asked"]))
 
 

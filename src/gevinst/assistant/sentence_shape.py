@@ -161,8 +161,7 @@ def states_time(sentence: str) -> bool:
 
 @cache
 def _counted_time() -> re.Pattern[str]:
-    units = "|".join(map(re.escape, sorted(lexicon.lexicon_data()["time_units"], key=len, reverse=True)))
-    return re.compile(
-        rf"(?<![\w-])(?:efter|om|inden for|indenfor|inden|senest|til|før|within|after|in)\s+(?:ca\.\s+)?"
-        rf"([\wæøå.,-]+)\s+(?:{units})(?![\w-])"
-    )
+    data = lexicon.lexicon_data()
+    units = "|".join(map(re.escape, sorted(data["time_units"], key=len, reverse=True)))
+    counted_from = "|".join(map(re.escape, sorted(data["time_counted_from"], key=len, reverse=True)))
+    return re.compile(rf"(?<![\w-])(?:{counted_from})\s+(?:ca\.\s+)?([\wæøå.,-]+)\s+(?:{units})(?![\w-])")

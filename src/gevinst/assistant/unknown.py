@@ -100,11 +100,6 @@ def parties_of(query: Query, read: list[Chunk]) -> Parties:
     return Parties(asked, others, any(t & everyone for t in named))
 
 
-def about_another(parties: Parties, tokens: set[str]) -> bool:
-    """The sentence names another municipality and none of the parties asked about."""
-    return any(o <= tokens for o in parties.others) and not any(n <= tokens for n in parties.asked)
-
-
 def party_told(parties: Parties, sentence: str, tokens: set[str], before: bool) -> bool:
     """Whether a sentence tells of others than the municipality asked about: it names another and not the one
     asked, it names none and the passage last named another («Holbæk Kommune har samlet … . Besparelsen er
@@ -114,7 +109,7 @@ def party_told(parties: Parties, sentence: str, tokens: set[str], before: bool) 
         return False
     if parties.municipality and _many_municipalities().match(sentence.lower()):
         return True
-    return bool(parties.others) and (about_another(parties, tokens) or before)
+    return bool(parties.others) and (before or any(o <= tokens for o in parties.others))
 
 
 @cache
