@@ -92,11 +92,17 @@ def test_a_year_no_passage_mentions_is_refused(assistant) -> None:  # type: igno
         ("Hvor mange kroner sparer Holbæk Kommune på regningerne?", True),
         ("Hvor mange minutter sparer Holbæk Kommune pr. regning?", False),
         ("Hvor mange regninger har Holbæk Kommune digitaliseret?", True),
+        ("Hvad var Ringkøbing-Skjerns årlige nettobesparelse på debitoropgaverne i euro?", True),
+        ("Hvad var Ringkøbing-Skjerns årlige nettobesparelse på debitoropgaverne i kroner?", False),
+        ("Hvad er Ringkøbing-Skjerns årlige besparelse på debitoropgaverne i ton?", True),
     ],
     ids=[
         "kroner-asked-minutes-stated",
         "minutes-asked-and-stated",
         "things-counted-minutes-stated",
+        "euro-asked-kroner-stated",
+        "kroner-asked-and-stated",
+        "tons-asked-kroner-stated",
     ],
 )
 def test_a_figure_asked_by_its_unit_needs_a_sentence_of_that_unit(assistant, question: str, refused: bool) -> None:  # type: ignore[no-untyped-def]
@@ -156,6 +162,42 @@ def test_a_count_question_is_stated_by_a_number_of_what_it_counts(question: str,
     ids=["km-asked-how-far", "a-duration-is-no-distance", "english-how-far", "afstand-asks-a-distance"],
 )
 def test_a_distance_is_asked_by_how_far_and_stated_in_km(question: str, sentence: str, fit: float) -> None:
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.sentence_kind import figure_fit
+
+    assert figure_fit(parse_query(question)[0], sentence) == fit
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "fit"),
+    [
+        ("Hvad er den årlige CO2-reduktion i ton?", "Reduktionen er 120 ton CO2 om året.", 1.0),
+        ("Hvad er den årlige CO2-reduktion i ton?", "Driftsbesparelsen er ca. 13,8 mio. kr. om året.", 0.5),
+        ("Hvor mange kWh sparer renoveringen?", "Renoveringen sparer 40.000 kWh årligt.", 1.0),
+        ("Hvor mange kWh sparer renoveringen?", "Renoveringen sparer 5,2 mio. kr. årligt.", 0.5),
+        ("How many square metres does the town hall cover?", "Rådhuset er på 22.000 m2.", 1.0),
+        ("Hvad er Finlands besparelse i euro?", "Finland har sparet 30 mio. euro om året.", 1.0),
+        ("Hvad er Finlands besparelse i euro?", "Udbetaling Danmark har sparet ca. 300 mio. kr. årligt.", 0.5),
+        ("What did the shared service save in euros?", "Enheden sparer 300 mio. kr. om året.", 0.5),
+        ("Hvad sparede kommunen i kroner?", "Kommunen sparede 3,5 mio. kr.", 1.0),
+    ],
+    ids=[
+        "tons-stated",
+        "kroner-are-no-tons",
+        "kwh-stated",
+        "kroner-are-no-kwh",
+        "english-square-metres",
+        "euro-stated",
+        "kroner-are-no-euro",
+        "english-euros",
+        "kroner-still-kroner",
+    ],
+)
+def test_a_figure_asked_in_a_unit_of_measure_or_currency_is_stated_in_it(
+    question: str, sentence: str, fit: float
+) -> None:
+    """«Hvad er CO2-reduktionen i ton?» is not answered by the kroner the same business case saves, nor «i euro» by
+    kroner: the unit named is what is asked."""
     from gevinst.assistant.parse import parse_query
     from gevinst.assistant.sentence_kind import figure_fit
 

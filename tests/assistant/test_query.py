@@ -542,6 +542,11 @@ def test_each_part_of_a_two_part_question_asks_what_it_asks(question: str, first
         ("Hvor mange måneder tager implementeringen?", "duration"),
         ("Hvor mange procent af lønsummen kan kommunen spare?", "percent"),
         ("How many percent of the invoices are electronic?", "percent"),
+        ("Hvad er den årlige CO2-reduktion i ton?", "weight"),
+        ("Hvor mange kWh sparer renoveringen?", "energy"),
+        ("How many square metres does the town hall cover?", "area"),
+        ("Hvad er Finlands besparelse i euro?", "euro"),
+        ("Hvor mange euro sparede Finland?", "euro"),
     ],
     ids=[
         "kroner",
@@ -559,6 +564,11 @@ def test_each_part_of_a_two_part_question_asks_what_it_asks(question: str, first
         "months",
         "hvor-mange-procent",
         "english-how-many-percent",
+        "in-tons",
+        "how-many-kwh",
+        "english-square-metres",
+        "in-euro",
+        "how-many-euro",
     ],
 )
 def test_the_unit_a_how_many_question_names(question: str, unit: str | None) -> None:

@@ -29,7 +29,7 @@ _HOW_MANY = re.compile(rf"\b(?:hvor mange|how many|{_NUMBER_OF})\s+([\wæøå-]+
 
 
 # «… i kroner», «… in DKK»: the unit a figure is asked in (not «i år», this year).
-_IN_UNIT = re.compile(r"\b(?:i|in|målt i|opgjort i|measured in)\s+([\wæøå]+)", re.IGNORECASE)
+_IN_UNIT = re.compile(r"\b(?:i|in|målt i|opgjort i|measured in)\s+([\wæøå²³€$]+)(?:\s+([\wæøå]+))?", re.IGNORECASE)
 
 
 def how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...]]:
@@ -41,6 +41,7 @@ def how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...]
     noun = m.group(1).lower()
     if noun in lexicon.word_set("measure_nouns"):
         return None, ()
+    measure = _measure_named(m.group(1), m.group(2))
     # the word after it too: the noun when the first is an adjective («how many acute hospitals», «hvor mange
     # nye stillinger»); a verb after the noun adds tokens no number stands before. Not after a word that is no
     # noun: «hvor mange af borgerne» asks a share, «hvor mange skal jobcentret …» asks a number of anything.
@@ -49,6 +50,8 @@ def how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...]
         groups[1] if len(groups) > 1 and groups[0] and m.group(2).lower() not in lexicon.word_set("per_words") else ()
     )
     counted = tuple(dict.fromkeys(groups[0] + second + _same_things(groups[0])))
+    if measure is not None:  # «hvor mange ton», «how many square metres», «hvor mange euro»
+        return measure, counted
     if noun.rstrip(".") in lexicon.word_set("money_nouns"):
         return UnitKind.AMOUNT.value, counted
     if noun in lexicon.word_set("percent_nouns"):  # «hvor mange procent» is answered by a share, not «5-10 år»
@@ -71,13 +74,26 @@ def _same_count() -> list[tuple[str, ...]]:
 
 def names_unit(text: str) -> bool:
     """The question names the unit it asks its figure in («i kroner», «i euro», «i årsværk», «målt i timer»)."""
-    nouns = (m.group(1).lower() for m in _IN_UNIT.finditer(text))
-    return any(n in lexicon.word_set("money_nouns") or lexicon.unit_noun(n) is not None for n in nouns)
+    return any(
+        m.group(1).lower() in lexicon.word_set("money_nouns")
+        or lexicon.unit_noun(m.group(1)) is not None
+        or _measure_named(m.group(1), m.group(2)) is not None
+        for m in _IN_UNIT.finditer(text)
+    )
+
+
+def _measure_named(word: str, following: str | None) -> str | None:
+    """The unit of measure a word names, or it and the word after it («square metres»)."""
+    two = lexicon.measure_unit(f"{word} {following}") if following else None
+    return two or lexicon.measure_unit(word)
 
 
 def _in_unit(text: str) -> str | None:
     for m in _IN_UNIT.finditer(text):
         noun = m.group(1).lower()
+        measure = _measure_named(m.group(1), m.group(2))
+        if measure is not None:  # «i ton», «in square metres», «i euro»
+            return measure
         if noun in lexicon.word_set("money_nouns"):
             return UnitKind.AMOUNT.value
         unit = lexicon.unit_noun(noun)

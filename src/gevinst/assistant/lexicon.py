@@ -31,6 +31,23 @@ def word_set(key: str) -> frozenset[str]:
 
 
 @cache
+def _units_of(key: str) -> dict[str, str]:
+    return {noun: kind for kind, nouns in lexicon_data()[key].items() for noun in nouns}
+
+
+def measure_unit(noun: str) -> str | None:
+    """The unit of measure a noun names that is no count, time or kroner («km» → distance, «ton» → weight, «euro»
+    → euro), or None; `noun` may be two words («square metres»)."""
+    word = noun.lower().strip(".,;:)")
+    return _units_of("measure_units").get(word) or _units_of("other_currencies").get(word)
+
+
+def other_currency(noun: str) -> str | None:
+    """The currency other than kroner a word names («euro», «€», «USD»), or None."""
+    return _units_of("other_currencies").get(noun.lower().strip(".,;:)"))
+
+
+@cache
 def generic_terms() -> frozenset[str]:
     """Index tokens (stemmed, folded) of the generic words of both languages."""
     words = " ".join(lexicon_data()["generic"].values())

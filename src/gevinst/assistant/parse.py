@@ -224,15 +224,16 @@ def parse_query(
     # «Hvornår blev …?» asks a point in time, whatever amount its subject names (figure_fit: "when")
     when = frozenset({"when"}) if question_cues.asks_time(first) else frozenset()
     kinds = lexicon.wanted_quantity_kinds(first) | when
-    # «Hvilken e-handelsgrad opnåede …?» asks for a figure; so does "Which year …?", though "which" opens a list
-    if (asks is Asks.FACT and kinds) or (asks is Asks.LIST and "year" in kinds):
+    unit_asked, counted = how_many(first, language)
+    # «Hvilken e-handelsgrad opnåede …?» asks for a figure; so does "Which year …?", though "which" opens a list,
+    # and «Hvad er CO2-reduktionen i ton?», which names the unit it asks in
+    if (asks is Asks.FACT and (kinds or unit_asked)) or (asks is Asks.LIST and "year" in kinds):
         asks = Asks.FIGURE
         # «Hvad var besparelsen i årsværk?» names the unit its figure is asked in: asked outright, as «Hvor mange
         # årsværk …?» is; so is the calendar year «I hvilket år …?» asks for
         outright = names_unit(first) or "year" in kinds
     outright = outright or (asks is Asks.FIGURE and asks_number_of(first))
     outright = outright or (asks is Asks.FIGURE and question_cues.price_named(first))  # «Hvad er prisen …?»
-    unit_asked, counted = how_many(first, language)
     statistic, price = question_cues.statistic_asked(first), question_cues.asks_price(text)
     figures = [q for q in quantities if q.unit not in (UnitKind.YEAR, UnitKind.LABEL)]
     computes = _computes(text, len(figures))

@@ -262,9 +262,12 @@ def _counted_words(following: list[str]) -> list[str]:
 
 
 def _quantity_kind(sentence: str, q: Quantity) -> str | None:
+    after = sentence[q.end : q.end + 20].lower().split()
+    if q.kind == "amount":  # «30 mio. euro», «€ 40 mio.»: an amount in another currency than kroner
+        before = sentence[max(0, q.start - 2) : q.start].strip()
+        return (lexicon.other_currency(after[0]) if after else None) or lexicon.other_currency(before) or q.kind
     if q.kind != "plain":
         return q.kind
-    after = sentence[q.end : q.end + 20].lower().split()
     kind = _noun_kind(after[0]) if after else None
     if kind is not None:
         return kind
@@ -287,15 +290,15 @@ def _spelled_kinds(sentence: str) -> list[str]:
 
 
 def _noun_kind(word: str) -> str | None:
-    """What the noun after a number counts: a unit («årsværk», «timer», «år»), a span of time («måneder») or a
-    distance («km»)."""
+    """What the noun after a number counts: a unit («årsværk», «timer», «år»), a span of time («måneder») or
+    another unit of measure («km», «ton», «kWh»)."""
     noun = word.strip(".,;:)")
     unit = lexicon.unit_noun(noun)
     if unit is not None:
         return unit.value
     if noun in lexicon.word_set("duration_nouns"):
         return "duration"
-    return "distance" if noun in lexicon.word_set("distance_nouns") else None
+    return lexicon.measure_unit(noun)
 
 
 @cache
