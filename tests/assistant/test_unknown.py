@@ -228,13 +228,18 @@ YEARS = (
 
 
 @pytest.mark.parametrize(
-    ("year", "refused"), [("2016", True), ("2014", False)], ids=["another-years-figure", "the-years-figure"]
+    ("question", "refused"),
+    [
+        ("Hvor store årlige besparelser havde Statens Administration på løn- og regnskabsområdet i 2016?", True),
+        ("Hvor store årlige besparelser havde Statens Administration på løn- og regnskabsområdet i 2014?", False),
+        ("Hvad var Statens Administrations årlige besparelser på løn- og regnskabsområdet i 2016?", True),
+    ],
+    ids=["another-years-figure", "the-years-figure", "asked-without-how-much"],
 )
 def test_a_figure_stated_for_another_year_does_not_answer(
-    settings: Settings, tmp_path: Path, year: str, refused: bool
+    settings: Settings, tmp_path: Path, question: str, refused: bool
 ) -> None:
     assistant = assistant_over(settings, tmp_path / "docs", {"sa.txt": YEARS})
-    question = f"Hvor store årlige besparelser havde Statens Administration på løn- og regnskabsområdet i {year}?"
     answer = assistant.answer(question)
     assert answer.refused is refused, answer.text
     # refused or not, the manager sees the figure the source gives and, when refused, which year it is missing for

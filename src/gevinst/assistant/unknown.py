@@ -58,7 +58,7 @@ def year_not_stated(query: Query, retrieved: Retrieved, chosen: list[Candidate])
     the manager sees which year the source does give."""
     asked = asked_years(query, retrieved)
     first = next((c for c in chosen if c.fit > 0), None)
-    if not query.figure_outright or first is None:
+    if first is None:
         return None
     return (
         first if figure_kind.other_year(asked, retrieved.chunks[first.passage].text[first.start : first.end]) else None
@@ -68,7 +68,7 @@ def year_not_stated(query: Query, retrieved: Retrieved, chosen: list[Candidate])
 def other_years_only(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
     """A figure question about a year whose chosen sentences name years, but never that one."""
     asked = set(asked_years(query, retrieved))
-    if not asked or not query.figure_outright:
+    if not asked:
         return False
     named = [figure_kind.years_named(retrieved.chunks[c.passage].text[c.start : c.end]) for c in chosen]
     return not any(asked & years for years in named) and any(named)
