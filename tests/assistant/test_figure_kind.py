@@ -113,6 +113,7 @@ REFUSED = {
         True,
     ),
     "extra-costs-asked": ("Hvor store merudgifter har Nyborg ved den mellemkommunale afregning?", False),
+    "saving-asked-without-how-much": ("Hvad er Nyborgs årlige besparelse ved den mellemkommunale afregning?", True),
     "another-budget-year": ("Hvor stor en besparelse på ejendomsdriften har Svendborg indregnet i budget 2020?", True),
     "the-budget-year-stated": ("Hvor stor en besparelse på ejendomsdriften har Svendborg indregnet i B18?", False),
     "price-of-a-name-that-reads-as-a-payment": (

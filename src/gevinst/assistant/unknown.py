@@ -39,7 +39,7 @@ def other_figure(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
     """A figure question whose leading sentence states another amount than the one asked (a saving for a
     price: «Hvad koster en licens?» — «… en besparelse på 1,32 mio. kr. ved brugen af systemet»; extra costs for
     a saving) or another budget year («budget 2020» — «… 5 % i B18 ift. B14»)."""
-    if query.asks is not Asks.FIGURE or not query.figure_outright:
+    if query.asks is not Asks.FIGURE:
         return False
     sentence = retrieved.chunks[lead.passage].text[lead.start : lead.end]
     # the name asked about says who, not which amount: «Udbetaling Danmark» is no payment, «Fællesindkøb» no cost
