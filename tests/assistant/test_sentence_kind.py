@@ -16,6 +16,10 @@ MEANS = [
     ("participle-ved", "Utrygheden er imødegået bl.a. ved en beslutning om naturlig afgang.", 1.0),
     ("noun-ved", "Potentialet ved digitalisering er stort i de fleste kommuner.", 0.2),
     ("no-means", "Gevinsten er beregnet for 2016.", 0.2),
+    ("a-solution-stated", "En mulig løsning er at opsætte en fælles smartphone på hver arbejdsplads.", 1.0),
+    ("solved-by", "Problemet kan løses med en fælles smartphone på arbejdspladsen.", 1.0),
+    ("a-compound-solution-is-no-means", "Den fælles back office-løsning er dyr i drift.", 0.2),
+    ("english-solution", "One solution is a shared smartphone at each workplace.", 1.0),
 ]
 
 
