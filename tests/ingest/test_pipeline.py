@@ -181,6 +181,17 @@ def test_cli_ingest_exit_status_and_list(tmp_path: Path, small_corpus: Path) -> 
     assert manifest["embedding_key"] == "hash-256"
 
 
+def test_the_rules_version_covers_the_sentence_splitting_the_chunker_uses() -> None:
+    """Passages are cut at sentences (gevinst.sentences): new splitting rules must re-cut an existing index, not
+    leave it with passages cut by the old ones."""
+    import gevinst.sentences
+    from gevinst.ingest import chunking
+    from gevinst.ingest.pipeline import versioned_sources
+
+    assert chunking.sentence_spans is gevinst.sentences.sentence_spans
+    assert Path(gevinst.sentences.__file__).resolve() in [p.resolve() for p in versioned_sources()]
+
+
 def test_files_cleaned_by_older_rules_are_cleaned_again(
     settings: Settings, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -82,11 +82,18 @@ def ingest_lock(index_dir: Path) -> Iterator[None]:
         fh.close()
 
 
+def versioned_sources() -> list[Path]:
+    """The code that decides what a document's passages are: ingest's own modules, and the shared sentence
+    splitting and records the chunker cuts and builds them with (a change there re-cuts the passages too)."""
+    package = Path(__file__).parent.parent
+    return sorted(Path(__file__).parent.glob("*.py")) + [package / "sentences.py", package / "types.py"]
+
+
 @cache
 def pipeline_version() -> str:
     """A hash of the ingest code: a file cleaned by older rules is cleaned again (embeddings stay cached)."""
     digest = hashlib.sha256()
-    for source in sorted(Path(__file__).parent.glob("*.py")):
+    for source in versioned_sources():
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
 
