@@ -54,6 +54,21 @@ SPLITS = {
     "comma-before-a-bullet-still-ends": ("• Løn,\n• Indkøb,\n• IT", ["• Løn,", "• Indkøb,", "• IT"]),
     "comma-before-a-blank-line-still-ends": ("Tabel 2,\n\nKSD", ["Tabel 2,", "KSD"]),
     "question-and-quote": ("Hvad koster det? «Meget.» Sådan.", ["Hvad koster det?", "«Meget.»", "Sådan."]),
+    # a list flattened into one line (a table cell of a scraped page): each bullet starts an item
+    "bullets-inside-a-line": (
+        "God service | Målene skal gøres SMART'e. Fx: • Sagsbehandlingstiden skal reduceres • Flere korrekte "
+        "udbetalinger.",
+        [
+            "God service | Målene skal gøres SMART'e.",
+            "Fx:",
+            "• Sagsbehandlingstiden skal reduceres",
+            "• Flere korrekte udbetalinger.",
+        ],
+    ),
+    "one-bullet-after-a-rows-label": (
+        "1 Højere it-sikkerhed – • Statens It er certificeret",
+        ["1 Højere it-sikkerhed – • Statens It er certificeret"],
+    ),
 }
 
 

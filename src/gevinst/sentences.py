@@ -20,10 +20,12 @@ _ABBREVIATIONS = frozenset(
 # lower case; those that open a phrase («fx Aarhus», «jf. Serviceloven») never do.
 _CLOSING = frozenset("mio mia kr pct t.kr stk mv m.v etc inkl ekskl".split())
 _CAPITALISED = re.compile(r"[A-ZÆØÅ][a-zæøå]")
-_CANDIDATE_END = re.compile(r"[.!?][»\"”')]?\s+(?=[A-ZÆØÅ0-9\"«“(-])|\n+")
+# … or before a bullet inside a line: a list flattened into one line (a scraped table cell) starts an item there
+_CANDIDATE_END = re.compile(r"[.!?][»\"”')]?\s+(?=[A-ZÆØÅ0-9\"«“(-])|\n+|[ \t]+(?=•\s)")
 
 
 _WORD = re.compile(r"[\w.]+")
+_INLINE_BULLET = re.compile(r"[ \t]•\s")
 
 
 # A line that ends in a comma or in a word that cannot end a Danish sentence runs on into the next line
@@ -43,7 +45,18 @@ def _line_runs_on(text: str, m: re.Match[str]) -> bool:
     return bool(_RUNS_ON.search(text, line_start, m.start()))
 
 
+def _flattened_list(text: str, at: int) -> bool:
+    """The line holds two bullets or more after its start: a list run into one line, whose bullets start items.
+    One bullet after a table row's label («1 Højere it-sikkerhed – • Statens It er …») belongs to that row."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    return len(_INLINE_BULLET.findall(line)) >= 2
+
+
 def _ends_sentence(text: str, reversed_text: str, m: re.Match[str]) -> bool:
+    if text[m.end() : m.end() + 1] == "•" and "\n" not in m.group(0):
+        return _flattened_list(text, m.start())
     if "\n" in m.group(0) and text[m.start()] not in ".!?":
         return not _line_runs_on(text, m)
     if "\n" in m.group(0) or text[m.start()] != ".":

@@ -89,6 +89,20 @@ def test_tab_tables_keep_one_row_per_line_kombit() -> None:
     )
 
 
+def test_html_left_by_a_scrape_is_stripped_kombit_l305() -> None:
+    """A scraped table cell keeps its HTML («<p>…</p> <ul style="…"> • …»): markup is not report content; the
+    words, the bullets and a «<http://…>» link of the text itself stay."""
+    text = (
+        "God service til borgere\t<p>Service og kvalitet er uklare mål. Fx:</p> "
+        '<ul style="list-style-type: none"> • Sagsbehandlingstiden skal reduceres<br/> • Flere korrekte '
+        "udbetalinger</ul>\n¹ <http://www.kl.dk/id154639/> og 3 < 5"
+    )
+    assert cleaning.strip_markup(text) == (
+        "God service til borgere\t Service og kvalitet er uklare mål. Fx: • Sagsbehandlingstiden skal "
+        "reduceres • Flere korrekte udbetalinger \n¹ <http://www.kl.dk/id154639/> og 3 < 5"
+    )
+
+
 def test_bullets_are_normalised_kl09() -> None:
     out = cleaning.normalize_bullets("e Forenkling af regler\n¢ Digital selvbetjening\n-\n")
     assert out.splitlines() == ["- Forenkling af regler", "- Digital selvbetjening"]

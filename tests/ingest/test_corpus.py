@@ -183,6 +183,13 @@ def test_kombit_has_no_table_of_contents_and_table_rows_stay_whole() -> None:
     assert all(c.page is None and c.section for c in chunks("kombit-2014-gevinstrealisering-ky-ksd")[1:])
 
 
+@pytest.mark.parametrize("doc_id", sorted(load_catalog(REPORTS)))
+def test_no_html_left_by_a_scrape_reaches_the_chunks(doc_id: str) -> None:
+    """kombit's table cells carried «<p>…</p> <ul style="…"> • …»: the words and the bullets stay, the tags go."""
+    tags = re.compile(r"</?(?:p|ul|li|br|div|span)\b[^<>]*>", re.IGNORECASE)
+    assert not [c.text for c in chunks(doc_id) if tags.search(c.text)]
+
+
 def test_kl09_ocr_text_is_unwrapped_and_dehyphenated() -> None:
     text = cleaned("kl-2009-objektiv-sagsbehandling").pages[0].text
     assert "Kvalitetsreformen" in text

@@ -22,6 +22,21 @@ def normalize_whitespace(text: str) -> str:
     return re.sub(r"(?<=\S) {2,}(?=\S)", " ", text)
 
 
+# HTML elements a scrape leaves in a text («<p>…</p> <ul style="…"> • …» in kombit's table cells); a «<http://…>»
+# link or «3 < 5» is text, not one of these.
+_MARKUP = re.compile(
+    r"</?(?:p|ul|ol|li|br|div|span|strong|em|b|i|u|a|h[1-6]|table|thead|tbody|tr|td|th|sup|sub|font)"
+    r"(?:\s[^<>\n]*)?/?>",
+    re.IGNORECASE,
+)
+
+
+def strip_markup(text: str) -> str:
+    """HTML tags left by a scrape go (the words between them stay); a tag's place is one space."""
+    stripped, found = _MARKUP.subn(" ", text)
+    return re.sub(r"(?<=\S) {2,}", " ", stripped) if found else text
+
+
 def strip_markdown_emphasis(text: str) -> str:
     """«**Udbetaling Danmark: …**» and «*boks 1.1*» from the converter: keep the words, drop the stars."""
     text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)

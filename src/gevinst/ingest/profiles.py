@@ -18,9 +18,11 @@ from gevinst.ingest.restore import is_word_once_restored
 
 
 def clean_loaded(loaded: LoadedFile, title: str) -> CleanDocument:
+    # markup a scrape left is no report content, whatever the document's kind
+    pages = [(page, cleaning.strip_markup(text)) for page, text in loaded.pages]
     if loaded.kind == "pdf":
-        return clean_pdf(loaded.doc_id, title, loaded.pages)  # type: ignore[arg-type]
-    text = loaded.pages[0][1]
+        return clean_pdf(loaded.doc_id, title, pages)  # type: ignore[arg-type]
+    text = pages[0][1]
     rule = TEXT_RULES.get(loaded.doc_id)
     if rule is None:
         if klk.looks_like_klk(text):
