@@ -50,3 +50,25 @@ def test_a_headed_items_own_text_does_not_end_the_list() -> None:
     )
     assert "- Automatisk journalisering:" in chosen
     assert "Alle oplysninger journaliseres automatisk på eksisterende eller ny sag." in chosen
+
+
+# A list run into prose after its title («Fordele ved …: A. B. C. Ulemper ved …: D.»): the title that names what is
+# asked leads, and the list ends where the next title begins.
+TITLED_PROSE = (
+    "Motivation Processerne omkring udlæg er i dag ofte manuelle processer, hvilket er ressourcekrævende for alle. "
+    "Fordele ved realisering af forslaget: Medarbejderen behøver ikke at gemme bilag, men kan indrapportere løbende. "
+    "Herved undgås tunge manuelle processer. Færre fejl og bortkomne bilag. "
+    "Økonomiafdelingen slipper for at håndtere bilagene fysisk. "
+    "Ulemper ved realisering af forslaget: Kreditkortet kræver en ny aftale med banken om gebyrer."
+)
+
+
+def test_the_list_titled_with_what_is_asked_leads_and_ends_at_the_next_title() -> None:
+    chosen = _choose(
+        "Hvilke fordele er der ved at digitalisere udlægshåndteringen?",
+        TITLED_PROSE,
+        _found(TITLED_PROSE, {"Motivation": 2.0, "Fordele": 1.2, "Ulemper": 1.0}),
+    )
+    assert chosen[0].startswith("Fordele ved realisering af forslaget:")
+    assert "Færre fejl og bortkomne bilag." in chosen
+    assert not any(c.startswith("Ulemper") for c in chosen[:5])

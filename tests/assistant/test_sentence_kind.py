@@ -159,6 +159,22 @@ def test_a_list_whose_lines_run_together_fits_a_list_question(sentence: str, fit
     assert kind_fit(parse_query(LIST_QUESTION)[0], sentence) == fit
 
 
+# A list written as prose: each item opens with one of the things asked about, or a later point
+PROSE_ITEMS = [
+    ("one-of-them", "Et konkret forslag er anvendelsen af standardindsatsplaner i sygeplejen.", 1.0),
+    ("an-ordinal-one", "Et tredje konkrete forslag handler om en stringent anvendelse af adviser.", 1.0),
+    ("a-later-point", "For det andet skal medarbejderne have adgang til data.", 1.0),
+    ("one-of-something-else", "En beskrivelse af metoden findes som bilag 1 fra arbejdsgruppen.", 0.2),
+    ("no-item", "Det handler om, at organisationen træffer klare valg i dokumentationen.", 0.2),
+]
+
+
+@pytest.mark.parametrize(("sentence", "fit"), [c[1:] for c in PROSE_ITEMS], ids=[c[0] for c in PROSE_ITEMS])
+def test_an_item_of_a_list_written_as_prose_fits_a_list_question(sentence: str, fit: float) -> None:
+    question = "Hvilke konkrete forslag til at effektivisere dokumentationen i sygeplejen nævnes?"
+    assert kind_fit(parse_query(question)[0], sentence) == fit
+
+
 HEAD_OF_NEXT = "Først efter samlingen af administrationen er nogle af de markante fordele blevet tydelige."
 NAMED_NEXT = [
     (

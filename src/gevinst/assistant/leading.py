@@ -13,7 +13,7 @@ from gevinst.assistant.query import Asks, Query
 from gevinst.assistant.refusal import passages_naming
 from gevinst.assistant.retrieval import Retrieved
 from gevinst.assistant.sentence_kind import draws_conclusion, names_drawbacks, recommends
-from gevinst.assistant.sentence_shape import LIST_ITEM, is_fragment, is_noise
+from gevinst.assistant.sentence_shape import LIST_ITEM, is_fragment, is_noise, titles_list
 
 
 def lead_of(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Candidate:
@@ -38,6 +38,17 @@ def lead_of(query: Query, ranked: list[Candidate], retrieved: Retrieved) -> Cand
         # among them the figure stated as what the question measures: a saving asked, a saving stated
         measured = [c for c in leaders if query.measures & lexicon.measures_named(text(c))]
         leaders = measured or leaders
+    if query.asks is Asks.LIST:  # «Hvilke fordele …?» is led by the list titled so («Fordele ved …: Medarbejderen …»)
+        best_relevance = max(c.relevance for c in ranked)
+        # (a title alone on its line, «Hovedprincipperne … er:», leads with its first item, below)
+        titled = [
+            c
+            for c in leaders
+            if titles_list(text(c), query.focus)
+            and not text(c).rstrip().endswith(":")
+            and c.relevance >= 0.2 * best_relevance
+        ]
+        leaders = titled or leaders
     if query.drawbacks:  # a question of drawbacks is led by a sentence that names them
         best_relevance = max(c.relevance for c in ranked)
         naming = [c for c in leaders if names_drawbacks(text(c)) and c.relevance >= 0.2 * best_relevance]

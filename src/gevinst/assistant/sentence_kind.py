@@ -12,6 +12,7 @@ from gevinst.assistant.query import Asks, Query
 from gevinst.assistant.sentence_shape import (
     LIST_ITEM,
     names_focus,
+    names_one_of,
     numbers_then,
     opens_list,
     points_back,
@@ -65,7 +66,12 @@ def kind_fit(query: Query, sentence: str, following: str = "") -> float:
             return 1.0  # what is recommended is a recommendation («Det anbefales, at projektet forankres …»)
         return 1.0 if _markers("method").search(low) or _BY_MEANS.search(low) else 0.2
     if query.asks is Asks.LIST:
-        listing = sentence.count(",") >= 2 or names_items(sentence) or opens_list(sentence, query.focus)
+        listing = (
+            sentence.count(",") >= 2
+            or names_items(sentence)
+            or opens_list(sentence, query.focus)
+            or names_one_of(sentence, query.focus)
+        )
         # «… nogle af de markante fordele er blevet tydelige. Det er fordele som bl.a. A, B samt C.»: the sentence
         # says what the items are, the next one names them, pointing back
         named_next = points_back(following) and names_items(following)

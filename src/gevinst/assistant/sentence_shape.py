@@ -22,6 +22,31 @@ def opens_list(sentence: str, focus: tuple[str, ...] = ()) -> bool:
     return bool(_OPENER.search(sentence.strip())) or announces(sentence, focus)
 
 
+def titles_list(sentence: str, focus: tuple[str, ...]) -> bool:
+    """The sentence opens a list whose own title, before its colon, names what the question asks about
+    («Fordele ved realisering af forslaget: Medarbejderen …» for «Hvilke fordele …?»)."""
+    m = _OPENER.search(sentence.strip())
+    if not focus or m is None:
+        return False
+    title = sentence.strip()[: sentence.strip().index(":", m.start())]
+    return names_focus(focus, set(textnorm.tokens(title)))
+
+
+# «Et konkret forslag er …», «En anden fordel er …», «Et tredje forslag handler om …», "Another benefit is …": the
+# article and up to two words (an ordinal, an adjective) before the noun
+_ONE_OF = re.compile(r"^(?:en|et|den|det|one|another|a|an|the)\s+((?:[\wæøå-]+\s+){0,2}[\wæøå-]+)", re.IGNORECASE)
+
+
+def names_one_of(sentence: str, focus: tuple[str, ...]) -> bool:
+    """The sentence opens with one of the things a «hvilke …» question asks about, or a later point of an
+    enumeration: an item of a list written as prose («Et konkret forslag er …. Et andet konkret forslag …»)."""
+    text = sentence.lstrip()
+    if _LATER_POINT.match(text) or re.match(r"for det første\b|firstly\b", text, re.IGNORECASE):
+        return True
+    m = _ONE_OF.match(text)
+    return m is not None and bool(focus) and names_focus(focus, set(textnorm.tokens(m.group(1))))
+
+
 def heads_list(sentence: str, focus: tuple[str, ...]) -> bool:
     """The sentence is only the head of a list that follows it: it ends with a colon («… knytter sig til følgende
     elementer:») or counts what a «hvilke …» question asks about. Quoted alone, it names none of the items."""
