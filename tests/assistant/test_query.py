@@ -479,6 +479,9 @@ def test_a_question_of_what_happened_is_told_from_one_of_what_a_report_said(ques
         ("Which municipal models are described?", ("model",)),
         ("Which municipalities joined forces?", ("kommun",)),
         ("Which benefits does it bring?", ("gevinst", "fordel")),
+        ("Nævn indikatorer, som kommunen kan følge.", ("indikator",)),
+        ("Nævn de fordele, ministeriet fremhæver.", ("fordel",)),
+        ("Hvilke af forslagene handler om indkøb?", ("forslag",)),
     ],
     ids=[
         "noun",
@@ -498,6 +501,9 @@ def test_a_question_of_what_happened_is_told_from_one_of_what_a_report_said(ques
         "english-adjective-then-head",
         "english-verb-in-ed-ends-phrase",
         "english-phrase-ends-at-verb",
+        "naevn-noun",
+        "naevn-de-noun",
+        "hvilke-af-a-definite-plural",
     ],
 )
 def test_the_noun_a_which_question_asks_about(question: str, focus: tuple[str, ...]) -> None:

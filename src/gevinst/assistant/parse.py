@@ -55,13 +55,13 @@ def term_groups(words: list[str]) -> tuple[tuple[str, ...], ...]:
 # does; a word after «what» that is no noun the glossary knows («What is …», «What does …») names no focus.
 _ASKS_WHICH = re.compile(
     r"\b(?:hvilke|hvilken|hvilket|which|eksempler på|examples of|hvad er de|hvad var de|what are the|what were the"
-    r"|what)\s+([\wæøå-]+(?:\s+[\wæøå-]+){0,2})",
+    r"|what|nævn|nævne|opregn|list|name)\s+([\wæøå-]+(?:\s+[\wæøå-]+){0,3})",
     re.IGNORECASE,
 )
 
 
 def _focus(text: str, language: Language) -> tuple[str, ...]:
-    """The index tokens of the noun a «hvilke/hvilken/which …» question asks about: the first word after the
+    """The index tokens of the noun a «hvilke/hvilken/which …» or «Nævn …» question asks about: the first word after the
     question word that is not a determiner, a general adjective or a number word."""
     m = _ASKS_WHICH.search(text)
     if m is None:
@@ -73,8 +73,9 @@ def _focus(text: str, language: Language) -> tuple[str, ...]:
     noun = words[0]
     if language is Language.EN:
         return _english_head(words)
-    # «Hvilke faglige spor …»: a word in -e before a content word is an adjective, the word after it the noun.
-    if noun.endswith("e") and len(words) > 1 and word_group(words[1]):
+    # «Hvilke faglige spor …»: a word in -e before a content word is an adjective, the word after it the noun;
+    # not a noun in the definite plural («Hvilke af forslagene handler …»)
+    if noun.endswith("e") and not noun.endswith("ne") and len(words) > 1 and word_group(words[1]):
         noun = words[1]
     return word_group(noun)
 
