@@ -16,6 +16,7 @@ MEANS = [
     ("participle-ved", "Utrygheden er imødegået bl.a. ved en beslutning om naturlig afgang.", 1.0),
     ("noun-ved", "Potentialet ved digitalisering er stort i de fleste kommuner.", 0.2),
     ("no-means", "Gevinsten er beregnet for 2016.", 0.2),
+    ("subject-between", "Personalemæssigt er besparelsen opnået ved en hurtigere sagsbehandling.", 1.0),
     ("a-solution-stated", "En mulig løsning er at opsætte en fælles smartphone på hver arbejdsplads.", 1.0),
     ("solved-by", "Problemet kan løses med en fælles smartphone på arbejdspladsen.", 1.0),
     ("a-compound-solution-is-no-means", "Den fælles back office-løsning er dyr i drift.", 0.2),
@@ -111,6 +112,18 @@ CALCULATIONS = [
     ),
     ("compound-head", CALCULATION_QUESTION, "Potentialeberegningen bygger på tal fra 2016.", 1.0),
     ("based-on", "How is the saving calculated?", "The saving is based on five minutes per claim.", 1.0),
+    (
+        "how-it-comes-about",
+        "Hvordan fremkommer den økonomiske gevinst ved forslaget?",
+        "Gevinsten er differencen på nettoudgiften pr. måned ganget med antal børn.",
+        1.0,
+    ),
+    (
+        "english-derived",
+        "How is the saving derived?",
+        "Kommunen har sparet 2 mio. kr. ved at styrke visitationen til forløbene.",
+        0.6,
+    ),
     (
         "only-a-means",
         CALCULATION_QUESTION,

@@ -39,7 +39,9 @@ def _markers(kind: str) -> re.Pattern[str]:
 # followed by «ved» tells by what means a thing is done («… er imødegået bl.a. ved en beslutning om …»); a noun
 # before «ved» («potentialet ved digitalisering») does not.
 _BY_MEANS = re.compile(
-    r"(?<![\w-])(?:[a-zæøå]{2,}(?:es|ås)|(?:er|var|blev|bliver|blive|være|været|har|havde)\s+[a-zæøå]{3,}(?:et|t))"
+    r"(?<![\w-])(?:[a-zæøå]{2,}(?:es|ås)"
+    # the subject may stand between them («Personalemæssigt er besparelsen opnået ved …»)
+    r"|(?:er|var|blev|bliver|blive|være|været|har|havde)\s+(?:[a-zæøå]+en\s+)?[a-zæøå]{3,}(?:et|t))"
     r"\s+(?:(?:bl\.a\.|blandt andet|primært|især|fx|typisk|alene|bedst|derfor|dels)\s+)?ved\b"
 )
 
