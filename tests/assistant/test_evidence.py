@@ -171,6 +171,25 @@ def test_a_distance_is_asked_by_how_far_and_stated_in_km(question: str, sentence
 @pytest.mark.parametrize(
     ("question", "sentence", "fit"),
     [
+        ("Hvor stor en del af potentialet på 290 mio. kr. tilfalder København?", "Potentialet er 290 mio. kr.", 0.0),
+        ("Hvor stor en del af potentialet på 290 mio. kr. tilfalder København?", "København får 40 mio. kr.", 1.0),
+        ("How much of the potential of DKK 290m goes to Copenhagen?", "Potentialet er 290 mio. kr.", 0.0),
+        ("Hvor meget sparer kommunen med 40 % færre sager?", "Kommunen får 40 % færre sager.", 1.0),
+    ],
+    ids=["the-whole-stated-again", "a-part-stated", "english-the-whole-stated-again", "no-part-asked"],
+)
+def test_a_part_asked_of_a_whole_the_question_states_is_not_answered_by_that_whole(
+    question: str, sentence: str, fit: float
+) -> None:
+    from gevinst.assistant.parse import parse_query
+    from gevinst.assistant.sentence_kind import figure_fit
+
+    assert figure_fit(parse_query(question)[0], sentence) == fit
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "fit"),
+    [
         ("Hvad er den årlige CO2-reduktion i ton?", "Reduktionen er 120 ton CO2 om året.", 1.0),
         ("Hvad er den årlige CO2-reduktion i ton?", "Driftsbesparelsen er ca. 13,8 mio. kr. om året.", 0.5),
         ("Hvor mange kWh sparer renoveringen?", "Renoveringen sparer 40.000 kWh årligt.", 1.0),

@@ -105,3 +105,17 @@ def _in_unit(text: str) -> str | None:
 def asks_number_of(text: str) -> bool:
     """«Hvad var antallet af X …?», «What is the number of X …?»: asked as «Hvor mange X …?» is."""
     return bool(re.search(rf"\b(?:{_NUMBER_OF})\s", text, re.IGNORECASE))
+
+
+# «Hvor mange af de ca. 230 arbejdspladser …?», «Hvor stor en del af potentialet på 290 mio. kr. …?», "How many of the
+# 40 …": a part of a whole the question states
+_PART_OF = re.compile(
+    r"\b(?:hvor mange|hvor stor en (?:del|andel)|hvor stor del|how many|what (?:share|part|proportion)|how much)"
+    r"\s+(?:af|of)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_part_of_stated_whole(text: str) -> bool:
+    """The question asks a part of something it states a figure for: that figure is the whole, not the answer."""
+    return bool(_PART_OF.search(text))
