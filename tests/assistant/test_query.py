@@ -651,13 +651,15 @@ def test_a_question_opening_with_when_asks_a_time(question: str, when: bool) -> 
 @pytest.mark.parametrize(
     ("question", "asks"),
     [
-        ("Hvem betalte for den fælles hotline?", Named.PARTY),
+        ("Hvem betalte for den fælles hotline?", Named.ANYONE),
         ("Hvilken leverandør står bag appen?", Named.PARTY),
         ("Hvilke kommuner deltog i arbejdsgruppen?", Named.PARTY),
         ("Which IT supplier did the municipality choose?", Named.PARTY),
         ("Hvem har ansvaret – KOMBIT eller kommunen?", None),
         ("Hvilke gevinster giver en fælles hotline?", None),
         ("I hvilken by blev centret placeret?", Named.PLACE),
+        ("Hvilket arkitektfirma tegnede rådhuset?", Named.PARTY),
+        ("Hvilken effektivisering gav det?", None),
     ],
     ids=[
         "hvem",
@@ -667,6 +669,8 @@ def test_a_question_opening_with_when_asks_a_time(question: str, when: bool) -> 
         "names-the-candidates",
         "not-a-party",
         "a-place",
+        "a-compound-of-a-party-noun",
+        "no-party-noun",
     ],
 )
 def test_a_question_asking_who_or_which_party(question: str, asks: Named | None) -> None:

@@ -352,6 +352,31 @@ def test_who_is_answered_by_a_sentence_naming_a_party(
     assert not refused or "Rapporterne angiver ikke navnet; nærmest kommer: «" in answer.text
 
 
+TOWN_HALL_EXAMPLE = {
+    "viborg.txt": (
+        "# Eksempel 08 Viborg Rådhus\n\nAf Jørgen Sunesen, projektleder, Viborg Kommune Efter sammenlægningen "
+        "besluttede byrådet at bygge et nyt rådhus til 306 mio. kr. Rådhuset blev tegnet af et arkitektfirma efter "
+        "en konkurrence.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("Hvilket arkitektfirma tegnede Viborg Kommunes nye rådhus?", True),
+        ("Hvem var projektleder på Viborg Kommunes nye rådhus?", False),
+    ],
+    ids=["a-byline-names-no-firm", "a-byline-names-who"],
+)
+def test_a_byline_names_who_wrote_not_the_party_asked(
+    settings: Settings, tmp_path: Path, question: str, refused: bool
+) -> None:
+    answer = assistant_over(settings, tmp_path / "docs", TOWN_HALL_EXAMPLE).answer(question)
+    assert answer.refused is refused, answer.text
+    assert refused or "Jørgen Sunesen" in answer.text
+
+
 PAYROLL = "# Løn\n\nHorsens Kommune besluttede at reducere lønbudgetterne med 1 mio. kr. i 2013.\n"
 
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from gevinst.assistant.blocks import in_block
 from gevinst.assistant.candidate import CALIBRATED_SPAN, CHOOSING_SPAN, Candidate, closeness, overlaps
 from gevinst.assistant.figure_kind import other_year
-from gevinst.assistant.headings import headed, headed_list, names_someone, run_in_heading
+from gevinst.assistant.headings import headed, headed_list, names_someone, run_in_heading, without_byline
 from gevinst.assistant.leading import lead_of
 from gevinst.assistant.opening import (
     FOLLOWING_SENTENCES,
@@ -123,7 +123,9 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             fit = kind_fit(query, sentence, following)
             another = party_told(parties, sentence, toks, another)
             if query.asks_name and retrieved.casing is not None:  # who: a sentence naming a party answers
-                named = names_someone(sentence, query.text, retrieved.casing, query.asks_name is Named.PARTY)
+                # a byline («Af Jørgen Sunesen, projektleder, …») names who wrote the text: a «hvem», no «hvilket firma»
+                told = sentence if query.asks_name is Named.ANYONE else without_byline(sentence)
+                named = names_someone(told, query.text, retrieved.casing, query.asks_name is not Named.PLACE)
                 fit = 1.0 if named else min(fit, 0.3)
             if (years and other_year(years, sentence)) or another:
                 # «i 2016» is not answered by «… i 2014 … 175 mio. kr.», nor Holbæk's figure by Vejle's

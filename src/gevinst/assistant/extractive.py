@@ -168,6 +168,7 @@ _LACKING = {
     "maximum": ("et maksimum", "a maximum"),
     "minimum": ("et minimum", "a minimum"),
     "party": ("navnet", "the name"),
+    "anyone": ("navnet", "the name"),
     "place": ("stedet", "the place"),
 }
 

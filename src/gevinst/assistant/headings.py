@@ -46,6 +46,15 @@ class Casing:
         return word not in self.capitalised and any(t in self.common for t in tails)
 
 
+# «Af Jørgen Sunesen, projektleder, Viborg Kommune …»: the author and their title, heading an example
+_BYLINE = re.compile(r"(?<![\w-])Af (?:[A-ZÆØÅ][\wæøå.-]*\s+){0,3}[A-ZÆØÅ][\wæøå-]*,\s*[^,.]{1,60},")
+
+
+def without_byline(sentence: str) -> str:
+    """The sentence without the byline it holds: who wrote a text is not a party the text tells of."""
+    return _BYLINE.sub(" ", sentence)
+
+
 def names_someone(sentence: str, asked: str, casing: Casing, abbreviations: bool = True) -> bool:
     """The sentence names a party the question `asked` does not: an abbreviation («KMD») or a capitalised word
     the corpus does not write in lower case («… kommer fra Acubiz», «i regi af Fonden for Velfærdsteknologi»); at

@@ -35,7 +35,8 @@ class Asks(StrEnum):
 class Named(StrEnum):
     """What a question asking who or which asks to be named."""
 
-    PARTY = "party"  # «Hvem …?», «Hvilken leverandør …», «Hvilke kommuner …»
+    ANYONE = "anyone"  # «Hvem …?», "Who …?": a person (a text's author too) or a party
+    PARTY = "party"  # «Hvilken leverandør …», «Hvilke kommuner …»
     PLACE = "place"  # «I hvilken by …», "Which country …": a place, never an abbreviation
 
 

@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from gevinst.assistant.lexicon import lexicon_data, question_words, report_words, wanted_quantity_kinds, word_set
+from gevinst.assistant.lexicon import (
+    compound_head,
+    lexicon_data,
+    question_words,
+    report_words,
+    wanted_quantity_kinds,
+    word_set,
+)
 from gevinst.assistant.query import Asks, Named
 from gevinst.calculators.spec import Period
 
@@ -72,12 +79,14 @@ def asks_name(text: str) -> Named | None:
     if not words or set(words) & word_set("alternatives"):
         return None
     if words[0] in word_set("name_questions"):
-        return Named.PARTY
+        return Named.ANYONE
     for i, word in enumerate(words):
         following = set(words[i + 1 : i + 3]) if word in word_set("which_words") else set()
         if following & word_set("place_nouns"):
             return Named.PLACE
-        if following & word_set("name_nouns"):
+        # a compound of one counts («Hvilket arkitektfirma …», «Hvilken it-leverandør …»)
+        nouns = word_set("name_nouns")
+        if following & nouns or any(compound_head(w, nouns) for w in following):
             return Named.PARTY
     return None
 
