@@ -160,6 +160,7 @@ BY_RULE = {
     "actual-not-the-estimate": ("Hvor stor en andel af indkøbene udgjorde e-handlen i kommunen faktisk?", True),
     "english-actual": ("What was the actual share of purchases made through e-commerce (e-handel)?", True),
     "the-estimate-asked": ("Hvor stor en andel af indkøbene kan e-handlen i kommunen nå op på?", False),
+    "achieved-not-the-estimate": ("Hvor stor en andel af indkøbene har kommunen opnået med e-handlen?", True),
     "actual-and-stated": ("Hvor meget sparede huslejeregistret faktisk i det første år?", False),
 }
 
