@@ -109,6 +109,13 @@ def test_a_figure_asked_by_its_unit_needs_a_sentence_of_that_unit(assistant, que
     assert assistant.answer(question).refused is refused
 
 
+def test_a_refusal_for_want_of_the_unit_asked_says_so_and_quotes_the_nearest_figure(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("Hvad var Ringkøbing-Skjerns årlige nettobesparelse på debitoropgaverne i euro?")
+    assert answer.refused
+    assert "Rapporterne angiver ikke beløbet i euro; nærmest kommer: «" in answer.text
+    assert "3,5 mio. kr." in answer.text
+
+
 @pytest.mark.parametrize(
     ("question", "sentence", "states"),
     [

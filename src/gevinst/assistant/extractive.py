@@ -169,6 +169,14 @@ _LACKING = {
     "minimum": ("et minimum", "a minimum"),
     "party": ("navnet", "the name"),
     "anyone": ("navnet", "the name"),
+    # a figure asked in a unit of measure or a currency the sources do not state it in
+    "distance": ("afstanden", "the distance"),
+    "weight": ("tallet som vægt (fx i ton)", "the figure as a weight (e.g. in tonnes)"),
+    "energy": ("tallet som energi (fx i kWh)", "the figure as energy (e.g. in kWh)"),
+    "area": ("tallet som areal (fx i m²)", "the figure as an area (e.g. in m²)"),
+    "volume": ("tallet som rumfang (fx i liter)", "the figure as a volume (e.g. in litres)"),
+    "euro": ("beløbet i euro", "the amount in euros"),
+    "dollar": ("beløbet i dollar", "the amount in dollars"),
     "place": ("stedet", "the place"),
 }
 

@@ -42,6 +42,11 @@ def measure_unit(noun: str) -> str | None:
     return _units_of("measure_units").get(word) or _units_of("other_currencies").get(word)
 
 
+def measure_kinds() -> frozenset[str]:
+    """The units of measure and currencies a figure may be asked in besides counts, time and kroner."""
+    return frozenset(lexicon_data()["measure_units"]) | frozenset(lexicon_data()["other_currencies"])
+
+
 def other_currency(noun: str) -> str | None:
     """The currency other than kroner a word names («euro», «€», «USD»), or None."""
     return _units_of("other_currencies").get(noun.lower().strip(".,;:)"))

@@ -23,7 +23,8 @@ from gevinst.settings import RetrievalSettings
 class Refusal:
     """Why the sources do not answer, as far as the answer can show it: the source's own sentence that what is
     asked is not known yet (quoted as [1]), or with `lacking` (a statistic: "average", "year:2016", or the name
-    of a party or a place asked: "party", "place") the nearest sentence the source gives instead."""
+    of a party or a place asked: "party", "place", or a unit of measure asked: "weight", "euro") the nearest
+    sentence the source gives instead."""
 
     said: Candidate | None = None
     lacking: str | None = None
@@ -56,6 +57,10 @@ def judge(
         return Refusal(other_year, "year:" + "/".join(unknown.asked_years(query, retrieved)))
     if unnamed is not None and query.asks_name is not None:
         return Refusal(unnamed, query.asks_name.value)
+    if query.unit_asked in lexicon.measure_kinds():  # «… i ton?»: the nearest figure, in another unit
+        nearest_figure = next((c for c in chosen if c.fit > 0), None)
+        if nearest_figure is not None:
+            return Refusal(nearest_figure, query.unit_asked)
     return Refusal()
 
 
