@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from gevinst.assistant import figure_kind, glossary, lexicon, question_cues
 from gevinst.assistant.conversation import cited, is_follow_up, language_of, standalone_query
-from gevinst.assistant.figure_asked import asks_number_of, how_many, names_unit, word_group
+from gevinst.assistant.figure_asked import asks_number_of, asks_part_of_stated_whole, how_many, names_unit, word_group
 from gevinst.assistant.number_words import small_number
 from gevinst.assistant.quantities import read_quantities, spell_fractions
 from gevinst.assistant.query import Asks, Language, QuantityMention, Query, UnitKind
@@ -281,6 +281,7 @@ def parse_query(
         budget_years=figure_kind.budget_years(text),
         topic=_topic(text, language),
         asks_name=question_cues.asks_name(first),
+        part_asked=asks_part_of_stated_whole(text),
         stages=frozenset(question_cues.stages(text)),
         measures=lexicon.measures_named(first),
         also=_later_questions(text) if split and not computes else (),

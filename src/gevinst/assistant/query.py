@@ -163,6 +163,8 @@ class Query:
     # It asks who or which party («Hvem betalte …?», «Hvilken leverandør …») or place («I hvilken by …»): a
     # sentence naming one answers it.
     asks_name: Named | None = None
+    # «Hvor mange af de ca. 230 arbejdspladser …?»: a part of a whole whose figure the question states
+    part_asked: bool = False
     # The index tokens of the noun a Danish question asks about as its subject («Hvordan håndteres momsen …» →
     # moms): a passage that never names it does not answer.
     topic: tuple[str, ...] = ()

@@ -7,7 +7,6 @@ import re
 from functools import cache
 
 from gevinst.assistant import lexicon
-from gevinst.assistant.figure_asked import asks_part_of_stated_whole
 from gevinst.assistant.number_words import part_of_one, small_number
 from gevinst.assistant.query import Asks, Query
 from gevinst.assistant.sentence_shape import (
@@ -219,7 +218,7 @@ def figure_fit(query: Query, sentence: str) -> float:
 
 def _other_figure_fit(query: Query, sentence: str) -> float:
     # «Hvor mange af de ca. 230 arbejdspladser …?» is not answered by the 230 it states
-    whole = {q.value for q in query.figures} if asks_part_of_stated_whole(query.text) else set()
+    whole = {q.value for q in query.figures} if query.part_asked else set()
     read = [_quantity_kind(sentence, q) for q in find_quantities(sentence) if q.value not in whole]
     kinds = [k for k in read if k is not None] + _spelled_kinds(sentence)
     if not kinds:

@@ -25,23 +25,28 @@ def opens_list(sentence: str, focus: tuple[str, ...] = ()) -> bool:
 def titles_list(sentence: str, focus: tuple[str, ...]) -> bool:
     """The sentence opens a list whose own title, before its colon, names what the question asks about
     («Fordele ved realisering af forslaget: Medarbejderen …» for «Hvilke fordele …?»)."""
-    m = _OPENER.search(sentence.strip())
+    text = sentence.strip()
+    m = _OPENER.search(text)
     if not focus or m is None:
         return False
-    title = sentence.strip()[: sentence.strip().index(":", m.start())]
-    return names_focus(focus, set(textnorm.tokens(title)))
+    return names_focus(focus, set(textnorm.tokens(text[: text.index(":", m.start())])))
 
 
-# «Et konkret forslag er …», «En anden fordel er …», «Et tredje forslag handler om …», "Another benefit is …": the
-# article and up to two words (an ordinal, an adjective) before the noun
-_ONE_OF = re.compile(r"^(?:en|et|den|det|one|another|a|an|the)\s+((?:[\wæøå-]+\s+){0,2}[\wæøå-]+)", re.IGNORECASE)
+# «Et konkret forslag er …», «En anden fordel er …», «Den tredje fordel …», "Another benefit is …": an indefinite
+# article (or a definite one before an ordinal) and up to two words (an ordinal, an adjective) before the noun
+_ONE_OF = re.compile(
+    r"^(?:en|et|one|another|an?|(?:den|det|the)(?=\s+(?:anden|andet|tredje|fjerde|femte|second|third|fourth|fifth)\b))"
+    r"\s+((?:[\wæøå-]+\s+){0,2}[\wæøå-]+)",
+    re.IGNORECASE,
+)
+_FIRST_POINT = re.compile(r"for det første\b|firstly\b", re.IGNORECASE)
 
 
 def names_one_of(sentence: str, focus: tuple[str, ...]) -> bool:
     """The sentence opens with one of the things a «hvilke …» question asks about, or a later point of an
     enumeration: an item of a list written as prose («Et konkret forslag er …. Et andet konkret forslag …»)."""
     text = sentence.lstrip()
-    if _LATER_POINT.match(text) or re.match(r"for det første\b|firstly\b", text, re.IGNORECASE):
+    if _LATER_POINT.match(text) or _FIRST_POINT.match(text):
         return True
     m = _ONE_OF.match(text)
     return m is not None and bool(focus) and names_focus(focus, set(textnorm.tokens(m.group(1))))
