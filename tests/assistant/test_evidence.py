@@ -152,8 +152,8 @@ def test_a_refusal_for_want_of_the_unit_asked_says_so_and_quotes_the_nearest_fig
 def test_a_count_question_is_stated_by_a_number_of_what_it_counts(question: str, sentence: str, states: bool) -> None:
     """«Hvor mange lønregistre …» is not answered by «230 arbejdspladser»: a count of other things fits less than
     the refusal rule's need of a number of the thing counted."""
+    from gevinst.assistant.figure_stated import figure_fit
     from gevinst.assistant.parse import parse_query
-    from gevinst.assistant.sentence_kind import figure_fit
 
     assert (figure_fit(parse_query(question)[0], sentence) == 1.0) is states
 
@@ -169,8 +169,8 @@ def test_a_count_question_is_stated_by_a_number_of_what_it_counts(question: str,
     ids=["km-asked-how-far", "a-duration-is-no-distance", "english-how-far", "afstand-asks-a-distance"],
 )
 def test_a_distance_is_asked_by_how_far_and_stated_in_km(question: str, sentence: str, fit: float) -> None:
+    from gevinst.assistant.figure_stated import figure_fit
     from gevinst.assistant.parse import parse_query
-    from gevinst.assistant.sentence_kind import figure_fit
 
     assert figure_fit(parse_query(question)[0], sentence) == fit
 
@@ -188,8 +188,8 @@ def test_a_distance_is_asked_by_how_far_and_stated_in_km(question: str, sentence
 def test_a_part_asked_of_a_whole_the_question_states_is_not_answered_by_that_whole(
     question: str, sentence: str, fit: float
 ) -> None:
+    from gevinst.assistant.figure_stated import figure_fit
     from gevinst.assistant.parse import parse_query
-    from gevinst.assistant.sentence_kind import figure_fit
 
     assert figure_fit(parse_query(question)[0], sentence) == fit
 
@@ -224,8 +224,8 @@ def test_a_figure_asked_in_a_unit_of_measure_or_currency_is_stated_in_it(
 ) -> None:
     """«Hvad er CO2-reduktionen i ton?» is not answered by the kroner the same business case saves, nor «i euro» by
     kroner: the unit named is what is asked."""
+    from gevinst.assistant.figure_stated import figure_fit
     from gevinst.assistant.parse import parse_query
-    from gevinst.assistant.sentence_kind import figure_fit
 
     assert figure_fit(parse_query(question)[0], sentence) == fit
 
@@ -241,8 +241,8 @@ def test_a_figure_asked_in_a_unit_of_measure_or_currency_is_stated_in_it(
     ids=["varighed-in-months", "an-amount-is-no-duration", "hvor-lang-tid-in-months", "english-how-long"],
 )
 def test_a_span_of_time_asked_is_stated_in_years_or_months(question: str, sentence: str, fit: float) -> None:
+    from gevinst.assistant.figure_stated import figure_fit
     from gevinst.assistant.parse import parse_query
-    from gevinst.assistant.sentence_kind import figure_fit
 
     assert figure_fit(parse_query(question)[0], sentence) == fit
 
@@ -259,8 +259,8 @@ def test_a_span_of_time_asked_is_stated_in_years_or_months(question: str, senten
     ids=["a-year-dates-it", "an-amount-is-another-kind", "no-figure", "english-what-year", "an-amount-is-no-year"],
 )
 def test_which_year_is_answered_by_a_calendar_year(question: str, sentence: str, fit: float) -> None:
+    from gevinst.assistant.figure_stated import figure_fit
     from gevinst.assistant.parse import parse_query
-    from gevinst.assistant.sentence_kind import figure_fit
 
     query = parse_query(question)[0]
     assert query.asks is Asks.FIGURE
@@ -291,8 +291,8 @@ def test_which_year_is_answered_by_a_calendar_year(question: str, sentence: str,
 def test_when_is_answered_by_a_time(question: str, sentence: str, fit: float) -> None:
     """«Hvornår …?» asks a point or span in time: a sentence that places the thing in time answers it, not the
     amount it is about nor the year the question itself names."""
+    from gevinst.assistant.figure_stated import figure_fit
     from gevinst.assistant.parse import parse_query
-    from gevinst.assistant.sentence_kind import figure_fit
 
     query = parse_query(question)[0]
     assert query.asks is Asks.FIGURE
@@ -301,8 +301,8 @@ def test_when_is_answered_by_a_time(question: str, sentence: str, fit: float) ->
 
 def test_resources_asked_by_how_many_are_a_measure_not_a_count() -> None:
     """«Hvor mange ressourcer …» is answered in årsværk or kroner; no report counts «N ressourcer»."""
+    from gevinst.assistant.figure_stated import figure_fit
     from gevinst.assistant.parse import parse_query
-    from gevinst.assistant.sentence_kind import figure_fit
 
     query = parse_query("Hvor mange ressourcer skal kommunen afsætte til udtræk af data?")[0]
     assert query.counted == ()
@@ -310,8 +310,8 @@ def test_resources_asked_by_how_many_are_a_measure_not_a_count() -> None:
 
 
 def test_money_asked_by_how_many_is_stated_by_an_amount() -> None:
+    from gevinst.assistant.figure_stated import figure_fit
     from gevinst.assistant.parse import parse_query
-    from gevinst.assistant.sentence_kind import figure_fit
 
     query = parse_query("Hvor mange penge har kommunen frigjort?")[0]
     assert figure_fit(query, "Det gav en årlig nettobesparelse på 3,5 mio. kr.") == 1.0
@@ -433,8 +433,8 @@ def test_the_sentence_that_continues_the_lead_is_quoted_with_it() -> None:
     ],
 )
 def test_a_figure_in_words_is_a_figure(sentence: str, states: bool) -> None:
+    from gevinst.assistant.figure_stated import figure_fit
     from gevinst.assistant.parse import parse_query
-    from gevinst.assistant.sentence_kind import figure_fit
 
     query = parse_query("Hvor lang tid tager det at etablere organisationen?")[0]
     assert (figure_fit(query, sentence) >= 0.5) is states
@@ -858,8 +858,8 @@ def test_a_lead_that_counts_what_is_asked_brings_the_items_that_follow() -> None
     ],
 )
 def test_a_number_before_what_the_question_counts_states_the_figure(question: str, sentence: str, fit: float) -> None:
+    from gevinst.assistant.figure_stated import figure_fit
     from gevinst.assistant.parse import parse_query
-    from gevinst.assistant.sentence_kind import figure_fit
 
     assert figure_fit(parse_query(question)[0], sentence) == fit
 
