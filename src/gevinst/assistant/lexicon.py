@@ -38,10 +38,10 @@ def _units_of(key: str) -> dict[str, str]:
 def measure_unit(noun: str) -> str | None:
     """The unit of measure a noun names that is no count, time or kroner («km» → distance, «ton» → weight, «euro»
     → euro), or None; `noun` may be two words («square metres»)."""
-    word = noun.lower().strip(".,;:)")
-    return _units_of("measure_units").get(word) or _units_of("other_currencies").get(word)
+    return _units_of("measure_units").get(noun.lower().strip(".,;:)")) or other_currency(noun)
 
 
+@cache
 def measure_kinds() -> frozenset[str]:
     """The units of measure and currencies a figure may be asked in besides counts, time and kroner."""
     return frozenset(lexicon_data()["measure_units"]) | frozenset(lexicon_data()["other_currencies"])

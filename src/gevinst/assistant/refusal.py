@@ -58,7 +58,7 @@ def judge(
     if unnamed is not None and query.asks_name is not None:
         return Refusal(unnamed, query.asks_name.value)
     if query.unit_asked in lexicon.measure_kinds():  # «… i ton?»: the nearest figure, in another unit
-        nearest_figure = next((c for c in chosen if c.fit > 0), None)
+        nearest_figure = unknown.first_stating(chosen)
         if nearest_figure is not None:
             return Refusal(nearest_figure, query.unit_asked)
     return Refusal()

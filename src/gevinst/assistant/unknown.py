@@ -57,12 +57,17 @@ def year_not_stated(query: Query, retrieved: Retrieved, chosen: list[Candidate])
     only dates something else, «flyttede til Hjørring i 2016», states no figure). The refusal quotes it, so
     the manager sees which year the source does give."""
     asked = asked_years(query, retrieved)
-    first = next((c for c in chosen if c.fit > 0), None)
+    first = first_stating(chosen)
     if first is None:
         return None
     return (
         first if figure_kind.other_year(asked, retrieved.chunks[first.passage].text[first.start : first.end]) else None
     )
+
+
+def first_stating(chosen: list[Candidate]) -> Candidate | None:
+    """The first chosen sentence that states a figure (of any kind): the nearest the sources give."""
+    return next((c for c in chosen if c.fit > 0), None)
 
 
 def other_years_only(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
