@@ -98,7 +98,7 @@ def _refused_by_rule(query: Query, retrieved: Retrieved, chosen: list[Candidate]
     # kroner, nor «50 pct.» how many registers.
     # When the question names something (a report, a municipality), the figure must come from a passage about it.
     # A calendar year asked («I hvilket år …») is answered by a year, not by the minutes or kroner stated. A
-    # «Hvornår …?» is not held to a time so: the sentence dating it may lie in a passage not read.
+    # «Hvornår …?» is held to a time by its own rule (_time_unstated), which reads on into the next passage.
     needed = 1.0 if query.unit_asked or query.counted or query.price or "year" in query.quantity_kinds else 0.5
     named = passages_naming(query, retrieved)
     stating = [c for c in chosen if c.fit >= needed and (named is None or c.passage in named)]
