@@ -129,7 +129,9 @@ def _share_units(raw: list[_Match], text: str) -> None:
         cur, nxt = raw[i], raw[i + 1]
         between = text[cur.match.end() : nxt.match.start()]
         if cur.has_unit():
-            if cur.currency and not cur.scale and not cur.pct and nxt.scale and _DASH_JOIN.match(between):
+            # not to a low end written out in full: «DKK 800,000 to DKK 1.1 million» is no 800,000 million
+            low_end = cur.value < 1000
+            if cur.currency and not cur.scale and not cur.pct and nxt.scale and low_end and _DASH_JOIN.match(between):
                 raw[i] = replace(cur, scale=nxt.scale)
             continue
         if not nxt.has_unit() or _year_before_smaller(cur, nxt):

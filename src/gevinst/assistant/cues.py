@@ -41,6 +41,9 @@ def contexts(text: str, figures: tuple[QuantityMention, ...]) -> list[Context]:
         start = max(figures[n - 1].end if n else 0, q.start - _WINDOW)
         stop = figures[n + 1].start if n + 1 < len(figures) else len(low)
         after = text[q.end : min(stop, q.end + _WINDOW)]
+        if text[q.end - 1 : q.end] == "." and re.match(r"\s+[A-ZÆØÅ]", after):  # «… 35 pct. Målet er 60 pct.»
+            out.append(Context(low[start : q.start], ""))
+            continue
         cut = _CLAUSE_END.search(after)
         out.append(Context(low[start : q.start], (after[: cut.start()] if cut else after).lower(), q.noun))
     return out

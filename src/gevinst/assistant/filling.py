@@ -45,9 +45,16 @@ def usable(spec: Spec, q: QuantityMention) -> bool:
 
 
 def uses_every_figure(filling: Filling, query: Query) -> bool:
-    """Every figure of the question the calculator could take is used; one it cannot take is context («en
-    kommune med 95.000 indbyggere» in a business case)."""
-    return all(n in filling.used for n, q in enumerate(query.figures) if usable(filling.spec, q))
+    """Every figure of the question the calculator could take is used (or restates one used); one it cannot take
+    is context («en kommune med 95.000 indbyggere» in a business case)."""
+    figures = query.figures
+    restated = {n for n, q in enumerate(figures) if any(_same(q, figures[m]) for m in filling.used if m < n)}
+    return all(n in filling.used or n in restated for n, q in enumerate(figures) if usable(filling.spec, q))
+
+
+def _same(a: QuantityMention, b: QuantityMention) -> bool:
+    """The same figure stated again («… 14 mio. kr. … 5 % af de oprindelige 14 mio.»)."""
+    return a.unit is b.unit and a.value == b.value and a.high == b.high
 
 
 def _list_values(inp: Input, figures: tuple[QuantityMention, ...]) -> tuple[list[float], list[float], set[int]]:
@@ -80,7 +87,7 @@ def fill(spec: Spec, query: Query) -> Filling:
             if len(lows) > 1 or (lows and (years is not None or goal_hits(spec, query.text))):
                 lows = yearly.increments(lows, stated, query.text)
                 args[inp.name], used = yearly.spread(lows, years), used | idx | (years.used if years else set())
-                repeated = repeated or bool(years and years.yearly)
+                repeated = repeated or bool(years and years.yearly) or yearly.one_year_each(query, stated)
         elif inp.per_head and (staff := staffing.staff_hours(figures, used, query.language is Language.EN)) is not None:
             args[inp.name], used = staff[0], used | staff[1]
         elif inp.kind is Kind.TASKS:

@@ -25,6 +25,9 @@ def read_rows(
     does not say is nil (nothing is guessed), or when there are fewer than two rows."""
     columns = [name for name, _ in inp.columns]
     percents = [n for n, q in enumerate(figures) if q.unit is UnitKind.PERCENT]
+    by_column = _column_wise(inp, text, figures, contexts, percents)
+    if by_column:
+        return by_column, set(percents)
     rows: list[dict[str, int]] = []
     for n in percents:
         row = rows[-1] if rows else None
@@ -45,6 +48,36 @@ def read_rows(
     return (out, set(percents)) if len(out) >= 2 else ([], set())
 
 
+def _column_wise(
+    inp: Input, text: str, figures: tuple[QuantityMention, ...], contexts: list[Context], percents: list[int]
+) -> list[dict[str, float]]:
+    """The rows of a question that states one column's figures for every task, then the other's: «40 % af tiden
+    går med A, 35 % med B og resten med C … en effektivisering på hhv. 25 %, 15 % og 30 %». The first figure of
+    each run is named by its column's cue words, no figure by the other's; paired in order. «resten» in the
+    shares' run is the share left over (100 % less those stated). No rows unless the runs pair up."""
+    columns = [name for name, _ in inp.columns]
+    named = [_column(inp, _nearer_half(text, figures, n, contexts[n])) for n in percents]
+    second = next((i for i, c in enumerate(named) if c is not None and c != named[0]), None)
+    if len(columns) != 2 or named[:1] == [None] or second is None:
+        return []
+    runs = (percents[:second], percents[second:])
+    if any(c not in (None, named[0]) for c in named[:second]) or named[0] in named[second:]:
+        return []
+    values = {named[0]: [figures[n].value for n in runs[0]], named[second]: [figures[n].value for n in runs[1]]}
+    shares = values.get(columns[0], [])
+    between = text[figures[runs[0][0]].start : figures[runs[1][0]].start].lower()
+    if len(shares) + 1 == len(values.get(columns[1], [])) and sum(shares) < 100 and _says_rest(between):
+        shares.append(100 - sum(shares))
+    first, other = values[columns[0]], values[columns[1]]
+    if len(first) != len(other) or len(first) < 2:
+        return []
+    return [{columns[0]: a, columns[1]: b} for a, b in zip(first, other, strict=True)]
+
+
+def _says_rest(text: str) -> bool:
+    return bool(set(re.findall(r"[\wæøå]+", text)) & lexicon.word_set("rest_words"))
+
+
 def _nearer_half(text: str, figures: tuple[QuantityMention, ...], n: int, ctx: Context) -> Context:
     """A word between two figures belongs to the nearer one: «… 25 % of the workload and can be cut by 80 %»,
     «opkrævning 45 % (effektivisering 20 %)», «en fjerdedel af tiden med 60 %»; the context is cut at the word
@@ -59,7 +92,11 @@ def _nearer_half(text: str, figures: tuple[QuantityMention, ...], n: int, ctx: C
 
 
 def _middle(gap: str) -> int:
-    """The word boundary nearest the middle of the gap."""
+    """The word boundary nearest the middle of the gap; where a sentence ends in it, that end: the next
+    sentence's words («. Vi kan effektivisere dem med hhv. 25 %») belong to the figure after them."""
+    end = re.search(r"[.!?]\s+(?=[A-ZÆØÅ])", gap)
+    if end is not None:
+        return end.end()
     spaces = [m.start() for m in re.finditer(r"\s", gap)] or [len(gap) // 2]
     return min(spaces, key=lambda i: abs(i - len(gap) / 2))
 

@@ -44,6 +44,18 @@ def stated_years(query: Query, used: set[int], pcts: list[QuantityMention]) -> Y
     return Years(len(named), False, frozenset(), True) if 1 < len(named) <= 30 else None
 
 
+def one_year_each(query: Query, pcts: list[QuantityMention]) -> bool:
+    """Each percentage is followed by a calendar year of its own, later each time («6 % i 2025, 5 % i 2026 og 4 %
+    i 2027»): a cut planned year by year."""
+    years = [q for q in query.quantities if q.unit is UnitKind.YEAR]
+    found = []
+    for k, p in enumerate(pcts):
+        stop = pcts[k + 1].start if k + 1 < len(pcts) else len(query.text)
+        found.append(next((q.value for q in years if p.end <= q.start < stop), None))
+    dated = [y for y in found if y is not None]
+    return len(pcts) > 1 and len(dated) == len(pcts) and all(b > a for a, b in zip(dated, dated[1:]))
+
+
 def increments(pcts: list[float], figures: list[QuantityMention], text: str) -> list[float]:
     """A percentage the cut rises to («5 % … stigende til 10 %») is a level: the year adds the difference."""
     out, level = pcts[:1], sum(pcts[:1])

@@ -165,6 +165,13 @@ DIFFERENCE = Spec(
         "forskel",
         "forskellen",
         "difference",
+        # «steget fra 41,2 mio. kr. til 52,75 mio. kr. Hvor stor er stigningen?»: a change between two amounts
+        "stigning",
+        "steget",
+        "faldet",
+        "increase",
+        "risen",
+        "decrease",
         "afvig",
         "deviation",
         "hvor meget mere",

@@ -36,7 +36,25 @@ BENCHMARK_GAP = Spec(
     "Afstand til benchmark",
     "Merforbrug af årsværk mod et benchmark pr. 1.000 sager (klk s. 59–60)",
     (
-        Input("own_fte", "Egne årsværk", Kind.FTE, ("årsværk", "medarbejdere", "fte", "staff"), gt=0, ge=None, le=1e6),
+        Input(
+            "own_fte",
+            "Egne årsværk",
+            Kind.FTE,
+            (
+                "årsværk",
+                "medarbejdere",
+                "fuldtid",
+                "stillinger",
+                "ansatte",
+                "sagsbehandler",
+                "rådgiver",
+                "fte",
+                "staff",
+            ),
+            gt=0,
+            ge=None,
+            le=1e6,
+        ),
         Input("cases", "Antal sager", Kind.COUNT, ("sager", "cases", "borgere", "modtagere"), gt=0, ge=None, le=1e9),
         Input(
             "target_per_1000",
@@ -59,6 +77,12 @@ BENCHMARK_GAP = Spec(
                 "cases per fte",
                 "cases per caseworker",
                 "cases per employee",
+                # «et årsværk klarer 70 sager», «hver sagsbehandler håndterer 70»: what one worker handles
+                "et årsværk",
+                "klarer",
+                "håndterer",
+                "one fte",
+                "handles",
             ),
             False,
             gt=0,
@@ -90,6 +114,8 @@ BENCHMARK_GAP = Spec(
         "sammenligning",
         "gabet",
         "gap",
+        "for mange",  # «Hvor mange årsværk har vi for mange?»
+        "too many",
     ),
     method=Preset("afstand til benchmark", "KL/KLK 2017, s. 59–60", KLK, 59),
     one_of=(("target_per_1000", "cases_per_fte"),),

@@ -201,6 +201,9 @@ BUSINESS_CASE = Spec(
         "betales tilbage",
         "betaler … tilbage",
         "invest",  # «What does a DKK 2m investment give over four years, if it saves …?»
+        "nettogevinst",  # «Hvad er nettogevinsten over fire år?»: gains less running costs less the investment
+        "net gain",
+        "net benefit",
         "betale sig",  # «Kan det betale sig over otte år?»
         "betaler sig",
         "pay off",

@@ -159,6 +159,8 @@ CASES_PER_FTE = Spec(
         "per full-time",
         # «hvor mange sager har hver fuldtidsansat»: each, not per
         "hver fuldtid",
+        "har en fuldtid",  # «hvor mange sager har en fuldtidsrådgiver»
+        "a full-time",
         "hver medarbejder",
         "hver ansat",
         "each full-time",

@@ -116,6 +116,7 @@ CHANNEL_SHIFT = Spec(
                 "flyttes",
                 "flytte",
                 "går over",
+                "over på",  # «få 60 pct. af dem over på e-handel»
                 "overgår",
                 "bliver digital",
                 "går digital",
@@ -136,6 +137,7 @@ CHANNEL_SHIFT = Spec(
         "kanal",
         "går over",
         "over til",  # «går de over til Digital Post», «flytte dem over til chat»
+        "over på",
         "overgår",
         "skifter til",
         "flyt",
