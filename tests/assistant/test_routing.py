@@ -175,6 +175,27 @@ def test_a_question_of_only_the_askers_figures_cites_no_stray_passage(question: 
     assert background_citations(parse_query(question)[0], context) == []
 
 
+class _Found:
+    """A retriever whose best passage is found by words and meaning with the given fused score."""
+
+    def __init__(self, score: float) -> None:
+        self.best = replace(_chunk("report", "Udlæg håndteres med en app og Eurocard."), score=score)
+
+    def retrieve(self, query: Any, k: int = 5) -> Retrieved:
+        return Retrieved([self.best, _chunk("other", "Noget andet.")], 0.3, [])
+
+
+@pytest.mark.parametrize(("score", "cited"), [(1.0, ["report"]), (0.6, [])], ids=["clearly-found", "found-faintly"])
+def test_a_calculation_cites_the_passage_telling_of_its_case(score: float, cited: list[str]) -> None:
+    """The asker's own figures for a case the reports tell of («udlæg med app og Eurocard»): the passage best found
+    by both words and meaning is cited as background, though its words cover little of the question."""
+    question = (
+        "En app til udlæg med Eurocard koster 900.000 kr. og sparer 300.000 kr. om året. Hvornår er den tjent hjem?"
+    )
+    context = AnswerContext(None, _Found(score), Settings())  # type: ignore[arg-type]
+    assert [c.doc_id for c in background_citations(parse_query(question)[0], context)] == cited
+
+
 def _result(method_page: int) -> CalcResult:
     method = Assumption("method", "Metode", "compliance", "", f"Rapporten, s. {method_page}", "report", method_page)
     return CalcResult("compliance_savings", 1.0, "kr.", "Besparelse", "a × b", [method])

@@ -180,8 +180,9 @@ def background_citations(
     query: Query, context: AnswerContext, count: int = 2, retrieved: Retrieved | None = None
 ) -> list[Citation]:
     """The report passages the question itself points to (the example it builds on): those that state two or
-    more of the question's own figures, else the best ones when retrieval finds them clearly; cited as
-    background, never as the source of a figure the user gave."""
+    more of the question's own figures, else the best ones when retrieval finds them clearly (the two best when
+    the question's words are covered, else the best when it leads by words and meaning); cited as background,
+    never as the source of a figure the user gave."""
     retrieved = retrieved or context.retriever.retrieve(query, k=5)
     if retrieved.missing_entities:
         return []
@@ -190,6 +191,10 @@ def background_citations(
         chunks = _stating_reported(query, context)[:count]
     if not chunks and retrieved.coverage >= max(0.7, context.settings.retrieval.refusal_threshold):
         chunks = retrieved.chunks[:count]
+    # else the passage that is best by both words and meaning: where the reports tell of the case the question
+    # builds on («udlægshåndtering med app», «puljebiler»), even when its figures are the asker's own
+    if not chunks:
+        chunks = [c for c in retrieved.chunks[:1] if c.score >= CLEARLY_FOUND]
     return [Citation(0, c.doc_id, c.title, c.page, c.section, c.text[:500].strip()) for c in chunks]
 
 
