@@ -199,7 +199,10 @@ def draws_conclusion(sentence: str) -> bool:
 @cache
 def _statistic_stated(kind: str) -> re.Pattern[str]:
     stems = lexicon.lexicon_data()["statistics"][kind]["stated"]
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in stems) + ")")
+    # a long stem may end a compound («landsgennemsnittet» states an average); a short one starts its word
+    starts = "|".join(re.escape(w) for w in stems if len(w) < 8)
+    inside = "|".join(re.escape(w) for w in stems if len(w) >= 8)
+    return re.compile(r"\b(?:" + starts + ")" + (f"|{inside}" if inside else ""))
 
 
 def states_statistic(kind: str, sentence: str) -> bool:
