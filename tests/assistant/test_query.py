@@ -553,6 +553,10 @@ def test_each_part_of_a_two_part_question_asks_what_it_asks(question: str, first
         ("How many square metres does the town hall cover?", "area"),
         ("Hvad er Finlands besparelse i euro?", "euro"),
         ("Hvor mange euro sparede Finland?", "euro"),
+        ("Med hvilken kalkulationsrente er tilbagebetalingstiden beregnet?", "percent"),
+        ("Hvilken andel af sagerne blev digitale?", "percent"),
+        ("What share of the resources can be saved?", "percent"),
+        ("Hvilken besparelse fik Holbæk?", None),
     ],
     ids=[
         "kroner",
@@ -575,6 +579,10 @@ def test_each_part_of_a_two_part_question_asks_what_it_asks(question: str, first
         "english-square-metres",
         "in-euro",
         "how-many-euro",
+        "which-rate-in-a-compound",
+        "which-share",
+        "english-what-share",
+        "which-saving-names-no-unit",
     ],
 )
 def test_the_unit_a_how_many_question_names(question: str, unit: str | None) -> None:
@@ -634,6 +642,8 @@ def test_what_one_pays_or_the_year_asked_is_a_figure_asked_outright(question: st
         ("Hvornår kan det betale sig at outsource en driftsopgave?", False),
         ("Hvordan finder vi ud af, hvornår det er tid til at skifte?", False),
         ("When the unit moved, how many jobs moved with it?", False),
+        ("På hvilken dato gik systemet i drift i den sidste kommune?", True),
+        ("On what date did the system go live?", True),
     ],
     ids=[
         "hvornaar",
@@ -642,6 +652,8 @@ def test_what_one_pays_or_the_year_asked_is_a_figure_asked_outright(question: st
         "on-what-condition",
         "hvornaar-in-a-clause",
         "english-when-clause",
+        "paa-hvilken-dato",
+        "english-on-what-date",
     ],
 )
 def test_a_question_opening_with_when_asks_a_time(question: str, when: bool) -> None:

@@ -32,12 +32,17 @@ _HOW_MANY = re.compile(rf"\b(?:hvor mange|how many|{_NUMBER_OF})\s+([\wæøå-]+
 _IN_UNIT = re.compile(r"\b(?:i|in|målt i|opgjort i|measured in)\s+([\wæøå²³€$]+)(?:\s+([\wæøå]+))?", re.IGNORECASE)
 
 
+# «Med hvilken kalkulationsrente …?», "What share …": the noun a «hvilken» asks for
+_WHICH = re.compile(r"\b(?:hvilken|hvilket|which|what)\s+([\wæøå-]+)", re.IGNORECASE)
+
+
 def how_many(text: str, language: Language) -> tuple[str | None, tuple[str, ...]]:
     """The unit a «hvor mange …» question names (when its noun is a unit other than a count) and the index
-    tokens of that noun; else the unit it asks its figure in («i kroner»)."""
+    tokens of that noun; else the unit it asks its figure in («i kroner»), or a percentage when it asks which
+    rate or share («Hvilken rente …?»)."""
     m = _HOW_MANY.search(text)
     if m is None:
-        return _in_unit(text), ()
+        return _in_unit(text) or _which_rate(text), ()
     noun = m.group(1).lower()
     if noun in lexicon.word_set("measure_nouns"):
         return None, ()
@@ -73,8 +78,9 @@ def _same_count() -> list[tuple[str, ...]]:
 
 
 def names_unit(text: str) -> bool:
-    """The question names the unit it asks its figure in («i kroner», «i euro», «i årsværk», «målt i timer»)."""
-    return any(
+    """The question names the unit it asks its figure in («i kroner», «i euro», «i årsværk», «målt i timer»), or
+    asks which rate («Med hvilken rente …?»)."""
+    return _which_rate(text) is not None or any(
         m.group(1).lower() in lexicon.word_set("money_nouns")
         or lexicon.unit_noun(m.group(1)) is not None
         or _measure_named(m.group(1), m.group(2)) is not None
@@ -100,6 +106,12 @@ def _in_unit(text: str) -> str | None:
         if unit in (UnitKind.HOURS, UnitKind.MINUTES):  # not «i årsværk»: a share of them answers it too
             return unit.value
     return None
+
+
+def _which_rate(text: str) -> str | None:
+    rates = lexicon.word_set("rate_nouns")
+    asked = (m.group(1).lower() for m in _WHICH.finditer(text))
+    return UnitKind.PERCENT.value if any(w in rates or lexicon.compound_head(w, rates) for w in asked) else None
 
 
 def asks_number_of(text: str) -> bool:
