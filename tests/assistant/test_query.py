@@ -265,6 +265,17 @@ QUANTITIES = [
         "200 forestillinger og 40 indstillinger",
         [(200, UnitKind.COUNT), (40, UnitKind.COUNT)],
     ),
+    # the first figure of a change counts what the second does
+    (
+        "change-from-to-hours",
+        "når et fleksjob går fra 5 til 9 timer om ugen",
+        [(5, UnitKind.HOURS), (9, UnitKind.HOURS)],
+    ),
+    # millions of people are a count; an ordinal names something
+    ("people-in-millions", "5,8 mio. indbyggere i alt", [(5_800_000, UnitKind.COUNT)]),
+    ("ordinal-is-a-label", "efter det fyldte 18. år", [(18, UnitKind.LABEL)]),
+    # a number in a report's anonymised case names it
+    ("numbered-municipality", "Kommune 3 har 4.000 ansatte", [(3, UnitKind.LABEL), (4000, UnitKind.FTE)]),
 ]
 
 

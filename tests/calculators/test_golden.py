@@ -66,6 +66,8 @@ def test_baseline_reduction_adds_on_the_original_baseline() -> None:
     assert [row["besparelse"] for row in r.table] == [100000, 200000] and r.value == 200000
     # «hvor meget sparer vi hvert år?»: the shown calculation gives each year's saving, not only the last
     assert "år 1: 100.000 kr., år 2: 200.000 kr." in r.formula
+    # «hvor lander lønsummen?»: what is left to spend after the last year
+    assert "niveau derefter = 1.000.000 kr. − 200.000 kr. = 800.000 kr." in r.formula
     loen = baseline_reduction(10_000_000, [10, 5, 5, 5])
     assert loen.value == 2_500_000 and not loen.warnings  # 25 % is inside the report's 15-25 %
 

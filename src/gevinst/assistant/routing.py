@@ -13,7 +13,7 @@ from dataclasses import replace
 from gevinst.assistant import borrowed
 from gevinst.assistant.answerers import AnswerContext, Deferred
 from gevinst.assistant.filling import Filling, rank, uses_every_figure
-from gevinst.assistant.query import Language, QuantityMention, Query, UnitKind
+from gevinst.assistant.query import Asks, Language, QuantityMention, Query, UnitKind
 from gevinst.assistant.quoting import stating_quote
 from gevinst.assistant.retrieval import Retrieved
 from gevinst.calculators import (
@@ -44,10 +44,13 @@ def choose(query: Query, ranked: list[Filling] | None = None) -> Filling | None:
         return None
     if (query.past or query.about_example) and not query.own:  # «Hvad sparede Holbæk …?», «i KLK's eksempel 1»
         return None
+    # a figure asked of the asker's own figures that one calculator uses every one of («Hvor meget henter vi,
+    # hvis besparelsen er 185 kr. pr. udlæg? Vi behandler 9.400 udlæg om året.») is theirs to compute
+    own_figures = query.own and query.asks is Asks.FIGURE and len(best.used) >= 2
     if (
         best.complete
         and (best.used or best.goal)
-        and (query.computes or (best.goal and uses_every_figure(best, query)))
+        and (query.computes or ((best.goal or own_figures) and uses_every_figure(best, query)))
     ):
         return _named_instead(best, ranked) or best
     if query.computes and not best.complete:

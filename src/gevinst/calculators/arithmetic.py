@@ -174,6 +174,10 @@ DIFFERENCE = Spec(
         "decrease",
         "afvig",
         "deviation",
+        "billigere",  # «Hvor meget billigere er den nye løsning end den gamle?»
+        "dyrere",
+        "cheaper",
+        "more expensive",
         "hvor meget mere",
         "hvor meget mindre",
         "how much more",

@@ -49,6 +49,8 @@ def _baseline(i: Any) -> CalcResult:
         "Besparelse i år t = udgangspunkt × summen af de årlige procenter til og med år t (lagt til på det "
         f"oprindelige udgangspunkt): {kr(i.baseline)} × ({steps}) = {kr(i.baseline)} × {pct(cumulative)} = {kr(full)}"
         + _year_by_year(rows)
+        # what is left to spend: «hvor lander lønsummen?», «udgiftsniveauet efter år tre»
+        + f"; niveau derefter = {kr(i.baseline)} − {kr(full)} = {kr(i.baseline - full)}"
         + ".",
         [],
         {"total_pct": cumulative},

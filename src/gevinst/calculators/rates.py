@@ -72,6 +72,11 @@ RATE_SCALING = Spec(
         "samme forhold",
         "skaler",
         "forholdsmæssigt",
+        # «hvis vi fordeler dem efter indbyggertal …, hvad er så vores andel?»: a national sum shared out by size
+        "fordeler … efter",
+        "fordelt efter",
+        "vores andel",
+        "our share",
         "samme niveau",
         "same rate",
         # «… sparede 3,5 mio. kr., svarende til 9 årsværk. Hvis vi frigør 6 årsværk på samme måde …»: the example's
