@@ -118,8 +118,6 @@ BUSINESS_CASE = Spec(
             # a compound's head names it («driftsudgifter», «driftsomkostninger»), not «drift» as its modifier
             (
                 "drift",
-                "ekstra",  # «men vi skal bruge et ekstra årsværk til 480.000 kr. om året»: a running cost
-                "extra",
                 "driftsudgift",
                 "driftsomkostning",
                 "løbende",
