@@ -1310,3 +1310,20 @@ def test_a_compound_whose_head_the_index_stems_shorter_is_split(settings: Settin
     query = assistant.retriever.with_compounds(parse_query("Hvilke bygherreudgifter blev trukket fra?")[0])
     group = next(g for g in query.groups if g[0].startswith("bygherreudgift"))
     assert {"bygher", "udgift"} <= set(group)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fit"),
+    [
+        ("Kommunen har i perioden april-september 2016 gennemført et antal forløb.", 0.0),
+        ("I 2016 gennemførte 120 borgere et forløb.", 1.0),
+    ],
+    ids=["a-year-counts-nothing", "a-number-of-them"],
+)
+def test_a_count_asked_is_stated_by_a_number_of_the_thing_not_by_a_year(sentence: str, fit: float) -> None:
+    """«Hvor mange borgere gennemførte …?»: «2016 gennemført» puts a year, not a number, before a word of the
+    question."""
+    from gevinst.assistant.figure_stated import figure_fit
+    from gevinst.assistant.parse import parse_query
+
+    assert figure_fit(parse_query("Hvor mange borgere gennemførte et forløb i 2016?")[0], sentence) == fit

@@ -66,7 +66,8 @@ def _counts_asked(counted: tuple[str, ...], sentence: str) -> bool:
     it counts («syv forslag» for «effektiviseringsforslag»)."""
     return bool(counted) and any(
         names_focus(counted, set(textnorm.tokens(word)))
-        for _, following in numbers_then(sentence, 5)
+        for value, following in numbers_then(sentence, 5)
+        if not 1900 <= value <= 2100  # «i 2016 gennemført»: a year counts nothing
         for word in _counted_words(following)
     )
 
