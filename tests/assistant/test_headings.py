@@ -113,6 +113,7 @@ NAMES_CORPUS = [
     "Kommunen har en fond til udvikling. Fonden for Velfærdsteknologi støttede projektet, og fonden er stor.",
     "Løsningen er fælleskommunal. Kommunen bruger Acubiz til udlæg, og en leverandør har leveret appen.",
     "Frederikssund Kommune deltog sammen med KMD. Borgerne ringer til hotlinen om aftenen.",
+    "I Holbæk Kommune ringer borgerne om dagen.",
 ]
 
 
@@ -153,3 +154,20 @@ def test_a_place_is_never_an_abbreviation() -> None:
     asked = "I hvilken by ligger centret?"
     assert not names_someone("Centret drives af KMD og KL.", asked, casing, abbreviations=False)
     assert names_someone("Centret ligger i Frederikssund.", asked, casing, abbreviations=False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Udskiftningen er sket på skolerne i Holbæk og Frederikssund.", False),
+        ("Belysningen er leveret af Acubiz.", True),
+        ("Udskiftningen nedbragte CO2-udledningen.", False),
+    ],
+    ids=["municipalities", "a-business", "a-word-with-a-digit"],
+)
+def test_a_company_asked_is_named_by_no_municipality(sentence: str, named: bool) -> None:
+    """«Hvilket firma …?»: a municipality the reports write «… Kommune» is no business, nor is «CO2»."""
+    from gevinst.assistant.headings import names_someone
+
+    asked = "Hvilket firma leverede belysningen?"
+    assert names_someone(sentence, asked, casing_of(NAMES_CORPUS), municipalities=False) is named

@@ -675,13 +675,13 @@ def test_a_question_opening_with_when_asks_a_time(question: str, when: bool) -> 
     ("question", "asks"),
     [
         ("Hvem betalte for den fælles hotline?", Named.ANYONE),
-        ("Hvilken leverandør står bag appen?", Named.PARTY),
+        ("Hvilken leverandør står bag appen?", Named.COMPANY),
         ("Hvilke kommuner deltog i arbejdsgruppen?", Named.PARTY),
-        ("Which IT supplier did the municipality choose?", Named.PARTY),
+        ("Which IT supplier did the municipality choose?", Named.COMPANY),
         ("Hvem har ansvaret – KOMBIT eller kommunen?", None),
         ("Hvilke gevinster giver en fælles hotline?", None),
         ("I hvilken by blev centret placeret?", Named.PLACE),
-        ("Hvilket arkitektfirma tegnede rådhuset?", Named.PARTY),
+        ("Hvilket arkitektfirma tegnede rådhuset?", Named.COMPANY),
         ("Hvilken effektivisering gav det?", None),
     ],
     ids=[

@@ -385,6 +385,29 @@ def test_who_is_answered_by_a_sentence_naming_a_party(
     assert not refused or "Rapporterne angiver ikke navnet; nærmest kommer: «" in answer.text
 
 
+LIGHTING = {
+    "led.txt": (
+        "# Belysning\n\nI Hvidovre Kommune er LED-belysningen sat op på skolerne, og den nye belysning sparer strøm. "
+        "Ligesom i Gladsaxe har udskiftningen nedbragt CO2-udledningen på skolerne.\n"
+    ),
+    "other.txt": "# Drift\n\nDriften varetages af Gladsaxe Kommune og Hvidovre Kommune i fællesskab.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [("Hvilket firma leverede LED-belysningen til skolerne?", True), ("Hvilke kommuner har LED-belysning?", False)],
+    ids=["a-municipality-is-no-company", "municipalities-asked"],
+)
+def test_a_company_asked_is_not_named_by_a_municipality(
+    settings: Settings, tmp_path: Path, question: str, refused: bool
+) -> None:
+    """«Hvilket firma …?» asks a business: Hvidovre and Gladsaxe, which the reports write «… Kommune», are none
+    (nor is «CO2»), though they answer «Hvilke kommuner …?»."""
+    answer = assistant_over(settings, tmp_path / "docs", LIGHTING).answer(question)
+    assert answer.refused is refused, answer.text
+
+
 TOWN_HALL_EXAMPLE = {
     "viborg.txt": (
         "# Eksempel 08 Viborg Rådhus\n\nAf Jørgen Sunesen, projektleder, Viborg Kommune Efter sammenlægningen "

@@ -125,7 +125,13 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             if query.asks_name and retrieved.casing is not None:  # who: a sentence naming a party answers
                 # a byline («Af Jørgen Sunesen, projektleder, …») names who wrote the text: a «hvem», no «hvilket firma»
                 told = sentence if query.asks_name is Named.ANYONE else without_byline(sentence)
-                named = names_someone(told, query.text, retrieved.casing, query.asks_name is not Named.PLACE)
+                named = names_someone(
+                    told,
+                    query.text,
+                    retrieved.casing,
+                    abbreviations=query.asks_name is not Named.PLACE,
+                    municipalities=query.asks_name is not Named.COMPANY,
+                )
                 fit = 1.0 if named else min(fit, 0.3)
             if (years and other_year(years, sentence)) or another:
                 # «i 2016» is not answered by «… i 2014 … 175 mio. kr.», nor Holbæk's figure by Vejle's

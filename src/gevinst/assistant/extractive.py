@@ -169,6 +169,7 @@ _LACKING = {
     "minimum": ("et minimum", "a minimum"),
     "party": ("navnet", "the name"),
     "anyone": ("navnet", "the name"),
+    "company": ("navnet", "the name"),
     # a figure asked in a unit of measure or a currency the sources do not state it in
     "distance": ("afstanden", "the distance"),
     "weight": ("tallet som vægt (fx i ton)", "the figure as a weight (e.g. in tonnes)"),

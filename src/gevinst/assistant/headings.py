@@ -35,6 +35,7 @@ class Casing:
     common: frozenset[str]  # words (lower case) the corpus writes in lower case at least as often as capitalised
     names: frozenset[tuple[str, str]]  # capitalised pairs written mid-sentence («i Administrativ Service»)
     capitalised: frozenset[str]  # words (lower case) written capitalised mid-sentence: names, or part of one
+    municipal: frozenset[str] = frozenset()  # names the corpus writes before «Kommune»: «Hvidovre», «Ringkøbing-Skjern»
 
     def is_common(self, word: str) -> bool:
         """A common word; a compound written nowhere else in lower case by its last part («kvalitetssikring»:
@@ -55,17 +56,22 @@ def without_byline(sentence: str) -> str:
     return _BYLINE.sub(" ", sentence)
 
 
-def names_someone(sentence: str, asked: str, casing: Casing, abbreviations: bool = True) -> bool:
+def names_someone(
+    sentence: str, asked: str, casing: Casing, abbreviations: bool = True, municipalities: bool = True
+) -> bool:
     """The sentence names a party the question `asked` does not: an abbreviation («KMD») or a capitalised word
     the corpus does not write in lower case («… kommer fra Acubiz», «i regi af Fonden for Velfærdsteknologi»); at
     the sentence's start only one followed by another capitalised word («Slagelse Kommune har …»). A common word
     capitalised as a heading run into the sentence («Fælleskommunal selvbetjeningshotline …») is no name. Without
-    `abbreviations`, «KL» and «KOMBIT» name nobody: a place asked is written out."""
+    `abbreviations`, «KL» and «KOMBIT» name nobody: a place asked is written out. Without `municipalities`, a
+    municipality («Hvidovre», which the corpus writes «Hvidovre Kommune») names nobody: a business is asked."""
     low = asked.lower()
     for m in re.finditer(r"(?<![\w-])[A-ZÆØÅ][\wæøåÆØÅ&-]*", sentence):
         word = m.group(0)
         if word.lower() in word_set("name_parts") or word.lower()[:5] in low:
             continue
+        if (not municipalities and word in casing.municipal) or any(ch.isdigit() for ch in word):
+            continue  # «CO2-udledning» names nobody
         # at a sentence's or an item's start a word is capitalised anyway: a name only when a capitalised word
         # follows («Slagelse Kommune har …», «Peter Karm fortæller»; not «- Oplæring af medarbejdere …»)
         opening = not sentence[: m.start()].strip() or sentence[: m.start()].rstrip()[-1] in ".!?:-–•"
@@ -81,9 +87,12 @@ def casing_of(texts: Iterable[str]) -> Casing:
     lower: Counter[str] = Counter()
     capital: Counter[str] = Counter()  # capitalised after a lower-case word: mid-sentence, so a name
     names: set[tuple[str, str]] = set()
+    municipal: set[str] = set()
     for text in texts:
         words = _WORD.findall(text)
         for before, word, after in zip(["."] + words, words, [*words[1:], "."]):
+            if after.rstrip(",.;:") in ("Kommune", "Kommunes") and word[:1].isupper():
+                municipal.add(word)
             if _LOWER.fullmatch(word.rstrip(",.;:")):
                 lower[word.rstrip(",.;:")] += 1
             elif _CAPITAL.fullmatch(word) and _LOWER.fullmatch(before):
@@ -91,7 +100,7 @@ def casing_of(texts: Iterable[str]) -> Casing:
                 if _CAPITAL.fullmatch(after.rstrip(",.;:")):
                     names.add((word, after.rstrip(",.;:")))
     common = frozenset(w for w, n in lower.items() if n >= capital[w])  # a compound may be written once
-    return Casing(common, frozenset(names), frozenset(capital))
+    return Casing(common, frozenset(names), frozenset(capital), frozenset(municipal))
 
 
 def run_in_heading(sentence: str, casing: Casing) -> int:

@@ -36,7 +36,8 @@ class Named(StrEnum):
     """What a question asking who or which asks to be named."""
 
     ANYONE = "anyone"  # «Hvem …?», "Who …?": a person (a text's author too) or a party
-    PARTY = "party"  # «Hvilken leverandør …», «Hvilke kommuner …»
+    PARTY = "party"  # «Hvilke kommuner …», «Hvilken organisation …»
+    COMPANY = "company"  # «Hvilken leverandør …», «Hvilket arkitektfirma …»: a business, never a municipality
     PLACE = "place"  # «I hvilken by …», "Which country …": a place, never an abbreviation
 
 

@@ -85,7 +85,9 @@ def asks_name(text: str) -> Named | None:
         if following & word_set("place_nouns"):
             return Named.PLACE
         # a compound of one counts («Hvilket arkitektfirma …», «Hvilken it-leverandør …»)
-        nouns = word_set("name_nouns")
+        nouns, companies = word_set("name_nouns"), word_set("company_nouns")
+        if following & companies or any(compound_head(w, companies) for w in following):
+            return Named.COMPANY
         if following & nouns or any(compound_head(w, nouns) for w in following):
             return Named.PARTY
     return None
