@@ -22,23 +22,29 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
 
 
 def bar_chart_png(labels: list[str], values: list[float], value_labels: list[str], title: str) -> bytes:
-    """Vertical bars with their value written above each and the label below; zero at the baseline."""
+    """Vertical bars from a zero line, up for a gain and down for a loss (a business case's first years), with
+    their value written at the bar's end and the label below the chart."""
     image = Image.new("RGB", (_WIDTH, _HEIGHT), "white")
     draw = ImageDraw.Draw(image)
     small, big = _font(16), _font(20)
     draw.text((_MARGIN, 16), title, fill="black", font=big)
-    top, bottom = 70, _HEIGHT - 50
-    peak = max((abs(v) for v in values), default=0) or 1
+    top, bottom = 94, _HEIGHT - 74  # room for a value written above the highest bar and below the lowest
+    high, low = max([0.0, *values]), min([0.0, *values])
+    scale = (bottom - top) / ((high - low) or 1)
+    zero = top + high * scale
     slot = (_WIDTH - 2 * _MARGIN) / max(len(values), 1)
-    draw.line((_MARGIN, bottom, _WIDTH - _MARGIN, bottom), fill="grey", width=2)
+    draw.line((_MARGIN, zero, _WIDTH - _MARGIN, zero), fill="grey", width=2)
     for i, (label, value, shown) in enumerate(zip(labels, values, value_labels)):
         left = _MARGIN + i * slot + slot * 0.15
         right = left + slot * 0.7
-        height = (bottom - top - 24) * abs(value) / peak
-        draw.rectangle((left, bottom - height, right, bottom), fill=_BAR)
+        end = zero - value * scale
+        draw.rectangle((left, min(end, zero), right, max(end, zero)), fill=_BAR)
         centre = (left + right) / 2
-        draw.text((centre, bottom - height - 6), shown, fill="black", font=small, anchor="md")
-        draw.text((centre, bottom + 10), label, fill="black", font=small, anchor="ma")
+        if value < 0:
+            draw.text((centre, end + 6), shown, fill="black", font=small, anchor="ma")
+        else:
+            draw.text((centre, end - 6), shown, fill="black", font=small, anchor="md")
+        draw.text((centre, _HEIGHT - 40), label, fill="black", font=small, anchor="ma")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
