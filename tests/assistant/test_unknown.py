@@ -313,32 +313,6 @@ def test_when_is_led_by_the_sentence_that_dates_it(settings: Settings, tmp_path:
     assert answer.text.startswith("Efter en forsøgsperiode åbnede hotlinen i marts 2013"), answer.text
 
 
-BENCHMARK = (
-    "# Benchmark\n\nKommunerne i netværket ønsker at gøre benchmarkværktøjet for ejendomsdrift permanent, så "
-    "målingerne kan fortsættes. Værktøjet sammenligner udgifterne til rengøring og vedligehold.\n"
-)
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Hvornår blev benchmarkværktøjet for ejendomsdrift gjort permanent?",
-        "When was the benchmark tool made permanent?",
-    ],
-    ids=["da", "en"],
-)
-def test_when_no_sentence_tells_when_it_is_refused_with_the_nearest(
-    settings: Settings, tmp_path: Path, question: str
-) -> None:
-    """What the sources tell of the thing, without a time, does not answer «Hvornår …?»: the manager is told the
-    time is not stated and sees the nearest sentence."""
-    answer = assistant_over(settings, tmp_path / "docs", {"benchmark.txt": BENCHMARK}).answer(question)
-    assert answer.refused, answer.text
-    assert "Rapporterne angiver ikke tidspunktet; nærmest kommer: «Kommunerne i netværket" in answer.text or (
-        "The reports do not state the time; the nearest figure they give (in Danish): «Kommunerne" in answer.text
-    ), answer.text
-
-
 TOWN_HALLS = {
     "halls.txt": (
         "# Rådhuse\n\nViborg Kommune fik med det nye rådhus en tilbagebetalingstid på 8 år.\n\n"

@@ -179,7 +179,6 @@ _LACKING = {
     "euro": ("beløbet i euro", "the amount in euros"),
     "dollar": ("beløbet i dollar", "the amount in dollars"),
     "place": ("stedet", "the place"),
-    "time": ("tidspunktet", "the time"),
 }
 
 
