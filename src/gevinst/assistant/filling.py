@@ -69,8 +69,8 @@ def fill(spec: Spec, query: Query) -> Filling:
     figures = query.figures
     near = contexts(query.text, figures)
     args: dict[str, Any] = {}
-    used: set[int] = set()
     aside = Aside()  # high ends the calculator has no input for, and figures scaled to a year
+    aside.in_year, used = yearly.weeks_in_year(query)
     repeated = False
     for inp in spec.inputs:
         if inp.kind is Kind.AMOUNT_LIST and inp.required:

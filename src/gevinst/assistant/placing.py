@@ -29,6 +29,8 @@ class Aside:
 
     highs: dict[str, float] = field(default_factory=dict)
     scaled: dict[str, str] = field(default_factory=dict)
+    # how many of a period the asker's year has, when the question says («i 46 arbejdsuger»): not 52
+    in_year: dict[Period, float] = field(default_factory=dict)
 
 
 # Which kinds of stated number can fill which kind of input.
@@ -54,14 +56,16 @@ def accepts(inp: Input, q: QuantityMention) -> bool:
     return q.unit in ACCEPTS.get(inp.kind, ()) and period_ok and size_ok and not served
 
 
-def per_year(inp: Input, q: QuantityMention, yearly_ask: bool = False) -> float:
+def per_year(
+    inp: Input, q: QuantityMention, yearly_ask: bool = False, in_year: dict[Period, float] | None = None
+) -> float:
     """«1.500 henvendelser om måneden» fill a yearly count as 18.000; an amount per month fills an input of no
     period as a yearly one when the question asks per year («… en halv million om måneden. Hvad sparer vi om
-    året?»)."""
+    året?»). `in_year`: the periods the question says its year has («40 sager om ugen i 46 arbejdsuger»)."""
     if q.per is None:
         return 1
     asked = yearly_ask and inp.period is None and inp.kind is Kind.AMOUNT
-    return PER_YEAR[q.per] if inp.scales or asked else 1
+    return (in_year or {}).get(q.per, PER_YEAR[q.per]) if inp.scales or asked else 1
 
 
 def larger_first(spec: Spec, args: dict[str, Any]) -> None:
@@ -80,7 +84,7 @@ def larger_first(spec: Spec, args: dict[str, Any]) -> None:
 def put(
     spec: Spec, inp: Input, q: QuantityMention, args: dict[str, Any], aside: Aside, yearly_ask: bool = False
 ) -> None:
-    factor = per_year(inp, q, yearly_ask)
+    factor = per_year(inp, q, yearly_ask, aside.in_year)
     if inp.adds and isinstance(args.get(inp.name), float):
         args[inp.name] += q.value * factor
         aside.scaled.pop(inp.name, None)  # a sum of figures: no one figure's scaling tells how it came about

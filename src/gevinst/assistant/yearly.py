@@ -44,6 +44,19 @@ def stated_years(query: Query, used: set[int], pcts: list[QuantityMention]) -> Y
     return Years(len(named), False, frozenset(), True) if 1 < len(named) <= 30 else None
 
 
+def weeks_in_year(query: Query) -> tuple[dict[Period, float], set[int]]:
+    """The working weeks a question gives its year («40 sager om ugen i 46 arbejdsuger», «in 46 weeks»), when
+    it states a figure per week, and the index of the figure that says so."""
+    weekly = any(q.per is Period.WEEK for q in query.figures)
+    weeks = lexicon.word_set("week_nouns")
+    for n, q in enumerate(query.figures):
+        noun = q.noun.lower()
+        named = noun in weeks or lexicon.compound_head(noun, weeks)
+        if weekly and q.unit is UnitKind.COUNT and 1 <= q.value <= 52 and named:
+            return {Period.WEEK: q.value}, {n}
+    return {}, set()
+
+
 def one_year_each(query: Query, pcts: list[QuantityMention]) -> bool:
     """Each percentage is followed by a calendar year of its own, later each time («6 % i 2025, 5 % i 2026 og 4 %
     i 2027»): a cut planned year by year."""
