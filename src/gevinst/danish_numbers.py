@@ -66,6 +66,7 @@ class Quantity:
     start: int
     end: int
     resolution: float  # value of one unit in the last written digit, after scaling
+    currency: bool = False  # written with kroner («kr.», «DKK»), not only a scale («5,8 mio. indbyggere»)
 
     def matches(self, other: Quantity) -> bool:
         """Does `other` (found in an answer) state this expected quantity?"""
@@ -162,7 +163,8 @@ def find_quantities(text: str, english: bool = False) -> list[Quantity]:
         factor = _scale_of(r.scale)
         kind = "percent" if r.pct else ("amount" if (r.scale or r.currency) else "plain")
         m = r.match
-        out.append(Quantity(r.value * factor, kind, m.group(0), m.start(), m.end(), r.resolution * factor))
+        resolution = r.resolution * factor
+        out.append(Quantity(r.value * factor, kind, m.group(0), m.start(), m.end(), resolution, bool(r.currency)))
     return out
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from gevinst.assistant.evidence import Candidate, question_figures, reading_order
+from gevinst.assistant.figure_stated import figure_fit
 from gevinst.assistant.parse import parse_query
 from gevinst.assistant.query import Asks
 from gevinst.settings import Settings
@@ -152,9 +153,6 @@ def test_a_refusal_for_want_of_the_unit_asked_says_so_and_quotes_the_nearest_fig
 def test_a_count_question_is_stated_by_a_number_of_what_it_counts(question: str, sentence: str, states: bool) -> None:
     """«Hvor mange lønregistre …» is not answered by «230 arbejdspladser»: a count of other things fits less than
     the refusal rule's need of a number of the thing counted."""
-    from gevinst.assistant.figure_stated import figure_fit
-    from gevinst.assistant.parse import parse_query
-
     assert (figure_fit(parse_query(question)[0], sentence) == 1.0) is states
 
 
@@ -169,9 +167,6 @@ def test_a_count_question_is_stated_by_a_number_of_what_it_counts(question: str,
     ids=["km-asked-how-far", "a-duration-is-no-distance", "english-how-far", "afstand-asks-a-distance"],
 )
 def test_a_distance_is_asked_by_how_far_and_stated_in_km(question: str, sentence: str, fit: float) -> None:
-    from gevinst.assistant.figure_stated import figure_fit
-    from gevinst.assistant.parse import parse_query
-
     assert figure_fit(parse_query(question)[0], sentence) == fit
 
 
@@ -188,9 +183,6 @@ def test_a_distance_is_asked_by_how_far_and_stated_in_km(question: str, sentence
 def test_a_part_asked_of_a_whole_the_question_states_is_not_answered_by_that_whole(
     question: str, sentence: str, fit: float
 ) -> None:
-    from gevinst.assistant.figure_stated import figure_fit
-    from gevinst.assistant.parse import parse_query
-
     assert figure_fit(parse_query(question)[0], sentence) == fit
 
 
@@ -224,9 +216,6 @@ def test_a_figure_asked_in_a_unit_of_measure_or_currency_is_stated_in_it(
 ) -> None:
     """«Hvad er CO2-reduktionen i ton?» is not answered by the kroner the same business case saves, nor «i euro» by
     kroner: the unit named is what is asked."""
-    from gevinst.assistant.figure_stated import figure_fit
-    from gevinst.assistant.parse import parse_query
-
     assert figure_fit(parse_query(question)[0], sentence) == fit
 
 
@@ -241,9 +230,6 @@ def test_a_figure_asked_in_a_unit_of_measure_or_currency_is_stated_in_it(
     ids=["varighed-in-months", "an-amount-is-no-duration", "hvor-lang-tid-in-months", "english-how-long"],
 )
 def test_a_span_of_time_asked_is_stated_in_years_or_months(question: str, sentence: str, fit: float) -> None:
-    from gevinst.assistant.figure_stated import figure_fit
-    from gevinst.assistant.parse import parse_query
-
     assert figure_fit(parse_query(question)[0], sentence) == fit
 
 
@@ -259,9 +245,6 @@ def test_a_span_of_time_asked_is_stated_in_years_or_months(question: str, senten
     ids=["a-year-dates-it", "an-amount-is-another-kind", "no-figure", "english-what-year", "an-amount-is-no-year"],
 )
 def test_which_year_is_answered_by_a_calendar_year(question: str, sentence: str, fit: float) -> None:
-    from gevinst.assistant.figure_stated import figure_fit
-    from gevinst.assistant.parse import parse_query
-
     query = parse_query(question)[0]
     assert query.asks is Asks.FIGURE
     assert figure_fit(query, sentence) == fit
@@ -291,9 +274,6 @@ def test_which_year_is_answered_by_a_calendar_year(question: str, sentence: str,
 def test_when_is_answered_by_a_time(question: str, sentence: str, fit: float) -> None:
     """«Hvornår …?» asks a point or span in time: a sentence that places the thing in time answers it, not the
     amount it is about nor the year the question itself names."""
-    from gevinst.assistant.figure_stated import figure_fit
-    from gevinst.assistant.parse import parse_query
-
     query = parse_query(question)[0]
     assert query.asks is Asks.FIGURE
     assert figure_fit(query, sentence) == fit
@@ -301,18 +281,12 @@ def test_when_is_answered_by_a_time(question: str, sentence: str, fit: float) ->
 
 def test_resources_asked_by_how_many_are_a_measure_not_a_count() -> None:
     """«Hvor mange ressourcer …» is answered in årsværk or kroner; no report counts «N ressourcer»."""
-    from gevinst.assistant.figure_stated import figure_fit
-    from gevinst.assistant.parse import parse_query
-
     query = parse_query("Hvor mange ressourcer skal kommunen afsætte til udtræk af data?")[0]
     assert query.counted == ()
     assert figure_fit(query, "Det kræver, at kommunen afsætter ca. et halvt årsværk til udtræk af data.") >= 0.5
 
 
 def test_money_asked_by_how_many_is_stated_by_an_amount() -> None:
-    from gevinst.assistant.figure_stated import figure_fit
-    from gevinst.assistant.parse import parse_query
-
     query = parse_query("Hvor mange penge har kommunen frigjort?")[0]
     assert figure_fit(query, "Det gav en årlig nettobesparelse på 3,5 mio. kr.") == 1.0
     assert figure_fit(query, "Det gav 9 færre årsværk.") < 1.0
@@ -433,9 +407,6 @@ def test_the_sentence_that_continues_the_lead_is_quoted_with_it() -> None:
     ],
 )
 def test_a_figure_in_words_is_a_figure(sentence: str, states: bool) -> None:
-    from gevinst.assistant.figure_stated import figure_fit
-    from gevinst.assistant.parse import parse_query
-
     query = parse_query("Hvor lang tid tager det at etablere organisationen?")[0]
     assert (figure_fit(query, sentence) >= 0.5) is states
 
@@ -858,9 +829,6 @@ def test_a_lead_that_counts_what_is_asked_brings_the_items_that_follow() -> None
     ],
 )
 def test_a_number_before_what_the_question_counts_states_the_figure(question: str, sentence: str, fit: float) -> None:
-    from gevinst.assistant.figure_stated import figure_fit
-    from gevinst.assistant.parse import parse_query
-
     assert figure_fit(parse_query(question)[0], sentence) == fit
 
 
@@ -1323,7 +1291,4 @@ def test_a_compound_whose_head_the_index_stems_shorter_is_split(settings: Settin
 def test_a_count_asked_is_stated_by_a_number_of_the_thing_not_by_a_year(sentence: str, fit: float) -> None:
     """«Hvor mange borgere gennemførte …?»: «2016 gennemført» puts a year, not a number, before a word of the
     question."""
-    from gevinst.assistant.figure_stated import figure_fit
-    from gevinst.assistant.parse import parse_query
-
     assert figure_fit(parse_query("Hvor mange borgere gennemførte et forløb i 2016?")[0], sentence) == fit

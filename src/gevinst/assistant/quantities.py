@@ -202,7 +202,7 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
             continue
         # «fra 5 til 9 timer»: the first figure of a change counts what the second does
         changing = nxt is not None and q.kind == nxt.kind == "plain" and _FROM.search(before) and _RANGE.match(gap)
-        m = _NEXT_WORD.match(low, nxt.end if changing and nxt is not None else end)
+        m = _NEXT_WORD.match(low, nxt.end if nxt is not None and changing else end)
         noun, second = (m.group(1), m.group(2) or "") if m else ("", "")
         if noun in lexicon.word_set("per_words"):  # «2.800 a year», «14.500 om året»: a rate, not a span of years
             second = ""
@@ -211,7 +211,7 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
         unit = _unit_of(q.kind, q.value, noun, before, second, bare=text[q.start : q.end].strip().isdigit())
         if q.kind == "plain" and _ORDINAL_AFTER.match(text, q.end):  # «efter det fyldte 18. år» names a year of age
             unit = UnitKind.LABEL
-        if unit is UnitKind.AMOUNT and not _CURRENCY.search(q.text) and lexicon.serves_people(noun):
+        if unit is UnitKind.AMOUNT and not q.currency and lexicon.serves_people(noun):
             unit = UnitKind.COUNT  # «5,8 mio. indbyggere» counts people, it is no amount
         if out and out[-1].unit in _NAMING and text[out[-1].end : q.start] == "/":  # «nr. 2024/117» names one thing
             unit = UnitKind.LABEL
@@ -233,7 +233,6 @@ def read_quantities(text: str, english: bool = False) -> tuple[QuantityMention, 
 
 # A whole number with a full stop and a word in lower case after it is an ordinal («det 18. år», «3. kvartal»)
 _ORDINAL_AFTER = re.compile(r"\.\s+[a-zæøå]")
-_CURRENCY = re.compile(r"kr\b|kr\.|kroner|dkk|€|\$|euro", re.IGNORECASE)
 
 
 # An amount per percent («1,3 mio. kr. for hver procent af indbyggerne», «pr. procentpoint», «per percentage

@@ -80,12 +80,12 @@ def asks_name(text: str) -> Named | None:
         return None
     if words[0] in word_set("name_questions"):
         return Named.ANYONE
+    # a compound of one counts («Hvilket arkitektfirma …», «Hvilken it-leverandør …»)
+    nouns, companies = word_set("name_nouns"), word_set("company_nouns")
     for i, word in enumerate(words):
         following = set(words[i + 1 : i + 3]) if word in word_set("which_words") else set()
         if following & word_set("place_nouns"):
             return Named.PLACE
-        # a compound of one counts («Hvilket arkitektfirma …», «Hvilken it-leverandør …»)
-        nouns, companies = word_set("name_nouns"), word_set("company_nouns")
         if following & companies or any(compound_head(w, companies) for w in following):
             return Named.COMPANY
         if following & nouns or any(compound_head(w, nouns) for w in following):

@@ -64,11 +64,10 @@ def _column_wise(
     if any(c not in (None, named[0]) for c in named[:second]) or named[0] in named[second:]:
         return []
     values = {named[0]: [figures[n].value for n in runs[0]], named[second]: [figures[n].value for n in runs[1]]}
-    shares = values.get(columns[0], [])
-    between = text[figures[runs[0][0]].start : figures[runs[1][0]].start].lower()
-    if len(shares) + 1 == len(values.get(columns[1], [])) and sum(shares) < 100 and _says_rest(between):
-        shares.append(100 - sum(shares))
     first, other = values[columns[0]], values[columns[1]]
+    between = text[figures[runs[0][0]].start : figures[runs[1][0]].start].lower()
+    if len(first) + 1 == len(other) and sum(first) < 100 and _says_rest(between):
+        first = [*first, 100 - sum(first)]
     if len(first) != len(other) or len(first) < 2:
         return []
     return [{columns[0]: a, columns[1]: b} for a, b in zip(first, other, strict=True)]
