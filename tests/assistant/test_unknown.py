@@ -41,6 +41,9 @@ MODEL = (
     "Udbetalingen af boligstøtte koster 12 mio. kr. om året i 2013-2015, mens den fælles enhed bygges op.\n\n"
     "## E-handel\n\n"
     "Et positivt skøn er, at e-handlen i kommunen kan nå op på 90 % af indkøbene.\n\n"
+    "## Administrative gevinster\n\n"
+    "En undersøgelse viser, at kommunerne har realiseret gevinster på administrationen for 600 mio. kr. i 2008, "
+    "og at de i 2009 budgetterer med gevinster på administrationen for 780 mio. kr.\n\n"
     "## Underretninger\n\n"
     "Her lå landsgennemsnittet i 2008 på ca. 20 % af underretningerne, der førte til en børnefaglig undersøgelse.\n"
 )
@@ -170,6 +173,19 @@ BY_RULE = {
     "the-estimate-asked": ("Hvor stor en andel af indkøbene kan e-handlen i kommunen nå op på?", False),
     "achieved-not-the-estimate": ("Hvor stor en andel af indkøbene har kommunen opnået med e-handlen?", True),
     "actual-and-stated": ("Hvor meget sparede huslejeregistret faktisk i det første år?", False),
+    # one sentence tells what came of one year and plans the next: the clause with the year asked decides
+    "the-year-asked-is-planned": (
+        "Hvor store gevinster på administrationen realiserede kommunerne faktisk i 2009?",
+        True,
+    ),
+    "the-year-asked-came-true": (
+        "Hvor store gevinster på administrationen realiserede kommunerne faktisk i 2008?",
+        False,
+    ),
+    "the-plan-asked-too": (
+        "Hvilke gevinster på administrationen var faktisk realiseret i 2008, og hvad budgetterede de med i 2009?",
+        False,
+    ),
 }
 
 
