@@ -162,8 +162,9 @@ def test_a_place_is_never_an_abbreviation() -> None:
         ("Udskiftningen er sket på skolerne i Holbæk og Frederikssund.", False),
         ("Belysningen er leveret af Acubiz.", True),
         ("Udskiftningen nedbragte CO2-udledningen.", False),
+        ("Gruppen havde folk fra Mariagerfjord og Århus.", False),
     ],
-    ids=["municipalities", "a-business", "a-word-with-a-digit"],
+    ids=["municipalities", "a-business", "a-word-with-a-digit", "municipalities-never-written-with-kommune"],
 )
 def test_a_company_asked_is_named_by_no_municipality(sentence: str, named: bool) -> None:
     """«Hvilket firma …?»: a municipality the reports write «… Kommune» is no business, nor is «CO2»."""
@@ -171,3 +172,19 @@ def test_a_company_asked_is_named_by_no_municipality(sentence: str, named: bool)
 
     asked = "Hvilket firma leverede belysningen?"
     assert names_someone(sentence, asked, casing_of(NAMES_CORPUS), municipalities=False) is named
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Af Jørgen Sunesen, projektleder, Viborg Kommune.",
+        "Af Anne Dyrberg & Johannes Engers Gregersen, konsulenter, Vejle Kommune.",
+        "Af Anne Dyrberg og Johannes Gregersen, konsulenter, Vejle Kommune.",
+    ],
+    ids=["one-author", "two-authors-with-ampersand", "two-authors-with-og"],
+)
+def test_a_byline_of_several_authors_names_no_party(sentence: str) -> None:
+    from gevinst.assistant.headings import names_someone, without_byline
+
+    asked = "Hvilken leverandør havde platformen?"
+    assert not names_someone(without_byline(sentence), asked, casing_of(NAMES_CORPUS), municipalities=False)

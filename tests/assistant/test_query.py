@@ -683,6 +683,10 @@ def test_a_question_opening_with_when_asks_a_time(question: str, when: bool) -> 
         ("I hvilken by blev centret placeret?", Named.PLACE),
         ("Hvilket arkitektfirma tegnede rådhuset?", Named.COMPANY),
         ("Hvilken effektivisering gav det?", None),
+        ("Hvem var leverandør af den gamle platform?", Named.COMPANY),
+        ("Hvem var formand for arbejdsgruppen?", Named.PERSON),
+        ("Who was the chair of the working group?", Named.PERSON),
+        ("Hvilken arkitekt eller totalrådgiver stod for rådhuset?", Named.COMPANY),
     ],
     ids=[
         "hvem",
@@ -694,6 +698,10 @@ def test_a_question_opening_with_when_asks_a_time(question: str, when: bool) -> 
         "a-place",
         "a-compound-of-a-party-noun",
         "no-party-noun",
+        "hvem-asks-a-business-by-its-noun",
+        "hvem-asks-a-person-by-its-noun",
+        "english-who-asks-a-person",
+        "two-nouns-asked-are-no-candidates",
     ],
 )
 def test_a_question_asking_who_or_which_party(question: str, asks: Named | None) -> None:

@@ -423,6 +423,39 @@ def test_a_byline_names_who_wrote_not_the_party_asked(
     assert refused or "Jørgen Sunesen" in answer.text
 
 
+WORKING_GROUP = {
+    "gruppe.txt": (
+        "# Arbejdsgruppen\n\nRapporten er skrevet af en arbejdsgruppe med medarbejdere fra kommunerne: København, "
+        "Århus, Odense og Mariagerfjord. Gruppen har holdt fire møder.\n"
+    ),
+}
+TELEPHONY = {
+    "telefoni.txt": (
+        "# Telefoni\n\nAf Anne Dyrberg & Johannes Gregersen, konsulenter, Vejle Kommune. Kommunens telefoner kørte "
+        "på en platform, som leverandøren ikke længere ville vedligeholde.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("docs", "question", "refused"),
+    [
+        (WORKING_GROUP, "Hvem var formand for arbejdsgruppen?", True),
+        (WORKING_GROUP, "Hvilke kommuner sad i arbejdsgruppen?", False),
+        (TELEPHONY, "Hvem var leverandør af den gamle telefoniplatform?", True),
+        (TELEPHONY, "Hvem skrev om telefonien i Vejle?", False),
+    ],
+    ids=["municipalities-name-no-chair", "municipalities-asked", "two-authors-name-no-supplier", "authors-asked"],
+)
+def test_a_person_or_business_asked_is_not_named_by_municipalities_or_authors(
+    settings: Settings, tmp_path: Path, docs: dict[str, str], question: str, refused: bool
+) -> None:
+    """«Hvem var formand …?» asks a person: the municipalities a group came from name none, though the corpus
+    never writes «Århus Kommune»; «Hvem var leverandør …?» asks a business, which the authors of a text are not,
+    though they answer who wrote it."""
+    assert refused_by_rule(assistant_over(settings, tmp_path / "docs", docs), question) is refused
+
+
 PAYROLL = "# Løn\n\nHorsens Kommune besluttede at reducere lønbudgetterne med 1 mio. kr. i 2013.\n"
 
 

@@ -124,13 +124,13 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
             another = party_told(parties, sentence, toks, another)
             if query.asks_name and retrieved.casing is not None:  # who: a sentence naming a party answers
                 # a byline («Af Jørgen Sunesen, projektleder, …») names who wrote the text: a «hvem», no «hvilket firma»
-                told = sentence if query.asks_name is Named.ANYONE else without_byline(sentence)
+                told = sentence if query.asks_name in (Named.ANYONE, Named.PERSON) else without_byline(sentence)
                 named = names_someone(
                     told,
                     query.text,
                     retrieved.casing,
-                    abbreviations=query.asks_name is not Named.PLACE,
-                    municipalities=query.asks_name is not Named.COMPANY,
+                    abbreviations=query.asks_name not in (Named.PLACE, Named.PERSON),
+                    municipalities=query.asks_name not in (Named.COMPANY, Named.PERSON),
                 )
                 fit = 1.0 if named else min(fit, 0.3)
             if (years and other_year(years, sentence)) or another:

@@ -48,7 +48,9 @@ class Casing:
 
 
 # «Af Jørgen Sunesen, projektleder, Viborg Kommune …»: the author and their title, heading an example
-_BYLINE = re.compile(r"(?<![\w-])Af (?:[A-ZÆØÅ][\wæøå.-]*\s+){0,3}[A-ZÆØÅ][\wæøå-]*,\s*[^,.]{1,60},")
+_AUTHOR = r"(?:[A-ZÆØÅ][\wæøå.-]*\s+){0,3}[A-ZÆØÅ][\wæøå-]*"
+# «Af Jørgen Sunesen, projektleder, …», «Af Anne Dyrberg & Johannes Engers Gregersen, konsulenter, …»
+_BYLINE = re.compile(rf"(?<![\w-])Af {_AUTHOR}(?:\s*(?:&|og)\s*{_AUTHOR})*,\s*[^,.]{{1,60}},")
 
 
 def without_byline(sentence: str) -> str:
@@ -70,7 +72,8 @@ def names_someone(
         word = m.group(0)
         if word.lower() in word_set("name_parts") or word.lower()[:5] in low:
             continue
-        if (not municipalities and word in casing.municipal) or any(ch.isdigit() for ch in word):
+        municipal = word in casing.municipal or word in word_set("municipalities")
+        if (not municipalities and municipal) or any(ch.isdigit() for ch in word):
             continue  # «CO2-udledning» names nobody
         # at a sentence's or an item's start a word is capitalised anyway: a name only when a capitalised word
         # follows («Slagelse Kommune har …», «Peter Karm fortæller»; not «- Oplæring af medarbejdere …»)

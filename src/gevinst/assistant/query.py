@@ -38,6 +38,7 @@ class Named(StrEnum):
     ANYONE = "anyone"  # «Hvem …?», "Who …?": a person (a text's author too) or a party
     PARTY = "party"  # «Hvilke kommuner …», «Hvilken organisation …»
     COMPANY = "company"  # «Hvilken leverandør …», «Hvilket arkitektfirma …»: a business, never a municipality
+    PERSON = "person"  # «Hvem var formand …?»: a person, never a municipality or an abbreviation
     PLACE = "place"  # «I hvilken by …», "Which country …": a place, never an abbreviation
 
 

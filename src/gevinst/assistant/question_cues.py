@@ -76,12 +76,18 @@ def asks_name(text: str) -> Named | None:
     eller kommunen?»)."""
     last = _last_sentence(text)
     words = re.findall(r"[\wæøå]+", last)
-    if not words or set(words) & word_set("alternatives"):
+    if not words or any(
+        w in word_set("alternatives") and not _joins_asked_nouns(words, i) for i, w in enumerate(words)
+    ):
         return None
-    if words[0] in word_set("name_questions"):
-        return Named.ANYONE
-    # a compound of one counts («Hvilket arkitektfirma …», «Hvilken it-leverandør …»)
     nouns, companies = word_set("name_nouns"), word_set("company_nouns")
+    if words[0] in word_set("name_questions"):
+        # «Hvem var leverandør …?» asks a business, «Hvem var formand …?» a person, by the noun it asks for
+        asked = set(words[1:4])
+        if asked & companies:
+            return Named.COMPANY
+        return Named.PERSON if asked & word_set("person_nouns") else Named.ANYONE
+    # a compound of one counts («Hvilket arkitektfirma …», «Hvilken it-leverandør …»)
     for i, word in enumerate(words):
         following = set(words[i + 1 : i + 3]) if word in word_set("which_words") else set()
         if following & word_set("place_nouns"):
@@ -91,6 +97,12 @@ def asks_name(text: str) -> Named | None:
         if following & nouns or any(compound_head(w, nouns) for w in following):
             return Named.PARTY
     return None
+
+
+def _joins_asked_nouns(words: list[str], at: int) -> bool:
+    """«Hvilken arkitekt eller totalrådgiver …»: the «eller» joins two nouns of what is asked, so the question
+    does not name its candidates itself (as «…, KOMBIT eller kommunen?» does)."""
+    return at >= 2 and words[at - 2] in word_set("which_words")
 
 
 def asks_time(text: str) -> bool:
