@@ -62,6 +62,15 @@ class RetrievalSettings(BaseModel):
     # probability says little between 0.25 and 0.5: on dev..dev11 and heldout.yaml 4 answerable English questions
     # and 1 unanswerable (a price no sentence states, which a hard rule refuses) sat there; every other English
     # refusal came from a hard rule.
+    # A figure asked outright whose lead states one of the kind asked is answered when the figure gate
+    # (assistant/figure_gate.py) reaches this; chosen with bench/tune_figure_gate.py on the development banks.
+    figure_probability: float = Field(
+        0.1,
+        ge=0,
+        le=1,
+        description="the figure gate's least probability that a stated figure answers the figure asked; "
+        "chosen on the development banks with bench/tune_figure_gate.py",
+    )
     refusal_probability_foreign: float = Field(
         0.25,
         ge=0,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from gevinst.assistant import lexicon, question_cues, unknown
+from gevinst.assistant import figure_gate, lexicon, question_cues, unknown
 from gevinst.assistant.candidate import CALIBRATED_SPAN, Candidate, closeness
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.retrieval import Retrieved
@@ -43,11 +43,13 @@ def judge(
     unnamed = unknown.nobody_named(query, retrieved, chosen)
     stated = said is None and nearest is None and other_year is None and unnamed is None
     if stated and not _refused_by_rule(query, retrieved, chosen):
-        if (
-            settings is None
-            or _figure_stated(query, chosen[0])
-            or not _below_threshold(query, retrieved, chosen[0], settings)
-        ):
+        if settings is None:
+            return None
+        if figure_stated(query, chosen[0]):
+            # the score weighs the wording, not the figure: the figure gate weighs whether the figure is the one asked
+            if figure_gate.probability(figure_gate.signals(query, retrieved, chosen[0])) >= settings.figure_probability:
+                return None
+        elif not _below_threshold(query, retrieved, chosen[0], settings):
             return None
     if said is not None:
         return Refusal(said)
@@ -140,7 +142,7 @@ def _topic_unnamed(query: Query, retrieved: Retrieved, chosen: list[Candidate]) 
     return not any(names_focus(query.topic, retrieved.tokens[i]) for i in {c.passage for c in chosen})
 
 
-def _figure_stated(query: Query, lead: Candidate) -> bool:
+def figure_stated(query: Query, lead: Candidate) -> bool:
     """A figure asked outright whose lead states one of the kind asked, which the hard rules found in a passage
     about what the question names: the evidence score (term coverage, meaning) weighs the question's wording, not
     the figure («Hvor meget blev lønbudgettet barberet ned …?» — «… reducere lønbudgetterne med 1 mio. kr.»)."""

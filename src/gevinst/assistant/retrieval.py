@@ -47,6 +47,7 @@ class Retrieved:
     # retrieved, or carried after the retrieved ones for that list alone
     following: dict[int, int] = field(default_factory=dict)
     casing: Casing | None = None  # which words the corpus writes in lower case (run-in headings: headings.py)
+    weights: tuple[float, ...] = ()  # the IDF of each of the query's term groups (its rarest spelling's)
 
 
 class HybridRetriever:
@@ -158,7 +159,10 @@ class HybridRetriever:
         same_report = [i for i in carried if i + 1 in carried and self._same_report(i, i + 1)]
         following = {carried.index(i): carried.index(i + 1) for i in same_report}
         tokens = [self._tokens[i] for i in carried]
-        return Retrieved(chunks, coverage, missing, absent, best_dense, tokens, published, following, self.casing)
+        weights = tuple(max((self.idf(t) for t in group), default=0.0) for group in query.groups)
+        return Retrieved(
+            chunks, coverage, missing, absent, best_dense, tokens, published, following, self.casing, weights
+        )
 
     def _same_report(self, i: int, j: int) -> bool:
         return self.index.chunks[i].doc_id == self.index.chunks[j].doc_id
