@@ -55,3 +55,62 @@ def test_a_borrowed_percentage_comes_from_the_report(assistant, question: str, f
 def test_a_question_that_borrows_nothing_is_not_completed_from_a_passage(assistant) -> None:  # type: ignore[no-untyped-def]
     answer = assistant.answer("Lønbudgettet for vores hjemmeplejepersonale er 60 mio. kr. Hvad svarer det til?")
     assert not any(c.name == "percent_of" for c in answer.tool_calls)
+
+
+MORE_DOCS = {
+    "raadhus.txt": (
+        "# Viborgs nye rådhus\n\n"
+        "Rådhuset kostede 306 mio. kr. Det gav en samlet besparelse efter indflytning i nyt rådhus på 38 mio. kr. "
+        "om året.\n"
+    ),
+    "loen.txt": (
+        "# Centralisering af løn og regnskab\n\n"
+        "Forslaget forventes at reducere ressourcerne, der anvendes til at løse opgaverne, med 15-25%.\n"
+    ),
+    "udlaeg.txt": (
+        "# Udlæg\n\n"
+        "Kommune 1 har regnet på en app til udlæg. Det svarer til en årlig besparelse på 235 kr. per medarbejder. "
+        "I Aabenraa gav en gennemgang af 52 sager en årlig besparelse på 2 mio. kr.\n"
+    ),
+}
+
+BORROWED = [
+    # id, question, what the answer states (the report's figure and the result), or None: asked for what it lacks
+    (
+        "an-amount-borrowed-for-a-business-case",
+        "Et nyt rådhus hos os vil koste 180 mio. kr. Hvis vi opnår samme årlige besparelse som Viborg, hvor mange "
+        "år går der så, før det er tjent hjem?",
+        ("38.000.000 kr.", "4,74 år"),
+    ),
+    (
+        "a-range-of-percentages-named-as-the-reports",
+        "Vi bruger 32 mio. kr. om året på løn og regnskab. Hvad svarer rapportens potentiale ved centralisering af "
+        "løn og regnskab til i kroner for os?",
+        ("4.800.000–8.000.000 kr.",),
+    ),
+    (
+        "a-rate-stated-per-unit",
+        "Kommune 1 i rapporten regnede med en årlig besparelse pr. medarbejder på appen til udlæg. Hvad giver det "
+        "for os med 6.800 ansatte?",
+        ("235 kr.", "1.598.000 kr."),
+    ),
+    (
+        "a-total-is-no-rate",
+        "Hvis vi gennemgår 140 sager ligesom Aabenraa og får samme årlige besparelse pr. sag, hvad giver det os?",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "states"), [c[1:] for c in BORROWED], ids=[c[0] for c in BORROWED])
+def test_an_amount_or_a_range_is_borrowed_as_the_report_states_it(
+    settings: Settings, tmp_path: Path, question: str, states: tuple[str, ...] | None
+) -> None:
+    answer = assistant_over(settings, tmp_path / "docs", MORE_DOCS).answer(question)
+    if states is None:  # «2 mio. kr.» of 52 cases is no amount per case: asked for, not computed
+        assert not answer.tool_calls and "mangler jeg" in answer.text, answer.text
+        return
+    assert answer.tool_calls, answer.text
+    assert all(s in answer.text for s in states), answer.text
+    assert "(dit tal)" in answer.text and {"raadhus", "loen", "udlaeg"} & {c.doc_id for c in answer.citations}
+    assert "høj ende: 25 % (dit tal)" not in answer.text  # both ends of a range are the report's

@@ -1,7 +1,9 @@
 """A figure the question borrows from a report: «Lønbudgettet … er 45 mio. kr. Hvad svarer det til, hvis vi opnår
 samme besparelse på lønbudgettet som Københavns GPS-flådestyring?» gives our amount and takes the report's
-percentage. The one percentage a calculator still lacks is read from the retrieved passages, in the clause that
-shares the most of the question's words, and is shown and cited as the report's figure, never as the user's."""
+percentage; «… 180 mio. kr. Hvis vi opnår samme årlige besparelse som Viborg, hvornår er det tjent hjem?» takes
+its amount. The one percentage (or range of percentages) or amount a calculator still lacks is read from the
+retrieved passages, in the clause that shares the most of the question's words and states one figure of that
+kind, and is shown and cited as the report's figure, never as the user's."""
 
 from __future__ import annotations
 
@@ -14,56 +16,96 @@ from gevinst.assistant.query import Query
 from gevinst.calculators import Kind, Preset
 from gevinst.danish_numbers import find_quantities
 from gevinst.index.textnorm import tokens
+from gevinst.sentences import sentence_spans
 from gevinst.types import Chunk
 
 # A clause of a passage: between commas, semicolons, colons and sentence ends
 _CLAUSE = re.compile(r"[^,;:.!?]+(?:[.,]\d[^,;:.!?]*)*")
-_LEAST_SHARED = 2  # the question's words a clause must share to be the one it points to
+_LEAST_SHARED = 2  # the question's words a clause's sentence must share to be the one it points to
 _PASSAGES = 3
 
 
 def borrow(query: Query, ranked: list[Filling], context: AnswerContext) -> Filling | None:
-    """The calculator (of those `ranked` from the question) that lacks only one percentage, completed with the
-    report's, or None."""
+    """The calculator (of those `ranked` from the question) that lacks only one percentage or amount, completed
+    with the report's, or None."""
     if not (query.computes and query.own and query.borrows):
         return None
-    filling = next((f for f in ranked if _lacks_one_percent(f, query)), None)
-    if filling is None:
-        return None
-    preset = _percent_in_passages(query, context)
-    if preset is None:
-        return None
-    name = next(i.name for i in filling.spec.required if i.name not in filling.arguments)
-    return replace(filling, arguments={**filling.arguments, name: preset}, missing=())
+    for filling in (f for f in ranked if _lacks_one(f, query)):
+        completed = _completed(filling, query, context)
+        if completed is not None:
+            return completed
+    return None
 
 
-def _lacks_one_percent(filling: Filling, query: Query) -> bool:
+def _completed(filling: Filling, query: Query, context: AnswerContext) -> Filling | None:
+    wanted = next(i for i in filling.spec.required if i.name not in filling.arguments)
+    name = wanted.name
+    found = _figure_in_passages(query, context, wanted.kind, per_unit=" pr. " in f" {wanted.label} ")
+    if found is None:
+        return None
+    preset, high = found
+    if high is None:
+        return replace(filling, arguments={**filling.arguments, name: preset}, missing=())
+    high_end = f"{name}_high"  # «15-25 %»: the calculator's own high end, or a second run
+    if any(i.name == high_end for i in filling.spec.inputs):
+        both = {name: preset, high_end: replace(preset, value=high)}  # both ends are the report's
+        return replace(filling, arguments={**filling.arguments, **both}, missing=())
+    return replace(filling, arguments={**filling.arguments, name: preset}, missing=(), highs=((name, high),))
+
+
+def _lacks_one(filling: Filling, query: Query) -> bool:
     open_ = [i for i in filling.spec.required if i.name not in filling.arguments]
     return (
         len(filling.missing) == 1
         and len(open_) == 1
-        and open_[0].kind is Kind.PERCENT
+        and open_[0].kind in _READ
         and uses_every_figure(filling, query)
         and bool(filling.used)
-        and not filling.spec.needs_goal
+        and (not filling.spec.needs_goal or filling.goal > 0)  # «… før det er tjent hjem?» names a business case
     )
 
 
-def _percent_in_passages(query: Query, context: AnswerContext) -> Preset | None:
+_PER_UNIT = re.compile(r"\.?\s*(?:pr\.|per)\s+(?!år\b|måned\b|uge\b|year\b|month\b)[\wæøå]", re.IGNORECASE)
+_READ = {Kind.PERCENT: "percent", Kind.AMOUNT: "amount"}  # what a passage's figure must be to fill the input
+
+
+def _figure_in_passages(
+    query: Query, context: AnswerContext, kind: Kind, per_unit: bool = False
+) -> tuple[Preset, float | None] | None:
+    """`per_unit`: the input is an amount per unit («Beløb pr. enhed»), which only a figure stated per something
+    fills («235 kr. per medarbejder»), never a total («2 mio. kr.» of 52 cases)."""
     retrieved = context.retriever.retrieve(query, k=5)
     if retrieved.missing_entities:
         return None
     wanted = set(query.terms)
-    best: tuple[int, float, Chunk, str] | None = None
+    best: tuple[int, float, float | None, Chunk, str] | None = None
     for chunk in retrieved.chunks[:_PASSAGES]:
-        for m in _CLAUSE.finditer(chunk.text):
-            percents = [q for q in find_quantities(m.group(0)) if q.kind == "percent"]
-            if len(percents) != 1:  # a clause of two percentages does not say which one is meant
-                continue
-            shared = len(wanted & set(tokens(m.group(0))))
-            if shared >= _LEAST_SHARED and (best is None or shared > best[0]):
-                best = (shared, percents[0].value, chunk, m.group(0).strip())
+        for start, end in sentence_spans(chunk.text):
+            sentence = chunk.text[start:end]
+            # «… løn og regnskab kan reduceres med 15-25%»; under its section's heading («Centralisering af løn»)
+            around = len(wanted & set(tokens(f"{chunk.section} {sentence}")))
+            for m in _CLAUSE.finditer(sentence):
+                after = sentence[m.end() :] if per_unit else ""  # «235 kr» | «. per medarbejder»
+                figure = _one_figure(m.group(0), _READ[kind], per_unit, after)
+                if figure is None or around < _LEAST_SHARED:  # two figures in a clause: which one is meant?
+                    continue
+                shared = 2 * len(wanted & set(tokens(m.group(0)))) + around  # the clause's own words first
+                if best is None or shared > best[0]:
+                    best = (shared, *figure, chunk, m.group(0).strip())
     if best is None:
         return None
-    _, value, chunk, clause = best
-    return Preset(value, f"{chunk.title}, s. {chunk.page}: «{clause}»", chunk.doc_id, chunk.page, chunk.section)
+    _, value, high, chunk, clause = best
+    return Preset(value, f"{chunk.title}, s. {chunk.page}: «{clause}»", chunk.doc_id, chunk.page, chunk.section), high
+
+
+def _one_figure(clause: str, kind: str, per_unit: bool = False, after: str = "") -> tuple[float, float | None] | None:
+    """The clause's one figure of the kind, or its one range («15-25 %», «3-15 mio. kr.»: low and high); with
+    `per_unit`, one stated per something other than a period."""
+    found = [q for q in find_quantities(clause) if q.kind == kind]
+    if per_unit and not (len(found) == 1 and _PER_UNIT.match(clause[found[0].end :] + after)):
+        return None
+    if len(found) == 1:
+        return found[0].value, None
+    if len(found) == 2 and re.fullmatch(r"\s*(?:-|–|til)\s*", clause[found[0].end : found[1].start]):
+        return found[0].value, found[1].value
+    return None

@@ -77,7 +77,7 @@ def _named_instead(best: Filling, ranked: list[Filling]) -> Filling | None:
 def answer_calculation(query: Query, context: AnswerContext) -> Answer | Deferred | None:
     ranked = rank(query) if query.figures else []
     filling = choose(query, ranked)
-    if filling is None or not filling.complete:  # «samme besparelse som Københavns …»: the report's percentage
+    if filling is None or not filling.complete:  # «samme besparelse som Københavns …»: the report's figure
         filling = borrowed.borrow(query, ranked, context) or filling
     if filling is None:
         return None
