@@ -79,3 +79,16 @@ def test_proposals_of_the_2009_report_are_not_taken_from_the_klk_catalogue(real_
     answer = real_assistant.answer("Hvilke forslag giver KL til en fælleskommunal back office-funktion?")
     assert "Forslag i «Kommunale veje" not in answer.text
     assert any(c.doc_id == "kl-2009-objektiv-sagsbehandling" for c in answer.citations)
+
+
+def test_a_borrowed_figure_and_the_method_from_one_page_are_one_citation(real_assistant) -> None:  # type: ignore[no-untyped-def]
+    """Viborg's yearly saving (borrowed) and the payback method both come from KL 2014, s. 20: one source, both
+    marked with it, not the same passage twice under two numbers."""
+    answer = real_assistant.answer(
+        "Et nyt rådhus hos os vil koste 180 mio. kr. Hvis vi opnår samme årlige besparelse som Viborg, hvor mange "
+        "år går der så, før det er tjent hjem?"
+    )
+    assert "38.000.000 kr." in answer.text and "4,74 år" in answer.text, answer.text
+    pages = [(c.doc_id, c.page) for c in answer.citations]
+    assert len(pages) == len(set(pages)), pages
+    assert "årlig besparelse) [1]" in answer.text and "38 mio») [1]" in answer.text

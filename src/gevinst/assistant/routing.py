@@ -154,17 +154,7 @@ def compose_calculation(
     for a in result.assumptions:
         kind = spec.input(a.name).kind if a.name != "method" else Kind.COUNT
         value = a.value if isinstance(a.value, str) else show(a.value, kind)
-        cite = next(
-            (
-                c.n
-                for c in citations
-                if a.doc_id
-                and c.doc_id == a.doc_id
-                and c.section == a.section
-                and (a.page is None or c.page in (a.page, a.page + 1))
-            ),
-            None,
-        )
+        cite = next((c.n for c in citations if a.doc_id and _same_passage(c, a)), None)
         lines.append(f"- {a.label}: {value} ({a.source})" + (f" [{cite}]" if cite else ""))
         if cite:
             cited.add(cite)
@@ -250,15 +240,22 @@ def _same(figure: QuantityMention, q: Quantity) -> bool:
     return kind_ok and math.isclose(q.value, figure.value, rel_tol=1e-9)
 
 
+def _same_passage(cited: Citation, a: Assumption) -> bool:
+    """A default from a page already cited (or its section, where the report has no pages): one citation for
+    both, though one names the page's section and the other does not (a borrowed figure and the method)."""
+    if cited.doc_id != a.doc_id:
+        return False
+    if a.page is None:
+        return cited.section == a.section
+    return cited.page in (a.page, a.page + 1)
+
+
 def preset_citations(result: CalcResult, context: AnswerContext) -> list[Citation]:
     """The passage each report default (or the method) comes from: in its document and page or section, the
     passage that states the most of that report's values."""
     out: list[Citation] = []
     for a in result.assumptions:
-        if not a.doc_id or any(
-            c.doc_id == a.doc_id and c.section == a.section and (a.page is None or c.page in (a.page, a.page + 1))
-            for c in out
-        ):
+        if not a.doc_id or any(_same_passage(c, a) for c in out):
             continue
         values = [
             show(x.value, Kind.COUNT)
