@@ -53,6 +53,10 @@ def test_a_stated_figure_the_gate_does_not_trust_is_refused(
     chosen = evidence.choose(query, evidence.candidates(query, retrieved, assistant.retriever), retrieved)
     assert refusal.figure_stated(query, chosen[0]) and not refusal.hard_refusal(query, retrieved, chosen)
     assert (refusal.judge(query, retrieved, chosen, assistant.settings.retrieval) is not None) is refused
+    answer = assistant.answer(QUESTION)
+    assert answer.refused is refused, answer.text
+    # a refusal quotes the figure the source does state, so the manager can judge it
+    assert not refused or "angiver ikke netop det tal, der spørges om; nærmest kommer: «Kommunens" in answer.text
 
 
 def test_every_signal_has_a_weight() -> None:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from gevinst.assistant.extractive import refusal_text
+from gevinst.assistant.query import Language, Named
 from gevinst.settings import Settings
 
 from ..conftest import assistant_over, refused_by_rule
@@ -121,6 +123,12 @@ CASES = {
     "year-inside-a-range": ("Hvad koster udbetalingen af boligstøtte om året i 2014?", False, ""),
     # a figure the report leaves as a template's placeholder
     "figure-left-blank": ("Hvor stort er potentialet ved effektiv visitation i kroner?", True, "XXX"),
+    # what came of a year the source only budgets: the budgeting sentence is quoted
+    "an-estimate-quoted-for-the-actual": (
+        "Hvor store gevinster på administrationen realiserede kommunerne faktisk i 2009?",
+        True,
+        "angiver ikke det faktiske resultat; nærmest kommer: «En undersøgelse viser",
+    ),
     "a-figure-stated-nearby": (
         "Hvor stor en reduktion i visiterede ydelser gav gennemgangen af de 52 sager?",
         False,
@@ -479,3 +487,10 @@ def test_a_figure_stated_for_the_party_asked_is_not_refused_by_the_score(
     )
     answer = assistant_over(strict, tmp_path / "docs", {"payroll.txt": PAYROLL}).answer(question)
     assert answer.refused is refused, answer.text
+
+
+@pytest.mark.parametrize("named", list(Named), ids=[n.value for n in Named])
+def test_a_refusal_names_what_is_missing_for_every_kind_of_name_asked(named: Named) -> None:
+    """«Rapporterne angiver ikke navnet; nærmest kommer: …», never «angiver ikke ;»."""
+    text = refusal_text([], Language.DA, said="Kommunen valgte en ny platform.", lacking=named.value)
+    assert "angiver ikke navnet" in text or "angiver ikke stedet" in text, text

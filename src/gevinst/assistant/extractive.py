@@ -170,6 +170,11 @@ _LACKING = {
     "party": ("navnet", "the name"),
     "anyone": ("navnet", "the name"),
     "company": ("navnet", "the name"),
+    "person": ("navnet", "the name"),
+    # what actually came of it, where the source gives an estimate or a budget; the figure asked, where the source
+    # states one the figure gate does not take for it
+    "actual": ("det faktiske resultat", "the actual result"),
+    "figure": ("netop det tal, der spørges om", "the very figure asked for"),
     # a figure asked in a unit of measure or a currency the sources do not state it in
     "distance": ("afstanden", "the distance"),
     "weight": ("tallet som vægt (fx i ton)", "the figure as a weight (e.g. in tonnes)"),

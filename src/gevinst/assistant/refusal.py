@@ -49,7 +49,8 @@ def judge(
             # the score weighs the wording, not the figure: the figure gate weighs whether the figure is the one asked
             if figure_gate.probability(figure_gate.signals(query, retrieved, chosen[0])) >= settings.figure_probability:
                 return None
-        elif not _below_threshold(query, retrieved, chosen[0], settings):
+            return Refusal(chosen[0], "figure")  # the figure the source does state, for the manager to judge
+        if not _below_threshold(query, retrieved, chosen[0], settings):
             return None
     if said is not None:
         return Refusal(said)
@@ -59,6 +60,8 @@ def judge(
         return Refusal(other_year, "year:" + "/".join(unknown.asked_years(query, retrieved)))
     if unnamed is not None and query.asks_name is not None:
         return Refusal(unnamed, query.asks_name.value)
+    if unknown.estimate_for_actual(query, retrieved, chosen[0]):  # the estimate the source gives instead
+        return Refusal(chosen[0], "actual")
     if query.unit_asked in lexicon.measure_kinds():  # «… i ton?»: the nearest figure, in another unit
         nearest_figure = unknown.first_stating(chosen)
         if nearest_figure is not None:
