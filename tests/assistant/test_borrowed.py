@@ -63,6 +63,10 @@ MORE_DOCS = {
         "Rådhuset kostede 306 mio. kr. Det gav en samlet besparelse efter indflytning i nyt rådhus på 38 mio. kr. "
         "om året.\n"
     ),
+    "gladsaxe.txt": (
+        "# Gladsaxes rådhus\n\nModerniseringen af rådhuset gav en årlig besparelse på husleje og diverse udgifter "
+        "på 4,5 mio. kr.\n"
+    ),
     "loen.txt": (
         "# Centralisering af løn og regnskab\n\n"
         "Forslaget forventes at reducere ressourcerne, der anvendes til at løse opgaverne, med 15-25%.\n"
@@ -81,6 +85,12 @@ BORROWED = [
         "Et nyt rådhus hos os vil koste 180 mio. kr. Hvis vi opnår samme årlige besparelse som Viborg, hvor mange "
         "år går der så, før det er tjent hjem?",
         ("38.000.000 kr.", "4,74 år"),
+    ),
+    (
+        "english-the-named-example-s-amount",
+        "A new town hall would cost us DKK 180 million. If we get the same yearly saving as Viborg, how many years "
+        "until it pays back?",
+        ("38.000.000 kr.", "4,74"),
     ),
     (
         "a-range-of-percentages-named-as-the-reports",

@@ -12,7 +12,9 @@ from dataclasses import replace
 
 from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.filling import Filling, uses_every_figure
+from gevinst.assistant.lexicon import specific_names
 from gevinst.assistant.query import Query
+from gevinst.assistant.retrieval import Retrieved
 from gevinst.calculators import Kind, Preset
 from gevinst.danish_numbers import find_quantities
 from gevinst.index.textnorm import tokens
@@ -56,7 +58,7 @@ def _example_completed(filling: Filling, query: Query, context: AnswerContext) -
     retrieved = context.retriever.retrieve(query, k=5)
     if retrieved.missing_entities or not counted:
         return None
-    for chunk in retrieved.chunks[:_PASSAGES]:
+    for chunk in _naming(query, retrieved):
         for start, end in sentence_spans(chunk.text):
             sentence = chunk.text[start:end]
             amounts = [q for q in find_quantities(sentence) if q.kind == "amount"]
@@ -70,6 +72,14 @@ def _example_completed(filling: Filling, query: Query, context: AnswerContext) -
                 open_ = {i.name: found[i.kind] for i in filling.spec.required if i.name not in filling.arguments}
                 return replace(filling, arguments={**filling.arguments, **open_}, missing=())
     return None
+
+
+def _naming(query: Query, retrieved: Retrieved) -> list[Chunk]:
+    """The read passages that name every party or example the question names (a report's publisher counts:
+    «KLK's potentiale»): «samme besparelse som Viborg» is Viborg's, not the Gladsaxe passage also found."""
+    names = [set(tokens(n)) for n in specific_names(query.names)]
+    passages = range(min(_PASSAGES, len(retrieved.chunks)))
+    return [retrieved.chunks[p] for p in passages if all(n <= retrieved.tokens[p] for n in names)]
 
 
 def _counts(after: str, counted: set[str]) -> bool:
@@ -120,7 +130,7 @@ def _figure_in_passages(
         return None
     wanted = set(query.terms)
     best: tuple[int, float, float | None, Chunk, str] | None = None
-    for chunk in retrieved.chunks[:_PASSAGES]:
+    for chunk in _naming(query, retrieved):
         for start, end in sentence_spans(chunk.text):
             sentence = chunk.text[start:end]
             # «… løn og regnskab kan reduceres med 15-25%»; under its section's heading («Centralisering af løn»)
