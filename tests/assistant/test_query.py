@@ -708,6 +708,20 @@ def test_a_question_asking_who_or_which_party(question: str, asks: Named | None)
     assert parse_query(question)[0].asks_name is asks
 
 
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("Hvem var formand for arbejdsgruppen?", "formand"),
+        ("Who is the finance and labour market director quoted in the case?", "direktør"),
+        ("Hvem var projektleder på rådhuset?", "leder"),
+        ("Hvem betalte for den fælles hotline?", ""),
+    ],
+    ids=["formand", "english-director", "a-compound-of-a-role", "no-role"],
+)
+def test_a_question_asking_a_person_names_the_role(question: str, role: str) -> None:
+    assert parse_query(question)[0].role == role
+
+
 def test_a_month_is_no_name_the_passages_must_mention() -> None:
     query = parse_query("How many municipalities took part in the KOMBIT workshops in May 2014?")[0]
     assert query.names == ("KOMBIT",)

@@ -443,6 +443,12 @@ TELEPHONY = {
         "på en platform, som leverandøren ikke længere ville vedligeholde.\n"
     ),
 }
+DIRECTOR = {
+    "direktoer.txt": (
+        "# Telefoni\n\nAf Anne Dyrberg, konsulent, Vejle Kommune. Kommunen skiftede telefoniplatform i 2013. "
+        "Økonomidirektør Peter Karm fortæller, at den gamle platform var dyr.\n"
+    ),
+}
 
 
 @pytest.mark.parametrize(
@@ -452,8 +458,19 @@ TELEPHONY = {
         (WORKING_GROUP, "Hvilke kommuner sad i arbejdsgruppen?", False),
         (TELEPHONY, "Hvem var leverandør af den gamle telefoniplatform?", True),
         (TELEPHONY, "Hvem skrev om telefonien i Vejle?", False),
+        (DIRECTOR, "Hvem var formand for telefoniprojektet?", True),
+        (DIRECTOR, "Hvem er direktør for økonomien i Vejle?", False),
+        (DIRECTOR, "Who is the finance director in Vejle?", False),
     ],
-    ids=["municipalities-name-no-chair", "municipalities-asked", "two-authors-name-no-supplier", "authors-asked"],
+    ids=[
+        "municipalities-name-no-chair",
+        "municipalities-asked",
+        "two-authors-name-no-supplier",
+        "authors-asked",
+        "names-without-the-role-asked",
+        "a-name-with-the-role-asked",
+        "english-role",
+    ],
 )
 def test_a_person_or_business_asked_is_not_named_by_municipalities_or_authors(
     settings: Settings, tmp_path: Path, docs: dict[str, str], question: str, refused: bool

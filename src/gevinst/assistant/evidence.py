@@ -132,6 +132,8 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
                     abbreviations=query.asks_name not in (Named.PLACE, Named.PERSON),
                     municipalities=query.asks_name not in (Named.COMPANY, Named.PERSON),
                 )
+                # «Hvem var formand …?»: a name with the role asked («arbejdsmarkedsdirektør Peter Karm»)
+                named = named and (not query.role or query.role in sentence.lower())
                 fit = 1.0 if named else min(fit, 0.3)
             if (years and other_year(years, sentence)) or another:
                 # «i 2016» is not answered by «… i 2014 … 175 mio. kr.», nor Holbæk's figure by Vejle's

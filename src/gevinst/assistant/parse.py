@@ -10,7 +10,7 @@ from gevinst.assistant.conversation import cited, is_follow_up, language_of, sta
 from gevinst.assistant.figure_asked import asks_number_of, asks_part_of_stated_whole, how_many, names_unit, word_group
 from gevinst.assistant.number_words import small_number
 from gevinst.assistant.quantities import read_quantities, spell_fractions
-from gevinst.assistant.query import Asks, Language, QuantityMention, Query, UnitKind
+from gevinst.assistant.query import Asks, Language, Named, QuantityMention, Query, UnitKind
 from gevinst.assistant.question_text import clean_question, names_in
 from gevinst.assistant.sentence_kind import (
     asks_calculation,
@@ -281,6 +281,7 @@ def parse_query(
         budget_years=figure_kind.budget_years(text),
         topic=_topic(text, language),
         asks_name=question_cues.asks_name(first),
+        role=question_cues.role_asked(first) if question_cues.asks_name(first) is Named.PERSON else "",
         part_asked=asks_part_of_stated_whole(text),
         stages=frozenset(question_cues.stages(text)),
         measures=lexicon.measures_named(first),

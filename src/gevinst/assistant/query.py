@@ -165,6 +165,9 @@ class Query:
     # It asks who or which party («Hvem betalte …?», «Hvilken leverandør …») or place («I hvilken by …»): a
     # sentence naming one answers it.
     asks_name: Named | None = None
+    # The role whose holder a question asking a person wants named («Hvem var formand …?» → "formand"): a sentence
+    # naming someone answers it only with the role in it.
+    role: str = ""
     # «Hvor mange af de ca. 230 arbejdspladser …?»: a part of a whole whose figure the question states
     part_asked: bool = False
     # The index tokens of the noun a Danish question asks about as its subject («Hvordan håndteres momsen …» →

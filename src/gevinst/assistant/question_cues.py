@@ -86,7 +86,7 @@ def asks_name(text: str) -> Named | None:
         asked = set(words[1:4])
         if asked & companies:
             return Named.COMPANY
-        return Named.PERSON if asked & word_set("person_nouns") else Named.ANYONE
+        return Named.PERSON if role_asked(last) else Named.ANYONE
     # a compound of one counts («Hvilket arkitektfirma …», «Hvilken it-leverandør …»)
     for i, word in enumerate(words):
         following = set(words[i + 1 : i + 3]) if word in word_set("which_words") else set()
@@ -97,6 +97,17 @@ def asks_name(text: str) -> Named | None:
         if following & nouns or any(compound_head(w, nouns) for w in following):
             return Named.PARTY
     return None
+
+
+def role_asked(text: str) -> str:
+    """The role a question asks the holder of («Hvem var formand …?» → formand, "Who is the … director?" →
+    direktør; «projektleder» is a leder), in the Danish the reports use; "" when it asks none."""
+    roles = lexicon_data()["person_roles"]
+    for word in re.findall(r"[\wæøå]+", _last_sentence(text).lower()):
+        for role, forms in roles.items():
+            if word in forms or compound_head(word, [role]):
+                return str(role)
+    return ""
 
 
 def _joins_asked_nouns(words: list[str], at: int) -> bool:
