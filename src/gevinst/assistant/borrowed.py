@@ -61,8 +61,9 @@ def _example_completed(filling: Filling, query: Query, context: AnswerContext) -
     for chunk in _naming(query, retrieved):
         for start, end in sentence_spans(chunk.text):
             sentence = chunk.text[start:end]
-            amounts = [q for q in find_quantities(sentence) if q.kind == "amount"]
-            counts = [q for q in find_quantities(sentence) if q.kind == "plain" and _counts(sentence[q.end :], counted)]
+            stated = find_quantities(sentence)
+            amounts = [q for q in stated if q.kind == "amount"]
+            counts = [q for q in stated if q.kind == "plain" and _counts(sentence[q.end :], counted)]
             if len(amounts) == 1 and len(counts) == 1:
                 source = f"{chunk.title}, s. {chunk.page}: «{sentence.strip()}»"
                 found = {
@@ -78,8 +79,9 @@ def _naming(query: Query, retrieved: Retrieved) -> list[Chunk]:
     """The read passages that name every party or example the question names (a report's publisher counts:
     «KLK's potentiale»): «samme besparelse som Viborg» is Viborg's, not the Gladsaxe passage also found."""
     names = [set(tokens(n)) for n in specific_names(query.names)]
-    passages = range(min(_PASSAGES, len(retrieved.chunks)))
-    return [retrieved.chunks[p] for p in passages if all(n <= retrieved.tokens[p] for n in names)]
+    read = retrieved.chunks[:_PASSAGES]
+    told = retrieved.tokens[:_PASSAGES] or [set(tokens(f"{c.title} {c.section} {c.text}")) for c in read]
+    return [c for c, toks in zip(read, told, strict=True) if all(n <= toks for n in names)]
 
 
 def _counts(after: str, counted: set[str]) -> bool:
