@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import chain
 
 from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.filling import Filling, uses_every_figure
@@ -32,15 +33,17 @@ def borrow(query: Query, ranked: list[Filling], context: AnswerContext) -> Filli
     with the report's, or None."""
     if not (query.computes and query.own and query.borrows):
         return None
-    for filling in (f for f in ranked if _lacks_one(f, query)):
-        completed = _completed(filling, query, context)
-        if completed is not None:
-            return completed
-    for filling in (f for f in ranked if _lacks_an_example(f, query)):
-        completed = _example_completed(filling, query, context)
-        if completed is not None:
-            return completed
-    return None
+    lacking = [f for f in ranked if _lacks_one(f, query)]
+    examples = [f for f in ranked if _lacks_an_example(f, query)]
+    if not (lacking or examples):
+        return None
+    retrieved = context.retriever.retrieve(query, k=5)  # once, for every calculator tried
+    if retrieved.missing_entities:
+        return None
+    read = _naming(query, retrieved)
+    completed = (_completed(f, query, read) for f in lacking)
+    scaled = (_example_completed(f, query, read) for f in examples)
+    return next((f for f in chain(completed, scaled) if f is not None), None)
 
 
 def _lacks_an_example(filling: Filling, query: Query) -> bool:
@@ -50,15 +53,14 @@ def _lacks_an_example(filling: Filling, query: Query) -> bool:
     return kinds == sorted([Kind.AMOUNT, Kind.COUNT]) and uses_every_figure(filling, query) and bool(filling.used)
 
 
-def _example_completed(filling: Filling, query: Query, context: AnswerContext) -> Filling | None:
+def _example_completed(filling: Filling, query: Query, read: list[Chunk]) -> Filling | None:
     """The example's amount and count, from one sentence of the retrieved passages that states one amount and
     one number of what the question counts («… en gennemgang af 52 sager … en samlet reduktion på 2 mio. kr.»)."""
     # what our count counts: the first word after it that says something («140 af vores hjemmeplejesager»)
     counted = {next(iter(tokens(query.figures[n].after)), "") for n in filling.used} - {""}
-    retrieved = context.retriever.retrieve(query, k=5)
-    if retrieved.missing_entities or not counted:
+    if not counted:
         return None
-    for chunk in _naming(query, retrieved):
+    for chunk in read:
         for start, end in sentence_spans(chunk.text):
             sentence = chunk.text[start:end]
             stated = find_quantities(sentence)
@@ -90,10 +92,10 @@ def _counts(after: str, counted: set[str]) -> bool:
     return len(noun) >= 3 and any(c.endswith(noun) for c in counted)
 
 
-def _completed(filling: Filling, query: Query, context: AnswerContext) -> Filling | None:
+def _completed(filling: Filling, query: Query, read: list[Chunk]) -> Filling | None:
     wanted = next(i for i in filling.spec.required if i.name not in filling.arguments)
     name = wanted.name
-    found = _figure_in_passages(query, context, wanted.kind, per_unit=" pr. " in f" {wanted.label} ")
+    found = _figure_in_passages(query, read, wanted.kind, per_unit=" pr. " in f" {wanted.label} ")
     if found is None:
         return None
     preset, high = found
@@ -123,16 +125,13 @@ _READ = {Kind.PERCENT: "percent", Kind.AMOUNT: "amount"}  # what a passage's fig
 
 
 def _figure_in_passages(
-    query: Query, context: AnswerContext, kind: Kind, per_unit: bool = False
+    query: Query, read: list[Chunk], kind: Kind, per_unit: bool = False
 ) -> tuple[Preset, float | None] | None:
     """`per_unit`: the input is an amount per unit («Beløb pr. enhed»), which only a figure stated per something
     fills («235 kr. per medarbejder»), never a total («2 mio. kr.» of 52 cases)."""
-    retrieved = context.retriever.retrieve(query, k=5)
-    if retrieved.missing_entities:
-        return None
     wanted = set(query.terms)
     best: tuple[int, float, float | None, Chunk, str] | None = None
-    for chunk in _naming(query, retrieved):
+    for chunk in read:
         for start, end in sentence_spans(chunk.text):
             sentence = chunk.text[start:end]
             # «… løn og regnskab kan reduceres med 15-25%»; under its section's heading («Centralisering af løn»)

@@ -240,6 +240,7 @@ def parse_query(
     computes = _computes(text, len(figures))
     if computes:
         asks = Asks.CALCULATION
+    asks_name = question_cues.asks_name(first)
     query = Query(
         raw,
         text,
@@ -280,8 +281,8 @@ def parse_query(
         amount=figure_kind.amount_asked(text, price),
         budget_years=figure_kind.budget_years(text),
         topic=_topic(text, language),
-        asks_name=question_cues.asks_name(first),
-        role=question_cues.role_asked(first) if question_cues.asks_name(first) is Named.PERSON else "",
+        asks_name=asks_name,
+        role=question_cues.role_asked(first) if asks_name is Named.PERSON else "",
         part_asked=asks_part_of_stated_whole(text),
         stages=frozenset(question_cues.stages(text)),
         measures=lexicon.measures_named(first),

@@ -149,9 +149,10 @@ def asks_actual(text: str) -> bool:
 
 
 @cache
-def estimate_pattern() -> re.Pattern[str]:
-    """A sentence's words that it gives an estimate or a target, not what came of it."""
-    words = "|".join(re.escape(w) for w in lexicon_data()["actual"]["estimates"])
+def estimate_pattern(kind: str = "estimates") -> re.Pattern[str]:
+    """A sentence's words that it gives an estimate or a target, not what came of it; with "budgeted", that it
+    plans a year's budget («budgetterer med …»)."""
+    words = "|".join(re.escape(w) for w in lexicon_data()["actual"][kind])
     return re.compile(r"(?<![\wæøå])(?:" + words + r")", re.IGNORECASE)
 
 

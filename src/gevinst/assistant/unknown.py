@@ -37,20 +37,13 @@ def estimate_for_actual(query: Query, retrieved: Retrieved, lead: Candidate) -> 
         return True
     # «… har realiseret 600 mio. kr. i 2013, og at de i 2014 budgetterer med 780 mio. kr.»: the clause that dates
     # the year asked plans it («budgetterer»), though the sentence also tells what came of another year
-    if _budgeted().search(query.text):  # «… og hvor meget budgetterede kommunerne med for 2014?» asks the plan too
+    budgeted = question_cues.estimate_pattern("budgeted")
+    if budgeted.search(query.text):  # «… og hvor meget budgetterede kommunerne med for 2014?» asks the plan too
         return False
-    return any(
-        any(y in clause for y in query.years) and _budgeted().search(clause) for clause in _CLAUSE.split(sentence)
-    )
+    return any(any(y in clause for y in query.years) and budgeted.search(clause) for clause in _CLAUSE.split(sentence))
 
 
 _CLAUSE = re.compile(r",\s+(?:og|mens|men|hvor)\s|;\s")
-
-
-@cache
-def _budgeted() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in lexicon.lexicon_data()["actual"]["budgeted"])
-    return re.compile(r"(?<![\wæøå])(?:" + words + r")", re.IGNORECASE)
 
 
 def other_figure(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
