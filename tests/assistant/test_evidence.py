@@ -160,7 +160,8 @@ def test_a_count_question_is_stated_by_a_number_of_what_it_counts(question: str,
     ("question", "sentence", "fit"),
     [
         ("Hvor langt fra hjemmet kan barnet få plads?", "Barnet anvises plads inden for 4 km fra hjemmet.", 1.0),
-        ("Hvor langt fra hjemmet kan barnet få plads?", "Barnet får plads inden for 3 måneder.", 0.5),
+        # another kind, and a span of time states no other measure of what is asked
+        ("Hvor langt fra hjemmet kan barnet få plads?", "Barnet får plads inden for 3 måneder.", 0.3),
         ("How far from home can a child be offered a place?", "Pladsen ligger inden for 4 kilometer fra bopælen.", 1.0),
         ("Hvad er den største afstand til institutionen?", "Afstanden er højst 2 km.", 1.0),
     ],
@@ -216,6 +217,20 @@ def test_a_figure_asked_in_a_unit_of_measure_or_currency_is_stated_in_it(
 ) -> None:
     """«Hvad er CO2-reduktionen i ton?» is not answered by the kroner the same business case saves, nor «i euro» by
     kroner: the unit named is what is asked."""
+    assert figure_fit(parse_query(question)[0], sentence) == fit
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "fit"),
+    [
+        ("Hvor meget har Varde sparet på forsørgelse?", "Samtalerne begynder fra 16 års alderen.", 0.3),
+        ("Hvor meget har Varde sparet på forsørgelse?", "Projektet løb over tre år.", 0.3),
+        ("Hvor meget har Varde sparet på forsørgelse?", "Udgifterne faldt med 12 %.", 0.5),
+        ("Hvor meget har Varde sparet på forsørgelse?", "Varde sparede 2 mio. kr.", 1.0),
+    ],
+    ids=["an-age-says-no-amount", "a-span-says-no-amount", "a-share-may-state-a-saving", "an-amount"],
+)
+def test_a_span_of_time_is_no_other_statement_of_an_amount(question: str, sentence: str, fit: float) -> None:
     assert figure_fit(parse_query(question)[0], sentence) == fit
 
 

@@ -147,6 +147,23 @@ def test_a_sentence_names_a_party(sentence: str, named: bool) -> None:
     assert names_someone(sentence, asked, casing_of(NAMES_CORPUS)) is named
 
 
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Holbæk Kommune har samlet udlæggene.", True),
+        ("En kortlægning i Østdanmark har vist det samme.", False),
+        ("Udlæggene samles af KMD.", False),
+        ("Appen til udlæg kommer fra Acubiz.", False),
+    ],
+    ids=["a-municipality", "a-region-is-none", "an-abbreviation-is-none", "a-business-is-none"],
+)
+def test_a_municipality_asked_is_named_by_a_municipality(sentence: str, named: bool) -> None:
+    from gevinst.assistant.headings import names_someone
+
+    asked = "Hvilken kommune samlede udlæggene?"
+    assert names_someone(sentence, asked, casing_of(NAMES_CORPUS), only_municipalities=True) is named
+
+
 def test_a_place_is_never_an_abbreviation() -> None:
     from gevinst.assistant.headings import names_someone
 

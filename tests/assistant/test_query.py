@@ -676,7 +676,8 @@ def test_a_question_opening_with_when_asks_a_time(question: str, when: bool) -> 
     [
         ("Hvem betalte for den fælles hotline?", Named.ANYONE),
         ("Hvilken leverandør står bag appen?", Named.COMPANY),
-        ("Hvilke kommuner deltog i arbejdsgruppen?", Named.PARTY),
+        ("Hvilke kommuner deltog i arbejdsgruppen?", Named.MUNICIPALITY),
+        ("Hvilke organisationer deltog i arbejdsgruppen?", Named.PARTY),
         ("Which IT supplier did the municipality choose?", Named.COMPANY),
         ("Hvem har ansvaret – KOMBIT eller kommunen?", None),
         ("Hvilke gevinster giver en fælles hotline?", None),
@@ -687,11 +688,13 @@ def test_a_question_opening_with_when_asks_a_time(question: str, when: bool) -> 
         ("Hvem var formand for arbejdsgruppen?", Named.PERSON),
         ("Who was the chair of the working group?", Named.PERSON),
         ("Hvilken arkitekt eller totalrådgiver stod for rådhuset?", Named.COMPANY),
+        ("Which municipality is the example from?", Named.MUNICIPALITY),
     ],
     ids=[
         "hvem",
         "hvilken-leverandoer",
         "hvilke-kommuner",
+        "hvilke-organisationer",
         "english-one-word-between",
         "names-the-candidates",
         "not-a-party",
@@ -702,6 +705,7 @@ def test_a_question_opening_with_when_asks_a_time(question: str, when: bool) -> 
         "hvem-asks-a-person-by-its-noun",
         "english-who-asks-a-person",
         "two-nouns-asked-are-no-candidates",
+        "english-which-municipality",
     ],
 )
 def test_a_question_asking_who_or_which_party(question: str, asks: Named | None) -> None:
@@ -926,3 +930,23 @@ def test_a_figure_asked_per_unit(question: str, per_unit: bool) -> None:
 def test_an_interest_rate_is_a_figure() -> None:
     query = parse_query("Hvilken rente fik kommunen på lånet til rådhuset?")[0]
     assert query.asks is Asks.FIGURE and query.figure_outright and "percent" in query.quantity_kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "years", "report_years"),
+    [
+        ("Hvad sparede kommunerne ifølge KL's rapport fra 2009?", ("2009",), ("2009",)),
+        ("Hvad viste KL's undersøgelse af administrationen fra 2009?", ("2009",), ("2009",)),
+        ("I 2014-rapporten, hvad sparede Viborg?", ("2014",), ("2014",)),
+        ("What does the 2014 report say about savings in 2013?", ("2014", "2013"), ("2014",)),
+        ("Hvor stor var andelen med udsat skolestart i Billund i 2017?", ("2017",), ()),
+        ("Hvad sparede de fra 2015 til 2017?", ("2015", "2017"), ()),
+    ],
+    ids=["rapport-fra", "words-between", "year-rapporten", "english-year-report", "the-figure-s-year", "a-span"],
+)
+def test_a_year_that_names_a_report_is_not_the_year_asked(
+    question: str, years: tuple[str, ...], report_years: tuple[str, ...]
+) -> None:
+    query = parse_query(question)[0]
+    assert query.years == years
+    assert query.report_years == report_years

@@ -92,3 +92,29 @@ def test_a_borrowed_figure_and_the_method_from_one_page_are_one_citation(real_as
     pages = [(c.doc_id, c.page) for c in answer.citations]
     assert len(pages) == len(set(pages)), pages
     assert "årlig besparelse) [1]" in answer.text and "38 mio») [1]" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "refused", "stated"),
+    [
+        ("Hvor stor en andel af børnene i Billund fik udsat skolestart i 2015 og 2016?", False, "7,09 %"),
+        ("Hvor stor var andelen med udsat skolestart i Billund i 2017?", True, "angiver ikke tallet for 2017"),
+        ("Hvor meget brugte Billund på gæstevederlag i dagplejen i 2016?", True, "Det fremgår ikke"),
+    ],
+    ids=["the-table-s-years", "the-report-s-own-year-is-asked-too", "a-share-row-is-no-amount"],
+)
+def test_a_table_row_answers_for_the_years_its_table_gives(  # type: ignore[no-untyped-def]
+    real_assistant, question: str, refused: bool, stated: str
+) -> None:
+    """A table row of the place asked states its figure for the years of its header; the report's year of
+    publication (2017) is a year asked like any other, and a row of shares does not say what was spent."""
+    answer = real_assistant.answer(question)
+    assert answer.refused is refused and stated in answer.text, answer.text
+
+
+def test_which_municipality_is_answered_by_a_municipality(real_assistant) -> None:  # type: ignore[no-untyped-def]
+    """The report's example is «en kommune», unnamed: a region («Østdanmark») or a centre is no municipality."""
+    answer = real_assistant.answer(
+        "Hvilken kommune er eksemplet med de effektiviserede jobsamtaler for aktivitetsparate i rapporten?"
+    )
+    assert answer.refused and "kommunens navn" in answer.text, answer.text

@@ -87,7 +87,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
     total = sum(w for _, w in weights)
     top_score = max((c.score for c in retrieved.chunks), default=0.0) or 1.0
     numbers = question_figures(query)
-    years = asked_years(query, retrieved)
+    years = asked_years(query)
     parties = parties_of(query, retrieved.chunks[:MAX_PASSAGES_READ])
     seen: set[str] = set()
     out: list[Candidate] = []
@@ -131,6 +131,7 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
                     retrieved.casing,
                     abbreviations=query.asks_name not in (Named.PLACE, Named.PERSON),
                     municipalities=query.asks_name not in (Named.COMPANY, Named.PERSON),
+                    only_municipalities=query.asks_name is Named.MUNICIPALITY,
                 )
                 # «Hvem var formand …?»: a name with the role asked («arbejdsmarkedsdirektør Peter Karm»)
                 named = named and (not query.role or query.role in sentence.lower())

@@ -171,6 +171,7 @@ _LACKING = {
     "anyone": ("navnet", "the name"),
     "company": ("navnet", "the name"),
     "person": ("navnet", "the name"),
+    "municipality": ("kommunens navn", "the municipality's name"),
     # what actually came of it, where the source gives an estimate or a budget; the figure asked, where the source
     # states one the figure gate does not take for it
     "actual": ("det faktiske resultat", "the actual result"),

@@ -49,7 +49,10 @@ def _other_figure_fit(query: Query, sentence: str) -> float:
         wanted = wanted - {"count"}
     if any(k in wanted or (not wanted and not counting and k != "count") for k in kinds):
         return 1.0
-    return 0.5 if any(k != "count" for k in kinds) else 0.3
+    # A saving or a share may be stated in another unit (kroner for «hvor meget», årsværk, hours), not as a span of
+    # time: «fra 16 års alderen», «over tre år» say nothing of how much
+    spans = {"years", "duration"} if wanted and not wanted & {"years", "duration"} else set()
+    return 0.5 if any(k != "count" and k not in spans for k in kinds) else 0.3
 
 
 _CALENDAR_YEAR = re.compile(r"(?<![\d.,-])(?:19|20)\d\d(?![\d.,]\d)")

@@ -59,14 +59,20 @@ def without_byline(sentence: str) -> str:
 
 
 def names_someone(
-    sentence: str, asked: str, casing: Casing, abbreviations: bool = True, municipalities: bool = True
+    sentence: str,
+    asked: str,
+    casing: Casing,
+    abbreviations: bool = True,
+    municipalities: bool = True,
+    only_municipalities: bool = False,
 ) -> bool:
     """The sentence names a party the question `asked` does not: an abbreviation («KMD») or a capitalised word
     the corpus does not write in lower case («… kommer fra Acubiz», «i regi af Fonden for Velfærdsteknologi»); at
     the sentence's start only one followed by another capitalised word («Slagelse Kommune har …»). A common word
     capitalised as a heading run into the sentence («Fælleskommunal selvbetjeningshotline …») is no name. Without
     `abbreviations`, «KL» and «KOMBIT» name nobody: a place asked is written out. Without `municipalities`, a
-    municipality («Hvidovre», which the corpus writes «Hvidovre Kommune») names nobody: a business is asked."""
+    municipality («Hvidovre», which the corpus writes «Hvidovre Kommune») names nobody: a business is asked. With
+    `only_municipalities`, only a municipality names one: «Hvilken kommune …?» is not answered by «Østdanmark»."""
     low = asked.lower()
     for m in re.finditer(r"(?<![\w-])[A-ZÆØÅ][\wæøåÆØÅ&-]*", sentence):
         word = m.group(0)
@@ -75,6 +81,10 @@ def names_someone(
         municipal = word in casing.municipal or word in word_set("municipalities")
         if (not municipalities and municipal) or any(ch.isdigit() for ch in word):
             continue  # «CO2-udledning» names nobody
+        if only_municipalities:
+            if municipal:
+                return True
+            continue
         # at a sentence's or an item's start a word is capitalised anyway: a name only when a capitalised word
         # follows («Slagelse Kommune har …», «Peter Karm fortæller»; not «- Oplæring af medarbejdere …»)
         opening = not sentence[: m.start()].strip() or sentence[: m.start()].rstrip()[-1] in ".!?:-–•"

@@ -258,6 +258,7 @@ def parse_query(
         happened=question_cues.asks_what_happened(text),
         actual=question_cues.asks_actual(text),
         accounts_years=question_cues.accounts_years(text),
+        report_years=question_cues.report_years(text),
         own=bool(set(re.findall(r"[\wæøå]+", text.lower())) & lexicon.ownership_words()),
         borrows=question_cues.borrows_figure(text),
         about_example=bool(_REPORT_EXAMPLE.search(text)),

@@ -40,6 +40,7 @@ class Named(StrEnum):
     COMPANY = "company"  # «Hvilken leverandør …», «Hvilket arkitektfirma …»: a business, never a municipality
     PERSON = "person"  # «Hvem var formand …?»: a person, never a municipality or an abbreviation
     PLACE = "place"  # «I hvilken by …», "Which country …": a place, never an abbreviation
+    MUNICIPALITY = "municipality"  # «Hvilken kommune …», "Which municipalities …": a municipality by its name
 
 
 class UnitKind(StrEnum):
@@ -96,6 +97,8 @@ class Query:
     # The years whose accounts it asks about («i regnskabet for 2014»): a year's accounts close after it ends, so
     # a report published that year or before cannot state them.
     accounts_years: tuple[str, ...] = ()
+    # The years that name a report, not the figure asked («KL's rapport fra 2009», «2014-rapporten»).
+    report_years: tuple[str, ...] = ()
     own: bool = False  # it speaks of the asker's own situation («vi», «vores», «we», «our»)
     # It takes a report's figure for its own («samme besparelse … som Københavns GPS-flådestyring»): the one
     # percentage its calculator lacks comes from the retrieved passage (borrowed.py).

@@ -92,6 +92,8 @@ def asks_name(text: str) -> Named | None:
         following = set(words[i + 1 : i + 3]) if word in word_set("which_words") else set()
         if following & word_set("place_nouns"):
             return Named.PLACE
+        if following & word_set("municipality_nouns"):
+            return Named.MUNICIPALITY
         if following & companies or any(compound_head(w, companies) for w in following):
             return Named.COMPANY
         if following & nouns or any(compound_head(w, nouns) for w in following):
@@ -165,6 +167,21 @@ def _accounts_pattern() -> re.Pattern[str]:
 def accounts_years(text: str) -> tuple[str, ...]:
     """The years whose accounts the question asks about («i regnskabet for 2014» → "2014")."""
     return tuple(m.group(1) for m in _accounts_pattern().finditer(text))
+
+
+@cache
+def _report_year_pattern() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(w) for w in lexicon_data()["report_nouns"])
+    # «rapporten fra 2009», «KL's rapport om administration fra 2009», «the 2014 report», «2014-rapporten»
+    named_after = rf"(?<![\wæøå])(?:{nouns})[\wæøå]*(?:\s+[\wæøå'’-]+){{0,3}}?\s+(?:fra|from|of|af)\s+(\d{{4}})\b"
+    named_before = rf"\b(\d{{4}})(?:-|\s+)(?:{nouns})"
+    return re.compile(f"{named_after}|{named_before}", re.IGNORECASE)
+
+
+def report_years(text: str) -> tuple[str, ...]:
+    """The years by which the question names a report («KL's rapport fra 2009» → "2009"): the report's, not the
+    year its figure is asked for."""
+    return tuple(m.group(1) or m.group(2) for m in _report_year_pattern().finditer(text))
 
 
 @cache

@@ -9,12 +9,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from gevinst.assistant import figure_gate, lexicon, question_cues, unknown
+from gevinst.assistant import figure_gate, figure_kind, lexicon, question_cues, unknown
 from gevinst.assistant.candidate import CALIBRATED_SPAN, Candidate, closeness
 from gevinst.assistant.query import Asks, Language, Query
 from gevinst.assistant.retrieval import Retrieved
 from gevinst.assistant.sentence_kind import states_statistic
 from gevinst.assistant.sentence_shape import names_focus
+from gevinst.assistant.table_rows import TableRow, best_row, extremes
 from gevinst.index import textnorm
 from gevinst.settings import RetrievalSettings
 
@@ -39,10 +40,15 @@ def judge(
         return Refusal()
     said = unknown.not_stated(query, retrieved, chosen)
     nearest = statistic_not_stated(query, retrieved, chosen)
-    other_year = unknown.year_not_stated(query, retrieved, chosen)
+    row = named_row(query, retrieved, chosen)
+    # a table row of the party asked, under a caption or header of the year asked, states that year's figure
+    dated = row is not None and set(unknown.asked_years(query)) <= figure_kind.years_named(
+        f"{row.caption} {row.header}"
+    )
+    other_year = None if dated else unknown.year_not_stated(query, retrieved, chosen)
     unnamed = unknown.nobody_named(query, retrieved, chosen)
     stated = said is None and nearest is None and other_year is None and unnamed is None
-    if stated and not _refused_by_rule(query, retrieved, chosen):
+    if stated and not _refused_by_rule(query, retrieved, chosen, row is not None):
         if settings is None:
             return None
         if figure_stated(query, chosen[0]):
@@ -57,7 +63,7 @@ def judge(
     if nearest is not None:
         return Refusal(nearest, query.statistic)
     if other_year is not None:
-        return Refusal(other_year, "year:" + "/".join(unknown.asked_years(query, retrieved)))
+        return Refusal(other_year, "year:" + "/".join(unknown.asked_years(query)))
     if unnamed is not None and query.asks_name is not None:
         return Refusal(unnamed, query.asks_name.value)
     if unknown.estimate_for_actual(query, retrieved, chosen[0]):  # the estimate the source gives instead
@@ -82,7 +88,30 @@ def hard_refusal(query: Query, retrieved: Retrieved, chosen: list[Candidate]) ->
     return judge(query, retrieved, chosen) is not None
 
 
-def _refused_by_rule(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
+def named_row(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> TableRow | None:
+    """The row of a flattened table in a chosen passage that states the figure asked, which the composed answer
+    puts first: the row the party the question names heads («Billund 7,09 6,05» for «… i Billund …»), or the
+    highest row of a ranking asked («de højeste … pr. helårsanbragt»); only when the table's own unit is of the
+    kind asked (a share in % does not say what a place costs)."""
+    if query.asks is not Asks.FIGURE:
+        return None
+    texts = {p: retrieved.chunks[p].text for p in dict.fromkeys(c.passage for c in chosen)}
+    if query.extremes:
+        ranked = extremes(texts, query.terms)
+        row = ranked[1] if ranked else None
+    else:
+        found = best_row(texts, query.names, query.terms) if query.names else None
+        row = found[1] if found else None
+    wanted = {query.unit_asked} if query.unit_asked else query.quantity_kinds | ({"amount"} if query.price else set())
+    return row if row is not None and _ROW_UNIT_KINDS.get(row.unit) in wanted else None
+
+
+# A table's unit (as table_rows writes it) and the kind of figure it states.
+_ROW_UNIT_KINDS = {"%": "percent", "t.kr.": "amount", "mio. kr.": "amount", "mia. kr.": "amount"}
+
+
+def _refused_by_rule(query: Query, retrieved: Retrieved, chosen: list[Candidate], row: bool = False) -> bool:
+    """`row`: a chosen passage holds a table row of the party asked (`named_row`), which states a figure."""
     if retrieved.missing_entities or lead_lacks_name(query, retrieved, chosen[0]):
         return True
     if unknown.after_publication(query, retrieved, chosen[0]) or _other_stage(query, retrieved, chosen):
@@ -91,7 +120,9 @@ def _refused_by_rule(query: Query, retrieved: Retrieved, chosen: list[Candidate]
         return True
     if unknown.estimate_for_actual(query, retrieved, chosen[0]) or unknown.other_figure(query, retrieved, chosen[0]):
         return True
-    if unknown.other_years_only(query, retrieved, chosen) or _compared_party_missing(query, retrieved, chosen):
+    if _compared_party_missing(query, retrieved, chosen):
+        return True
+    if not row and unknown.other_years_only(query, retrieved, chosen):
         return True
     # A figure asked for outright needs a chosen sentence that states one; when the question names its kind
     # («hvor mange kroner», «hvor mange år», a price: «hvad betaler …») or counts a thing («hvor mange
@@ -104,7 +135,7 @@ def _refused_by_rule(query: Query, retrieved: Retrieved, chosen: list[Candidate]
     needed = 1.0 if query.unit_asked or query.counted or query.price or "year" in query.quantity_kinds else 0.5
     named = passages_naming(query, retrieved)
     stating = [c for c in chosen if c.fit >= needed and (named is None or c.passage in named)]
-    return query.asks is Asks.FIGURE and query.figure_outright and not stating
+    return query.asks is Asks.FIGURE and query.figure_outright and not stating and not row
 
 
 def _compared_party_missing(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:

@@ -67,7 +67,7 @@ def year_not_stated(query: Query, retrieved: Retrieved, chosen: list[Candidate])
     and not that one («Hvad sparede de i 2016?» — «… i 2014 … besparelser på 175 mio. kr.»; a sentence that
     only dates something else, «flyttede til Hjørring i 2016», states no figure). The refusal quotes it, so
     the manager sees which year the source does give."""
-    asked = asked_years(query, retrieved)
+    asked = asked_years(query)
     first = first_stating(chosen)
     if first is None:
         return None
@@ -83,7 +83,7 @@ def first_stating(chosen: list[Candidate]) -> Candidate | None:
 
 def other_years_only(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
     """A figure question about a year whose chosen sentences name years, but never that one."""
-    asked = set(asked_years(query, retrieved))
+    asked = set(asked_years(query))
     if not asked:
         return False
     named = [figure_kind.years_named(retrieved.chunks[c.passage].text[c.start : c.end]) for c in chosen]
@@ -143,13 +143,12 @@ def nobody_named(query: Query, retrieved: Retrieved, chosen: list[Candidate]) ->
     return chosen[0]
 
 
-def asked_years(query: Query, retrieved: Retrieved) -> tuple[str, ...]:
-    """The calendar years a figure question asks its figure for; not a report's own year of publication, which
-    names the report («KL's rapport fra 2009»), not the figure."""
+def asked_years(query: Query) -> tuple[str, ...]:
+    """The calendar years a figure question asks its figure for; not a year that names a report («KL's rapport
+    fra 2009»). A report's year of publication may be the year asked («andelen … i 2017» of a report of 2017)."""
     if query.asks is not Asks.FIGURE:
         return ()
-    published = {str(y) for y in retrieved.published.values()}
-    return tuple(y for y in query.years if y not in published)
+    return tuple(y for y in query.years if y not in query.report_years)
 
 
 def said_not_yet(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:
