@@ -118,3 +118,28 @@ def test_which_municipality_is_answered_by_a_municipality(real_assistant) -> Non
         "Hvilken kommune er eksemplet med de effektiviserede jobsamtaler for aktivitetsparate i rapporten?"
     )
     assert answer.refused and "kommunens navn" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        (
+            "Hvad har Kommune 2 estimeret, at implementeringen af systemet til udlægshåndtering vil koste, ifølge "
+            "«Kommunale veje til effektivisering»?",
+            "Kilden skriver selv",
+        ),
+        (
+            "Hvor mange millioner kroner om året har politiet sparet ved at samle rengøring og kantinedrift i en fælles "
+            "løsning?",
+            "De nærmeste passager",
+        ),
+    ],
+    ids=["the-figure-left-blank", "the-lead-states-no-figure"],
+)
+def test_a_figure_the_answer_would_not_state_is_refused(  # type: ignore[no-untyped-def]
+    real_assistant, question: str, quoted: str
+) -> None:
+    """«… til at koste ca kr.»: the report's text has no number there. «Besparelsen er bl.a. opnået ved …» tells how
+    the police saved, not how much; the amounts further down are other figures."""
+    answer = real_assistant.answer(question)
+    assert answer.refused and quoted in answer.text, answer.text

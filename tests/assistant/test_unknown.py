@@ -47,7 +47,10 @@ MODEL = (
     "En undersøgelse viser, at kommunerne har realiseret gevinster på administrationen for 600 mio. kr. i 2008, "
     "og at de i 2009 budgetterer med gevinster på administrationen for 780 mio. kr.\n\n"
     "## Underretninger\n\n"
-    "Her lå landsgennemsnittet i 2008 på ca. 20 % af underretningerne, der førte til en børnefaglig undersøgelse.\n"
+    "Her lå landsgennemsnittet i 2008 på ca. 20 % af underretningerne, der førte til en børnefaglig undersøgelse.\n\n"
+    "## Fleksjob\n\n"
+    "Når timetallet øges, vil den kommunale gevinst på 114 kr. om måneden modsvares af en gevinst for borgeren på kr. "
+    "om måneden.\n"
 )
 
 
@@ -128,6 +131,12 @@ CASES = {
         "Hvor store gevinster på administrationen realiserede kommunerne faktisk i 2009?",
         True,
         "angiver ikke det faktiske resultat; nærmest kommer: «En undersøgelse viser",
+    ),
+    # a unit without its number beside the figure asked («… for borgeren på kr. …»): the figure is stated
+    "a-blank-beside-the-figure-asked": (
+        "Hvor stor er den kommunale gevinst om måneden, når timetallet øges?",
+        False,
+        "114 kr.",
     ),
     "a-figure-stated-nearby": (
         "Hvor stor en reduktion i visiterede ydelser gav gennemgangen af de 52 sager?",

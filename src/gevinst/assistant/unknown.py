@@ -174,24 +174,30 @@ def said_not_yet(query: Query, retrieved: Retrieved, chosen: list[Candidate]) ->
     return None
 
 
+# A template's placeholder («… er XXX»); a unit with no number where the figure would stand: the report (or the
+# text the PDF gave) left it blank («lønindtægten er på kr. pr. måned», «en effektivisering på % af …»).
 _PLACEHOLDER = re.compile(r"\b(?:X{3,}|Y{3,})\b")
+_BLANK = re.compile(
+    r"(?<![\wæøå])(?:på|er|med|til|ca\.?|cirka|omkring|af|blot|kun)\s+(?:kr\.?|%|pct\.?|procent|mio\.\s*kr\.?)"
+    r"(?![\wæøå])(?!\.?\s*\d)"
+)
 
 
 def left_blank(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:
-    """A figure question whose best sentence, scored at least as high as the lead, has a template's
-    placeholder where the figure would stand («Visitationens samlede økonomiske ramme i kommunen er XXX»):
-    the report does not state it, and the figure the lead states is about something else."""
+    """A figure question whose best sentence, scored at least as high as the lead, has a placeholder or a blank
+    where the figure would stand («Visitationens samlede økonomiske ramme i kommunen er XXX», «… er på kr. pr.
+    måned»): the report does not state it, and the figure the lead states is about something else."""
     if not chosen or query.asks is not Asks.FIGURE:
         return None
     lead = chosen[0]
-    return next(
-        (
-            c
-            for c in chosen
-            if c.score >= lead.score and _PLACEHOLDER.search(retrieved.chunks[c.passage].text[c.start : c.end])
-        ),
-        None,
-    )
+
+    def blank(c: Candidate) -> bool:
+        text = retrieved.chunks[c.passage].text[c.start : c.end]
+        # a unit without its number is blank only where no figure of the kind asked is stated: «… gevinst på 114
+        # kr. om måneden modsvares af en gevinst for borgeren på kr. …» states the one asked
+        return bool(_PLACEHOLDER.search(text) or (lead.fit < 1.0 and c.fit < 1.0 and _BLANK.search(text)))
+
+    return next((c for c in chosen if c.score >= lead.score and blank(c)), None)
 
 
 def not_stated(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:
