@@ -21,6 +21,8 @@ MEANS = [
     ("solved-by", "Problemet kan løses med en fælles smartphone på arbejdspladsen.", 1.0),
     ("a-compound-solution-is-no-means", "Den fælles back office-løsning er dyr i drift.", 0.2),
     ("english-solution", "One solution is a shared smartphone at each workplace.", 1.0),
+    ("a-danish-town-is-no-english-by", "Administrationen skulle samles i Viborg by i et nyt rådhus.", 0.2),
+    ("english-by-means-of", "The saving was achieved by means of shorter case handling.", 1.0),
 ]
 
 
