@@ -950,3 +950,16 @@ def test_a_year_that_names_a_report_is_not_the_year_asked(
     query = parse_query(question)[0]
     assert query.years == years
     assert query.report_years == report_years
+
+
+@pytest.mark.parametrize(
+    ("question", "outright"),
+    [
+        ("Hvornår blev benchmarkværktøjet gjort permanent?", True),
+        ("I hvilket år blev enheden oprettet?", True),
+        ("Hvad var besparelsen?", False),
+    ],
+    ids=["when", "which-year", "a-figure-not-named"],
+)
+def test_a_time_asked_is_a_figure_asked_outright(question: str, outright: bool) -> None:
+    assert parse_query(question)[0].figure_outright is outright

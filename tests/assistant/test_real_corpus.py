@@ -143,3 +143,16 @@ def test_a_figure_the_answer_would_not_state_is_refused(  # type: ignore[no-unty
     the police saved, not how much; the amounts further down are other figures."""
     answer = real_assistant.answer(question)
     assert answer.refused and quoted in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "refused", "stated"),
+    [
+        ("Hvornår skal Københavns Kommunes delebilsordning være fuldt implementeret?", False, "2025"),
+        ("Hvornår blev benchmarkværktøjet for kommunernes ejendomsdrift gjort permanent?", True, "Det fremgår ikke"),
+    ],
+    ids=["a-time-in-what-runs-on-from-the-lead", "no-time-stated"],
+)
+def test_when_is_answered_by_a_time(real_assistant, question: str, refused: bool, stated: str) -> None:  # type: ignore[no-untyped-def]
+    answer = real_assistant.answer(question)
+    assert answer.refused is refused and stated in answer.text, answer.text

@@ -50,7 +50,9 @@ MODEL = (
     "Her lå landsgennemsnittet i 2008 på ca. 20 % af underretningerne, der førte til en børnefaglig undersøgelse.\n\n"
     "## Fleksjob\n\n"
     "Når timetallet øges, vil den kommunale gevinst på 114 kr. om måneden modsvares af en gevinst for borgeren på kr. "
-    "om måneden.\n"
+    "om måneden.\n\n"
+    "## Benchmark\n\n"
+    "Netværket har udviklet et benchmarkværktøj for ejendomsdriften, som bruges af 12 kommuner.\n"
 )
 
 
@@ -138,6 +140,8 @@ CASES = {
         False,
         "114 kr.",
     ),
+    # «Hvornår …?» is answered by a time in the lead, not by the 12 kommuner it states
+    "when-without-a-time": ("Hvornår blev benchmarkværktøjet for ejendomsdriften gjort permanent?", True, ""),
     "a-figure-stated-nearby": (
         "Hvor stor en reduktion i visiterede ydelser gav gennemgangen af de 52 sager?",
         False,

@@ -232,7 +232,7 @@ def parse_query(
         asks = Asks.FIGURE
         # «Hvad var besparelsen i årsværk?» names the unit its figure is asked in: asked outright, as «Hvor mange
         # årsværk …?» is; so is the calendar year «I hvilket år …?» asks for
-        outright = names_unit(first) or "year" in kinds
+        outright = names_unit(first) or bool({"year", "when"} & kinds)
     outright = outright or (asks is Asks.FIGURE and asks_number_of(first))
     outright = outright or (asks is Asks.FIGURE and question_cues.price_named(first))  # «Hvad er prisen …?»
     statistic, price = question_cues.statistic_asked(first), question_cues.asks_price(text)
