@@ -237,6 +237,20 @@ def test_a_span_of_time_is_no_other_statement_of_an_amount(question: str, senten
 @pytest.mark.parametrize(
     ("question", "sentence", "fit"),
     [
+        ("Hvor mange af de 19 borgere fik hjælpen stoppet?", "En gennemgang af 52 sager gav en besparelse.", 0.0),
+        ("Hvor mange af de 19 borgere fik hjælpen stoppet?", "Det gav en besparelse på 2 mio. kr.", 0.3),
+        ("Hvor mange af de 19 borgere fik hjælpen stoppet?", "Hjælpen blev stoppet for 12 borgere.", 1.0),
+        ("Hvor mange af de 19 borgere fik hjælpen stoppet?", "Hjælpen blev stoppet for 40 % af dem.", 0.5),
+    ],
+    ids=["a-count-above-the-whole", "kroner-count-nobody", "a-part-of-the-whole", "a-share-of-the-whole"],
+)
+def test_a_part_asked_of_a_whole_is_no_larger_and_no_amount(question: str, sentence: str, fit: float) -> None:
+    assert figure_fit(parse_query(question)[0], sentence) == fit
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "fit"),
+    [
         ("Hvad er den maksimale varighed for en undersøgelse?", "Undersøgelsen må højst vare 4 måneder.", 1.0),
         ("Hvad er den maksimale varighed for en undersøgelse?", "Undersøgelsen koster 20.000 kr.", 0.5),
         ("Hvor lang tid tager forberedelsesfasen?", "Forberedelsesfasen tager seks måneder.", 1.0),

@@ -29,9 +29,14 @@ def figure_fit(query: Query, sentence: str) -> float:
 
 
 def _other_figure_fit(query: Query, sentence: str) -> float:
-    # «Hvor mange af de ca. 230 arbejdspladser …?» is not answered by the 230 it states
+    # «Hvor mange af de ca. 230 arbejdspladser …?» is not answered by the 230 it states, nor «Hvor mange af de 19
+    # borgere …?» by a count above 19 («en gennemgang af 52 sager»): a part is no larger than its whole
     whole = {q.value for q in query.figures} if query.part_asked else set()
-    read = [_quantity_kind(sentence, q) for q in find_quantities(sentence) if q.value not in whole]
+    read = [
+        _quantity_kind(sentence, q)
+        for q in find_quantities(sentence)
+        if q.value not in whole and not (whole and q.kind == "plain" and q.value > max(whole))
+    ]
     kinds = [k for k in read if k is not None] + _spelled_kinds(sentence)
     if not kinds:
         return 0.0
@@ -52,7 +57,9 @@ def _other_figure_fit(query: Query, sentence: str) -> float:
     # A saving or a share may be stated in another unit (kroner for «hvor meget», årsværk, hours), not as a span of
     # time: «fra 16 års alderen», «over tre år» say nothing of how much
     spans = {"years", "duration"} if wanted and not wanted & {"years", "duration"} else set()
-    return 0.5 if any(k != "count" and k not in spans for k in kinds) else 0.3
+    # … and a number of things or people («hvor mange af de 19 borgere») is not stated in kroner
+    other = spans | ({"amount"} if wanted == {"count"} else set())
+    return 0.5 if any(k != "count" and k not in other for k in kinds) else 0.3
 
 
 _CALENDAR_YEAR = re.compile(r"(?<![\d.,-])(?:19|20)\d\d(?![\d.,]\d)")
