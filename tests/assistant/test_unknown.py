@@ -52,7 +52,10 @@ MODEL = (
     "Når timetallet øges, vil den kommunale gevinst på 114 kr. om måneden modsvares af en gevinst for borgeren på kr. "
     "om måneden.\n\n"
     "## Benchmark\n\n"
-    "Netværket har udviklet et benchmarkværktøj for ejendomsdriften, som bruges af 12 kommuner.\n"
+    "Netværket har udviklet et benchmarkværktøj for ejendomsdriften, som bruges af 12 kommuner.\n\n"
+    "## Centraliseret bygningsdrift\n\n"
+    "Et casestudie af seks kommuner (Frederikshavn, Gentofte, Ishøj, Ringsted, Silkeborg og Svendborg) viser en "
+    "årlig besparelse på bygningsdriften på 3-15 mio. kr.\n"
 )
 
 
@@ -142,6 +145,9 @@ CASES = {
     ),
     # «Hvornår …?» is answered by a time in the lead, not by the 12 kommuner it states
     "when-without-a-time": ("Hvornår blev benchmarkværktøjet for ejendomsdriften gjort permanent?", True, ""),
+    # one party named in a row of six: the figure is the group's
+    "one-of-many": ("Hvor stor er Gentofte Kommunes årlige besparelse på bygningsdriften?", True, ""),
+    "the-group-asked": ("Hvor stor er den årlige besparelse på bygningsdriften i de seks kommuner?", False, "3-15"),
     "a-figure-stated-nearby": (
         "Hvor stor en reduktion i visiterede ydelser gav gennemgangen af de 52 sager?",
         False,

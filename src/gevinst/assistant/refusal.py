@@ -121,6 +121,8 @@ def _refused_by_rule(query: Query, retrieved: Retrieved, chosen: list[Candidate]
         return True
     if unknown.estimate_for_actual(query, retrieved, chosen[0]) or unknown.other_figure(query, retrieved, chosen[0]):
         return True
+    if unknown.one_of_many(query, retrieved, chosen[0]):
+        return True
     if _compared_party_missing(query, retrieved, chosen):
         return True
     if not row and unknown.other_years_only(query, retrieved, chosen):

@@ -62,6 +62,36 @@ def other_figure(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
     )
 
 
+# Places named in a row («(Frederikshavn, Gentofte, Ishøj, Ringsted, Silkeborg og Svendborg)»): three or more
+# capitalised names, the last joined by og/samt/and
+_NAMED_IN_A_ROW = re.compile(r"[A-ZÆØÅ][\wæøå-]+(?:,\s+[A-ZÆØÅ][\wæøå-]+)+,?\s+(?:og|samt|and)\s+[A-ZÆØÅ][\wæøå-]+")
+
+
+def one_of_many(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
+    """A figure question about one party whose lead names it only in a row of several («… i seks kommuner
+    (Frederikshavn, Gentofte, Ishøj, …) konkluderer, at alle seks …»): its figure is the group's, not that party's."""
+    parts = lexicon.word_set("name_parts")  # «Gentofte Kommunes» names Gentofte
+    names = [n for n in lexicon.specific_names(query.names) if n.lower() not in parts]
+    if query.asks is not Asks.FIGURE or len(names) != 1 or query.compares:
+        return False
+    sentence = retrieved.chunks[lead.passage].text[lead.start : lead.end]
+    stem = names[0].rstrip("s") if names[0].endswith("s") and len(names[0]) > 4 else names[0]
+    rows = [m for m in _NAMED_IN_A_ROW.finditer(sentence) if re.search(rf"\b{re.escape(stem)}", m.group(0))]
+    if not rows:
+        return False
+    outside = "".join(sentence[a:b] for a, b in _gaps(len(sentence), [m.span() for m in rows]))
+    return not re.search(rf"\b{re.escape(stem)}", outside)
+
+
+def _gaps(length: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of a text of `length` outside `spans` (in order, not overlapping)."""
+    out, at = [], 0
+    for a, b in spans:
+        out.append((at, a))
+        at = b
+    return [*out, (at, length)]
+
+
 def year_not_stated(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:
     """For a figure question about a year: the first chosen sentence that states a figure, when it names years
     and not that one («Hvad sparede de i 2016?» — «… i 2014 … besparelser på 175 mio. kr.»; a sentence that
