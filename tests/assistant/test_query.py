@@ -963,3 +963,15 @@ def test_a_year_that_names_a_report_is_not_the_year_asked(
 )
 def test_a_time_asked_is_a_figure_asked_outright(question: str, outright: bool) -> None:
     assert parse_query(question)[0].figure_outright is outright
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Hvad betaler Kommune 3 om året til leverandøren?", "Kommune 3"),
+        ("What did Municipality 2 expect to save?", "Kommune 2"),
+    ],
+    ids=["da", "en"],
+)
+def test_a_numbered_party_is_named_by_its_number(question: str, named: str) -> None:
+    assert named in parse_query(question)[0].names

@@ -55,7 +55,10 @@ MODEL = (
     "Netværket har udviklet et benchmarkværktøj for ejendomsdriften, som bruges af 12 kommuner.\n\n"
     "## Centraliseret bygningsdrift\n\n"
     "Et casestudie af seks kommuner (Frederikshavn, Gentofte, Ishøj, Ringsted, Silkeborg og Svendborg) viser en "
-    "årlig besparelse på bygningsdriften på 3-15 mio. kr.\n"
+    "årlig besparelse på bygningsdriften på 3-15 mio. kr.\n\n"
+    "## Udlægsapp\n\n"
+    "Kommune 2 har i sin foranalyse af udlægsappen regnet med en besparelse på 500.000 kr. årligt. "
+    "Kommune 3 har i sin beregning af udlægsappen regnet med en besparelse på 1,32 mio. kr. årligt.\n"
 )
 
 
@@ -148,6 +151,9 @@ CASES = {
     # one party named in a row of six: the figure is the group's
     "one-of-many": ("Hvor stor er Gentofte Kommunes årlige besparelse på bygningsdriften?", True, ""),
     "the-group-asked": ("Hvor stor er den årlige besparelse på bygningsdriften i de seks kommuner?", False, "3-15"),
+    # a report's numbered party is one party: «Kommune 3» is not «Kommune 2», nor is «Kommune 4» named at all
+    "a-numbered-party": ("Hvad har Kommune 3 regnet med at spare årligt på udlægsappen?", False, "1,32 mio. kr."),
+    "a-numbered-party-not-named": ("Hvad har Kommune 4 regnet med at spare årligt på udlægsappen?", True, ""),
     "a-figure-stated-nearby": (
         "Hvor stor en reduktion i visiterede ydelser gav gennemgangen af de 52 sager?",
         False,

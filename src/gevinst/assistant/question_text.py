@@ -53,4 +53,9 @@ def names_in(text: str, english: bool = False) -> tuple[str, ...]:
         if len(word) < 2 or not textnorm.tokens(word):
             continue
         out.append(word)
+    # a report's numbered, unnamed party («Kommune 3», "Municipality 3") is named by its number
+    out += [f"Kommune {m.group(1)}" for m in _NUMBERED_PARTY.finditer(text)]
     return tuple(dict.fromkeys(out))
+
+
+_NUMBERED_PARTY = re.compile(r"\b(?:Kommune|Municipality) (\d{1,2})\b")

@@ -7,6 +7,7 @@ figure question without a sentence stating that figure); otherwise a calibrated 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from gevinst.assistant import figure_gate, figure_kind, lexicon, question_cues, unknown
@@ -234,6 +235,8 @@ def passages_naming(query: Query, retrieved: Retrieved) -> set[int] | None:
     # A name of several words (a quoted report title) is mentioned by a passage with all of them: its common
     # words («effektivisering») are in passages of every report.
     mentions = {n: {i for i, toks in enumerate(texts) if set(textnorm.tokens(n)) <= toks} for n in names}
+    for n in (n for n in names if any(ch.isdigit() for ch in n)):  # «Kommune 3» as written, not «3» anywhere
+        mentions[n] = {i for i in mentions[n] if re.search(rf"\b{re.escape(n)}\b", retrieved.chunks[i].text)}
     rarest = min(names, key=lambda n: len(mentions[n]) or len(texts) + 1)
     return mentions[rarest]
 

@@ -139,11 +139,21 @@ def parties_of(query: Query, read: list[Chunk]) -> Parties:
     names = lexicon.specific_names(query.names)
     if query.asks is not Asks.FIGURE or not names:
         return Parties()
-    asked = tuple(frozenset(textnorm.tokens(n)) for n in names)
+    asked = tuple(_numbered(n) or frozenset(textnorm.tokens(n)) for n in names)
     everyone = set().union(*asked)
     named = [frozenset(textnorm.tokens(m.group(1))) for c in read for m in _MUNICIPALITY.finditer(c.text)]
+    named += [_numbered(c.text[m.start() : m.end()]) for c in read for m in _NUMBERED_PARTY.finditer(c.text)]
     others = tuple(sorted({t for t in named if t and not t & everyone}, key=sorted))
     return Parties(asked, others, any(t & everyone for t in named))
+
+
+# A report's numbered, unnamed party («Kommune 3»): one party by its number, not the word «kommune» all share
+_NUMBERED_PARTY = re.compile(r"\bKommune (\d{1,2})\b")
+
+
+def _numbered(text: str) -> frozenset[str]:
+    """The parties numbered in `text`, as tokens of their own («Kommune 3» → "kommune#3")."""
+    return frozenset(f"kommune#{m.group(1)}" for m in _NUMBERED_PARTY.finditer(text))
 
 
 def party_told(parties: Parties, sentence: str, tokens: set[str], before: bool) -> bool:
@@ -151,6 +161,7 @@ def party_told(parties: Parties, sentence: str, tokens: set[str], before: bool) 
     asked, it names none and the passage last named another («Holbæk Kommune har samlet … . Besparelsen er
     1,3 mio. kr.»), or it opens with municipalities in the plural («Kommunerne har fra tre til fem klinikker»
     does not say how many Varde has)."""
+    tokens = tokens | _numbered(sentence)
     if not parties.asked or any(n <= tokens for n in parties.asked):
         return False
     if parties.municipality and _many_municipalities().match(sentence.lower()):
