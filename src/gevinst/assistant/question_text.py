@@ -53,9 +53,14 @@ def names_in(text: str, english: bool = False) -> tuple[str, ...]:
         if len(word) < 2 or not textnorm.tokens(word):
             continue
         out.append(word)
-    # a report's numbered, unnamed party («Kommune 3», "Municipality 3") is named by its number
-    out += [f"Kommune {m.group(1)}" for m in _NUMBERED_PARTY.finditer(text)]
+    out += numbered_parties(text)
     return tuple(dict.fromkeys(out))
 
 
 _NUMBERED_PARTY = re.compile(r"\b(?:Kommune|Municipality) (\d{1,2})\b")
+
+
+def numbered_parties(text: str) -> list[str]:
+    """A report's numbered, unnamed parties, as the reports write them («Kommune 3»; "Municipality 3" in English):
+    one party each, named by its number."""
+    return [f"Kommune {m.group(1)}" for m in _NUMBERED_PARTY.finditer(text)]

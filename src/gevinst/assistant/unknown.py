@@ -12,6 +12,7 @@ from functools import cache
 from gevinst.assistant import figure_kind, lexicon, question_cues
 from gevinst.assistant.candidate import Candidate
 from gevinst.assistant.query import Asks, Query
+from gevinst.assistant.question_text import numbered_parties
 from gevinst.assistant.retrieval import Retrieved
 from gevinst.index import textnorm
 from gevinst.types import Chunk
@@ -142,18 +143,15 @@ def parties_of(query: Query, read: list[Chunk]) -> Parties:
     asked = tuple(_numbered(n) or frozenset(textnorm.tokens(n)) for n in names)
     everyone = set().union(*asked)
     named = [frozenset(textnorm.tokens(m.group(1))) for c in read for m in _MUNICIPALITY.finditer(c.text)]
-    named += [_numbered(c.text[m.start() : m.end()]) for c in read for m in _NUMBERED_PARTY.finditer(c.text)]
+    named += [_numbered(party) for c in read for party in numbered_parties(c.text)]
     others = tuple(sorted({t for t in named if t and not t & everyone}, key=sorted))
     return Parties(asked, others, any(t & everyone for t in named))
 
 
-# A report's numbered, unnamed party («Kommune 3»): one party by its number, not the word «kommune» all share
-_NUMBERED_PARTY = re.compile(r"\bKommune (\d{1,2})\b")
-
-
 def _numbered(text: str) -> frozenset[str]:
-    """The parties numbered in `text`, as tokens of their own («Kommune 3» → "kommune#3")."""
-    return frozenset(f"kommune#{m.group(1)}" for m in _NUMBERED_PARTY.finditer(text))
+    """The numbered parties in `text` as tokens of their own («Kommune 3» → "kommune#3"): one party by its number,
+    not the word «kommune» all of them share."""
+    return frozenset("kommune#" + party.split()[-1] for party in numbered_parties(text))
 
 
 def party_told(parties: Parties, sentence: str, tokens: set[str], before: bool) -> bool:
