@@ -82,7 +82,7 @@ def _naming(query: Query, retrieved: Retrieved) -> list[Chunk]:
     «KLK's potentiale»): «samme besparelse som Viborg» is Viborg's, not the Gladsaxe passage also found."""
     names = [set(tokens(n)) for n in specific_names(query.names)]
     read = retrieved.chunks[:_PASSAGES]
-    told = retrieved.tokens[:_PASSAGES] or [set(tokens(f"{c.title} {c.section} {c.text}")) for c in read]
+    told = retrieved.passage_tokens()[:_PASSAGES]
     return [c for c, toks in zip(read, told, strict=True) if all(n <= toks for n in names)]
 
 

@@ -160,14 +160,9 @@ def _compared_party_missing(query: Query, retrieved: Retrieved, chosen: list[Can
         return False
     # for a figure, the passages whose sentences state one
     telling = [c for c in chosen if c.fit >= 0.5] if query.asks is Asks.FIGURE else chosen
-    tokens = _passage_tokens(retrieved)
+    tokens = retrieved.passage_tokens()
     told = set().union(*(tokens[c.passage] for c in telling))
     return any(not set(textnorm.tokens(n)) <= told for n in names)
-
-
-def _passage_tokens(retrieved: Retrieved) -> list[set[str]]:
-    """Each passage's index tokens, its report's title and section included."""
-    return retrieved.tokens or [set(textnorm.tokens(f"{c.title} {c.section} {c.text}")) for c in retrieved.chunks]
 
 
 def _other_stage(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:
@@ -231,7 +226,7 @@ def passages_naming(query: Query, retrieved: Retrieved) -> set[int] | None:
     names = lexicon.specific_names(query.names)
     if not names:
         return None
-    texts = _passage_tokens(retrieved)
+    texts = retrieved.passage_tokens()
     # A name of several words (a quoted report title) is mentioned by a passage with all of them: its common
     # words («effektivisering») are in passages of every report.
     mentions = {n: {i for i, toks in enumerate(texts) if set(textnorm.tokens(n)) <= toks} for n in names}

@@ -49,6 +49,11 @@ class Retrieved:
     casing: Casing | None = None  # which words the corpus writes in lower case (run-in headings: headings.py)
     weights: tuple[float, ...] = ()  # the IDF of each of the query's term groups (its rarest spelling's)
 
+    def passage_tokens(self) -> list[set[str]]:
+        """Each passage's index tokens, its report's title and section included; tokens of its text where the
+        retrieval carries none (a retrieval built by hand)."""
+        return self.tokens or [set(textnorm.tokens(f"{c.title} {c.section} {c.text}")) for c in self.chunks]
+
 
 class HybridRetriever:
     def __init__(self, index: SearchIndex, settings: RetrievalSettings) -> None:

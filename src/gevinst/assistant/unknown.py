@@ -77,20 +77,9 @@ def one_of_many(query: Query, retrieved: Retrieved, lead: Candidate) -> bool:
         return False
     sentence = retrieved.chunks[lead.passage].text[lead.start : lead.end]
     stem = names[0].rstrip("s") if names[0].endswith("s") and len(names[0]) > 4 else names[0]
-    rows = [m for m in _NAMED_IN_A_ROW.finditer(sentence) if re.search(rf"\b{re.escape(stem)}", m.group(0))]
-    if not rows:
-        return False
-    outside = "".join(sentence[a:b] for a, b in _gaps(len(sentence), [m.span() for m in rows]))
-    return not re.search(rf"\b{re.escape(stem)}", outside)
-
-
-def _gaps(length: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The stretches of a text of `length` outside `spans` (in order, not overlapping)."""
-    out, at = [], 0
-    for a, b in spans:
-        out.append((at, a))
-        at = b
-    return [*out, (at, length)]
+    named = re.compile(rf"\b{re.escape(stem)}")
+    outside = _NAMED_IN_A_ROW.sub(lambda m: " " if named.search(m.group(0)) else m.group(0), sentence)
+    return outside != sentence and not named.search(outside)
 
 
 def year_not_stated(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:
