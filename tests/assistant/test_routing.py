@@ -178,11 +178,12 @@ def test_a_question_of_only_the_askers_figures_cites_no_stray_passage(question: 
 class _Found:
     """A retriever whose best passage is found by words and meaning with the given fused score."""
 
-    def __init__(self, score: float) -> None:
+    def __init__(self, score: float, missing: tuple[str, ...] = ()) -> None:
         self.best = replace(_chunk("report", "Udlæg håndteres med en app og Eurocard."), score=score)
+        self.missing = list(missing)
 
     def retrieve(self, query: Any, k: int = 5) -> Retrieved:
-        return Retrieved([self.best, _chunk("other", "Noget andet.")], 0.3, [])
+        return Retrieved([self.best, _chunk("other", "Noget andet.")], 0.3, [], self.missing)
 
 
 @pytest.mark.parametrize(("score", "cited"), [(1.0, ["report"]), (0.6, [])], ids=["clearly-found", "found-faintly"])
@@ -193,6 +194,54 @@ def test_a_calculation_cites_the_passage_telling_of_its_case(score: float, cited
         "En app til udlæg med Eurocard koster 900.000 kr. og sparer 300.000 kr. om året. Hvornår er den tjent hjem?"
     )
     context = AnswerContext(None, _Found(score), Settings())  # type: ignore[arg-type]
+    assert [c.doc_id for c in background_citations(parse_query(question)[0], context)] == cited
+
+
+@pytest.mark.parametrize(
+    ("missing", "cited"), [(("2025",), ["report"]), (("Gentofte",), [])], ids=["askers-own-year", "a-name-unknown"]
+)
+def test_a_calculations_own_years_are_no_case_the_reports_must_tell_of(
+    missing: tuple[str, ...], cited: list[str]
+) -> None:
+    """«… 900.000 kr. i 2025 …»: no passage writes 2025, but the case (udlæg med app) is still the reports'; a name
+    no passage mentions («Gentofte») is a case they do not tell of."""
+    question = "En app til udlæg med Eurocard i Gentofte koster 900.000 kr. i 2025 og sparer 300.000 kr. om året."
+    context = AnswerContext(None, _Found(1.0, missing), Settings())  # type: ignore[arg-type]
+    assert [c.doc_id for c in background_citations(parse_query(question)[0], context)] == cited
+
+
+class _Ranked:
+    """A retriever that returns the given passages, ranked as given."""
+
+    def __init__(self, *chunks: Chunk) -> None:
+        self.chunks = list(chunks)
+
+    def retrieve(self, query: Any, k: int = 5) -> Retrieved:
+        return Retrieved(self.chunks, 0.3, [])
+
+
+ALA = "Samling af opkrævning og debitor à la Ringkøbing-Skjern: "
+OWN = "Vores opkrævning fylder 40 % af tiden og kan effektiviseres 25 %. Vægtet potentiale?"
+NAMED_CASE = [
+    # id, question, the top passage (text, fused score), the score of a passage stating two of the question's shares
+    ("names-the-case", ALA + OWN, ("Ringkøbing-Skjern samlede opkrævning.", 1.0), 0.4, ["case"]),
+    ("case-found-faintly", ALA + OWN, ("Ringkøbing-Skjern samlede opkrævning.", 0.5), 0.4, ["coincidence"]),
+    ("shares-far-down", OWN, ("Opkrævning og debitor kan samles.", 1.0), 0.4, ["case"]),
+    ("shares-found-well", OWN, ("Opkrævning og debitor kan samles.", 1.0), 0.7, ["coincidence"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "top", "other_score", "cited"), [c[1:] for c in NAMED_CASE], ids=[c[0] for c in NAMED_CASE]
+)
+def test_a_calculation_cites_the_case_it_names_before_a_passage_that_happens_to_state_its_shares(
+    question: str, top: tuple[str, float], other_score: float, cited: list[str]
+) -> None:
+    """«… à la Ringkøbing-Skjern: opkrævning 40 % af tiden, effektiviseres 25 %»: the clearly found passage naming
+    Ringkøbing-Skjern is the case; a passage far down the ranking that states 40 % and 25 % is a coincidence."""
+    case = replace(_chunk("case", top[0]), score=top[1])
+    other = replace(_chunk("coincidence", "Andel 40 % og effekt 25 % i et andet projekt."), score=other_score)
+    context = AnswerContext(None, _Ranked(case, other), Settings())  # type: ignore[arg-type]
     assert [c.doc_id for c in background_citations(parse_query(question)[0], context)] == cited
 
 

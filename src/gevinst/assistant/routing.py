@@ -15,6 +15,7 @@ from gevinst.assistant.answerers import AnswerContext, Deferred
 from gevinst.assistant.filling import Filling, rank, uses_every_figure
 from gevinst.assistant.query import Asks, Language, QuantityMention, Query, UnitKind
 from gevinst.assistant.quoting import stating_quote
+from gevinst.assistant.refusal import passages_naming
 from gevinst.assistant.retrieval import Retrieved
 from gevinst.calculators import (
     SPECS,
@@ -172,14 +173,26 @@ def compose_calculation(
 def background_citations(
     query: Query, context: AnswerContext, count: int = 2, retrieved: Retrieved | None = None
 ) -> list[Citation]:
-    """The report passages the question itself points to (the example it builds on): those that state two or
-    more of the question's own figures, else the best ones when retrieval finds them clearly (the two best when
-    the question's words are covered, else the best when it leads by words and meaning); cited as background,
-    never as the source of a figure the user gave."""
+    """The report passages the question itself points to (the example it builds on): first the clearly found best
+    passage when it names the case the question names; then those that state two or more of the question's own
+    figures and rank near the best, else the best ones when retrieval finds them clearly (the two best when the
+    question's words are covered, else the best when it leads by words and meaning); cited as background, never
+    as the source of a figure the user gave."""
     retrieved = retrieved or context.retriever.retrieve(query, k=5)
-    if retrieved.missing_entities:
+    if _names_missing(query, retrieved):
         return []
-    chunks = [c for c in retrieved.chunks if _states_figures(c.text, query.figures) >= 2][:count]
+    named = passages_naming(query, retrieved) or set()
+    # «à la Ringkøbing-Skjern»: the clearly found passage naming the case comes first
+    first = [c for i, c in enumerate(retrieved.chunks[:1]) if i in named and c.score >= CLEARLY_FOUND]
+    chunks = first + [c for c in _telling(query, context, retrieved, count) if c not in first]
+    return [_background(c) for c in chunks[:count]]
+
+
+def _telling(query: Query, context: AnswerContext, retrieved: Retrieved, count: int) -> list[Chunk]:
+    top = max((c.score for c in retrieved.chunks), default=0.0)
+    # a passage far down the ranking that happens to state 15 % and 40 % is a coincidence, not the case asked of
+    chunks = [c for c in retrieved.chunks if _states_figures(c.text, query.figures) >= 2 and c.score >= top / 2]
+    chunks = chunks[:count]
     if not chunks:
         chunks = _stating_reported(query, context)[:count]
     if not chunks and retrieved.coverage >= max(0.7, context.settings.retrieval.refusal_threshold):
@@ -188,7 +201,17 @@ def background_citations(
     # builds on («udlægshåndtering med app», «puljebiler»), even when its figures are the asker's own
     if not chunks:
         chunks = [c for c in retrieved.chunks[:1] if c.score >= CLEARLY_FOUND]
-    return [Citation(0, c.doc_id, c.title, c.page, c.section, c.text[:500].strip()) for c in chunks]
+    return chunks
+
+
+def _background(c: Chunk) -> Citation:
+    return Citation(0, c.doc_id, c.title, c.page, c.section, c.text[:500].strip())
+
+
+def _names_missing(query: Query, retrieved: Retrieved) -> list[str]:
+    """The question's names no passage mentions, but not its years: in a calculation the years are the asker's own
+    budget years («6 % i 2025, 5 % i 2026»), not a case the reports must tell of."""
+    return [m for m in retrieved.missing_entities if m not in query.years]
 
 
 def method_report_passage(result: CalcResult, retrieved: Retrieved) -> Citation | None:
