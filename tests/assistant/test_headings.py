@@ -128,6 +128,8 @@ NAMES_CORPUS = [
         ("Fælleskommunal hotline Hotlinen hjælper borgerne med selvbetjening.", False),
         ("En leverandør har leveret appen til kommunen.", False),
         ("Frederikssund Kommune har samlet udlæggene.", False),
+        ("Eksempel 08 Borgmestrene fra de seks kommuner anbefalede det.", False),
+        ("Eksempel 08 Acubiz Systems leverede appen.", True),
     ],
     ids=[
         "name-inside",
@@ -138,6 +140,8 @@ NAMES_CORPUS = [
         "run-in-heading",
         "no-name",
         "the-name-asked",
+        "a-word-after-a-headings-number",
+        "a-name-after-a-headings-number",
     ],
 )
 def test_a_sentence_names_a_party(sentence: str, named: bool) -> None:

@@ -68,7 +68,8 @@ def names_someone(
 ) -> bool:
     """The sentence names a party the question `asked` does not: an abbreviation («KMD») or a capitalised word
     the corpus does not write in lower case («… kommer fra Acubiz», «i regi af Fonden for Velfærdsteknologi»); at
-    the sentence's start only one followed by another capitalised word («Slagelse Kommune har …»). A common word
+    the sentence's start (or after a heading's number: «Eksempel 08 Borgmestrene …») only one followed by another
+    capitalised word («Slagelse Kommune har …»). A common word
     capitalised as a heading run into the sentence («Fælleskommunal selvbetjeningshotline …») is no name. Without
     `abbreviations`, «KL» and «KOMBIT» name nobody: a place asked is written out. Without `municipalities`, a
     municipality («Hvidovre», which the corpus writes «Hvidovre Kommune») names nobody: a business is asked. With
@@ -87,7 +88,9 @@ def names_someone(
             continue
         # at a sentence's or an item's start a word is capitalised anyway: a name only when a capitalised word
         # follows («Slagelse Kommune har …», «Peter Karm fortæller»; not «- Oplæring af medarbejdere …»)
-        opening = not sentence[: m.start()].strip() or sentence[: m.start()].rstrip()[-1] in ".!?:-–•"
+        # a heading's number ends it too («Eksempel 08 Borgmestrene fra …»)
+        before = sentence[: m.start()].rstrip()
+        opening = not before or before[-1] in ".!?:-–•" or bool(re.search(r"(?<![\d.,])\d{1,2}$", before))
         if len(word) > 1 and word.isupper():
             if abbreviations:
                 return True
