@@ -38,6 +38,10 @@ class Filling:
         return not self.missing
 
 
+# What a calculator that runs only when the question names it lacks when the question does not
+GOAL_UNSAID = "at spørgsmålet beder om netop denne beregning"
+
+
 def usable(spec: Spec, q: QuantityMention) -> bool:
     """Could any input of the calculator take this figure?"""
     lists = {Kind.AMOUNT_LIST: UnitKind.AMOUNT, Kind.PERCENT_LIST: UnitKind.PERCENT, Kind.TASKS: UnitKind.PERCENT}
@@ -144,7 +148,7 @@ def fill(spec: Spec, query: Query) -> Filling:
         goal_hits(spec, query.text) or _counts_the_same(spec, query.text, figures, placed) or int(repeated or together)
     )
     if spec.needs_goal and not goal:
-        missing += ("at spørgsmålet beder om netop denne beregning",)
+        missing += (GOAL_UNSAID,)
     return Filling(
         spec, args, missing, frozenset(used), goal, fit, tuple(aside.highs.items()), tuple(aside.scaled.items())
     )

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from gevinst.assistant import borrowed
 from gevinst.assistant.answerers import AnswerContext, Deferred
-from gevinst.assistant.filling import Filling, rank, uses_every_figure
+from gevinst.assistant.filling import GOAL_UNSAID, Filling, rank, uses_every_figure
 from gevinst.assistant.query import Asks, Language, QuantityMention, Query, UnitKind
 from gevinst.assistant.quoting import stating_quote
 from gevinst.assistant.refusal import passages_naming
@@ -53,7 +53,7 @@ def choose(query: Query, ranked: list[Filling] | None = None) -> Filling | None:
         and (best.used or best.goal)
         and (query.computes or ((best.goal or own_figures) and uses_every_figure(best, query)))
     ):
-        return _named_instead(best, ranked) or best
+        return _named_instead(best, ranked) or _every_figure_instead(best, ranked, query) or best
     if query.computes and not best.complete:
         asked = next((f for f in ranked if f.goal and f.used), None)
         return asked
@@ -70,6 +70,20 @@ def _named_instead(best: Filling, ranked: list[Filling]) -> Filling | None:
             f
             for f in ranked
             if not f.complete and f.goal >= max(best.goal, 1) and f.used - best.used and len(f.used) >= len(best.used)
+        ),
+        None,
+    )
+
+
+def _every_figure_instead(best: Filling, ranked: list[Filling], query: Query) -> Filling | None:
+    """The calculator that uses every figure of the question and lacks only being named, when the complete best
+    leaves one of them out: «320 borgere … 10 % kan klare sig selv … 95.000 kr. pr. borger» is not 320 × 95.000 kr.
+    without the 10 % (which that calculator cannot take)."""
+    return next(
+        (
+            replace(f, missing=())
+            for f in ranked
+            if f.missing == (GOAL_UNSAID,) and f.used > best.used and len(f.used) == len(query.figures)
         ),
         None,
     )
