@@ -276,3 +276,43 @@ def test_a_calculation_cites_the_best_found_passage_of_its_methods_report(
     found = Retrieved([_scored(*r) for r in retrieved], 0.3, [])
     cited = method_report_passage(_result(page), found)
     assert ((cited.doc_id, cited.page) if cited else None) == expected
+
+
+TAKES = [
+    # id, question, the minutes saved per task the calculation runs with (None: it asks for them)
+    (
+        "takes",
+        "Vi behandler 4.200 ansøgninger om året, og hver tager 45 minutter. Hvis digitalisering halverer tiden, hvor "
+        "mange timer sparer vi?",
+        None,
+    ),
+    (
+        "takes-english",
+        "Each of our 5,000 yearly cases takes 30 minutes. If a robot halves that, what do we save?",
+        None,
+    ),
+    (
+        "takes-less",
+        "Hver ansøgning tager 20 minutter kortere tid, og vi får 3.000 om året. Hvor mange timer sparer vi?",
+        20,
+    ),
+    (
+        "uses-less",
+        "Hver sagsbehandler bruger 20 minutter mindre pr. sag, og vi har 12.000 sager om året. Hvad sparer vi?",
+        20,
+    ),
+    (
+        "before-after",
+        "Opgaven tager 2 timer i dag og 1,5 time fremover. Vi løser den 400 gange om året. Hvad sparer vi?",
+        30,
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "saved"), [c[1:] for c in TAKES], ids=[c[0] for c in TAKES])
+def test_the_time_a_task_takes_is_no_time_saved(question: str, saved: float | None) -> None:
+    """«… hver tager 45 minutter. Hvis digitalisering halverer tiden …» is not 45 minutes saved per task: the
+    calculation asks for the minutes saved rather than compute 4.200 × 45 minutes."""
+    filling = choose(parse_query(question)[0])
+    ran = filling is not None and filling.complete and filling.spec.name == "time_savings"
+    assert (filling.arguments["minutes_saved_per_unit"] if ran and filling else None) == saved

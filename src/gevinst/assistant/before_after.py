@@ -34,11 +34,9 @@ def time_drops(text: str, found: list[QuantityMention]) -> list[QuantityMention]
             said = text[max(0, q.start - 20) : nxt.end + 25]  # «tager i dag 45 minutter, med den nye 30 minutter»
             if first > second and _NOW_THEN.search(said):
                 drop = first - second
-                out.append(
-                    replace(
-                        q, value=drop, unit=UnitKind.MINUTES, text=text[q.start : nxt.end], end=nxt.end, after=nxt.after
-                    )
-                )
+                # a time saved: no longer what the task takes («tager i dag …», which the words before it say)
+                saved = replace(q, value=drop, unit=UnitKind.MINUTES, text=text[q.start : nxt.end], end=nxt.end)
+                out.append(replace(saved, before="", after=nxt.after))
                 skip = True
                 continue
         out.append(q)

@@ -104,6 +104,15 @@ def _people_served() -> frozenset[str]:
     return frozenset(lexicon_data()["people_served"])
 
 
+def states_duration(before: str, after: str) -> bool:
+    """The words around a time say how long a task takes («… og hver tager 45 minutter»): a verb of duration
+    among the last three words before it, and no word after it that makes it a difference («tager 20 minutter
+    kortere tid», «bruger 8 minutter mindre»)."""
+    words = re.findall(r"[\wæøå]+", before.lower())[-3:]
+    following = re.findall(r"[\wæøå]+", after.lower())[:3]
+    return any(w in word_set("duration_verbs") for w in words) and not set(following) & word_set("less_words")
+
+
 def serves_people(noun: str) -> bool:
     """The noun counts the people a service is for («borgere», «unge», «plejehjemsbeboere»), never its staff."""
     word = noun.lower().rstrip(".")

@@ -53,7 +53,8 @@ def accepts(inp: Input, q: QuantityMention) -> bool:
     size_ok = inp.typical is None or inp.typical[0] / 2 <= abs(q.value) < inp.typical[1] * 2
     # a count of the people served («300 borgere», «120 unge») is never staff
     served = inp.kind is Kind.FTE and q.unit is UnitKind.COUNT and lexicon.serves_people(q.noun)
-    return q.unit in ACCEPTS.get(inp.kind, ()) and period_ok and size_ok and not served
+    took = inp.saving and lexicon.states_duration(q.before, q.after)  # «hver tager 45 minutter» is no time saved
+    return q.unit in ACCEPTS.get(inp.kind, ()) and period_ok and size_ok and not served and not took
 
 
 def per_year(

@@ -112,6 +112,7 @@ class Input:
     # A table input's columns, each with the cue words that name its figure in a question («fylder 30 % af tiden»
     # is a task's share, «kan effektiviseres 40 %» its potential)
     columns: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    saving: bool = False  # a time saved: never the time a task takes («hver tager 45 minutter»)
 
     @property
     def fallback(self) -> Any:

@@ -160,6 +160,7 @@ TIME_SAVINGS = Spec(
             "Minutter sparet pr. sag",
             Kind.MINUTES,
             ("minut", "minutes"),
+            saving=True,
             gt=0,
             ge=None,
             le=1e5,
