@@ -15,7 +15,7 @@ from gevinst.calculators.arithmetic import DIFFERENCE, PERCENT_OF, TOTAL
 from gevinst.calculators.base import CalcResult, CalculatorInputError
 from gevinst.calculators.benchmark import BENCHMARK_GAP
 from gevinst.calculators.business_case import BUSINESS_CASE
-from gevinst.calculators.fte import FTE_SAVINGS
+from gevinst.calculators.fte import FTE_COST, FTE_SAVINGS
 from gevinst.calculators.money import AVOIDED_COST, BASELINE_REDUCTION, UNIT_RATE_SCALING
 from gevinst.calculators.rates import CASES_PER_FTE, RATE_SCALING
 from gevinst.calculators.shifts import CHANNEL_SHIFT, COMPLIANCE_SAVINGS
@@ -29,6 +29,7 @@ SPECS: dict[str, Spec] = {
         HOURLY_COST,
         TASK_WEIGHTED,
         FTE_SAVINGS,
+        FTE_COST,
         BASELINE_REDUCTION,
         TIME_SAVINGS,
         UNIT_RATE_SCALING,
@@ -86,6 +87,7 @@ def _function(name: str) -> Callable[..., CalcResult]:
 hourly_cost = _function("hourly_cost")
 task_weighted_potential = _function("task_weighted_potential")
 fte_savings = _function("fte_savings")
+fte_cost = _function("fte_cost")
 baseline_reduction = _function("baseline_reduction")
 time_savings = _function("time_savings")
 unit_rate_scaling = _function("unit_rate_scaling")
@@ -154,6 +156,7 @@ __all__ = [
     "channel_shift",
     "compliance_savings",
     "difference",
+    "fte_cost",
     "fte_savings",
     "get_calculator",
     "hourly_cost",

@@ -72,6 +72,22 @@ def _fte(i: Any) -> CalcResult:
     )
 
 
+def _fte_cost(i: Any) -> CalcResult:
+    """What a number of årsværk cost a year, a monthly salary priced as an årsværk (pension, overhead)."""
+    cost = annual_cost(i.monthly_salary, i.pension_pct, i.overhead)
+    total = i.fte * cost
+    return CalcResult(
+        "fte_cost",
+        total,
+        "kr.",
+        "Udgift pr. år",
+        f"årsværkspris = {kr(i.monthly_salary)} × 12 × (1 + {pct(i.pension_pct)}) + {kr(i.overhead)} = {kr(cost)}; "
+        f"udgift = {num(i.fte)} årsværk × {kr(cost)} = {kr(total)} om året.",
+        [],
+        {"annual_cost_per_fte": cost},
+    )
+
+
 FTE_SAVINGS = Spec(
     "fte_savings",
     "Besparelse ved færre årsværk",
@@ -146,4 +162,17 @@ FTE_SAVINGS = Spec(
     ("årsværk", "fuldtidsstilling", "medarbejdere", "ansatte", "fte", "ftes", "full-time", "staff", "employees"),
     FteBase,
     one_of=(("monthly_salary", "annual_cost_per_fte"),),
+)
+
+
+# The yearly cost of a number of årsværk at a monthly salary («Hvad koster 6 årsværk, når en medarbejder tjener
+# 31.000 kr. om måneden?»: not 6 × 31.000 kr.); given the price of an årsværk, unit_rate_scaling multiplies.
+FTE_COST = Spec(
+    "fte_cost",
+    "Udgift til årsværk",
+    "Den årlige udgift til et antal årsværk ved en månedsløn, med pension og overhead (KOMBIT/KL 2014)",
+    (replace(FTE_SAVINGS.input("fte"), label="Årsværk"), SALARY, PENSION, OVERHEAD),
+    _fte_cost,
+    ("hvad koster", "hvad vil", "lønudgift", "samlet udgift", "what do", "what does", "what would"),
+    needs_goal=True,
 )
