@@ -109,6 +109,13 @@ BASELINE_REDUCTION = Spec(
         # «reduktionerne lægges oven i hinanden»: cuts stacked year on year
         "oven i hinanden",
         "on top of each other",
+        # the level after the cut, which this calculation shows («hvad er det nye budget?»)
+        "nye budget",
+        "nyt budget",
+        "nye niveau",
+        "nyt niveau",
+        "new budget",
+        "new level",
     ),
     YearlyBase,
     method=klk("procenter lægges til på det oprindelige udgangspunkt", 22),
