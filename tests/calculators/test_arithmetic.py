@@ -30,3 +30,21 @@ def test_percent_of_a_range_gives_both_ends(
 def test_percent_of_a_range_upside_down_is_one_clear_line() -> None:
     with pytest.raises(CalculatorInputError, match="høj"):
         run_calculator("percent_of", {"amount": 18e6, "pct": 10, "pct_high": 5})
+
+
+@pytest.mark.parametrize(
+    ("args", "value", "formula"),
+    [
+        ({"yearly": 750000, "years": 4}, 3_000_000, "Beløb = 750.000 kr. om året × 4 år = 3.000.000 kr."),
+        (
+            {"yearly": 12_000_000, "years": 3, "pct": 8},
+            2_880_000,
+            "Beløb = 12.000.000 kr. om året × 8 % × 3 år = 2.880.000 kr.",
+        ),
+    ],
+    ids=["a-yearly-saving", "a-share-of-a-yearly-amount"],
+)
+def test_a_yearly_amount_over_several_years(args: dict[str, float], value: float, formula: str) -> None:
+    r = run_calculator("over_years", args)
+    assert r.value == pytest.approx(value)
+    assert r.formula == formula

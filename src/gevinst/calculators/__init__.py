@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from gevinst.calculators.arithmetic import DIFFERENCE, PERCENT_OF, TOTAL
+from gevinst.calculators.arithmetic import DIFFERENCE, OVER_YEARS, PERCENT_OF, TOTAL
 from gevinst.calculators.base import CalcResult, CalculatorInputError
 from gevinst.calculators.benchmark import BENCHMARK_GAP
 from gevinst.calculators.business_case import BUSINESS_CASE
@@ -41,6 +41,7 @@ SPECS: dict[str, Spec] = {
         PERCENT_OF,
         TOTAL,
         DIFFERENCE,
+        OVER_YEARS,
         RATE_SCALING,
         CASES_PER_FTE,
     ]
@@ -99,6 +100,7 @@ business_case = _function("business_case")
 percent_of = _function("percent_of")
 total = _function("total")
 difference = _function("difference")
+over_years = _function("over_years")
 rate_scaling = _function("rate_scaling")
 cases_per_fte = _function("cases_per_fte")
 
@@ -160,6 +162,7 @@ __all__ = [
     "fte_savings",
     "get_calculator",
     "hourly_cost",
+    "over_years",
     "parse_cli_value",
     "percent_of",
     "rate_scaling",

@@ -1,5 +1,5 @@
-"""The arithmetic managers ask that no report method covers: a percentage of an amount, and a total or a
-difference of stated figures (also of ranges). Each shows its formula with the figures put in."""
+"""The arithmetic managers ask that no report method covers: a percentage of an amount, a total or a
+difference of stated figures (also of ranges), and a yearly amount over several years. Each shows its formula with the figures put in."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Any
 
 from pydantic import model_validator
 
-from gevinst.calculators.base import MAX_AMOUNT, CalcInput, CalcResult, kr, pct
-from gevinst.calculators.spec import Input, Kind, Spec
+from gevinst.calculators.base import MAX_AMOUNT, CalcInput, CalcResult, kr, num, pct
+from gevinst.calculators.spec import Input, Kind, Period, Spec
 
 
 class PercentRangeBase(CalcInput):
@@ -217,4 +217,54 @@ DIFFERENCE = Spec(
         "fell short",
     ),
     larger_first=("a", "b"),
+)
+
+
+def _over_years(i: Any) -> CalcResult:
+    value = i.yearly * i.pct / 100 * i.years
+    share = f" × {pct(i.pct)}" if i.pct != 100 else ""  # «7 % på en kontrakt på 18 mio. kr. om året»
+    return CalcResult(
+        "over_years",
+        value,
+        "kr.",
+        "Beløb over perioden",
+        f"Beløb = {kr(i.yearly)} om året{share} × {num(i.years)} år = {kr(value)}.",
+        [],
+    )
+
+
+# A yearly amount over a number of years («Hvor meget sparer vi i alt over fire år, hvis besparelsen er 750.000 kr.
+# om året?»): the budget period of a municipality is four years, and a contract runs for several.
+OVER_YEARS = Spec(
+    "over_years",
+    "Beløb over flere år",
+    "Et årligt beløb over et antal år («750.000 kr. om året i alt over fire år»)",
+    (
+        Input(
+            "yearly",
+            "Beløb pr. år",
+            Kind.AMOUNT,
+            ("om året", "årlig", "pr. år", "a year", "per year", "annual"),
+            le=MAX_AMOUNT,
+            period=Period.YEAR,
+        ),
+        Input("years", "Antal år", Kind.YEARS, ("år", "years"), gt=0, ge=None, le=100),
+        Input("pct", "Andel af beløbet", Kind.PERCENT, ("%", "procent", "percent"), False, default=100, le=100),
+    ),
+    _over_years,
+    (
+        "i alt over",
+        "samlet over",
+        "tilsammen over",
+        "til sammen over",
+        "over en periode",
+        "over perioden",
+        "over budgetperioden",
+        "kontraktperiode",
+        "in total over",
+        "altogether over",
+        "over the period",
+        "over a period",
+    ),
+    needs_goal=True,
 )
