@@ -20,7 +20,7 @@ from gevinst.calculators.money import AVOIDED_COST, BASELINE_REDUCTION, UNIT_RAT
 from gevinst.calculators.rates import CASES_PER_FTE, RATE_SCALING
 from gevinst.calculators.shifts import CHANNEL_SHIFT, COMPLIANCE_SAVINGS
 from gevinst.calculators.spec import PER_YEAR, Input, Kind, Origin, Period, Preset, Spec, public, run, show
-from gevinst.calculators.staff import HOURLY_COST, TIME_SAVINGS
+from gevinst.calculators.staff import HOURLY_COST, HOURS_TO_FTE, TIME_SAVINGS
 from gevinst.calculators.tasks import TASK_WEIGHTED
 
 SPECS: dict[str, Spec] = {
@@ -32,6 +32,7 @@ SPECS: dict[str, Spec] = {
         FTE_COST,
         BASELINE_REDUCTION,
         TIME_SAVINGS,
+        HOURS_TO_FTE,
         UNIT_RATE_SCALING,
         CHANNEL_SHIFT,
         COMPLIANCE_SAVINGS,
@@ -91,6 +92,7 @@ fte_savings = _function("fte_savings")
 fte_cost = _function("fte_cost")
 baseline_reduction = _function("baseline_reduction")
 time_savings = _function("time_savings")
+hours_to_fte = _function("hours_to_fte")
 unit_rate_scaling = _function("unit_rate_scaling")
 channel_shift = _function("channel_shift")
 compliance_savings = _function("compliance_savings")
@@ -162,6 +164,7 @@ __all__ = [
     "fte_savings",
     "get_calculator",
     "hourly_cost",
+    "hours_to_fte",
     "over_years",
     "parse_cli_value",
     "percent_of",

@@ -4,6 +4,7 @@ validates, fills presets and lists assumptions."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from gevinst.calculators.base import KLK, CalcResult, kr, num, pct
@@ -198,4 +199,46 @@ TIME_SAVINGS = Spec(
     _time,
     ("minut", "minutes", "tid", "time saved", "timer", "hours"),
     method=Preset("tid × volumen", "KL/KLK 2017, s. 36", KLK, 36),
+)
+
+
+def _hours_fte(i: Any) -> CalcResult:
+    fte = i.hours / i.hours_per_fte
+    return CalcResult(
+        "hours_to_fte",
+        fte,
+        "årsværk",
+        "Årsværk",
+        f"Årsværk = {num(i.hours)} timer om året / {num(i.hours_per_fte)} timer pr. årsværk = {num(fte)} årsværk.",
+        [],
+    )
+
+
+# The årsværk a number of hours a year make («Vi bruger 2.400 timer om året på manuel kontering. Hvor mange årsværk
+# svarer det til?»): KOMBIT's 1.924 løntimer unless the question gives its own hours per årsværk.
+HOURS_TO_FTE = Spec(
+    "hours_to_fte",
+    "Timer omregnet til årsværk",
+    "Et antal timer om året omregnet til årsværk (KOMBIT/KL 2014: 52 × 37 = 1.924 løntimer pr. årsværk)",
+    (
+        Input(
+            "hours",
+            "Timer om året",
+            Kind.HOURS,
+            ("timer", "hours"),
+            gt=0,
+            ge=None,
+            le=1e9,
+            scales=True,
+        ),
+        replace(
+            HOURLY_COST.input("annual_hours"),
+            name="hours_per_fte",
+            label="Timer pr. årsværk",
+            cues=("pr. årsværk", "per årsværk", "et årsværk er", "årsværk er", "per fte", "an fte is"),
+        ),
+    ),
+    _hours_fte,
+    ("hvor mange årsværk", "antal årsværk", "i årsværk", "svarer det til", "how many ftes", "how many fte", "in ftes"),
+    needs_goal=True,
 )

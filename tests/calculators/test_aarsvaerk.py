@@ -1,5 +1,5 @@
-"""The yearly cost of a number of årsværk at a monthly salary, priced as an årsværk with KOMBIT's pension and
-overhead."""
+"""Årsværk in kroner and hours: the yearly cost of a number of årsværk at a monthly salary, priced with KOMBIT's
+pension and overhead, and the årsværk a number of hours a year make."""
 
 from __future__ import annotations
 
@@ -21,3 +21,17 @@ def test_fte_cost_prices_an_aarsvaerk_from_the_monthly_salary(
     r = fte_cost(fte=fte, monthly_salary=salary, **({"pension_pct": pension} if pension is not None else {}))
     assert r.value == pytest.approx(expected)
     assert r.unit == "kr."
+
+
+@pytest.mark.parametrize(
+    ("args", "fte"),
+    [({"hours": 2400}, 1.2474), ({"hours": 3500, "hours_per_fte": 1628}, 2.1499)],
+    ids=["kombit", "own"],
+)
+def test_hours_a_year_as_aarsvaerk(args: dict[str, float], fte: float) -> None:
+    """2.400 timer om året are 2.400 / 1.924 (KOMBIT's 52 × 37 løntimer) = 1,25 årsværk."""
+    from gevinst.calculators import hours_to_fte
+
+    r = hours_to_fte(**args)
+    assert r.value == pytest.approx(fte, abs=1e-4)
+    assert r.unit == "årsværk"
