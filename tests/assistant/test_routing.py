@@ -83,7 +83,7 @@ TABLES = {
     # served that no longer needs the service, which one calculator takes with every other figure (14/17 at writing,
     # 17/17 after; lookups 4/4), årsværk at a monthly salary (0/4 at writing, 4/4 after) the level after a cut
     # («det nye budget», 0/3 at writing, 3/3 after) a yearly amount over several years (0/5 at writing, 5/5 after)
-    # and hours a year as årsværk (0/4 at writing, 4/4 after)
+    # hours a year as årsværk (0/4 at writing, 4/4 after) and a change in percent (0/4 at writing, 4/4 after)
     "dev-9": ("routing_dev9.yaml", 1.0, 1.0),
     # measured only (held-out, never studied case by case): the floors sit just under the measured shares
     # (35/40 calculations, 11/12 lookups); the target is 0.9

@@ -48,3 +48,19 @@ def test_a_yearly_amount_over_several_years(args: dict[str, float], value: float
     r = run_calculator("over_years", args)
     assert r.value == pytest.approx(value)
     assert r.formula == formula
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "change", "label"),
+    [
+        (12_500_000, 10_900_000, -12.8, "Ændring i procent (fald)"),
+        (41_200_000, 52_750_000, 28.03, "Ændring i procent (stigning)"),
+    ],
+    ids=["fall", "rise"],
+)
+def test_the_change_in_percent_is_reckoned_from_the_first_amount(
+    before: float, after: float, change: float, label: str
+) -> None:
+    r = run_calculator("percent_change", {"before": before, "after": after})
+    assert r.value == pytest.approx(change, abs=0.01)
+    assert r.label == label

@@ -18,7 +18,7 @@ from gevinst.calculators import CALCULATORS, CalculatorInputError, parse_number_
 from gevinst.danish_numbers import Quantity, find_quantities
 
 # The lead's arithmetic calculators, named here so a dropped expression can point to them once they exist.
-ARITHMETIC = ("percent_of", "total", "difference", "over_years", "rate_scaling", "cases_per_fte")
+ARITHMETIC = ("percent_of", "percent_change", "total", "difference", "over_years", "rate_scaling", "cases_per_fte")
 
 _TAGGED = re.compile(r"<tool_call>\s*(.*?)\s*(?:</tool_call>|$)", re.DOTALL)
 _FENCED = re.compile(r"```(?:json|tool_call)?\s*\n?(.*?)```", re.DOTALL | re.IGNORECASE)

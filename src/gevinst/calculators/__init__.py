@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from gevinst.calculators.arithmetic import DIFFERENCE, OVER_YEARS, PERCENT_OF, TOTAL
+from gevinst.calculators.arithmetic import DIFFERENCE, OVER_YEARS, PERCENT_CHANGE, PERCENT_OF, TOTAL
 from gevinst.calculators.base import CalcResult, CalculatorInputError
 from gevinst.calculators.benchmark import BENCHMARK_GAP
 from gevinst.calculators.business_case import BUSINESS_CASE
@@ -42,6 +42,7 @@ SPECS: dict[str, Spec] = {
         PERCENT_OF,
         TOTAL,
         DIFFERENCE,
+        PERCENT_CHANGE,
         OVER_YEARS,
         RATE_SCALING,
         CASES_PER_FTE,
@@ -103,6 +104,7 @@ percent_of = _function("percent_of")
 total = _function("total")
 difference = _function("difference")
 over_years = _function("over_years")
+percent_change = _function("percent_change")
 rate_scaling = _function("rate_scaling")
 cases_per_fte = _function("cases_per_fte")
 
@@ -167,6 +169,7 @@ __all__ = [
     "hours_to_fte",
     "over_years",
     "parse_cli_value",
+    "percent_change",
     "percent_of",
     "rate_scaling",
     "run_calculator",

@@ -1,5 +1,6 @@
 """The arithmetic managers ask that no report method covers: a percentage of an amount, a total or a
-difference of stated figures (also of ranges), and a yearly amount over several years. Each shows its formula with the figures put in."""
+difference of stated figures (also of ranges), the change from one amount to another in percent, and a yearly
+amount over several years. Each shows its formula with the figures put in."""
 
 from __future__ import annotations
 
@@ -265,6 +266,53 @@ OVER_YEARS = Spec(
         "altogether over",
         "over the period",
         "over a period",
+    ),
+    needs_goal=True,
+)
+
+
+def _percent_change(i: Any) -> CalcResult:
+    change = (i.after - i.before) / i.before * 100
+    word = "fald" if change < 0 else "stigning"
+    return CalcResult(
+        "percent_change",
+        change,
+        "%",
+        f"Ændring i procent ({word})",
+        f"Ændring = ({kr(i.after)} − {kr(i.before)}) / {kr(i.before)} = {pct(change)}.",
+        [],
+        {"change": i.after - i.before},
+    )
+
+
+# How many percent an amount moved («Hvor stor er besparelsen i procent, hvis udgiften falder fra 12,5 mio. kr. til
+# 10,9 mio. kr.?»): reckoned from the amount it moved from.
+PERCENT_CHANGE = Spec(
+    "percent_change",
+    "Ændring i procent",
+    "Hvor mange procent et beløb er steget eller faldet fra et beløb til et andet",
+    (
+        Input(
+            "before",
+            "Beløb før",
+            Kind.AMOUNT,
+            ("fra", "from", "i dag", "today", "før", "before"),
+            gt=0,
+            ge=None,
+            le=MAX_AMOUNT,
+        ),
+        Input("after", "Beløb efter", Kind.AMOUNT, ("til", "to", "fremover", "efter", "after"), le=MAX_AMOUNT),
+    ),
+    _percent_change,
+    (
+        "i procent",
+        "hvor mange procent",
+        "hvor meget i procent",
+        "procentvis",
+        "how many percent",
+        "what percentage",
+        "by what percentage",
+        "in percent",
     ),
     needs_goal=True,
 )
