@@ -318,3 +318,32 @@ def test_the_time_a_task_takes_is_no_time_saved(question: str, saved: float | No
     filling = choose(parse_query(question)[0])
     ran = filling is not None and filling.complete and filling.spec.name == "time_savings"
     assert (filling.arguments["minutes_saved_per_unit"] if ran and filling else None) == saved
+
+
+WHOLES = [
+    # id, question, the input that must not take the group's total
+    (
+        "staff-together",
+        "Vores 4 administrative medarbejdere på skolerne koster tilsammen 2,1 mio. kr. om året. Hvis vi samler dem og "
+        "sparer en fjerdedel, hvad er besparelsen?",
+        "annual_cost_per_fte",
+    ),
+    (
+        "courses-in-total",
+        "Vi har 85 unge i brobygning, der koster i alt 3,2 mio. kr. Kan vi undgå hver fjerde, hvad giver det så?",
+        "unit_cost",
+    ),
+    (
+        "english-altogether",
+        "Our 6 payroll clerks cost altogether DKK 3.3 million a year. What do we save by cutting 10% of their work?",
+        "annual_cost_per_fte",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "price"), [c[1:] for c in WHOLES], ids=[c[0] for c in WHOLES])
+def test_a_groups_total_is_no_price_of_one(question: str, price: str) -> None:
+    """«4 medarbejdere … koster tilsammen 2,1 mio. kr.»: 2,1 mio. kr. is not the price of one årsværk, so the saving
+    is never 4 × 2,1 mio. kr. × 25 %."""
+    filling = choose(parse_query(question)[0])
+    assert filling is None or not filling.complete or price not in filling.arguments

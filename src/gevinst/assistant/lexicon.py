@@ -113,6 +113,12 @@ def states_duration(before: str, after: str) -> bool:
     return any(w in word_set("duration_verbs") for w in words) and not set(following) & word_set("less_words")
 
 
+def states_whole(before: str) -> bool:
+    """The words right before an amount make it a group's total («… koster tilsammen 2,1 mio. kr.»)."""
+    tail = " ".join(re.findall(r"[\wæøå]+", before.lower())[-2:])
+    return any(tail.endswith(w) for w in word_set("whole_words"))
+
+
 def serves_people(noun: str) -> bool:
     """The noun counts the people a service is for («borgere», «unge», «plejehjemsbeboere»), never its staff."""
     word = noun.lower().rstrip(".")

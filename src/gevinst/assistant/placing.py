@@ -54,7 +54,8 @@ def accepts(inp: Input, q: QuantityMention) -> bool:
     # a count of the people served («300 borgere», «120 unge») is never staff
     served = inp.kind is Kind.FTE and q.unit is UnitKind.COUNT and lexicon.serves_people(q.noun)
     took = inp.saving and lexicon.states_duration(q.before, q.after)  # «hver tager 45 minutter» is no time saved
-    return q.unit in ACCEPTS.get(inp.kind, ()) and period_ok and size_ok and not served and not took
+    whole = inp.each and lexicon.states_whole(q.before)  # «koster tilsammen 2,1 mio. kr.» is no price of one
+    return q.unit in ACCEPTS.get(inp.kind, ()) and period_ok and size_ok and not (served or took or whole)
 
 
 def per_year(

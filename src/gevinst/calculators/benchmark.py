@@ -98,6 +98,7 @@ BENCHMARK_GAP = Spec(
             gt=0,
             ge=None,
             le=MAX_AMOUNT,
+            each=True,
         ),
     ),
     _benchmark,

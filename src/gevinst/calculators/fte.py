@@ -133,6 +133,7 @@ FTE_SAVINGS = Spec(
             named_presets=(kl_fte_price(),),
             typical=(150_000, 5_000_000),
             period=Period.YEAR,
+            each=True,
         ),
         Input(
             "phase_in_years",

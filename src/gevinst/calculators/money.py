@@ -141,6 +141,7 @@ UNIT_RATE_SCALING = Spec(
             ("pr.", "per", "hver", "each", "årsværkspris", "pris", "stykpris", "koster", "costs"),
             le=MAX_AMOUNT,
             named_presets=(kl_fte_price(),),
+            each=True,
         ),
         Input("count", "Antal enheder", Kind.COUNT, ("antal", "medarbejdere", "ansatte", "borgere", "årsværk"), le=1e9),
     ),
@@ -192,7 +193,14 @@ AVOIDED_COST = Spec(
             period=Period.YEAR,
             scales=True,
         ),
-        Input("unit_cost", "Pris pr. forløb", Kind.AMOUNT, ("pr.", "per", "koster", "pris", "each", "cost"), le=1e8),
+        Input(
+            "unit_cost",
+            "Pris pr. forløb",
+            Kind.AMOUNT,
+            ("pr.", "per", "koster", "pris", "each", "cost"),
+            le=1e8,
+            each=True,
+        ),
         Input(
             "avoided_share_pct",
             "Andel der kan undgås",

@@ -80,6 +80,7 @@ CHANNEL_SHIFT = Spec(
                     klk(175, 52, "køb via telefon eller mail 175 kr. (Hjørring)"),
                 ),
             ),
+            each=True,
         ),
         Input(
             "cost_to",
@@ -106,6 +107,7 @@ CHANNEL_SHIFT = Spec(
             False,
             klk(90, 52, "køb via e-handel 90 kr. (Hjørring)"),
             le=1e7,
+            each=True,
         ),
         Input(  # «38.000 opkald …, hvis halvdelen flytter»: only the share that moves saves
             "moved_share_pct",

@@ -113,6 +113,7 @@ class Input:
     # is a task's share, «kan effektiviseres 40 %» its potential)
     columns: tuple[tuple[str, tuple[str, ...]], ...] = ()
     saving: bool = False  # a time saved: never the time a task takes («hver tager 45 minutter»)
+    each: bool = False  # the price of one unit: never an amount stated as a group's total («tilsammen 2,1 mio. kr.»)
 
     @property
     def fallback(self) -> Any:

@@ -184,6 +184,7 @@ TIME_SAVINGS = Spec(
             gt=0,
             ge=None,
             le=1e5,
+            each=True,
         ),
         Input(
             "effective_hours_per_fte",
