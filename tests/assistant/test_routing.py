@@ -347,3 +347,30 @@ def test_a_groups_total_is_no_price_of_one(question: str, price: str) -> None:
     is never 4 × 2,1 mio. kr. × 25 %."""
     filling = choose(parse_query(question)[0])
     assert filling is None or not filling.complete or price not in filling.arguments
+
+
+PER_HEAD = [
+    # id, question, an input and the value it must not run with
+    (
+        "half-an-hour-a-day",
+        "Vi sparer 30 minutter om dagen pr. medarbejder, og vi er 12 medarbejdere. Hvor mange timer sparer vi om året "
+        "med 220 arbejdsdage?",
+        {"minutes_saved_per_unit": 30},
+    ),
+    (
+        "hourly-price-times-heads",
+        "Hver af vores 14 sagsbehandlere kan spare en halv time om dagen. Hvad er det værd om året ved 380 kr. i timen "
+        "og 220 arbejdsdage?",
+        {"minutes_saved_per_unit": 30, "rate": 380},
+    ),
+    ("english-per-hour", "How much do our 14 caseworkers cost in total at DKK 380 per hour?", {"rate": 380}),
+]
+
+
+@pytest.mark.parametrize(("question", "wrong"), [c[1:] for c in PER_HEAD], ids=[c[0] for c in PER_HEAD])
+def test_a_time_per_day_and_a_price_per_hour_are_not_per_case(question: str, wrong: dict[str, float]) -> None:
+    """«30 minutter om dagen pr. medarbejder» is no time saved per case (12 × 220 days, not 220 cases), and «380 kr. i
+    timen» no price per head: neither runs a calculation that reads them so (110 timer, 14 × 380 kr.)."""
+    filling = choose(parse_query(question)[0])
+    ran = filling.arguments if filling is not None and filling.complete else {}
+    assert all(ran.get(name) != value for name, value in wrong.items())

@@ -113,6 +113,17 @@ def states_duration(before: str, after: str) -> bool:
     return any(w in word_set("duration_verbs") for w in words) and not set(following) & word_set("less_words")
 
 
+def per_hour(after: str) -> bool:
+    """The words right after an amount price it per hour («380 kr. i timen»)."""
+    return any(after.lower().lstrip().startswith(p) for p in word_set("hour_phrases"))
+
+
+def per_day(after: str) -> bool:
+    """The words after a figure (past its unit word) state it per day («… en halv time om dagen»)."""
+    text = " ".join(re.findall(r"[\wæøå.]+", after.lower())[:4])
+    return any(p in text for p in word_set("day_phrases"))
+
+
 def states_whole(before: str) -> bool:
     """The words right before an amount make it a group's total («… koster tilsammen 2,1 mio. kr.»)."""
     tail = " ".join(re.findall(r"[\wæøå]+", before.lower())[-2:])

@@ -53,8 +53,10 @@ def accepts(inp: Input, q: QuantityMention) -> bool:
     size_ok = inp.typical is None or inp.typical[0] / 2 <= abs(q.value) < inp.typical[1] * 2
     # a count of the people served («300 borgere», «120 unge») is never staff
     served = inp.kind is Kind.FTE and q.unit is UnitKind.COUNT and lexicon.serves_people(q.noun)
-    took = inp.saving and lexicon.states_duration(q.before, q.after)  # «hver tager 45 minutter» is no time saved
+    # «hver tager 45 minutter» is no time saved per task, nor «en halv time om dagen» (a time per day, per head)
+    took = inp.saving and (lexicon.states_duration(q.before, q.after) or q.per is not None or lexicon.per_day(q.after))
     whole = inp.each and lexicon.states_whole(q.before)  # «koster tilsammen 2,1 mio. kr.» is no price of one
+    whole = whole or (inp.untimed and lexicon.per_hour(q.after))  # «380 kr. i timen» prices hours, not heads
     return q.unit in ACCEPTS.get(inp.kind, ()) and period_ok and size_ok and not (served or took or whole)
 
 

@@ -142,6 +142,7 @@ UNIT_RATE_SCALING = Spec(
             le=MAX_AMOUNT,
             named_presets=(kl_fte_price(),),
             each=True,
+            untimed=True,
         ),
         Input("count", "Antal enheder", Kind.COUNT, ("antal", "medarbejdere", "ansatte", "borgere", "årsværk"), le=1e9),
     ),

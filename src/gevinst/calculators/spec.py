@@ -114,6 +114,7 @@ class Input:
     columns: tuple[tuple[str, tuple[str, ...]], ...] = ()
     saving: bool = False  # a time saved: never the time a task takes («hver tager 45 minutter»)
     each: bool = False  # the price of one unit: never an amount stated as a group's total («tilsammen 2,1 mio. kr.»)
+    untimed: bool = False  # a price of a thing counted, never of an hour («380 kr. i timen» × 14 medarbejdere)
 
     @property
     def fallback(self) -> Any:
