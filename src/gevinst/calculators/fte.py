@@ -81,7 +81,7 @@ def _fte_cost(i: Any) -> CalcResult:
         total,
         "kr.",
         "Udgift pr. år",
-        f"årsværkspris = {kr(i.monthly_salary)} × 12 × (1 + {pct(i.pension_pct)}) + {kr(i.overhead)} = {kr(cost)}; "
+        f"Årsværkspris = {kr(i.monthly_salary)} × 12 × (1 + {pct(i.pension_pct)}) + {kr(i.overhead)} = {kr(cost)}; "
         f"udgift = {num(i.fte)} årsværk × {kr(cost)} = {kr(total)} om året.",
         [],
         {"annual_cost_per_fte": cost},
