@@ -181,15 +181,20 @@ def test_a_question_of_only_the_askers_figures_cites_no_stray_passage(question: 
     assert background_citations(parse_query(question)[0], context) == []
 
 
-class _Found:
-    """A retriever whose best passage is found by words and meaning with the given fused score."""
+class _Ranked:
+    """A retriever that returns the given passages, ranked as given, with the names no passage mentions."""
 
-    def __init__(self, score: float, missing: tuple[str, ...] = ()) -> None:
-        self.best = replace(_chunk("report", "Udlæg håndteres med en app og Eurocard."), score=score)
-        self.missing = list(missing)
+    def __init__(self, *chunks: Chunk, missing: tuple[str, ...] = ()) -> None:
+        self.chunks, self.missing = list(chunks), list(missing)
 
     def retrieve(self, query: Any, k: int = 5) -> Retrieved:
-        return Retrieved([self.best, _chunk("other", "Noget andet.")], 0.3, [], self.missing)
+        return Retrieved(self.chunks, 0.3, [], self.missing)
+
+
+def _found(score: float, missing: tuple[str, ...] = ()) -> _Ranked:
+    """A retriever whose best passage is found by words and meaning with the given fused score."""
+    best = replace(_chunk("report", "Udlæg håndteres med en app og Eurocard."), score=score)
+    return _Ranked(best, _chunk("other", "Noget andet."), missing=missing)
 
 
 @pytest.mark.parametrize(("score", "cited"), [(1.0, ["report"]), (0.6, [])], ids=["clearly-found", "found-faintly"])
@@ -199,7 +204,7 @@ def test_a_calculation_cites_the_passage_telling_of_its_case(score: float, cited
     question = (
         "En app til udlæg med Eurocard koster 900.000 kr. og sparer 300.000 kr. om året. Hvornår er den tjent hjem?"
     )
-    context = AnswerContext(None, _Found(score), Settings())  # type: ignore[arg-type]
+    context = AnswerContext(None, _found(score), Settings())  # type: ignore[arg-type]
     assert [c.doc_id for c in background_citations(parse_query(question)[0], context)] == cited
 
 
@@ -212,18 +217,8 @@ def test_a_calculations_own_years_are_no_case_the_reports_must_tell_of(
     """«… 900.000 kr. i 2025 …»: no passage writes 2025, but the case (udlæg med app) is still the reports'; a name
     no passage mentions («Gentofte») is a case they do not tell of."""
     question = "En app til udlæg med Eurocard i Gentofte koster 900.000 kr. i 2025 og sparer 300.000 kr. om året."
-    context = AnswerContext(None, _Found(1.0, missing), Settings())  # type: ignore[arg-type]
+    context = AnswerContext(None, _found(1.0, missing), Settings())  # type: ignore[arg-type]
     assert [c.doc_id for c in background_citations(parse_query(question)[0], context)] == cited
-
-
-class _Ranked:
-    """A retriever that returns the given passages, ranked as given."""
-
-    def __init__(self, *chunks: Chunk) -> None:
-        self.chunks = list(chunks)
-
-    def retrieve(self, query: Any, k: int = 5) -> Retrieved:
-        return Retrieved(self.chunks, 0.3, [])
 
 
 ALA = "Samling af opkrævning og debitor à la Ringkøbing-Skjern: "
@@ -280,6 +275,13 @@ def test_a_calculation_cites_the_best_found_passage_of_its_methods_report(
     assert ((cited.doc_id, cited.page) if cited else None) == expected
 
 
+def _run_with(question: str) -> dict[str, Any]:
+    """The arguments the calculation the question is routed to runs with; none when it runs none (it asks, or the
+    question goes to the reports)."""
+    filling = choose(parse_query(question)[0])
+    return dict(filling.arguments) if filling is not None and filling.complete else {}
+
+
 TAKES = [
     # id, question, the minutes saved per task the calculation runs with (None: it asks for them)
     (
@@ -315,9 +317,7 @@ TAKES = [
 def test_the_time_a_task_takes_is_no_time_saved(question: str, saved: float | None) -> None:
     """«… hver tager 45 minutter. Hvis digitalisering halverer tiden …» is not 45 minutes saved per task: the
     calculation asks for the minutes saved rather than compute 4.200 × 45 minutes."""
-    filling = choose(parse_query(question)[0])
-    ran = filling is not None and filling.complete and filling.spec.name == "time_savings"
-    assert (filling.arguments["minutes_saved_per_unit"] if ran and filling else None) == saved
+    assert _run_with(question).get("minutes_saved_per_unit") == saved
 
 
 WHOLES = [
@@ -345,8 +345,7 @@ WHOLES = [
 def test_a_groups_total_is_no_price_of_one(question: str, price: str) -> None:
     """«4 medarbejdere … koster tilsammen 2,1 mio. kr.»: 2,1 mio. kr. is not the price of one årsværk, so the saving
     is never 4 × 2,1 mio. kr. × 25 %."""
-    filling = choose(parse_query(question)[0])
-    assert filling is None or not filling.complete or price not in filling.arguments
+    assert price not in _run_with(question)
 
 
 PER_HEAD = [
@@ -371,6 +370,5 @@ PER_HEAD = [
 def test_a_time_per_day_and_a_price_per_hour_are_not_per_case(question: str, wrong: dict[str, float]) -> None:
     """«30 minutter om dagen pr. medarbejder» is no time saved per case (12 × 220 days, not 220 cases), and «380 kr. i
     timen» no price per head: neither runs a calculation that reads them so (110 timer, 14 × 380 kr.)."""
-    filling = choose(parse_query(question)[0])
-    ran = filling.arguments if filling is not None and filling.complete else {}
+    ran = _run_with(question)
     assert all(ran.get(name) != value for name, value in wrong.items())

@@ -104,13 +104,16 @@ def _people_served() -> frozenset[str]:
     return frozenset(lexicon_data()["people_served"])
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\wæøå]+", text.lower())
+
+
 def states_duration(before: str, after: str) -> bool:
     """The words around a time say how long a task takes («… og hver tager 45 minutter»): a verb of duration
     among the last three words before it, and no word after it that makes it a difference («tager 20 minutter
     kortere tid», «bruger 8 minutter mindre»)."""
-    words = re.findall(r"[\wæøå]+", before.lower())[-3:]
-    following = re.findall(r"[\wæøå]+", after.lower())[:3]
-    return any(w in word_set("duration_verbs") for w in words) and not set(following) & word_set("less_words")
+    took = set(_words(before)[-3:]) & word_set("duration_verbs")
+    return bool(took) and not set(_words(after)[:3]) & word_set("less_words")
 
 
 def per_hour(after: str) -> bool:
@@ -120,13 +123,13 @@ def per_hour(after: str) -> bool:
 
 def per_day(after: str) -> bool:
     """The words after a figure (past its unit word) state it per day («… en halv time om dagen»)."""
-    text = " ".join(re.findall(r"[\wæøå.]+", after.lower())[:4])
+    text = " ".join(re.findall(r"[\wæøå.]+", after.lower())[:4])  # the full stop of «pr. dag» kept
     return any(p in text for p in word_set("day_phrases"))
 
 
 def states_whole(before: str) -> bool:
     """The words right before an amount make it a group's total («… koster tilsammen 2,1 mio. kr.»)."""
-    tail = " ".join(re.findall(r"[\wæøå]+", before.lower())[-2:])
+    tail = " ".join(_words(before)[-2:])
     return any(tail.endswith(w) for w in word_set("whole_words"))
 
 

@@ -56,8 +56,8 @@ def accepts(inp: Input, q: QuantityMention) -> bool:
     # «hver tager 45 minutter» is no time saved per task, nor «en halv time om dagen» (a time per day, per head)
     took = inp.saving and (lexicon.states_duration(q.before, q.after) or q.per is not None or lexicon.per_day(q.after))
     whole = inp.each and lexicon.states_whole(q.before)  # «koster tilsammen 2,1 mio. kr.» is no price of one
-    whole = whole or (inp.untimed and lexicon.per_hour(q.after))  # «380 kr. i timen» prices hours, not heads
-    return q.unit in ACCEPTS.get(inp.kind, ()) and period_ok and size_ok and not (served or took or whole)
+    hourly = inp.untimed and lexicon.per_hour(q.after)  # «380 kr. i timen» prices hours, not heads
+    return q.unit in ACCEPTS.get(inp.kind, ()) and period_ok and size_ok and not (served or took or whole or hourly)
 
 
 def per_year(

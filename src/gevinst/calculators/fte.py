@@ -38,12 +38,18 @@ def phase_in_table(full: float, years: int) -> list[dict[str, Any]]:
     return rows
 
 
+def _priced(i: Any) -> tuple[float, str]:
+    """The price of an årsværk from the monthly salary (pension, overhead) and the step that shows it."""
+    cost = annual_cost(i.monthly_salary, i.pension_pct, i.overhead)
+    return (
+        cost,
+        f"årsværkspris = {kr(i.monthly_salary)} × 12 × (1 + {pct(i.pension_pct)}) + {kr(i.overhead)} = {kr(cost)}; ",
+    )
+
+
 def _fte(i: Any) -> CalcResult:
     if i.monthly_salary is not None:
-        cost = annual_cost(i.monthly_salary, i.pension_pct, i.overhead)
-        cost_step = (
-            f"årsværkspris = {kr(i.monthly_salary)} × 12 × (1 + {pct(i.pension_pct)}) + {kr(i.overhead)} = {kr(cost)}; "
-        )
+        cost, cost_step = _priced(i)
     else:
         cost, cost_step = float(i.annual_cost_per_fte), ""
     full = i.fte * cost * i.efficiency_pct / 100
@@ -74,15 +80,14 @@ def _fte(i: Any) -> CalcResult:
 
 def _fte_cost(i: Any) -> CalcResult:
     """What a number of årsværk cost a year, a monthly salary priced as an årsværk (pension, overhead)."""
-    cost = annual_cost(i.monthly_salary, i.pension_pct, i.overhead)
+    cost, cost_step = _priced(i)
     total = i.fte * cost
     return CalcResult(
         "fte_cost",
         total,
         "kr.",
         "Udgift pr. år",
-        f"Årsværkspris = {kr(i.monthly_salary)} × 12 × (1 + {pct(i.pension_pct)}) + {kr(i.overhead)} = {kr(cost)}; "
-        f"udgift = {num(i.fte)} årsværk × {kr(cost)} = {kr(total)} om året.",
+        f"{cost_step[0].upper()}{cost_step[1:]}udgift = {num(i.fte)} årsværk × {kr(cost)} = {kr(total)} om året.",
         [],
         {"annual_cost_per_fte": cost},
     )
