@@ -31,6 +31,20 @@ def test_a_sentence_that_states_a_means_fits_a_how_question(sentence: str, fit: 
     assert kind_fit(parse_query(METHOD_QUESTION)[0], sentence) == fit
 
 
+# A means marker followed only by the question's own words restates what is asked, it does not say how.
+SENDING_QUESTION = "Hvordan fik kommunen medarbejderne til at sende digital post?"
+RESTATED = [
+    ("restates-the-question", "I 2013 sendte kommunen 75 pct. af posten via digital post.", 0.2),
+    ("a-means-of-its-own", "Kommunen fik medarbejderne i gang via en konkurrence med præmier.", 1.0),
+    ("a-new-word-after-the-marker", "Kommunen sendte brevene via digital post og fjernprint gennem doc2mail.", 1.0),
+]
+
+
+@pytest.mark.parametrize(("sentence", "fit"), [c[1:] for c in RESTATED], ids=[c[0] for c in RESTATED])
+def test_a_means_that_only_restates_the_question_is_no_means(sentence: str, fit: float) -> None:
+    assert kind_fit(parse_query(SENDING_QUESTION)[0], sentence) == fit
+
+
 REASON_QUESTION = "Hvorfor kommer gevinsterne ikke med det samme?"
 REASONS = [
     ("marker", "Gevinsterne kommer senere, fordi medarbejderne først skal lære systemet.", "", 1.0),

@@ -17,6 +17,7 @@ from gevinst.assistant.sentence_shape import (
     runs_lines_together,
     states_rate,
 )
+from gevinst.index import textnorm
 
 # «… som budgetlægning, bogføring og vedligehold …»: things named in a row, the last joined by og/eller.
 _ENUMERATION = re.compile(r"[\wæøå]+, [\wæøå -]{2,40}? (?:og|eller|samt|and|or) [\wæøå]+")
@@ -61,7 +62,7 @@ def kind_fit(query: Query, sentence: str, following: str = "") -> float:
             return 1.0 if states_calculation(low) else 0.6 if _markers("method").search(low) else 0.2
         if query.recommends and recommends(low):
             return 1.0  # what is recommended is a recommendation («Det anbefales, at projektet forankres …»)
-        return 1.0 if _markers("method").search(low) or _BY_MEANS.search(low) else 0.2
+        return 1.0 if _names_means(low, query) or _BY_MEANS.search(low) else 0.2
     if query.asks is Asks.LIST:
         listing = (
             sentence.count(",") >= 2
@@ -74,6 +75,20 @@ def kind_fit(query: Query, sentence: str, following: str = "") -> float:
         named_next = points_back(following) and names_items(following)
         return 1.0 if listing or named_next else 0.2
     return 0.5
+
+
+def _names_means(low: str, query: Query) -> bool:
+    """A means marker that names something the question does not: «… sende 75 pct. af posten … via digital post»
+    does not tell how Favrskov got its staff to send digital post; the means it names is the question's own."""
+    asked = set(query.terms)
+    for marker in _markers("method").finditer(low):
+        after = [t for t in textnorm.tokens(low[marker.end() : marker.end() + 80]) if t not in _MARKER_TOKENS][:2]
+        if not after or not set(after) <= asked:
+            return True
+    return False
+
+
+_MARKER_TOKENS = frozenset(textnorm.tokens(" ".join(lexicon.markers("method"))))
 
 
 def names_items(sentence: str) -> bool:
