@@ -50,6 +50,11 @@ CASES = [
     ("en-every-other", "every other case", True, [(50, "percent")]),
     ("en-one-in", "one in ten placements", True, [(10, "percent")]),
     ("one-and-a-half-neuter", "halvandet minut", False, [(1.5, "plain")]),
+    # a span of years written as one adjective: the number word is read, the span is its unit noun
+    ("span-adjective", "en fireårig budgetperiode", False, [(4, "plain")]),
+    ("span-adjective-plural", "treårige kontrakter", False, [(3, "plain")]),
+    ("span-adjective-compound-number", "en femogtyveårig periode", False, [(25, "plain")]),
+    ("an-adjective-that-is-no-number", "en langvarig periode og en mangeårig indsats", False, []),
 ]
 
 

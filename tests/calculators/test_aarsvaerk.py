@@ -1,5 +1,5 @@
 """Årsværk in kroner and hours: the yearly cost of a number of årsværk at a monthly salary, priced with KOMBIT's
-pension and overhead, and the årsværk a number of hours a year make."""
+pension and overhead, the årsværk a number of hours a year make, and the årsværk a share of the time frees."""
 
 from __future__ import annotations
 
@@ -35,3 +35,16 @@ def test_hours_a_year_as_aarsvaerk(args: dict[str, float], fte: float) -> None:
     r = hours_to_fte(**args)
     assert r.value == pytest.approx(fte, abs=1e-4)
     assert r.unit == "årsværk"
+
+
+@pytest.mark.parametrize(
+    ("fte", "share", "freed"), [(11, 30, 3.3), (24, 15, 3.6), (9, 20, 1.8)], ids=["eleven", "twentyfour", "nine"]
+)
+def test_the_aarsvaerk_a_share_of_the_time_frees_need_no_price(fte: float, share: float, freed: float) -> None:
+    """11 fuldtidsstillinger of which 30 % of the work is made more efficient free 11 × 30 % = 3,3 årsværk."""
+    from gevinst.calculators import fte_freed
+
+    r = fte_freed(fte=fte, efficiency_pct=share)
+    assert r.value == pytest.approx(freed)
+    assert r.unit == "årsværk"
+    assert f"{share:g} %" in r.formula

@@ -105,6 +105,15 @@ def test_compliance_savings() -> None:
     assert compliance_savings(100_000_000, 60, 80, 10).value == pytest.approx(2_000_000)
 
 
+def test_a_rise_in_compliance_in_points_is_the_same_method() -> None:
+    """From 60 % to 80 % is a rise of 20 procentpoint: the same saving, and the formula shows the points."""
+    from gevinst.calculators import compliance_gain
+
+    r = compliance_gain(purchase_volume=100_000_000, share_gain_pct=20, price_saving_pct=10)
+    assert r.value == pytest.approx(compliance_savings(100_000_000, 60, 80, 10).value)
+    assert "20 procentpoint" in r.formula
+
+
 def test_benchmark_gap_fte_per_1000_cases() -> None:
     r = benchmark_gap(own_fte=81.49, cases=2948, target_per_1000=24.43)
     assert r.figures["own_per_1000"] == pytest.approx(27.64, abs=0.005)

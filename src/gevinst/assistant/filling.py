@@ -87,8 +87,10 @@ def fill(spec: Spec, query: Query) -> Filling:
             lows, _, idx = _list_values(inp, figures)
             stated = [figures[n] for n in sorted(idx)]
             years = yearly.stated_years(query, used | idx, stated)
-            # one percentage in no year («Hvad frigør 1,5 %?») is a percentage of an amount, not a yearly list
-            if len(lows) > 1 or (lows and (years is not None or goal_hits(spec, query.text))):
+            # one percentage in no year («Hvad frigør 1,5 %?») is a percentage of an amount, not a yearly list; nor
+            # are several in a question that speaks of no year («… til 85 % … 10 % billigere»)
+            several = len(lows) > 1 and yearly.speaks_of_years(query)
+            if several or (lows and (years is not None or goal_hits(spec, query.text))):
                 lows = yearly.increments(lows, stated, query.text)
                 args[inp.name], used = yearly.spread(lows, years), used | idx | (years.used if years else set())
                 repeated = repeated or bool(years and years.yearly) or yearly.one_year_each(query, stated)

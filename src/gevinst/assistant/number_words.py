@@ -70,7 +70,7 @@ class _Token:
 
 def _tokens(text: str) -> list[_Token]:
     found = list(_WORD.finditer(text))
-    return [
+    tokens = [
         _Token(
             m.group(0).lower(),
             m.start(),
@@ -79,6 +79,20 @@ def _tokens(text: str) -> list[_Token]:
         )
         for n, m in enumerate(found)
     ]
+    return [part for t in tokens for part in _span_adjective(t)]
+
+
+# «en fireårig budgetperiode», «treårige kontrakter»: a number word and a span of time written as one adjective
+_SPAN_ADJECTIVE = re.compile(r"^([a-zæøå]+?)(årige?)$")
+
+
+def _span_adjective(token: _Token) -> list[_Token]:
+    """The number word and the span of a one-word adjective of time («fireårig» → «fire», «årig»)."""
+    m = _SPAN_ADJECTIVE.match(token.word)
+    if m is None or _small(m.group(1), False) is None:
+        return [token]
+    at = token.start + m.end(1)
+    return [_Token(m.group(1), token.start, at, True), _Token(m.group(2), at, token.end, token.joined)]
 
 
 def small_number(word: str, english: bool = False) -> int | None:

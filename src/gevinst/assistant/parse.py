@@ -106,8 +106,10 @@ def _topic(text: str, language: Language) -> tuple[str, ...]:
     return tuple(t for t in textnorm.tokens(noun or "") if t not in lexicon.generic_terms())
 
 
+# «i KLK's eksempel 1», «ifølge KLK-rapporten», "according to the report": what a report's own example computed
 _REPORT_EXAMPLE = re.compile(
     r"\b(?:eksempel|example)\s+\d{1,2}\b|\b(?:rapportens|[A-ZÆØÅ]{2,}[´'’]?s|the report'?s)\s+(?:eksempel|example)\b"
+    r"|\b(?:ifølge|according to)\s+(?:the\s+)?[\wæøå'’-]*(?:rapport|report)"
 )
 
 

@@ -57,7 +57,15 @@ def accepts(inp: Input, q: QuantityMention) -> bool:
     took = inp.saving and (lexicon.states_duration(q.before, q.after) or q.per is not None or lexicon.per_day(q.after))
     whole = inp.each and lexicon.states_whole(q.before)  # «koster tilsammen 2,1 mio. kr.» is no price of one
     hourly = inp.untimed and lexicon.per_hour(q.after)  # «380 kr. i timen» prices hours, not heads
-    return q.unit in ACCEPTS.get(inp.kind, ()) and period_ok and size_ok and not (served or took or whole or hourly)
+    # a rise in points is a count of points («10 procentpoint»), and a share's level («til 85 %») is none
+    points = inp.points and q.unit is UnitKind.COUNT and q.noun in lexicon.word_set("point_nouns")
+    level = inp.points and not points
+    return (
+        (q.unit in ACCEPTS.get(inp.kind, ()) or points)
+        and period_ok
+        and size_ok
+        and not (served or took or whole or hourly or level)
+    )
 
 
 def per_year(

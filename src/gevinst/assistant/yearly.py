@@ -44,6 +44,12 @@ def stated_years(query: Query, used: set[int], pcts: list[QuantityMention]) -> Y
     return Years(len(named), False, frozenset(), True) if 1 < len(named) <= 30 else None
 
 
+def speaks_of_years(query: Query) -> bool:
+    """The question speaks of years: a year word («om året», «i år 1», «over fire år») or a calendar year."""
+    words = set(_WORD.findall(query.text.lower()))
+    return bool(words & lexicon.word_set("year_words")) or any(q.unit is UnitKind.YEAR for q in query.quantities)
+
+
 def weeks_in_year(query: Query) -> tuple[dict[Period, float], set[int]]:
     """The working weeks a question gives its year («40 sager om ugen i 46 arbejdsuger», «in 46 weeks»), when
     it states a figure per week, and the index of the figure that says so."""

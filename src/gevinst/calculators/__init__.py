@@ -15,10 +15,10 @@ from gevinst.calculators.arithmetic import DIFFERENCE, OVER_YEARS, PERCENT_CHANG
 from gevinst.calculators.base import CalcResult, CalculatorInputError
 from gevinst.calculators.benchmark import BENCHMARK_GAP
 from gevinst.calculators.business_case import BUSINESS_CASE
-from gevinst.calculators.fte import FTE_COST, FTE_SAVINGS
+from gevinst.calculators.fte import FTE_COST, FTE_FREED, FTE_SAVINGS
 from gevinst.calculators.money import AVOIDED_COST, BASELINE_REDUCTION, UNIT_RATE_SCALING
 from gevinst.calculators.rates import CASES_PER_FTE, RATE_SCALING
-from gevinst.calculators.shifts import CHANNEL_SHIFT, COMPLIANCE_SAVINGS
+from gevinst.calculators.shifts import CHANNEL_SHIFT, COMPLIANCE_GAIN, COMPLIANCE_SAVINGS
 from gevinst.calculators.spec import PER_YEAR, Input, Kind, Origin, Period, Preset, Spec, public, run, show
 from gevinst.calculators.staff import HOURLY_COST, HOURS_TO_FTE, TIME_SAVINGS
 from gevinst.calculators.tasks import TASK_WEIGHTED
@@ -30,12 +30,14 @@ SPECS: dict[str, Spec] = {
         TASK_WEIGHTED,
         FTE_SAVINGS,
         FTE_COST,
+        FTE_FREED,
         BASELINE_REDUCTION,
         TIME_SAVINGS,
         HOURS_TO_FTE,
         UNIT_RATE_SCALING,
         CHANNEL_SHIFT,
         COMPLIANCE_SAVINGS,
+        COMPLIANCE_GAIN,
         BENCHMARK_GAP,
         AVOIDED_COST,
         BUSINESS_CASE,
@@ -91,12 +93,14 @@ hourly_cost = _function("hourly_cost")
 task_weighted_potential = _function("task_weighted_potential")
 fte_savings = _function("fte_savings")
 fte_cost = _function("fte_cost")
+fte_freed = _function("fte_freed")
 baseline_reduction = _function("baseline_reduction")
 time_savings = _function("time_savings")
 hours_to_fte = _function("hours_to_fte")
 unit_rate_scaling = _function("unit_rate_scaling")
 channel_shift = _function("channel_shift")
 compliance_savings = _function("compliance_savings")
+compliance_gain = _function("compliance_gain")
 benchmark_gap = _function("benchmark_gap")
 avoided_cost = _function("avoided_cost")
 business_case = _function("business_case")
@@ -160,9 +164,11 @@ __all__ = [
     "business_case",
     "cases_per_fte",
     "channel_shift",
+    "compliance_gain",
     "compliance_savings",
     "difference",
     "fte_cost",
+    "fte_freed",
     "fte_savings",
     "get_calculator",
     "hourly_cost",

@@ -260,7 +260,7 @@ OVER_YEARS = Spec(
         "til sammen over",
         "over en periode",
         "over perioden",
-        "over budgetperioden",
+        "budgetperiode",  # «over budgetperioden», «over en fireårig budgetperiode»
         "kontraktperiode",
         "in total over",
         "altogether over",

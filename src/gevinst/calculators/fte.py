@@ -171,6 +171,42 @@ FTE_SAVINGS = Spec(
 )
 
 
+def _fte_freed(i: Any) -> CalcResult:
+    """The årsværk a share of a group's time frees, without a price: what a manager plans staffing by."""
+    freed = i.fte * i.efficiency_pct / 100
+    return CalcResult(
+        "fte_freed",
+        freed,
+        "årsværk",
+        "Frigjorte årsværk",
+        f"Frigjorte årsværk = {num(i.fte)} årsværk × {pct(i.efficiency_pct)} = {num(freed)} årsværk.",
+        [],
+    )
+
+
+# The årsværk a share of the time frees («Vi har 11 fuldtidsstillinger … 30 % … Hvor mange årsværk frigør det?»):
+# fte_savings prices them and needs a salary or a price; asked for the årsværk alone, none is needed.
+FTE_FREED = Spec(
+    "fte_freed",
+    "Frigjorte årsværk",
+    "Antal årsværk, som en andel af tiden frigør (uden pris)",
+    (replace(FTE_SAVINGS.input("fte"), label="Årsværk"), FTE_SAVINGS.input("efficiency_pct")),
+    _fte_freed,
+    (
+        "hvor mange årsværk",
+        "antal årsværk",
+        "hvor mange stillinger",
+        "hvor mange fuldtidsstillinger",
+        "hvor mange medarbejdere",
+        "how many fte",
+        "how many full-time",
+        "how many staff",
+        "how many positions",
+    ),
+    needs_goal=True,
+)
+
+
 # The yearly cost of a number of årsværk at a monthly salary («Hvad koster 6 årsværk, når en medarbejder tjener
 # 31.000 kr. om måneden?»: not 6 × 31.000 kr.); given the price of an årsværk, unit_rate_scaling multiplies.
 FTE_COST = Spec(

@@ -249,3 +249,43 @@ COMPLIANCE_SAVINGS = Spec(
     method=klk("compliance", 46),
     named_together=("current_share_pct", "target_share_pct"),
 )
+
+
+def _compliance_gain(i: Any) -> CalcResult:
+    value = i.share_gain_pct / 100 * i.price_saving_pct / 100 * i.purchase_volume
+    return CalcResult(
+        "compliance_gain",
+        value,
+        "kr.",
+        "Besparelse pr. år",
+        f"Besparelse = {num(i.share_gain_pct)} procentpoint × {pct(i.price_saving_pct)} × {kr(i.purchase_volume)} = "
+        f"{kr(value)}.",
+        [],
+    )
+
+
+# The same method when the question gives the rise in share itself («Hvis compliance øges med 10 procentpoint …»),
+# not today's share and the goal: the rise is their difference.
+COMPLIANCE_GAIN = Spec(
+    "compliance_gain",
+    "Øget compliance i procentpoint",
+    "Stigning i compliance/e-handelsandel (procentpoint) × prisbesparelse × indkøbsvolumen (klk s. 46)",
+    (
+        COMPLIANCE_SAVINGS.input("purchase_volume"),
+        Input(
+            "share_gain_pct",
+            "Stigning i andelen (procentpoint)",
+            Kind.PERCENT,
+            ("procentpoint", "point", "øges med", "øger med", "stiger med", "hæves med", "percentage point"),
+            gt=0,
+            ge=None,
+            le=100,
+            points=True,
+        ),
+        COMPLIANCE_SAVINGS.input("price_saving_pct"),
+    ),
+    _compliance_gain,
+    COMPLIANCE_SAVINGS.goal_cues,
+    method=klk("compliance", 46),
+    needs_goal=True,
+)

@@ -115,6 +115,7 @@ class Input:
     saving: bool = False  # a time saved: never the time a task takes («hver tager 45 minutter»)
     each: bool = False  # the price of one unit: never an amount stated as a group's total («tilsammen 2,1 mio. kr.»)
     untimed: bool = False  # a price of a thing counted, never of an hour («380 kr. i timen» × 14 medarbejdere)
+    points: bool = False  # a rise stated in percentage points («10 procentpoint»), never a share's level («til 85 %»)
 
     @property
     def fallback(self) -> Any:
