@@ -8,6 +8,7 @@ import pytest
 
 from gevinst.assistant.parse import parse_query
 from gevinst.assistant.placing import accepts
+from gevinst.assistant.query import UnitKind
 from gevinst.assistant.routing import choose
 from gevinst.calculators import SPECS
 
@@ -61,3 +62,17 @@ SERVED_ONLY = [
 def test_people_served_are_never_taken_for_staff(question: str) -> None:
     chosen = choose(parse_query(question)[0])
     assert chosen is not None and chosen.spec.name == "fte_savings" and not chosen.complete
+
+
+TRADES = [
+    ("bogholdere", "Vi har 5 bogholdere."),
+    ("socialraadgivere", "Vi har 8 socialrådgivere."),
+    ("compound-trade", "Vi har 4 lønbogholdere."),
+    ("accountants", "We have 6 accountants."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in TRADES], ids=[c[0] for c in TRADES])
+def test_staff_named_by_their_trade_count_as_staff(text: str) -> None:
+    """«5 bogholdere» are 5 årsværk, not a stray count: a calculation that leaves them out is not the one asked."""
+    assert parse_query(text)[0].figures[0].unit is UnitKind.FTE

@@ -78,16 +78,21 @@ def _named_instead(best: Filling, ranked: list[Filling]) -> Filling | None:
 def _every_figure_instead(best: Filling, ranked: list[Filling], query: Query) -> Filling | None:
     """The calculator that uses every figure of the question and lacks only being named, when the complete best
     leaves one of them out: «320 borgere … 10 % kan klare sig selv … 95.000 kr. pr. borger» is not 320 × 95.000 kr.
-    without the 10 % (which that calculator cannot take). Only a share or an amount left out counts so: a stray count
-    («300 brugere fordelt på 6 afdelinger») is context."""
+    without the 10 % (which that calculator cannot take), nor «35 % af arbejdet for 5 bogholdere, der hver koster
+    470.000 kr.» 35 % of one salary. Only a share, an amount or staff left out counts so: a stray count («300 brugere
+    fordelt på 6 afdelinger») is context."""
     left_out = [q for n, q in enumerate(query.figures) if n not in best.used]
-    if not any(q.unit in (UnitKind.PERCENT, UnitKind.AMOUNT) for q in left_out):
+    if not any(q.unit in (UnitKind.PERCENT, UnitKind.AMOUNT, UnitKind.FTE) for q in left_out):
         return None
+    # staff left out is taken by a complete calculator too: staff counted so is no stray figure
+    staff = any(q.unit is UnitKind.FTE for q in left_out)
     return next(
         (
             replace(f, missing=())
             for f in ranked
-            if f.missing == (GOAL_UNSAID,) and f.used > best.used and len(f.used) == len(query.figures)
+            if (f.missing == (GOAL_UNSAID,) or (staff and f.complete))
+            and f.used > best.used
+            and len(f.used) == len(query.figures)
         ),
         None,
     )

@@ -260,6 +260,9 @@ OVER_YEARS = Spec(
         "til sammen over",
         "over en periode",
         "over perioden",
+        "årig periode",  # «over en 5-årig periode», «over en fireårig periode»
+        "årige periode",
+        "year period",
         "budgetperiode",  # «over budgetperioden», «over en fireårig budgetperiode»
         "kontraktperiode",
         "in total over",

@@ -215,6 +215,19 @@ FTE_COST = Spec(
     "Den årlige udgift til et antal årsværk ved en månedsløn, med pension og overhead (KOMBIT/KL 2014)",
     (replace(FTE_SAVINGS.input("fte"), label="Årsværk"), SALARY, PENSION, OVERHEAD),
     _fte_cost,
-    ("hvad koster", "hvad vil", "lønudgift", "samlet udgift", "what do", "what does", "what would"),
+    # «Hvad vil 6 årsværk koste?», "What do 4 caseworkers cost?": not «What do we save …?»
+    (
+        "hvad koster",
+        "hvad vil … koste",
+        "lønudgift",
+        "samlet udgift",
+        "what do … cost?",
+        "what does … cost?",
+        "what would … cost?",
+        "what will … cost?",
+        "cost a year",
+        "cost per year",
+        "cost in total",
+    ),
     needs_goal=True,
 )
