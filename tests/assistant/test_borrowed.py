@@ -130,3 +130,66 @@ def test_an_amount_or_a_range_is_borrowed_as_the_report_states_it(
     assert all(s in answer.text for s in states), answer.text
     assert "(dit tal)" in answer.text and {"raadhus", "loen", "udlaeg"} & {c.doc_id for c in answer.citations}
     assert "høj ende: 25 % (dit tal)" not in answer.text  # both ends of a range are the report's
+
+
+STAFF_DOCS = {
+    "refusion.txt": (
+        "# Effektivisering af refusionshjemtagning\n\n"
+        "KLK foreslår en samling af refusionsopgaverne. "
+        "Forslaget forventes at reducere personaleomkostningerne til refusionshåndtering med 10 % i det første år. "
+        "Forslaget forventes at reducere det samlede antal tabte refusioner med 50 % i det første år.\n"
+    ),
+    "loen.txt": (
+        "# Centralisering af løn og regnskab\n\n"
+        "KLK foreslår at samle løn og regnskab. "
+        "Forslaget forventes at reducere ressourcerne, der anvendes til at løse opgaverne, med 15-25%.\n"
+    ),
+}
+
+EXPECTED = [
+    # id, question naming a source's expectation without its figure, what the answer states
+    (
+        "what-a-source-expects-beats-a-complete-product",
+        "Vi har 10 årsværk på løn og regnskab til 520.000 kr. pr. årsværk. Hvad sparer vi, hvis vi opnår den "
+        "effektivisering, KLK forventer ved at samle løn og regnskab?",
+        ("780.000 kr.", "1.300.000 kr.", "15 %"),
+    ),
+    (
+        "a-share-of-staff-from-the-clause-about-staff",
+        "Vi har 18 årsværk på refusioner. Hvad sparer vi første år med KLK's forventning, når et årsværk koster "
+        "480.000 kr.?",
+        ("864.000 kr.", "10 %"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "states"), [c[1:] for c in EXPECTED], ids=[c[0] for c in EXPECTED])
+def test_a_sources_expectation_completes_the_staff_saving(
+    settings: Settings, tmp_path: Path, question: str, states: tuple[str, ...]
+) -> None:
+    """«den effektivisering, KLK forventer» borrows the report's share of staff costs: the saving is årsværk × price
+    × that share, never årsværk × price (a complete product the question did not ask for), and the share is the one
+    of staff costs (10 %), not of lost refunds (50 %)."""
+    answer = assistant_over(settings, tmp_path / "docs", STAFF_DOCS).answer(question)
+    assert answer.tool_calls and answer.tool_calls[0].name == "fte_savings", answer.text
+    assert all(s in answer.text for s in states), answer.text
+
+
+OTHER_DOCS = {
+    "kombit.txt": (
+        "# Potentiale for KY og KSD\n\n"
+        "KOMBIT beskriver gevinsterne ved KY og KSD. KL og KOMBIT er nået frem til et effektiviseringspotentiale på "
+        "40 % på KSD af den effektive arbejdstid.\n"
+    ),
+}
+
+
+def test_another_systems_figure_is_not_borrowed_and_the_calculation_asks(settings: Settings, tmp_path: Path) -> None:
+    """«KOMBIT's mål for KY» is not the 40 % the passage states for KSD; with no figure for KY found, the saving asks
+    for the share rather than compute 30 årsværk × 500.000 kr. as a saving."""
+    answer = assistant_over(settings, tmp_path / "docs", OTHER_DOCS).answer(
+        "Vi har 30 årsværk på ydelsesområdet til 500.000 kr. pr. årsværk. Hvad sparer vi, hvis vi når KOMBIT's mål "
+        "for KY?"
+    )
+    assert not answer.tool_calls, answer.text
+    assert "40 %" not in answer.text and "15.000.000" not in answer.text

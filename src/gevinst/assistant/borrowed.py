@@ -33,7 +33,7 @@ def borrow(query: Query, ranked: list[Filling], context: AnswerContext) -> Filli
     with the report's, or None."""
     if not (query.computes and query.own and query.borrows):
         return None
-    lacking = [f for f in ranked if _lacks_one(f, query)]
+    lacking = [f for f in ranked if lacks_one(f, query)]
     examples = [f for f in ranked if _lacks_an_example(f, query)]
     if not (lacking or examples):
         return None
@@ -95,7 +95,7 @@ def _counts(after: str, counted: set[str]) -> bool:
 def _completed(filling: Filling, query: Query, read: list[Chunk]) -> Filling | None:
     wanted = next(i for i in filling.spec.required if i.name not in filling.arguments)
     name = wanted.name
-    found = _figure_in_passages(query, read, wanted.kind, per_unit=" pr. " in f" {wanted.label} ")
+    found = _figure_in_passages(query, read, wanted.kind, " pr. " in f" {wanted.label} ", wanted.about)
     if found is None:
         return None
     preset, high = found
@@ -108,7 +108,7 @@ def _completed(filling: Filling, query: Query, read: list[Chunk]) -> Filling | N
     return replace(filling, arguments={**filling.arguments, name: preset}, missing=(), highs=((name, high),))
 
 
-def _lacks_one(filling: Filling, query: Query) -> bool:
+def lacks_one(filling: Filling, query: Query) -> bool:
     open_ = [i for i in filling.spec.required if i.name not in filling.arguments]
     return (
         len(filling.missing) == 1
@@ -125,29 +125,47 @@ _READ = {Kind.PERCENT: "percent", Kind.AMOUNT: "amount"}  # what a passage's fig
 
 
 def _figure_in_passages(
-    query: Query, read: list[Chunk], kind: Kind, per_unit: bool = False
+    query: Query, read: list[Chunk], kind: Kind, per_unit: bool = False, about: tuple[str, ...] = ()
 ) -> tuple[Preset, float | None] | None:
     """`per_unit`: the input is an amount per unit («Beløb pr. enhed»), which only a figure stated per something
-    fills («235 kr. per medarbejder»), never a total («2 mio. kr.» of 52 cases)."""
+    fills («235 kr. per medarbejder»), never a total («2 mio. kr.» of 52 cases). `about`: word stems of what the
+    input is a figure of; a clause in a sentence that speaks of it comes first."""
     wanted = set(query.terms)
-    best: tuple[int, float, float | None, Chunk, str] | None = None
+    stems = tuple(tokens(" ".join(about)))  # as the index writes words: «løn» is «lon»
+    acronyms = {n for n in (re.sub(r"['’]?s$", "", n) for n in specific_names(query.names)) if _ACRONYM.fullmatch(n)}
+    best: tuple[tuple[bool, int], float, float | None, Chunk, str] | None = None
     for chunk in read:
         for start, end in sentence_spans(chunk.text):
             sentence = chunk.text[start:end]
             # «… løn og regnskab kan reduceres med 15-25%»; under its section's heading («Centralisering af løn»)
             around = len(wanted & set(tokens(f"{chunk.section} {sentence}")))
+            if _names_another(sentence, acronyms):
+                continue
             for m in _CLAUSE.finditer(sentence):
                 after = sentence[m.end() :] if per_unit else ""  # «235 kr» | «. per medarbejder»
                 figure = _one_figure(m.group(0), _READ[kind], per_unit, after)
-                if figure is None or around < _LEAST_SHARED:  # two figures in a clause: which one is meant?
+                words = tokens(m.group(0))
+                of_input = bool(stems) and any(w.startswith(stems) for w in tokens(sentence))
+                if figure is None or around + of_input < _LEAST_SHARED:  # two figures in a clause: which one is meant?
                     continue
-                shared = 2 * len(wanted & set(tokens(m.group(0)))) + around  # the clause's own words first
+                # a clause of what the input is a figure of first, then the clause's own words, then its sentence's
+                shared = (of_input, 2 * len(wanted & set(words)) + around)
                 if best is None or shared > best[0]:
                     best = (shared, *figure, chunk, m.group(0).strip())
     if best is None:
         return None
     _, value, high, chunk, clause = best
     return Preset(value, f"{chunk.title}, s. {chunk.page}: «{clause}»", chunk.doc_id, chunk.page, chunk.section), high
+
+
+_ACRONYM = re.compile(r"[A-ZÆØÅ]{2,}")
+
+
+def _names_another(sentence: str, asked: set[str]) -> bool:
+    """The sentence names another system or body than one the question asks about, and not that one: «… 40 % på
+    KSD …» is KSD's figure, not KY's."""
+    named = set(re.findall(r"\b[A-ZÆØÅ]{2,}\b", sentence))
+    return bool(asked - named) and bool(named - asked)
 
 
 def _one_figure(clause: str, kind: str, per_unit: bool = False, after: str = "") -> tuple[float, float | None] | None:

@@ -53,11 +53,29 @@ def choose(query: Query, ranked: list[Filling] | None = None) -> Filling | None:
         and (best.used or best.goal)
         and (query.computes or ((best.goal or own_figures) and uses_every_figure(best, query)))
     ):
-        return _named_instead(best, ranked) or _every_figure_instead(best, ranked, query) or best
+        named = _named_instead(best, ranked)
+        # a named one that uses every figure and still lacks an input asks for what the question has no figure for
+        if named is not None and len(named.used) == len(query.figures):
+            named = _uses_all(ranked, query) or named
+        return named or _every_figure_instead(best, ranked, query) or best
     if query.computes and not best.complete:
         asked = next((f for f in ranked if f.goal and f.used), None)
         return asked
     return None
+
+
+def _uses_all(ranked: list[Filling], query: Query) -> Filling | None:
+    """The calculator that uses every figure of the question (three or more) and lacks only being named: «150
+    anbragte børn … 20 % … 400.000 kr. billigere» is avoided cost, not a channel shift that lacks the new channel's
+    price."""
+    return next(
+        (
+            replace(f, missing=())
+            for f in ranked
+            if f.missing == (GOAL_UNSAID,) and len(f.used) == len(query.figures) and len(query.figures) >= 3
+        ),
+        None,
+    )
 
 
 def _named_instead(best: Filling, ranked: list[Filling]) -> Filling | None:
@@ -101,8 +119,16 @@ def _every_figure_instead(best: Filling, ranked: list[Filling], query: Query) ->
 def answer_calculation(query: Query, context: AnswerContext) -> Answer | Deferred | None:
     ranked = rank(query) if query.figures else []
     filling = choose(query, ranked)
-    if filling is None or not filling.complete:  # «samme besparelse som Københavns …»: the report's figure
-        filling = borrowed.borrow(query, ranked, context) or filling
+    # «samme besparelse som Københavns …», «den effektivisering, KLK forventer»: the report's figure completes a
+    # calculator, also when another the question does not name is complete without it (520.000 kr. × 10 årsværk
+    # is no saving)
+    if filling is None or not filling.complete or query.borrows:
+        borrowing = borrowed.borrow(query, ranked, context)
+        if borrowing is None and query.borrows and filling is not None and filling.complete:
+            # the report's figure was not found: ask for it rather than compute what the question did not ask
+            borrowing = next((f for f in ranked if borrowed.lacks_one(f, query) and _as_named(f, filling)), None)
+        if borrowing is not None and (filling is None or not filling.complete or _as_named(borrowing, filling)):
+            filling = borrowing
     if filling is None:
         return None
     if not filling.complete:
@@ -132,6 +158,12 @@ def answer_calculation(query: Query, context: AnswerContext) -> Answer | Deferre
     if high is not None:
         calls.append(ToolCall(filling.spec.name, high_args, high.to_dict()))
     return Answer(query.raw, text, False, citations, calls, {"calculate": calc_ms})
+
+
+def _as_named(borrowing: Filling, complete: Filling) -> bool:
+    """A calculator completed with a report's figure is named at least as clearly as the complete one and uses as
+    many of the question's figures."""
+    return borrowing.goal >= complete.goal and len(borrowing.used) >= len(complete.used)
 
 
 def _with_scaling_shown(result: CalcResult, filling: Filling) -> CalcResult:

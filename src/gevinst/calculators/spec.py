@@ -116,6 +116,9 @@ class Input:
     each: bool = False  # the price of one unit: never an amount stated as a group's total («tilsammen 2,1 mio. kr.»)
     untimed: bool = False  # a price of a thing counted, never of an hour («380 kr. i timen» × 14 medarbejdere)
     points: bool = False  # a rise stated in percentage points («10 procentpoint»), never a share's level («til 85 %»)
+    # Word stems that mark a report's clause as stating this input, when a question borrows it («personale» for a
+    # share of staff costs: «reducere personaleomkostningerne … med 10 %», not «tabte refusioner med 50 %»)
+    about: tuple[str, ...] = ()
 
     @property
     def fallback(self) -> Any:
