@@ -193,3 +193,22 @@ def test_another_systems_figure_is_not_borrowed_and_the_calculation_asks(setting
     )
     assert not answer.tool_calls, answer.text
     assert "40 %" not in answer.text and "15.000.000" not in answer.text
+
+
+BORROWS = [
+    # id, question, whether it takes a figure from a report
+    ("same-per-unit-as", "Hvad giver det, hvis vi får samme besparelse pr. medarbejder som Kommune 1?", True),
+    ("what-a-source-expects", "Hvad sparer vi, hvis vi opnår den effektivisering, KLK forventer?", True),
+    ("a-sources-norm", "Hvor mange årsværk ligger vi over KLK's sagsnorm?", True),
+    ("a-sources-prices", "Hvad sparer vi med Favrskovs priser?", True),
+    ("english-without-that", "What do we save with the reduction KLK expects?", True),
+    ("our-own-expectation", "Hvad sparer vi på 12 mio. kr., som vi forventer at skære 10 % af?", False),
+    ("no-source", "Hvad sparer vi, hvis vi effektiviserer 10 %?", False),
+]
+
+
+@pytest.mark.parametrize(("question", "borrows"), [c[1:] for c in BORROWS], ids=[c[0] for c in BORROWS])
+def test_a_question_borrows_when_it_names_a_sources_figure(question: str, borrows: bool) -> None:
+    from gevinst.assistant.parse import parse_query
+
+    assert parse_query(question)[0].borrows is borrows
