@@ -397,28 +397,3 @@ def test_a_shares_level_is_no_yearly_cut_and_no_rise_in_points(question: str) ->
     and 85 % is the share's goal, not a rise of 85 procentpoint: the calculation asks for today's share."""
     filling = choose(parse_query(question)[0])
     assert filling is not None and filling.spec.name == "compliance_savings" and not filling.complete
-
-
-OTHER_CHANNELS = [
-    # id, question about moving something else than purchases: Hjørring's purchase prices are not its prices
-    # (moved here from table dev-7, which counted 330 kr. − 90 kr. per enquiry at a counter as right)
-    (
-        "enquiries-at-a-counter",
-        "Hvad sparer vi ved at flytte 60 % af 10.000 årlige henvendelser fra skranken til digital selvbetjening?",
-    ),
-    ("letters", "Vi sender 30.000 breve om året som fjernprint. Hvad sparer vi ved at gå over til digital post?"),
-]
-
-
-@pytest.mark.parametrize("question", [c[1] for c in OTHER_CHANNELS], ids=[c[0] for c in OTHER_CHANNELS])
-def test_purchase_prices_are_no_price_of_other_channels(question: str) -> None:
-    """30.000 breve × (330 kr. − 90 kr.) is no saving on letters: the prices of a shop and of e-handel apply to
-    purchases, so a channel shift of letters or enquiries asks for its prices."""
-    filling = choose(parse_query(question)[0])
-    assert filling is not None and filling.spec.name == "channel_shift" and not filling.complete
-
-
-def test_purchases_take_the_shop_and_e_commerce_prices() -> None:
-    """«6.000 indkøb … fra butik til e-handel» takes Hjørring's 330 kr. and 90 kr. per purchase."""
-    args = _run_with("Vi har 6.000 indkøb om året i butikker. Hvad sparer vi, hvis de flyttes til e-handel?")
-    assert args["cost_from"].value == 330 and args["cost_to"].value == 90

@@ -29,6 +29,7 @@ COUNTS = [
     ("boern", "Der er 40 børn i institutionen.", False),
     ("aeldre", "Vi har 250 ældre i hjemmeplejen.", False),
     ("elever", "Skolen har 600 elever.", False),
+    ("served-after-an-adjective", "Vi har 150 anbragte børn.", False),
     ("brugere", "Systemet har 900 brugere.", False),
     ("compound-beboere", "Der bor 80 plejehjemsbeboere her.", False),
     ("citizens", "We serve 1,500 citizens.", False),

@@ -53,29 +53,11 @@ def choose(query: Query, ranked: list[Filling] | None = None) -> Filling | None:
         and (best.used or best.goal)
         and (query.computes or ((best.goal or own_figures) and uses_every_figure(best, query)))
     ):
-        named = _named_instead(best, ranked)
-        # a named one that uses every figure and still lacks an input asks for what the question has no figure for
-        if named is not None and len(named.used) == len(query.figures):
-            named = _uses_all(ranked, query) or named
-        return named or _every_figure_instead(best, ranked, query) or best
+        return _named_instead(best, ranked) or _every_figure_instead(best, ranked, query) or best
     if query.computes and not best.complete:
         asked = next((f for f in ranked if f.goal and f.used), None)
         return asked
     return None
-
-
-def _uses_all(ranked: list[Filling], query: Query) -> Filling | None:
-    """The calculator that uses every figure of the question (three or more) and lacks only being named: «150
-    anbragte børn … 20 % … 400.000 kr. billigere» is avoided cost, not a channel shift that lacks the new channel's
-    price."""
-    return next(
-        (
-            replace(f, missing=())
-            for f in ranked
-            if f.missing == (GOAL_UNSAID,) and len(f.used) == len(query.figures) and len(query.figures) >= 3
-        ),
-        None,
-    )
 
 
 def _named_instead(best: Filling, ranked: list[Filling]) -> Filling | None:

@@ -26,9 +26,6 @@ def _channel(i: Any) -> CalcResult:
     )
 
 
-# Words of purchases, whose price per channel Hjørring's example gives (klk s. 52–53)
-_PURCHASES = ("indkøb", "køb", "e-handel", "butik", "hjørring", "purchase", "shop", "e-commerce")
-
 CHANNEL_SHIFT = Spec(
     "channel_shift",
     "Kanalskift",
@@ -74,15 +71,14 @@ CHANNEL_SHIFT = Spec(
                 "manual",
                 "analog",
             ),
+            False,
+            klk(330, 52, "køb i butik 330 kr. (Hjørring)"),
             le=1e7,
-            # Hjørring's prices are of purchases: a question about purchases may take them, one about letters or
-            # calls may not (30.000 breve × (330 kr. − 90 kr.) is no saving on letters)
             named_presets=(
                 (
                     ("telefon", "mail", "phone", "e-mail"),
                     klk(175, 52, "køb via telefon eller mail 175 kr. (Hjørring)"),
                 ),
-                (_PURCHASES, klk(330, 52, "køb i butik 330 kr. (Hjørring)")),
             ),
             each=True,
         ),
@@ -108,8 +104,9 @@ CHANNEL_SHIFT = Spec(
                 "→",  # «(kr. 120 → kr. 30)»: the price after the arrow is the new channel's
                 "->",
             ),
+            False,
+            klk(90, 52, "køb via e-handel 90 kr. (Hjørring)"),
             le=1e7,
-            named_presets=((_PURCHASES, klk(90, 52, "køb via e-handel 90 kr. (Hjørring)")),),
             each=True,
         ),
         Input(  # «38.000 opkald …, hvis halvdelen flytter»: only the share that moves saves
