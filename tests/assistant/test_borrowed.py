@@ -212,3 +212,12 @@ def test_a_question_borrows_when_it_names_a_sources_figure(question: str, borrow
     from gevinst.assistant.parse import parse_query
 
     assert parse_query(question)[0].borrows is borrows
+
+
+def test_a_report_figure_named_by_its_preset_is_not_borrowed_again(settings: Settings, tmp_path: Path) -> None:
+    """«Deloittes årsværkspris» is the calculator's own named preset (480.000 kr.): 25 årsværk × 480.000 kr. runs,
+    not a staff saving that asks for a share."""
+    answer = assistant_over(settings, tmp_path / "docs", STAFF_DOCS).answer(
+        "Vi har 25 årsværk i ydelsesadministrationen. Hvad svarer de til i kroner med Deloittes årsværkspris?"
+    )
+    assert answer.tool_calls and "12.000.000 kr." in answer.text, answer.text

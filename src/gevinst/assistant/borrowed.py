@@ -28,12 +28,35 @@ _LEAST_SHARED = 2  # the question's words a clause's sentence must share to be t
 _PASSAGES = 3
 
 
+def settle(query: Query, ranked: list[Filling], chosen: Filling | None, context: AnswerContext) -> Filling | None:
+    """The calculation to run or ask about, given the one `chosen` from the question's own figures: completed with
+    the report's figure when it lacks one («samme besparelse som Københavns …»), and when the question borrows
+    («den effektivisering, KLK forventer») the named calculator completed so, even where another the question does
+    not name is complete without it (10 årsværk × 520.000 kr. is no saving); when the report's figure is not
+    found, that calculator asks for it rather than compute what the question did not ask."""
+    # a complete calculation that already takes a report's figure by name («Deloittes årsværkspris») borrows nothing
+    named_preset = chosen is not None and any(isinstance(v, Preset) for v in chosen.arguments.values())
+    if chosen is not None and chosen.complete and (not query.borrows or named_preset):
+        return chosen
+    borrowing = borrow(query, ranked, context)
+    if borrowing is None and query.borrows and chosen is not None and chosen.complete:
+        borrowing = next((f for f in ranked if _lacks_one(f, query) and _as_named(f, chosen)), None)
+    if borrowing is not None and (chosen is None or not chosen.complete or _as_named(borrowing, chosen)):
+        return borrowing
+    return chosen
+
+
+def _as_named(borrowing: Filling, complete: Filling) -> bool:
+    """Named at least as clearly as the complete calculator (goal words), using as many of the question's figures."""
+    return borrowing.goal >= complete.goal and len(borrowing.used) >= len(complete.used)
+
+
 def borrow(query: Query, ranked: list[Filling], context: AnswerContext) -> Filling | None:
     """The calculator (of those `ranked` from the question) that lacks only one percentage or amount, completed
     with the report's, or None."""
     if not (query.computes and query.own and query.borrows):
         return None
-    lacking = [f for f in ranked if lacks_one(f, query)]
+    lacking = [f for f in ranked if _lacks_one(f, query)]
     examples = [f for f in ranked if _lacks_an_example(f, query)]
     if not (lacking or examples):
         return None
@@ -108,7 +131,7 @@ def _completed(filling: Filling, query: Query, read: list[Chunk]) -> Filling | N
     return replace(filling, arguments={**filling.arguments, name: preset}, missing=(), highs=((name, high),))
 
 
-def lacks_one(filling: Filling, query: Query) -> bool:
+def _lacks_one(filling: Filling, query: Query) -> bool:
     open_ = [i for i in filling.spec.required if i.name not in filling.arguments]
     return (
         len(filling.missing) == 1
@@ -141,11 +164,11 @@ def _figure_in_passages(
             around = len(wanted & set(tokens(f"{chunk.section} {sentence}")))
             if _names_another(sentence, acronyms):
                 continue
+            of_input = bool(stems) and any(w.startswith(stems) for w in tokens(sentence))
             for m in _CLAUSE.finditer(sentence):
                 after = sentence[m.end() :] if per_unit else ""  # «235 kr» | «. per medarbejder»
                 figure = _one_figure(m.group(0), _READ[kind], per_unit, after)
                 words = tokens(m.group(0))
-                of_input = bool(stems) and any(w.startswith(stems) for w in tokens(sentence))
                 if figure is None or around + of_input < _LEAST_SHARED:  # two figures in a clause: which one is meant?
                     continue
                 # a clause of what the input is a figure of first, then the clause's own words, then its sentence's
@@ -158,13 +181,13 @@ def _figure_in_passages(
     return Preset(value, f"{chunk.title}, s. {chunk.page}: «{clause}»", chunk.doc_id, chunk.page, chunk.section), high
 
 
-_ACRONYM = re.compile(r"[A-ZÆØÅ]{2,}")
+_ACRONYM = re.compile(r"[A-ZÆØÅ]{2,}")  # «KY», «KSD», «KOMBIT»: a system or body by its abbreviation
 
 
 def _names_another(sentence: str, asked: set[str]) -> bool:
     """The sentence names another system or body than one the question asks about, and not that one: «… 40 % på
     KSD …» is KSD's figure, not KY's."""
-    named = set(re.findall(r"\b[A-ZÆØÅ]{2,}\b", sentence))
+    named = set(re.findall(rf"\b{_ACRONYM.pattern}\b", sentence))
     return bool(asked - named) and bool(named - asked)
 
 

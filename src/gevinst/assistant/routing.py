@@ -101,16 +101,7 @@ def _every_figure_instead(best: Filling, ranked: list[Filling], query: Query) ->
 def answer_calculation(query: Query, context: AnswerContext) -> Answer | Deferred | None:
     ranked = rank(query) if query.figures else []
     filling = choose(query, ranked)
-    # «samme besparelse som Københavns …», «den effektivisering, KLK forventer»: the report's figure completes a
-    # calculator, also when another the question does not name is complete without it (520.000 kr. × 10 årsværk
-    # is no saving)
-    if filling is None or not filling.complete or query.borrows:
-        borrowing = borrowed.borrow(query, ranked, context)
-        if borrowing is None and query.borrows and filling is not None and filling.complete:
-            # the report's figure was not found: ask for it rather than compute what the question did not ask
-            borrowing = next((f for f in ranked if borrowed.lacks_one(f, query) and _as_named(f, filling)), None)
-        if borrowing is not None and (filling is None or not filling.complete or _as_named(borrowing, filling)):
-            filling = borrowing
+    filling = borrowed.settle(query, ranked, filling, context)  # «… som Københavns …»: the report's figure
     if filling is None:
         return None
     if not filling.complete:
@@ -140,12 +131,6 @@ def answer_calculation(query: Query, context: AnswerContext) -> Answer | Deferre
     if high is not None:
         calls.append(ToolCall(filling.spec.name, high_args, high.to_dict()))
     return Answer(query.raw, text, False, citations, calls, {"calculate": calc_ms})
-
-
-def _as_named(borrowing: Filling, complete: Filling) -> bool:
-    """A calculator completed with a report's figure is named at least as clearly as the complete one and uses as
-    many of the question's figures."""
-    return borrowing.goal >= complete.goal and len(borrowing.used) >= len(complete.used)
 
 
 def _with_scaling_shown(result: CalcResult, filling: Filling) -> CalcResult:
