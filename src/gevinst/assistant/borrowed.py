@@ -8,10 +8,10 @@ kind, and is shown and cited as the report's figure, never as the user's."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import chain
 
-from gevinst.assistant.answerers import AnswerContext
 from gevinst.assistant.filling import Filling, uses_every_figure
 from gevinst.assistant.lexicon import specific_names
 from gevinst.assistant.query import Query
@@ -28,17 +28,20 @@ _LEAST_SHARED = 2  # the question's words a clause's sentence must share to be t
 _PASSAGES = 3
 
 
-def settle(query: Query, ranked: list[Filling], chosen: Filling | None, context: AnswerContext) -> Filling | None:
+def settle(
+    query: Query, ranked: list[Filling], chosen: Filling | None, retrieve: Callable[[], Retrieved]
+) -> Filling | None:
     """The calculation to run or ask about, given the one `chosen` from the question's own figures: completed with
     the report's figure when it lacks one («samme besparelse som Københavns …»), and when the question borrows
     («den effektivisering, KLK forventer») the named calculator completed so, even where another the question does
     not name is complete without it (10 årsværk × 520.000 kr. is no saving); when the report's figure is not
-    found, that calculator asks for it rather than compute what the question did not ask."""
+    found, that calculator asks for it rather than compute what the question did not ask. `retrieve`: the
+    question's passages, read at most once."""
     # a complete calculation that already takes a report's figure by name («Deloittes årsværkspris») borrows nothing
     named_preset = chosen is not None and any(isinstance(v, Preset) for v in chosen.arguments.values())
     if chosen is not None and chosen.complete and (not query.borrows or named_preset):
         return chosen
-    borrowing = borrow(query, ranked, context)
+    borrowing = borrow(query, ranked, retrieve)
     if borrowing is None and query.borrows and chosen is not None and chosen.complete:
         borrowing = next((f for f in ranked if _lacks_one(f, query) and _as_named(f, chosen)), None)
     if borrowing is not None and (chosen is None or not chosen.complete or _as_named(borrowing, chosen)):
@@ -51,7 +54,7 @@ def _as_named(borrowing: Filling, complete: Filling) -> bool:
     return borrowing.goal >= complete.goal and len(borrowing.used) >= len(complete.used)
 
 
-def borrow(query: Query, ranked: list[Filling], context: AnswerContext) -> Filling | None:
+def borrow(query: Query, ranked: list[Filling], retrieve: Callable[[], Retrieved]) -> Filling | None:
     """The calculator (of those `ranked` from the question) that lacks only one percentage or amount, completed
     with the report's, or None."""
     if not (query.computes and query.own and query.borrows):
@@ -60,7 +63,7 @@ def borrow(query: Query, ranked: list[Filling], context: AnswerContext) -> Filli
     examples = [f for f in ranked if _lacks_an_example(f, query)]
     if not (lacking or examples):
         return None
-    retrieved = context.retriever.retrieve(query, k=5)  # once, for every calculator tried
+    retrieved = retrieve()  # once, for every calculator tried
     if retrieved.missing_entities:
         return None
     read = _naming(query, retrieved)

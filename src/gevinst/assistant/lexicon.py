@@ -133,6 +133,12 @@ def states_whole(before: str) -> bool:
     return any(tail.endswith(w) for w in word_set("whole_words"))
 
 
+def counts_people_served(noun: str, after: str) -> bool:
+    """The count's noun, or the first words after it, name the people a service is for («300 borgere», «150
+    anbragte børn»): never its staff."""
+    return any(map(serves_people, [noun, *_words(after)[:2]]))
+
+
 def serves_people(noun: str) -> bool:
     """The noun counts the people a service is for («borgere», «unge», «plejehjemsbeboere»), never its staff."""
     word = noun.lower().rstrip(".")

@@ -4,7 +4,6 @@ calculator compares them. Used by filling.py."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,10 +51,8 @@ def accepts(inp: Input, q: QuantityMention) -> bool:
     period_ok = inp.period is None or q.per is None or q.per is inp.period or inp.scales
     # nor is a figure far from the input's usual size: 420 kr. is an hourly rate, never a monthly salary
     size_ok = inp.typical is None or inp.typical[0] / 2 <= abs(q.value) < inp.typical[1] * 2
-    # a count of the people served («300 borgere», «120 unge») is never staff
-    # (also after an adjective: «150 anbragte børn»)
-    words = re.findall(r"[\wæøå-]+", q.after)[:2]
-    served = inp.kind is Kind.FTE and q.unit is UnitKind.COUNT and any(map(lexicon.serves_people, [q.noun, *words]))
+    # a count of the people served («300 borgere», «150 anbragte børn») is never staff
+    served = inp.kind is Kind.FTE and q.unit is UnitKind.COUNT and lexicon.counts_people_served(q.noun, q.after)
     # «hver tager 45 minutter» is no time saved per task, nor «en halv time om dagen» (a time per day, per head)
     took = inp.saving and (lexicon.states_duration(q.before, q.after) or q.per is not None or lexicon.per_day(q.after))
     whole = inp.each and lexicon.states_whole(q.before)  # «koster tilsammen 2,1 mio. kr.» is no price of one

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import replace
+from functools import cache
 
 from gevinst.assistant import borrowed
 from gevinst.assistant.answerers import AnswerContext, Deferred
@@ -100,8 +101,13 @@ def _every_figure_instead(best: Filling, ranked: list[Filling], query: Query) ->
 
 def answer_calculation(query: Query, context: AnswerContext) -> Answer | Deferred | None:
     ranked = rank(query) if query.figures else []
+
+    @cache
+    def found_for_query() -> Retrieved:  # once: a borrowed figure and the calculation's citations read the same
+        return context.retriever.retrieve(query, k=5)
+
     filling = choose(query, ranked)
-    filling = borrowed.settle(query, ranked, filling, context)  # «… som Københavns …»: the report's figure
+    filling = borrowed.settle(query, ranked, filling, found_for_query)  # «… som Københavns …»: the report's figure
     if filling is None:
         return None
     if not filling.complete:
@@ -118,7 +124,7 @@ def answer_calculation(query: Query, context: AnswerContext) -> Answer | Deferre
         return Answer(query.raw, f"Beregningen kunne ikke udføres: {exc}", False)
     calc_ms = (time.perf_counter() - started) * 1000
     result = _with_scaling_shown(result, filling)
-    retrieved = context.retriever.retrieve(query, k=5)
+    retrieved = found_for_query()
     found = preset_citations(result, context)
     example = method_report_passage(result, retrieved)
     for c in ([example] if example else []) + background_citations(query, context, retrieved=retrieved):

@@ -82,13 +82,16 @@ def _names_means(low: str, query: Query) -> bool:
     does not tell how Favrskov got its staff to send digital post; the means it names is the question's own."""
     asked = set(query.terms)
     for marker in _markers("method").finditer(low):
-        after = [t for t in textnorm.tokens(low[marker.end() : marker.end() + 80]) if t not in _MARKER_TOKENS][:2]
+        after = [t for t in textnorm.tokens(low[marker.end() : marker.end() + 80]) if t not in _marker_tokens()][:2]
         if not after or not set(after) <= asked:
             return True
     return False
 
 
-_MARKER_TOKENS = frozenset(textnorm.tokens(" ".join(lexicon.markers("method"))))
+@cache
+def _marker_tokens() -> frozenset[str]:
+    """The method markers' own words, read from the lexicon on first use (not at import)."""
+    return frozenset(textnorm.tokens(" ".join(lexicon.markers("method"))))
 
 
 def names_items(sentence: str) -> bool:

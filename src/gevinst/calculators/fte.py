@@ -172,6 +172,10 @@ FTE_SAVINGS = Spec(
 )
 
 
+# The årsværk a calculation of staff alone takes, labelled without fte_savings' «på opgaven»
+_STAFF = replace(FTE_SAVINGS.input("fte"), label="Årsværk")
+
+
 def _fte_freed(i: Any) -> CalcResult:
     """The årsværk a share of a group's time frees, without a price: what a manager plans staffing by."""
     freed = i.fte * i.efficiency_pct / 100
@@ -191,7 +195,7 @@ FTE_FREED = Spec(
     "fte_freed",
     "Frigjorte årsværk",
     "Antal årsværk, som en andel af tiden frigør (uden pris)",
-    (replace(FTE_SAVINGS.input("fte"), label="Årsværk"), FTE_SAVINGS.input("efficiency_pct")),
+    (_STAFF, FTE_SAVINGS.input("efficiency_pct")),
     _fte_freed,
     # the årsværk a share frees, not any count of årsværk asked («Hvor mange årsværk ligger vi over normen?» is a gap)
     (
@@ -219,7 +223,7 @@ FTE_COST = Spec(
     "fte_cost",
     "Udgift til årsværk",
     "Den årlige udgift til et antal årsværk ved en månedsløn, med pension og overhead (KOMBIT/KL 2014)",
-    (replace(FTE_SAVINGS.input("fte"), label="Årsværk"), SALARY, PENSION, OVERHEAD),
+    (_STAFF, SALARY, PENSION, OVERHEAD),
     _fte_cost,
     # «Hvad vil 6 årsværk koste?», "What do 4 caseworkers cost?": not «What do we save …?»
     (
