@@ -8,8 +8,13 @@ from pathlib import Path
 import pytest
 
 from gevinst.assistant.extractive import refusal_text
+from gevinst.assistant.headings import casing_of
+from gevinst.assistant.parse import parse_query
 from gevinst.assistant.query import Language, Named
+from gevinst.assistant.unknown import parties_of, party_told
+from gevinst.index import textnorm
 from gevinst.settings import Settings
+from gevinst.types import Chunk
 
 from ..conftest import assistant_over, refused_by_rule
 
@@ -536,3 +541,72 @@ def test_a_refusal_names_what_is_missing_for_every_kind_of_name_asked(named: Nam
     """«Rapporterne angiver ikke navnet; nærmest kommer: …», never «angiver ikke ;»."""
     text = refusal_text([], Language.DA, said="Kommunen valgte en ny platform.", lacking=named.value)
     assert any(f"angiver ikke {what};" in text for what in ("navnet", "stedet", "kommunens navn")), text
+
+
+def _chunk(text: str) -> Chunk:
+    return Chunk("docs", "Rapport", 1, "", 0, len(text), text, "sha")
+
+
+@pytest.mark.parametrize(
+    ("municipal", "sentence", "told_of_another"),
+    [
+        # the corpus writes «Slagelse Kommune» elsewhere: «Slagelse har …» names that municipality without it
+        pytest.param({"Slagelse"}, "Slagelse har samlet lønopgaverne og sparet 11,5 mio. kr.", True, id="name-alone"),
+        pytest.param({"Slagelse"}, "Vejle og Slagelse har samlet lønopgaverne.", False, id="the-one-asked-too"),
+        pytest.param(set(), "Slagelse har samlet lønopgaverne og sparet 11,5 mio. kr.", False, id="not-a-municipality"),
+    ],
+)
+def test_a_municipality_is_named_without_the_word_kommune(
+    municipal: set[str], sentence: str, told_of_another: bool
+) -> None:
+    query = parse_query("Hvor meget sparede Vejle på lønopgaverne?")[0]
+    parties = parties_of(query, [_chunk(sentence)], frozenset(municipal))
+    assert party_told(parties, sentence, set(textnorm.tokens(sentence)), False) is told_of_another
+
+
+def test_the_corpus_municipalities_are_names_not_table_words() -> None:
+    # a table's «Resultat Kommune …»: a word the corpus writes in lower case elsewhere is no name
+    texts = [
+        "Vi ser på Slagelse Kommune og Ringkøbing-Skjern Kommune.",
+        "Resultat Kommune",
+        "Nr. Kommune",
+        "et godt resultat",
+    ]
+    casing = casing_of(texts)
+    assert casing.places() == {"Slagelse", "Ringkøbing-Skjern"}
+
+
+PLACES = (
+    "# Plejefamilier\n\nDe fynske kommuner har en fælles model for aflønning af plejefamilier. "
+    "Holbæk Kommune har genforhandlet aflønningen af plejefamilier og dermed sparet 1,3 mio. kr.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        # «de fynske kommuner» name a region as a proper name does: Holbæk's saving is not theirs
+        pytest.param("Hvor meget sparer de fynske kommuner på aflønningen af plejefamilier?", True, id="region"),
+        pytest.param("Hvor meget sparer Holbæk Kommune på aflønningen af plejefamilier?", False, id="the-one-asked"),
+    ],
+)
+def test_a_region_named_by_its_adjective_binds_the_figure(
+    settings: Settings, tmp_path: Path, question: str, refused: bool
+) -> None:
+    answer = assistant_over(settings, tmp_path / "docs", {"docs.txt": PLACES}).answer(question)
+    assert answer.refused is refused, answer.text
+
+
+ADMINISTRATION = (
+    "# Administration\n\nHolbæk Kommune samler administrationen i fire administrative centre og forventer at "
+    "realisere 1 mio. kr.\n"
+)
+
+
+def test_a_count_the_question_states_does_not_answer_it(settings: Settings, tmp_path: Path) -> None:
+    """«… i Holbæks fire administrative centre?» is not answered by «fire administrative centre»."""
+    assistant = assistant_over(settings, tmp_path / "docs", {"docs.txt": ADMINISTRATION})
+    assert refused_by_rule(
+        assistant, "Hvor mange administrative medarbejdere er samlet i Holbæks fire administrative centre?"
+    )
+    assert not refused_by_rule(assistant, "Hvor mange administrative centre samler Holbæk administrationen i?")

@@ -88,7 +88,9 @@ def candidates(query: Query, retrieved: Retrieved, retriever: HybridRetriever) -
     top_score = max((c.score for c in retrieved.chunks), default=0.0) or 1.0
     numbers = question_figures(query)
     years = asked_years(query)
-    parties = parties_of(query, retrieved.chunks[:MAX_PASSAGES_READ])
+    parties = parties_of(
+        query, retrieved.chunks[:MAX_PASSAGES_READ], retrieved.casing.places() if retrieved.casing else frozenset()
+    )
     seen: set[str] = set()
     out: list[Candidate] = []
     for p, chunk in _read(query, retrieved):

@@ -18,7 +18,7 @@ def figure_fit(query: Query, sentence: str) -> float:
     year when it asks «i hvilket år», a time when it asks «hvornår»), 0.5 for another kind, 0.3 for a bare count;
     otherwise years, list numbers and single digits without a unit say nothing."""
     kinds = query.quantity_kinds
-    if _counts_asked(query.counted, sentence) or ("year" in kinds and _dates(sentence)):
+    if _counts_asked(query.counted, sentence, _own_counts(query.text)) or ("year" in kinds and _dates(sentence)):
         return 1.0
     # the year a «Hvornår forventede KOMBIT i 2014, at …?» names is its subject, not the time asked
     if "when" in kinds:  # a sentence without a time is no worse for stating another figure
@@ -70,16 +70,28 @@ def _dates(sentence: str) -> bool:
     return bool(_CALENDAR_YEAR.search(sentence))
 
 
-def _counts_asked(counted: tuple[str, ...], sentence: str) -> bool:
+def _counts_asked(counted: tuple[str, ...], sentence: str, own: frozenset[tuple[int, str]] = frozenset()) -> bool:
     """A number (digits or a word) right before what the question counts, or before a word and it («bestående
     af 8 dagtilbud», «fra ca. 40 til ca. 20 sygehuse», «12 nye stillinger»), or before the head of the compound
-    it counts («syv forslag» for «effektiviseringsforslag»)."""
+    it counts («syv forslag» for «effektiviseringsforslag»); not a count the question states itself (`own`:
+    «… i Holbæks fire administrative centre?» is not answered by «de fire administrative centre»)."""
     return bool(counted) and any(
         names_focus(counted, set(textnorm.tokens(word)))
         for value, following in numbers_then(sentence, 5)
         if not 1900 <= value <= 2100  # «i 2016 gennemført»: a year counts nothing
+        and (value, _first_token(following)) not in own
         for word in _counted_words(following)
     )
+
+
+def _own_counts(question: str) -> frozenset[tuple[int, str]]:
+    """The counts the question states, each with the word it counts."""
+    return frozenset((value, _first_token(following)) for value, following in numbers_then(question, 1))
+
+
+def _first_token(words: list[str]) -> str:
+    tokens = textnorm.tokens(" ".join(words[:1]))
+    return tokens[0] if tokens else ""
 
 
 _PARTITIVE = frozenset({"af", "of"})

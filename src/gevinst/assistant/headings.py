@@ -46,6 +46,13 @@ class Casing:
         tails = (word[at:] for at in range(3, len(word) - COMPOUND_TAIL + 1))
         return word not in self.capitalised and any(t in self.common for t in tails)
 
+    def places(self) -> frozenset[str]:
+        """The municipalities' names («Slagelse»): of the words before «Kommune», those that are words, not
+        abbreviations («Nr.») or common words capitalised («Resultat Kommune …» in a table)."""
+        return frozenset(
+            w for w in self.municipal if re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", w) and not self.is_common(w)
+        )
+
 
 # «Af Jørgen Sunesen, projektleder, Viborg Kommune …»: the author and their title, heading an example
 _AUTHOR = r"(?:[A-ZÆØÅ][\wæøå.-]*\s+){0,3}[A-ZÆØÅ][\wæøå-]*"

@@ -54,7 +54,14 @@ def names_in(text: str, english: bool = False) -> tuple[str, ...]:
             continue
         out.append(word)
     out += numbered_parties(text)
+    out += places_by_adjective(text)
     return tuple(dict.fromkeys(out))
+
+
+def places_by_adjective(text: str) -> list[str]:
+    """The regions and places the question names by their adjective, in lower case («de fynske kommuner»)."""
+    places = lexicon.word_set("place_adjectives")
+    return [w for w in re.findall(r"[a-zæøå]+", text) if w in places or (w.endswith("e") and w[:-1] in places)]
 
 
 _NUMBERED_PARTY = re.compile(r"\b(?:Kommune|Municipality) (\d{1,2})\b")

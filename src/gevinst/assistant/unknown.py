@@ -124,17 +124,26 @@ class Parties:
     municipality: bool = False
 
 
-def parties_of(query: Query, read: list[Chunk]) -> Parties:
-    """`read`: the passages evidence reads."""
+def parties_of(query: Query, read: list[Chunk], municipal: frozenset[str] = frozenset()) -> Parties:
+    """`read`: the passages evidence reads; `municipal`: the names the corpus writes before «Kommune», which name
+    a municipality without it too («Slagelse har gennemført …»)."""
     names = lexicon.specific_names(query.names)
     if query.asks is not Asks.FIGURE or not names:
         return Parties()
     asked = tuple(_numbered(n) or frozenset(textnorm.tokens(n)) for n in names)
     everyone = set().union(*asked)
     named = [frozenset(textnorm.tokens(m.group(1))) for c in read for m in _MUNICIPALITY.finditer(c.text)]
+    named += [frozenset(textnorm.tokens(m.group(0))) for c in read for m in _places(municipal).finditer(c.text)]
     named += [_numbered(party) for c in read for party in numbered_parties(c.text)]
     others = tuple(sorted({t for t in named if t and not t & everyone}, key=sorted))
     return Parties(asked, others, any(t & everyone for t in named))
+
+
+@cache
+def _places(municipal: frozenset[str]) -> re.Pattern[str]:
+    """A municipality's name as the corpus writes it before «Kommune», standing alone in a sentence."""
+    words = sorted(municipal, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, words)) or '$^'})(?![\w-])")
 
 
 def _numbered(text: str) -> frozenset[str]:
