@@ -133,6 +133,12 @@ def states_whole(before: str) -> bool:
     return any(tail.endswith(w) for w in word_set("whole_words"))
 
 
+def states_wage(before: str) -> bool:
+    """The words right before an amount make it what a person earns («… som hver tjener 31.000 kr.»)."""
+    tail = " ".join(_words(before)[-3:])
+    return any(tail.endswith(w) or f"{w} " in f"{tail} " for w in word_set("wage_words"))
+
+
 def counts_people_served(noun: str, after: str) -> bool:
     """The count's noun, or the first words after it, name the people a service is for («300 borgere», «150
     anbragte børn»): never its staff."""

@@ -57,6 +57,9 @@ def accepts(inp: Input, q: QuantityMention) -> bool:
     took = inp.saving and (lexicon.states_duration(q.before, q.after) or q.per is not None or lexicon.per_day(q.after))
     whole = inp.each and lexicon.states_whole(q.before)  # «koster tilsammen 2,1 mio. kr.» is no price of one
     hourly = inp.untimed and lexicon.per_hour(q.after)  # «380 kr. i timen» prices hours, not heads
+    # «som hver tjener 31.000 kr. om måneden»: a monthly wage is a salary (fte_cost adds pension and overhead), no
+    # price of one to multiply by twelve
+    wage = inp.each and q.per is Period.MONTH and lexicon.states_wage(q.before)
     # a rise in points is a count of points («10 procentpoint»), and a share's level («til 85 %») is none
     points = inp.points and q.unit is UnitKind.COUNT and q.noun in lexicon.word_set("point_nouns")
     level = inp.points and not points
@@ -64,7 +67,7 @@ def accepts(inp: Input, q: QuantityMention) -> bool:
         (q.unit in ACCEPTS.get(inp.kind, ()) or points)
         and period_ok
         and size_ok
-        and not (served or took or whole or hourly or level)
+        and not (served or took or whole or hourly or wage or level)
     )
 
 

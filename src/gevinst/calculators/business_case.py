@@ -74,6 +74,7 @@ BUSINESS_CASE = Spec(
                 "engangs",
                 "implement",
                 "købe",  # «købe en robot til 900.000 kr.»
+                "tilbud",  # «et tilbud på en robot til 1,2 mio. kr.»: what it is offered for
                 "indfør",  # «indføre en softwarerobot for 1,8 mio. kr.»
                 "introduc",
                 "invest",

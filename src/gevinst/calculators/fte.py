@@ -231,6 +231,8 @@ FTE_COST = Spec(
         "hvad vil … koste",
         "lønudgift",
         "samlet udgift",
+        "samlede … udgift",  # «den samlede årlige udgift til 8 sagsbehandlere»
+        "årlige udgift",
         "what do … cost?",
         "what does … cost?",
         "what would … cost?",
