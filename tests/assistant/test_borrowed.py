@@ -221,3 +221,76 @@ def test_a_report_figure_named_by_its_preset_is_not_borrowed_again(settings: Set
         "Vi har 25 årsværk i ydelsesadministrationen. Hvad svarer de til i kroner med Deloittes årsværkspris?"
     )
     assert answer.tool_calls and "12.000.000 kr." in answer.text, answer.text
+
+
+BORROWS_MORE = [
+    ("english-prices", "What would we save at Favrskov's prices?", True),
+    ("a-target-by-its-system", "Hvad er KY-målet værd for os med 12 årsværk til 500.000 kr. stykket?", True),
+    ("a-compound-of-our-own", "Hvad er vores sparemål værd med 12 årsværk?", False),
+]
+
+
+@pytest.mark.parametrize(("question", "borrows"), [c[1:] for c in BORROWS_MORE], ids=[c[0] for c in BORROWS_MORE])
+def test_a_target_named_by_its_system_and_english_prices_are_borrowed(question: str, borrows: bool) -> None:
+    from gevinst.assistant.parse import parse_query
+
+    assert parse_query(question)[0].borrows is borrows
+
+
+NAMED_DOCS = {
+    "kombit.txt": (
+        "# Potentiale for KY og KSD\n\n"
+        "Baseret på tidsmålinger forventer KOMBIT og KL, at effektiviseringspotentialet på landsplan er 40 % for KSD "
+        "og 20 % for KY af den effektive arbejdstid.\n"
+    ),
+    "post.txt": (
+        "# Digital post i Favrskov\n\n"
+        "Favrskov Kommune sender breve som digital post. Hver gang et brev kan sendes digitalt, sparer kommunen ca. "
+        "14 kr. Sendes brevet via fjernprint, er besparelsen for kommunen ca. 8 kr. per brev.\n\n"
+        "## Indkøb i Hjørring\n\nHjørring Kommune har regnet på indkøb: et køb i butik koster 330 kr., og et køb via "
+        "e-handel koster 90 kr.\n"
+    ),
+}
+
+NAMED = [
+    # id, question, what the answer states, what it must not state
+    (
+        "the-figure-beside-the-system-asked",
+        "Vi har 20 årsværk på sygedagpenge til 541.200 kr. pr. årsværk. Hvad giver KOMBIT's forventede "
+        "effektivisering på KSD?",
+        ("4.329.600 kr.", "40 %"),
+        "2.164.800",
+    ),
+    (
+        "a-price-of-each-letter",
+        "Vi sender 30.000 breve om året. Hvad sparer vi, hvis de går fra papir til digital post med Favrskovs priser?",
+        ("420.000 kr.", "14 kr."),
+        "240.000",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "states", "not_stated"), [c[1:] for c in NAMED], ids=[c[0] for c in NAMED])
+def test_a_borrowed_figure_is_the_one_of_what_the_question_names(
+    settings: Settings, tmp_path: Path, question: str, states: tuple[str, ...], not_stated: str
+) -> None:
+    """Of «40 % for KSD og 20 % for KY» the figure beside the system asked; «Hver gang et brev kan sendes digitalt,
+    sparer kommunen ca. 14 kr.» prices one letter as «8 kr. per brev» does."""
+    answer = assistant_over(settings, tmp_path / "docs", NAMED_DOCS).answer(question)
+    assert answer.tool_calls, answer.text
+    assert all(s in answer.text for s in states) and not_stated not in answer.text, answer.text
+
+
+def test_another_municipalitys_default_prices_are_not_used_for_the_one_named(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """«at Favrskov's prices» with no Favrskov price found: the channel shift asks for the prices rather than compute
+    with its defaults, which are Hjørring's (330 kr. and 90 kr.); named Hjørring, it computes with them."""
+    network = "# Netværket\n\nFavrskov Kommune og Hjørring Kommune deltog i netværket om digitalisering.\n"
+    assistant = assistant_over(settings, tmp_path / "docs", {"netvaerk.txt": network})
+    favrskov = assistant.answer(
+        "We send 50,000 letters a year. What would we save by switching from paper to digital post at Favrskov's prices?"
+    )
+    assert not favrskov.tool_calls and "12.000.000" not in favrskov.text, favrskov.text
+    hjoerring = assistant.answer("Hvad sparer vi ved at flytte 2.000 indkøb fra butik til e-handel med Hjørrings tal?")
+    assert "480.000 kr." in hjoerring.text, hjoerring.text

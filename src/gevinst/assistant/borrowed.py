@@ -46,7 +46,29 @@ def settle(
         borrowing = next((f for f in ranked if _lacks_one(f, query) and _as_named(f, chosen)), None)
     if borrowing is not None and (chosen is None or not chosen.complete or _as_named(borrowing, chosen)):
         return borrowing
+    if chosen is not None and chosen.complete and query.borrows:
+        casing = retrieve().casing
+        foreign = _another_partys_defaults(query, chosen, casing.places() if casing else frozenset())
+        if foreign:  # asked for rather than computed with another municipality's figures
+            return replace(chosen, missing=foreign)
     return chosen
+
+
+def _another_partys_defaults(query: Query, chosen: Filling, places: frozenset[str]) -> tuple[str, ...]:
+    """The labels of the defaults that are one municipality's figures («køb i butik 330 kr. (Hjørring)») when the
+    question takes its figures from another («med Favrskovs priser»): those are not the figures asked for."""
+    names = specific_names(query.names)
+    asked = {p for p in places if any(n in (p, f"{p}s") for n in names)}
+    if not asked:
+        return ()
+
+    def parties(source: str) -> set[str]:
+        return {p for p in places if re.search(rf"\b{re.escape(p)}\b", source)}
+
+    defaults = [i for i in chosen.spec.inputs if i.name not in chosen.arguments and i.preset is not None]
+    return tuple(
+        i.label for i in defaults if i.preset is not None and (found := parties(i.preset.source)) and not found & asked
+    )
 
 
 def _as_named(borrowing: Filling, complete: Filling) -> bool:
@@ -93,7 +115,7 @@ def _example_completed(filling: Filling, query: Query, read: list[Chunk]) -> Fil
             amounts = [q for q in stated if q.kind == "amount"]
             counts = [q for q in stated if q.kind == "plain" and _counts(sentence[q.end :], counted)]
             if len(amounts) == 1 and len(counts) == 1:
-                source = f"{chunk.title}, s. {chunk.page}: «{sentence.strip()}»"
+                source = f"{_where(chunk)}: «{sentence.strip()}»"
                 found = {
                     Kind.AMOUNT: Preset(amounts[0].value, source, chunk.doc_id, chunk.page, chunk.section),
                     Kind.COUNT: Preset(counts[0].value, source, chunk.doc_id, chunk.page, chunk.section),
@@ -168,9 +190,11 @@ def _figure_in_passages(
             if _names_another(sentence, acronyms):
                 continue
             of_input = bool(stems) and any(w.startswith(stems) for w in tokens(sentence))
+            # «For hver gang et brev sendes digitalt, sparer kommunen ca. 14 kr.»: the sentence prices one of a thing
+            each = per_unit and bool(_EACH.search(sentence))
             for m in _CLAUSE.finditer(sentence):
                 after = sentence[m.end() :] if per_unit else ""  # «235 kr» | «. per medarbejder»
-                figure = _one_figure(m.group(0), _READ[kind], per_unit, after)
+                figure = _one_figure(m.group(0), _READ[kind], per_unit and not each, after, acronyms)
                 words = tokens(m.group(0))
                 if figure is None or around + of_input < _LEAST_SHARED:  # two figures in a clause: which one is meant?
                     continue
@@ -181,9 +205,19 @@ def _figure_in_passages(
     if best is None:
         return None
     _, value, high, chunk, clause = best
-    return Preset(value, f"{chunk.title}, s. {chunk.page}: «{clause}»", chunk.doc_id, chunk.page, chunk.section), high
+    return Preset(value, f"{_where(chunk)}: «{clause}»", chunk.doc_id, chunk.page, chunk.section), high
 
 
+def _where(chunk: Chunk) -> str:
+    """The report and its page, or its section where the report has no pages."""
+    return f"{chunk.title}, s. {chunk.page}" if chunk.page is not None else f"{chunk.title}, afsnit {chunk.section}"
+
+
+# «for hver gang et brev …», «for hvert brev», "each time", "for every letter": a figure of one thing (not «hver måned»)
+_EACH = re.compile(
+    r"\b(?:for\s+)?hver(?:t)?\s+(?:gang\b|(?!(?:måned|uge|år|dag|time)\b)[\wæøå]+)|\b(?:each|every)\s+(?!(?:month|week|year|day)\b)\w+",
+    re.IGNORECASE,
+)
 _ACRONYM = re.compile(r"[A-ZÆØÅ]{2,}")  # «KY», «KSD», «KOMBIT»: a system or body by its abbreviation
 
 
@@ -194,9 +228,16 @@ def _names_another(sentence: str, asked: set[str]) -> bool:
     return bool(asked - named) and bool(named - asked)
 
 
-def _one_figure(clause: str, kind: str, per_unit: bool = False, after: str = "") -> tuple[float, float | None] | None:
+def _one_figure(
+    clause: str,
+    kind: str,
+    per_unit: bool = False,
+    after: str = "",
+    named: set[str] = frozenset(),  # type: ignore[assignment]
+) -> tuple[float, float | None] | None:
     """The clause's one figure of the kind, or its one range («15-25 %», «3-15 mio. kr.»: low and high); with
-    `per_unit`, one stated per something other than a period."""
+    `per_unit`, one stated per something other than a period. Of several, the one the system or body asked about
+    (`named`) stands right next to («… er 40 % for KSD og 20 % for KY …», «(KY 20%/ KSD 40%)»)."""
     found = [q for q in find_quantities(clause) if q.kind == kind]
     if per_unit and not (len(found) == 1 and _PER_UNIT.match(clause[found[0].end :] + after)):
         return None
@@ -204,4 +245,15 @@ def _one_figure(clause: str, kind: str, per_unit: bool = False, after: str = "")
         return found[0].value, None
     if len(found) == 2 and re.fullmatch(r"\s*(?:-|–|til)\s*", clause[found[0].end : found[1].start]):
         return found[0].value, found[1].value
-    return None
+    beside = [q for q in found if _beside(clause, q.start, q.end, named)]
+    return (beside[0].value, None) if len(beside) == 1 else None
+
+
+def _beside(clause: str, start: int, end: int, named: set[str]) -> bool:
+    """One of the names stands right before the figure or right after it (a preposition between)."""
+    before, after = clause[max(0, start - 12) : start], clause[end : end + 12]
+    return any(
+        re.search(rf"\b{re.escape(n)}\s*$", before)
+        or re.match(rf"\s*(?:for|på|i|til|of|in)?\s*{re.escape(n)}\b", after)
+        for n in named
+    )

@@ -83,6 +83,9 @@ BENCHMARK_GAP = Spec(
                 "håndterer",
                 "one fte",
                 "handles",
+                # a caseload norm is cases per worker by definition («en sagsnorm på 40 sager»)
+                "sagsnorm",
+                "caseload",
             ),
             False,
             gt=0,
@@ -112,6 +115,8 @@ BENCHMARK_GAP = Spec(
         "merforbrug",
         # «Normen er 40 sager pr. årsværk. Hvor mange årsværk ligger vi over normen?»
         "norm",
+        "sagsnorm",
+        "caseload norm",
         "sammenligning",
         "gabet",
         "gap",
