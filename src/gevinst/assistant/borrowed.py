@@ -8,7 +8,7 @@ kind, and is shown and cited as the report's figure, never as the user's."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from itertools import chain
 
@@ -65,10 +65,8 @@ def _another_partys_defaults(query: Query, chosen: Filling, places: frozenset[st
     def parties(source: str) -> set[str]:
         return {p for p in places if re.search(rf"\b{re.escape(p)}\b", source)}
 
-    defaults = [i for i in chosen.spec.inputs if i.name not in chosen.arguments and i.preset is not None]
-    return tuple(
-        i.label for i in defaults if i.preset is not None and (found := parties(i.preset.source)) and not found & asked
-    )
+    defaults = [(i.label, i.preset) for i in chosen.spec.inputs if i.name not in chosen.arguments and i.preset]
+    return tuple(label for label, preset in defaults if (found := parties(preset.source)) and not found & asked)
 
 
 def _as_named(borrowing: Filling, complete: Filling) -> bool:
@@ -233,7 +231,7 @@ def _one_figure(
     kind: str,
     per_unit: bool = False,
     after: str = "",
-    named: set[str] = frozenset(),  # type: ignore[assignment]
+    named: Collection[str] = (),
 ) -> tuple[float, float | None] | None:
     """The clause's one figure of the kind, or its one range («15-25 %», «3-15 mio. kr.»: low and high); with
     `per_unit`, one stated per something other than a period. Of several, the one the system or body asked about
@@ -249,7 +247,7 @@ def _one_figure(
     return (beside[0].value, None) if len(beside) == 1 else None
 
 
-def _beside(clause: str, start: int, end: int, named: set[str]) -> bool:
+def _beside(clause: str, start: int, end: int, named: Collection[str]) -> bool:
     """One of the names stands right before the figure or right after it (a preposition between)."""
     before, after = clause[max(0, start - 12) : start], clause[end : end + 12]
     return any(

@@ -135,8 +135,8 @@ def states_whole(before: str) -> bool:
 
 def states_wage(before: str) -> bool:
     """The words right before an amount make it what a person earns («… som hver tjener 31.000 kr.»)."""
-    tail = " ".join(_words(before)[-3:])
-    return any(tail.endswith(w) or f"{w} " in f"{tail} " for w in word_set("wage_words"))
+    tail = f" {' '.join(_words(before)[-3:])} "
+    return any(f" {w} " in tail for w in word_set("wage_words"))
 
 
 def counts_people_served(noun: str, after: str) -> bool:
