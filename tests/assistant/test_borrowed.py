@@ -227,6 +227,22 @@ BORROWS_MORE = [
     ("english-prices", "What would we save at Favrskov's prices?", True),
     ("a-target-by-its-system", "Hvad er KY-målet værd for os med 12 årsværk til 500.000 kr. stykket?", True),
     ("a-compound-of-our-own", "Hvad er vores sparemål værd med 12 årsværk?", False),
+    ("a-potential-by-its-system", "Hvad vil KOMBIT's KSD-potentiale betyde i kroner for vores 9 årsværk?", True),
+    (
+        "a-name-in-the-genitive",
+        "Hvad sparer vi på 12.000 breve, hvis vi regner med Favrskovs besparelse pr. brev?",
+        True,
+    ),
+    ("according-to-a-source", "Vores jobcenter bruger 20 mio. kr. på møder. Hvad er potentialet ifølge KLK?", True),
+    ("english-a-systems-target", "If we match the KSD target with 10 caseworkers, what do we save?", True),
+    ("if-the-saving", "Hvis besparelsen er 10 % af 4 mio. kr., hvad sparer vi?", False),
+    ("our-saving", "Vores besparelse er 2 mio. kr. om året. Hvad giver det over 4 år?", False),
+    ("according-to-ourselves", "Hvad sparer vi ifølge vores egne tal på 4 mio. kr.?", False),
+    (
+        "a-statement-giving-the-sources-figure",
+        "Ifølge eksemplet giver det kommunen 114 kr. om måneden. Vi har 65 fleksjob. Hvad giver det os?",
+        False,
+    ),
 ]
 
 
@@ -260,6 +276,18 @@ NAMED = [
         "effektivisering på KSD?",
         ("4.329.600 kr.", "40 %"),
         "2.164.800",
+    ),
+    (
+        "a-potential-named-by-its-system",
+        "Hvad vil KOMBIT's KSD-potentiale betyde i kroner for vores 9 årsværk, når et årsværk koster 541.200 kr.?",
+        ("1.948.320 kr.", "40 %"),
+        "4.870.800",
+    ),
+    (
+        "english-a-systems-target",
+        "If we match the KSD target with 10 caseworkers at DKK 541,200 each, what do we save?",
+        ("2.164.800",),
+        "5.412.000",
     ),
     (
         "a-price-of-each-letter",

@@ -196,10 +196,15 @@ def _borrow_patterns() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in lexicon_data()["compute"]["borrows"]]
 
 
+@cache
+def _named_borrow_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in lexicon_data()["compute"]["borrows_named"]]
+
+
 def borrows_figure(text: str) -> bool:
     """The question takes a report's figure for its own («… hvis vi opnår samme besparelse som Københavns …»)."""
     low = text.lower()
-    return any(p.search(low) for p in _borrow_patterns())
+    return any(p.search(low) for p in _borrow_patterns()) or any(p.search(text) for p in _named_borrow_patterns())
 
 
 @cache
