@@ -156,3 +156,12 @@ def test_a_figure_the_answer_would_not_state_is_refused(  # type: ignore[no-unty
 def test_when_is_answered_by_a_time(real_assistant, question: str, refused: bool, stated: str) -> None:  # type: ignore[no-untyped-def]
     answer = real_assistant.answer(question)
     assert answer.refused is refused and stated in answer.text, answer.text
+
+
+def test_calculations_of_our_own_and_borrowed_figures_meet_their_threshold(real_assistant) -> None:  # type: ignore[no-untyped-def]
+    """eval/dev22.yaml: 61 calculations in wordings of our own, half of them borrowing a report's figure; 51 of 61
+    (0,84) pass at writing, and the floor sits just under."""
+    run = run_bank(load_bank(BANK.with_name("dev22.yaml")), real_assistant.answer)
+    s = run.summary
+    print({k: v for k, v in s.items() if k != "by_tag"})
+    assert s["answer_correctness"] >= 0.8
