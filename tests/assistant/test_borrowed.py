@@ -322,3 +322,29 @@ def test_another_municipalitys_default_prices_are_not_used_for_the_one_named(
     assert not favrskov.tool_calls and "12.000.000" not in favrskov.text, favrskov.text
     hjoerring = assistant.answer("Hvad sparer vi ved at flytte 2.000 indkøb fra butik til e-handel med Hjørrings tal?")
     assert "480.000 kr." in hjoerring.text, hjoerring.text
+
+
+SEARCH_DOCS = {
+    "post.txt": (
+        "# Digital post i Favrskov\n\n"
+        "Favrskov Kommune sender breve som digital post, og digitale breve sparer kommunen penge hvert år.\n\n"
+        "## Breve\n\nFavrskov Kommune sender mange breve digitalt; breve på papir er blevet færre hvert år.\n\n"
+        "## Udrulning\n\nI Favrskov Kommune sender alle afdelinger nu breve som digital post i stedet for papir.\n\n"
+        "## Organisering\n\nFavrskov Kommune har digitaliseringsagenter i hver afdeling, og borgerservice hjælper.\n\n"
+        "## Regnestykket\n\nFavrskov Kommune: hver gang et brev kan sendes digitalt, sparer kommunen ca. 14 kr.\n\n"
+        "## Indkøb i Hjørring\n\nHjørring Kommune har regnet på indkøb: et køb i butik koster 330 kr., og et køb "
+        "via e-handel koster 90 kr.\n"
+    ),
+}
+
+
+def test_a_figure_the_questions_passages_do_not_state_is_searched_for(settings: Settings, tmp_path: Path) -> None:
+    """The question's own words find the Favrskov passages about letters first, none of which states a price; a
+    search for the source and what is lacking («Favrskovs Beløb pr. enhed breve») finds the 14 kr. a letter,
+    which beats the channel shift on Hjørring's prices (30.000 × 240 kr.)."""
+    answer = assistant_over(settings, tmp_path / "docs", SEARCH_DOCS).answer(
+        "Vi sender 30.000 breve om året. Hvad sparer vi ved at sende dem digitalt i stedet for på papir, hvis vi "
+        "regner med Favrskovs besparelse pr. brev?"
+    )
+    assert "420.000 kr." in answer.text and "14 kr." in answer.text, answer.text
+    assert "7.200.000" not in answer.text

@@ -29,28 +29,35 @@ _PASSAGES = 3
 
 
 def settle(
-    query: Query, ranked: list[Filling], chosen: Filling | None, retrieve: Callable[[], Retrieved]
+    query: Query,
+    ranked: list[Filling],
+    chosen: Filling | None,
+    retrieve: Callable[[], Retrieved],
+    search: Callable[[str], Retrieved] | None = None,
 ) -> Filling | None:
     """The calculation to run or ask about, given the one `chosen` from the question's own figures: completed with
     the report's figure when it lacks one («samme besparelse som Københavns …»), and when the question borrows
     («den effektivisering, KLK forventer») the named calculator completed so, even where another the question does
     not name is complete without it (10 årsværk × 520.000 kr. is no saving); when the report's figure is not
     found, that calculator asks for it rather than compute what the question did not ask. `retrieve`: the
-    question's passages, read at most once."""
+    question's passages, read at most once; `search`: a search of its own for the figure, where those passages
+    do not state it."""
     # a complete calculation that already takes a report's figure by name («Deloittes årsværkspris») borrows nothing
     named_preset = chosen is not None and any(isinstance(v, Preset) for v in chosen.arguments.values())
     if chosen is not None and chosen.complete and (not query.borrows or named_preset):
         return chosen
-    borrowing = borrow(query, ranked, retrieve)
-    if borrowing is None and query.borrows and chosen is not None and chosen.complete:
-        borrowing = next((f for f in ranked if _lacks_one(f, query) and _as_named(f, chosen)), None)
-    if borrowing is not None and (chosen is None or not chosen.complete or _as_named(borrowing, chosen)):
-        return borrowing
+    borrowing = borrow(query, ranked, retrieve, search)
+    # a complete calculation on another municipality's defaults («Favrskovs besparelse pr. brev» — Hjørring's prices)
+    foreign: tuple[str, ...] = ()
     if chosen is not None and chosen.complete and query.borrows:
         casing = retrieve().casing
         foreign = _another_partys_defaults(query, chosen, casing.places() if casing else frozenset())
-        if foreign:  # asked for rather than computed with another municipality's figures
-            return replace(chosen, missing=foreign)
+    if borrowing is None and query.borrows and chosen is not None and chosen.complete and not foreign:
+        borrowing = next((f for f in ranked if _lacks_one(f, query) and _as_named(f, chosen)), None)
+    if borrowing is not None and (chosen is None or not chosen.complete or foreign or _as_named(borrowing, chosen)):
+        return borrowing
+    if chosen is not None and foreign:  # asked for rather than computed with another municipality's figures
+        return replace(chosen, missing=foreign)
     return chosen
 
 
@@ -74,9 +81,16 @@ def _as_named(borrowing: Filling, complete: Filling) -> bool:
     return borrowing.goal >= complete.goal and len(borrowing.used) >= len(complete.used)
 
 
-def borrow(query: Query, ranked: list[Filling], retrieve: Callable[[], Retrieved]) -> Filling | None:
+def borrow(
+    query: Query,
+    ranked: list[Filling],
+    retrieve: Callable[[], Retrieved],
+    search: Callable[[str], Retrieved] | None = None,
+) -> Filling | None:
     """The calculator (of those `ranked` from the question) that lacks only one percentage or amount, completed
-    with the report's, or None."""
+    with the report's, or None. Where the question's passages do not state it, a search for the source the
+    question names and what is lacking («KY effektivisering», «Favrskov beløb pr. enhed brev») is read too: the
+    whole question's words (our 12 årsværk, 500.000 kr.) find the source's other passages first."""
     if not (query.computes and query.own and query.borrows):
         return None
     lacking = [f for f in ranked if _lacks_one(f, query)]
@@ -89,7 +103,21 @@ def borrow(query: Query, ranked: list[Filling], retrieve: Callable[[], Retrieved
     read = _naming(query, retrieved)
     completed = (_completed(f, query, read) for f in lacking)
     scaled = (_example_completed(f, query, read) for f in examples)
-    return next((f for f in chain(completed, scaled) if f is not None), None)
+    found = next((f for f in chain(completed, scaled) if f is not None), None)
+    names = specific_names(query.names)
+    if found is not None or search is None or not names:
+        return found
+    searched = ((f, search(_search_text(f, query, names))) for f in lacking)
+    return next((c for f, r in searched if (c := _completed(f, query, _naming(query, r))) is not None), None)
+
+
+def _search_text(filling: Filling, query: Query, names: list[str]) -> str:
+    """The source's name, what the calculation lacks and what the question counts («Favrskov», «Beløb pr.
+    enhed», «breve»)."""
+    wanted = next(i for i in filling.spec.required if i.name not in filling.arguments)
+    # an amount is one of what the question counts («14 kr.» a letter); a share is of no noun of ours («årsværk»)
+    nouns = [query.figures[n].noun for n in sorted(filling.used) if query.figures[n].noun]
+    return " ".join([*names, wanted.label, *(nouns if wanted.kind is Kind.AMOUNT else [])])
 
 
 def _lacks_an_example(filling: Filling, query: Query) -> bool:

@@ -107,7 +107,11 @@ def answer_calculation(query: Query, context: AnswerContext) -> Answer | Deferre
         return context.retriever.retrieve(query, k=5)
 
     filling = choose(query, ranked)
-    filling = borrowed.settle(query, ranked, filling, found_for_query)  # «… som Københavns …»: the report's figure
+
+    def search(text: str) -> Retrieved:
+        return context.retriever.retrieve(text, k=5)
+
+    filling = borrowed.settle(query, ranked, filling, found_for_query, search)  # «… som Københavns …»: the report's
     if filling is None:
         return None
     if not filling.complete:
