@@ -160,7 +160,7 @@ def test_when_is_answered_by_a_time(real_assistant, question: str, refused: bool
 
 def test_calculations_of_our_own_and_borrowed_figures_meet_their_threshold(real_assistant) -> None:  # type: ignore[no-untyped-def]
     """eval/dev22.yaml: 61 calculations in wordings of our own, half of them borrowing a report's figure; 51 of 61
-    (0,84) pass at writing, and the floor sits just under."""
+    (0,84) passed at writing and 53 (0,87) after this session's borrowing work; the floor sits under both."""
     run = run_bank(load_bank(BANK.with_name("dev22.yaml")), real_assistant.answer)
     s = run.summary
     print({k: v for k, v in s.items() if k != "by_tag"})
