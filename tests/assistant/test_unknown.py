@@ -597,6 +597,16 @@ def test_a_region_named_by_its_adjective_binds_the_figure(
     assert answer.refused is refused, answer.text
 
 
+def test_a_refusal_says_whose_figure_the_sources_give(settings: Settings, tmp_path: Path) -> None:
+    """Refused because the figure stated is another municipality's, the answer says so and quotes it: the manager
+    sees that the sources give Holbæk's saving, not the fynske kommuners'."""
+    answer = assistant_over(settings, tmp_path / "docs", {"docs.txt": PLACES}).answer(
+        "Hvor meget sparer de fynske kommuner på aflønningen af plejefamilier?"
+    )
+    assert answer.refused and "tallet for de fynske kommuner" in answer.text, answer.text
+    assert "Holbæk Kommune" in answer.text and "1,3 mio. kr." in answer.text, answer.text
+
+
 ADMINISTRATION = (
     "# Administration\n\nHolbæk Kommune samler administrationen i fire administrative centre og forventer at "
     "realisere 1 mio. kr.\n"

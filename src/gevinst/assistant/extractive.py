@@ -195,8 +195,9 @@ def refusal_text(
     `lacking` the sentence with the nearest figure the source gives instead of the statistic asked for."""
     markers = "".join(f"[{c.n}]" for c in citations)
     da, en = _LACKING.get(lacking or "", ("", ""))
-    if lacking and lacking.startswith("year:"):  # a figure of another year than the one asked
-        da, en = f"tallet for {lacking[5:]}", f"the figure for {lacking[5:]}"
+    if lacking and lacking.startswith(("year:", "for:")):  # a figure of another year or party than the one asked
+        whose = lacking.split(":", 1)[1]
+        da, en = f"tallet for {whose}", f"the figure for {whose}"
     if language == Language.EN:
         own = f"The source itself says (in Danish): «{said}» [1]. " if said else ""
         if said and lacking:
