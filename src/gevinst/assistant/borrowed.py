@@ -16,6 +16,7 @@ from gevinst.assistant.filling import Filling, uses_every_figure
 from gevinst.assistant.lexicon import specific_names
 from gevinst.assistant.query import Query
 from gevinst.assistant.retrieval import Retrieved
+from gevinst.assistant.unknown import places_named
 from gevinst.calculators import Kind, Preset
 from gevinst.danish_numbers import find_quantities
 from gevinst.index.textnorm import tokens
@@ -68,12 +69,10 @@ def _another_partys_defaults(query: Query, chosen: Filling, places: frozenset[st
     asked = {p for p in places if any(n in (p, f"{p}s") for n in names)}
     if not asked:
         return ()
-
-    def parties(source: str) -> set[str]:
-        return {p for p in places if re.search(rf"\b{re.escape(p)}\b", source)}
-
     defaults = [(i.label, i.preset) for i in chosen.spec.inputs if i.name not in chosen.arguments and i.preset]
-    return tuple(label for label, preset in defaults if (found := parties(preset.source)) and not found & asked)
+    return tuple(
+        label for label, preset in defaults if (found := places_named(preset.source, places)) and not found & asked
+    )
 
 
 def _as_named(borrowing: Filling, complete: Filling) -> bool:

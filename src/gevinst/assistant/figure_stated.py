@@ -4,6 +4,7 @@ måneder»), a number of the thing counted, a calendar year or a time; read by s
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from gevinst.assistant import lexicon
 from gevinst.assistant.number_words import part_of_one, small_number
@@ -84,6 +85,7 @@ def _counts_asked(counted: tuple[str, ...], sentence: str, own: frozenset[tuple[
     )
 
 
+@cache  # read for every sentence a figure question weighs: the question's own counts are found once
 def _own_counts(question: str) -> frozenset[tuple[int, str]]:
     """The counts the question states, each with the word it counts."""
     return frozenset((value, _first_token(following)) for value, following in numbers_then(question, 1))

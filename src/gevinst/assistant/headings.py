@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from gevinst.assistant.candidate import Candidate
 from gevinst.assistant.lexicon import word_set
@@ -36,6 +36,7 @@ class Casing:
     names: frozenset[tuple[str, str]]  # capitalised pairs written mid-sentence («i Administrativ Service»)
     capitalised: frozenset[str]  # words (lower case) written capitalised mid-sentence: names, or part of one
     municipal: frozenset[str] = frozenset()  # names the corpus writes before «Kommune»: «Hvidovre», «Ringkøbing-Skjern»
+    _places: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
     def is_common(self, word: str) -> bool:
         """A common word; a compound written nowhere else in lower case by its last part («kvalitetssikring»:
@@ -46,12 +47,17 @@ class Casing:
         tails = (word[at:] for at in range(3, len(word) - COMPOUND_TAIL + 1))
         return word not in self.capitalised and any(t in self.common for t in tails)
 
+    def __post_init__(self) -> None:
+        # read per question by evidence, borrowing and the refusal rule: derived once, with the casing
+        places = frozenset(
+            w for w in self.municipal if re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", w) and not self.is_common(w)
+        )
+        object.__setattr__(self, "_places", places)
+
     def places(self) -> frozenset[str]:
         """The municipalities' names («Slagelse»): of the words before «Kommune», those that are words, not
         abbreviations («Nr.») or common words capitalised («Resultat Kommune …» in a table)."""
-        return frozenset(
-            w for w in self.municipal if re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", w) and not self.is_common(w)
-        )
+        return self._places
 
 
 # «Af Jørgen Sunesen, projektleder, Viborg Kommune …»: the author and their title, heading an example

@@ -70,7 +70,7 @@ def judge(
         return Refusal(unnamed, query.asks_name.value)
     told = _told_of_another(query, retrieved, chosen)
     if told is not None:  # «… de fynske kommuner?» — «Holbæk Kommune … sparet 1,3 mio. kr.»: whose figure it is
-        return Refusal(told, "for:" + _party_asked(query, retrieved))
+        return Refusal(told[0], "for:" + told[1])
     if unknown.estimate_for_actual(query, retrieved, chosen[0]):  # the estimate the source gives instead
         return Refusal(chosen[0], "actual")
     if query.unit_asked in lexicon.measure_kinds():  # «… i ton?»: the nearest figure, in another unit
@@ -154,40 +154,32 @@ def _refused_by_rule(query: Query, retrieved: Retrieved, chosen: list[Candidate]
     return query.asks is Asks.FIGURE and query.figure_outright and not stating and not row
 
 
-def _told_of_another(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> Candidate | None:
+def _told_of_another(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> tuple[Candidate, str] | None:
     """The first chosen sentence that states a figure, when the question asks about a municipality or region
-    («Københavns», «de fynske kommuner») and the sentence names another one and not it: the refusal quotes it, so
-    the manager sees whose figure the sources do give."""
+    («Københavns», «de fynske kommuner») and the sentence names another one and not it, with the party asked as a
+    reader names it: the refusal quotes the sentence, so the manager sees whose figure the sources do give."""
     first = unknown.first_stating(chosen)
     if query.asks is not Asks.FIGURE or retrieved.casing is None or first is None or retrieved.missing_entities:
         return None
-    asked = _places_asked(query, retrieved)
+    places = retrieved.casing.places()
+    # municipalities as the corpus names them («Københavns»), and regions by their adjective («fynske»)
+    asked = [n for n in lexicon.specific_names(query.names) if n.islower() or n in places or n[:-1] in places]
     sentence = _text(retrieved, first)
     # a flattened table («… Break even 7,66 3,16 3,3 …») is no sentence to quote as anyone's figure
     words = sentence.split()
     if not asked or sum(any(ch.isdigit() for ch in w) for w in words) > len(words) / 4:
         return None
-    named = {p for p in retrieved.casing.places() if re.search(rf"\b{re.escape(p)}\b", sentence)}
-    told_of_asked = any(n in named or n[:-1] in named or n.lower() in sentence.lower() for n in asked)
-    return first if named and not told_of_asked else None
+    named = unknown.places_named(sentence, places)
+    if not named or any(n in named or n[:-1] in named or n.lower() in sentence.lower() for n in asked):
+        return None
+    return first, " og ".join(_as_read(n, query, places) for n in asked)
 
 
-def _places_asked(query: Query, retrieved: Retrieved) -> list[str]:
-    """The municipalities the question names as the corpus names them («Københavns»), and regions by their adjective
-    («fynske»)."""
-    places = retrieved.casing.places() if retrieved.casing else frozenset()
-    return [n for n in lexicon.specific_names(query.names) if n.islower() or n in places or n[:-1] in places]
-
-
-def _party_asked(query: Query, retrieved: Retrieved) -> str:
-    """The party asked about as a reader names it: «København» for «Københavns», «de fynske kommuner» for the
+def _as_read(name: str, query: Query, places: frozenset[str]) -> str:
+    """A party asked about as a reader names it: «København» for «Københavns», «de fynske kommuner» for the
     adjective «fynske» with the noun it qualifies."""
-    places = retrieved.casing.places() if retrieved.casing else frozenset()
-    shown = []
-    for name in _places_asked(query, retrieved):
-        phrase = re.search(rf"\b(?:de\s+)?{re.escape(name)}\s+[\wæøå]+", query.text) if name.islower() else None
-        shown.append(phrase.group(0) if phrase else name[:-1] if name.endswith("s") and name[:-1] in places else name)
-    return " og ".join(shown)
+    phrase = re.search(rf"\b(?:de\s+)?{re.escape(name)}\s+[\wæøå]+", query.text) if name.islower() else None
+    return phrase.group(0) if phrase else name[:-1] if name.endswith("s") and name[:-1] in places else name
 
 
 def _compared_party_missing(query: Query, retrieved: Retrieved, chosen: list[Candidate]) -> bool:

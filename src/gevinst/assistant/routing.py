@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 
 from gevinst.assistant import borrowed
 from gevinst.assistant.answerers import AnswerContext, Deferred
@@ -106,11 +106,8 @@ def answer_calculation(query: Query, context: AnswerContext) -> Answer | Deferre
     def found_for_query() -> Retrieved:  # once: a borrowed figure and the calculation's citations read the same
         return context.retriever.retrieve(query, k=5)
 
+    search = partial(context.retriever.retrieve, k=5)  # a borrowed figure's own search, where those do not state it
     filling = choose(query, ranked)
-
-    def search(text: str) -> Retrieved:
-        return context.retriever.retrieve(text, k=5)
-
     filling = borrowed.settle(query, ranked, filling, found_for_query, search)  # «… som Københavns …»: the report's
     if filling is None:
         return None

@@ -133,10 +133,15 @@ def parties_of(query: Query, read: list[Chunk], municipal: frozenset[str] = froz
     asked = tuple(_numbered(n) or frozenset(textnorm.tokens(n)) for n in names)
     everyone = set().union(*asked)
     named = [frozenset(textnorm.tokens(m.group(1))) for c in read for m in _MUNICIPALITY.finditer(c.text)]
-    named += [frozenset(textnorm.tokens(m.group(0))) for c in read for m in _places(municipal).finditer(c.text)]
+    named += [frozenset(textnorm.tokens(p)) for c in read for p in places_named(c.text, municipal)]
     named += [_numbered(party) for c in read for party in numbered_parties(c.text)]
     others = tuple(sorted({t for t in named if t and not t & everyone}, key=sorted))
     return Parties(asked, others, any(t & everyone for t in named))
+
+
+def places_named(text: str, places: frozenset[str]) -> set[str]:
+    """The corpus's municipalities (`Casing.places`) the text names, standing alone («Slagelse har …»)."""
+    return {m.group(0) for m in _places(places).finditer(text)}
 
 
 @cache
